@@ -1,0 +1,81 @@
+"""Declarative base and the columns every record shares.
+
+Every record carries a stable ``uuid`` (records are later merged between laptops
+by it), ``created_at``/``updated_at`` in UTC, and, for the record kinds a user
+refers to, a human ``ref`` such as ``ĐV-2025-0012``. Child rows (delegation
+members, case actions, disbursements …) carry a ``uuid`` too but no ``ref``:
+they are named through their parent.
+
+Field labels for forms and error messages live on the columns as
+``info={"label": (vi, en)}`` so the UI, validation and export share one source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid as uuidlib
+from typing import Any
+
+from sqlalchemy import Enum, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from huedesk.db.types import UTCDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Base of all HueDesk tables, with constraint names Alembic can address on SQLite."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def label(vi: str, en: str, **extra: Any) -> dict[str, Any]:
+    """Column ``info`` carrying the field's Vietnamese and English label."""
+    return {"label": (vi, en), **extra}
+
+
+def new_uuid() -> str:
+    """A new random UUID as text."""
+    return str(uuidlib.uuid4())
+
+
+def enum_column(enum_cls: type[enum.Enum], name: str) -> Enum:
+    """A portable enum column: stored as its value text with a CHECK constraint."""
+    return Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+class RecordMixin:
+    """Columns every stored record has."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(
+        String(36), unique=True, default=new_uuid, info=label("Mã định danh", "UUID")
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, default=utcnow, info=label("Tạo lúc", "Created at")
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, default=utcnow, onupdate=utcnow, info=label("Sửa lúc", "Updated at")
+    )
+
+
+class RefMixin:
+    """A human reference number, unique per kind (e.g. ``LS-2025-0007``)."""
+
+    ref: Mapped[str] = mapped_column(String(24), unique=True, info=label("Số hiệu", "Reference"))

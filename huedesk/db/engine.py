@@ -1,0 +1,145 @@
+"""Opening a HueDesk database: the engine, its connection settings, and units of work.
+
+Every connection runs with WAL journaling, ``synchronous=FULL`` (a committed change
+survives a power cut, not only a crash), foreign keys enforced and a busy timeout.
+Write units of work begin with ``BEGIN IMMEDIATE`` so two writers queue at the start
+of a transaction instead of failing half-way through it.
+
+``Database.write()`` and ``Database.read()`` give one session per user action, the
+scope SQLAlchemy recommends; services open one and never hand ORM objects out of it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from huedesk.errors import DatabaseError
+from huedesk.text import fold, sort_key
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" hook below issue BEGIN itself (pysqlite's own
+    # implicit BEGIN would be DEFERRED and come too late for SAVEPOINTs).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA secure_delete = ON")
+    cur.close()
+    dbapi_conn.create_function("hd_fold", 1, _sql_fold, deterministic=True)
+    dbapi_conn.create_function("hd_sort_key", 1, _sql_sort_key, deterministic=True)
+
+
+def _sql_fold(value: str | None) -> str | None:
+    return None if value is None else fold(value)
+
+
+def _sql_sort_key(value: str | None) -> str | None:
+    return None if value is None else sort_key(value)
+
+
+def _on_begin(conn: Any) -> None:
+    immediate = conn.get_execution_options().get("hd_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine for the SQLite file at ``path`` with HueDesk's connection settings."""
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+class Database:
+    """An open HueDesk database file: engine plus session factories for reads and writes."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            bind=engine.execution_options(hd_immediate=True), expire_on_commit=False
+        )
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write unit of work: commits on success, rolls back on any error."""
+        with translate_operational_errors(self.path):
+            session = self._writer()
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One read-only unit of work (rolled back at the end; nothing is written)."""
+        with translate_operational_errors(self.path):
+            session = self._reader()
+            try:
+                yield session
+            finally:
+                session.rollback()
+                session.close()
+
+    def dispose(self) -> None:
+        """Close every pooled connection (before the file is moved or replaced)."""
+        self.engine.dispose()
+
+
+@contextmanager
+def translate_operational_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite's low-level failures into messages that name the file and the problem."""
+    try:
+        yield
+    except OperationalError as exc:
+        raise _translate(exc.orig, path) from exc
+    except sqlite3.OperationalError as exc:
+        raise _translate(exc, path) from exc
+    except sqlite3.DatabaseError as exc:
+        raise _translate(exc, path) from exc
+
+
+def _translate(exc: BaseException | None, path: Path) -> Exception:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            f"Cơ sở dữ liệu {path} đang bị chương trình khác khóa; hãy đóng chương trình đó rồi thử lại.",
+            f"The database {path} is locked by another program; close it and try again.",
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return DatabaseError(
+            f"Ổ đĩa chứa {path} đã đầy; dữ liệu chưa được ghi, hãy giải phóng dung lượng.",
+            f"The disk holding {path} is full; nothing was written, free some space.",
+        )
+    if "malformed" in text or "not a database" in text or "file is encrypted" in text:
+        return DatabaseError(
+            f"Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu HueDesk ({text}).",
+            f"The file {path} is damaged or not a HueDesk database ({text}).",
+        )
+    if "unable to open" in text or "readonly" in text:
+        return DatabaseError(
+            f"Không mở được hoặc không ghi được tệp {path} ({text}).",
+            f"Cannot open or write the file {path} ({text}).",
+        )
+    return exc if isinstance(exc, Exception) else DatabaseError(text, text)

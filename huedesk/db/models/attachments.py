@@ -1,0 +1,30 @@
+"""Files attached to records, stored in the data folder and identified by their hash."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, CheckConstraint, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from huedesk.db.base import Base, RecordMixin, label
+
+
+class Attachment(RecordMixin, Base):
+    """A file kept with a record: its name, size and SHA-256, and where the copy lives.
+
+    ``stored_name`` is relative to the database's attachments folder; the content
+    hash lets ``huedesk check`` and archive bundles prove the file is unchanged.
+    """
+
+    __tablename__ = "attachment"
+    __table_args__ = (CheckConstraint("size >= 0", name="size_ok"),)
+
+    owner_kind: Mapped[str] = mapped_column(
+        String(40), index=True, info=label("Loại hồ sơ", "Kind")
+    )
+    owner_uuid: Mapped[str] = mapped_column(String(36), index=True, info=label("Hồ sơ", "Record"))
+    filename: Mapped[str] = mapped_column(String(300), info=label("Tên tệp", "File name"))
+    stored_name: Mapped[str] = mapped_column(String(300), info=label("Tệp lưu", "Stored file"))
+    media_type: Mapped[str | None] = mapped_column(String(120), info=label("Kiểu", "Media type"))
+    size: Mapped[int] = mapped_column(BigInteger, info=label("Kích thước", "Size"))
+    sha256: Mapped[str] = mapped_column(String(64), info=label("SHA-256", "SHA-256"))
+    description: Mapped[str | None] = mapped_column(Text, info=label("Mô tả", "Description"))

@@ -1,0 +1,53 @@
+"""Bookkeeping tables: the audit log and reference-number counters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from huedesk.db.base import Base, enum_column, label
+from huedesk.db.enums import AuditAction
+from huedesk.db.types import UTCDateTime, utcnow
+
+
+class AuditEntry(Base):
+    """Who changed what, when: one row per create, update or delete.
+
+    ``changes`` is JSON ``{field: [old, new]}``. ``prev_hash``/``entry_hash`` chain
+    each entry to the one before, so editing the file outside HueDesk is detected.
+    """
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, default=utcnow, index=True, info=label("Thời gian", "Time")
+    )
+    actor: Mapped[str] = mapped_column(String(120), info=label("Người thực hiện", "User"))
+    action: Mapped[AuditAction] = mapped_column(
+        enum_column(AuditAction, "audit_action"), info=label("Thao tác", "Action")
+    )
+    kind: Mapped[str] = mapped_column(String(40), index=True, info=label("Loại hồ sơ", "Kind"))
+    record_uuid: Mapped[str | None] = mapped_column(
+        String(36), index=True, info=label("Hồ sơ", "Record")
+    )
+    record_ref: Mapped[str | None] = mapped_column(
+        String(40), index=True, info=label("Số hiệu", "Reference")
+    )
+    changes: Mapped[str] = mapped_column(Text, default="{}", info=label("Thay đổi", "Changes"))
+    prev_hash: Mapped[str] = mapped_column(String(64), info=label("Băm trước", "Previous hash"))
+    entry_hash: Mapped[str] = mapped_column(String(64), unique=True, info=label("Băm", "Hash"))
+
+
+class RefCounter(Base):
+    """The last number handed out for a reference prefix and year (``ĐV``, 2025 → 12)."""
+
+    __tablename__ = "ref_counter"
+    __table_args__ = (UniqueConstraint("prefix", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(8))
+    year: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,51 @@
+"""Dates and numbers as officials read them: dd/mm/yyyy and Vietnamese digit grouping."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def format_date(value: dt.date | None, lang: str = "vi") -> str:
+    """``23/11/2026``; an empty string for ``None`` (both languages use day first)."""
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y")
+
+
+def format_datetime(value: dt.datetime | None, lang: str = "vi") -> str:
+    """``23/11/2026 14:30``."""
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y %H:%M")
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse ``dd/mm/yyyy`` (as typed by users) or ISO ``yyyy-mm-dd``; raises ``ValueError``."""
+    text = text.strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {text!r}")
+
+
+def parse_datetime(text: str) -> dt.datetime:
+    """Parse ``dd/mm/yyyy HH:MM`` or ISO 8601; raises ``ValueError``."""
+    text = text.strip()
+    for fmt in ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return dt.datetime.fromisoformat(text)
+
+
+def place_date_line(day: dt.date, place: str = "Huế") -> str:
+    """The place and date line of a state document: ``Huế, ngày 23 tháng 11 năm 2026``.
+
+    Decree 30/2020 writes day and month below 10 with a leading zero only for
+    January and February days 1–9 and months 1–2; we follow the common practice
+    of ``ngày 05 tháng 01`` as the decree's appendix shows.
+    """
+    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
