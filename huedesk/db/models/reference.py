@@ -16,7 +16,9 @@ class Country(RecordMixin, Base):
 
     __tablename__ = "country"
 
-    code: Mapped[str] = mapped_column(String(2), unique=True, info=label("Mã ISO", "ISO code"))
+    code: Mapped[str] = mapped_column(
+        String(2), unique=True, info=label("Mã ISO", "ISO code", upper=True)
+    )
     name_vi: Mapped[str] = mapped_column(
         String(120), info=label("Tên tiếng Việt", "Vietnamese name")
     )

@@ -1,0 +1,113 @@
+"""Listing records: filters, sorting and paging done in the database query.
+
+``ListQuery`` describes what a list shows; ``build_select`` turns it into a
+SELECT over the kind's table, so a list of 200,000 rows is sorted and filtered
+by SQLite and only one page is ever fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, String, Text, extract, func, or_, select
+
+from huedesk.records.kinds import KindSpec
+from huedesk.text import fold
+
+# A hook the search index installs to answer free-text filters (``None``: LIKE on folded text).
+TextMatcher = Callable[[KindSpec, str], ColumnElement[bool] | None]
+_text_matcher: TextMatcher | None = None
+
+
+def set_text_matcher(matcher: TextMatcher | None) -> None:
+    """Let the search index answer ``ListQuery.text`` (installed by ``huedesk.search``)."""
+    global _text_matcher
+    _text_matcher = matcher
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list asks for: equality filters, a year, free text, sort order and a page."""
+
+    filters: dict[str, Any] = field(default_factory=dict)
+    year: int | None = None
+    text: str | None = None
+    sort: str | None = None
+    descending: bool = False
+    offset: int = 0
+    limit: int | None = 100
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list: plain row dictionaries and the total number of matching rows."""
+
+    rows: list[dict[str, Any]]
+    total: int
+
+
+def apply_filters(kind: KindSpec, stmt: Select[Any], query: ListQuery) -> Select[Any]:
+    """Add the query's WHERE clauses to ``stmt``."""
+    table = kind.model.__table__  # type: ignore[attr-defined]
+    for name, value in query.filters.items():
+        if name not in table.columns:
+            raise KeyError(f"{kind.name} has no field {name!r}")
+        col = table.columns[name]
+        if isinstance(value, list | tuple | set | frozenset):
+            stmt = stmt.where(col.in_([getattr(v, "value", v) for v in value]))
+        elif value is None:
+            stmt = stmt.where(col.is_(None))
+        else:
+            stmt = stmt.where(col == getattr(value, "value", value))
+    if query.year is not None:
+        date_field = kind.ref_date_field or "created_at"
+        stmt = stmt.where(extract("year", table.columns[date_field]) == query.year)
+    if query.text:
+        stmt = stmt.where(_text_clause(kind, query.text))
+    return stmt
+
+
+def _text_clause(kind: KindSpec, text: str) -> ColumnElement[bool]:
+    if _text_matcher is not None:
+        clause = _text_matcher(kind, text)
+        if clause is not None:
+            return clause
+    table = kind.model.__table__  # type: ignore[attr-defined]
+    needle = f"%{fold(text).replace('%', '').replace('_', '')}%"
+    cols = [c for c in table.columns if isinstance(c.type, String | Text) and c.name != "uuid"]
+    return or_(*(func.hd_fold(c).like(needle) for c in cols))
+
+
+def sort_columns(kind: KindSpec, query: ListQuery) -> list[ColumnElement[Any]]:
+    """ORDER BY terms: the chosen field (text in Vietnamese order), then id for stability."""
+    table = kind.model.__table__  # type: ignore[attr-defined]
+    terms: list[ColumnElement[Any]] = []
+    if query.sort:
+        if query.sort not in table.columns:
+            raise KeyError(f"{kind.name} has no field {query.sort!r}")
+        col = table.columns[query.sort]
+        key: ColumnElement[Any] = col
+        if isinstance(col.type, String | Text) and getattr(col.type, "enum_class", None) is None:
+            key = func.hd_sort_key(col)
+        terms.append(key.desc() if query.descending else key.asc())
+    else:
+        terms.extend(table.columns[c] for c in kind.order_by)
+    terms.append(table.c.id.desc() if query.descending else table.c.id.asc())
+    return terms
+
+
+def build_select(kind: KindSpec, query: ListQuery) -> Select[Any]:
+    table = kind.model.__table__  # type: ignore[attr-defined]
+    stmt = apply_filters(kind, select(table), query).order_by(*sort_columns(kind, query))
+    if query.offset:
+        stmt = stmt.offset(query.offset)
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    return stmt
+
+
+def build_count(kind: KindSpec, query: ListQuery) -> Select[Any]:
+    table = kind.model.__table__  # type: ignore[attr-defined]
+    return apply_filters(kind, select(func.count()).select_from(table), query)

@@ -1,0 +1,98 @@
+"""Validation rules that span fields, and fields derived from others.
+
+Each rule gets the record's values as they will be stored (existing values
+merged with the changes) and returns the problems it finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from huedesk.errors import FieldProblem
+from huedesk.money import CURRENCY_EXPONENTS, to_vnd
+from huedesk.records.fields import FieldSpec
+
+Fields = dict[str, FieldSpec]
+
+
+def problem(spec: FieldSpec, vi: str, en: str) -> FieldProblem:
+    """A problem with the field ``spec``, worded in both languages."""
+    return FieldProblem(spec.name, spec.label_vi, spec.label_en, vi, en)
+
+
+def dates_ordered(
+    first: str, second: str
+) -> Callable[[dict[str, Any], Fields], list[FieldProblem]]:
+    """``second`` must not come before ``first`` (end date before start date, …)."""
+
+    def rule(values: dict[str, Any], fields: Fields) -> list[FieldProblem]:
+        a, b = values.get(first), values.get(second)
+        if a is None or b is None or b >= a:
+            return []
+        fa = fields[first]
+        return [
+            problem(
+                fields[second],
+                f"không được trước {fa.label_vi.lower()}",
+                f"must not be before the {fa.label_en.lower()}",
+            )
+        ]
+
+    rule.__name__ = f"dates_ordered_{first}_{second}"
+    return rule
+
+
+def currency_known(values: dict[str, Any], fields: Fields) -> list[FieldProblem]:
+    cur = values.get("currency")
+    if cur is None or cur in CURRENCY_EXPONENTS:
+        return []
+    known = ", ".join(sorted(CURRENCY_EXPONENTS))
+    return [
+        problem(
+            fields["currency"],
+            f"mã tiền tệ '{cur}' không được hỗ trợ (dùng: {known})",
+            f"currency code '{cur}' is not supported (use: {known})",
+        )
+    ]
+
+
+def rate_for_foreign_currency(values: dict[str, Any], fields: Fields) -> list[FieldProblem]:
+    cur, rate = values.get("currency"), values.get("rate_to_vnd")
+    spec = fields["rate_to_vnd"]
+    if rate is not None and rate <= 0:
+        return [problem(spec, "phải lớn hơn 0", "must be greater than 0")]
+    if cur and cur != "VND" and rate is None:
+        return [
+            problem(
+                spec,
+                f"cần tỷ giá quy đổi sang đồng cho {cur} tại ngày giá trị",
+                f"a rate to VND at the value date is needed for {cur}",
+            )
+        ]
+    return []
+
+
+def vnd_value(values: dict[str, Any]) -> dict[str, Any]:
+    """The VND equivalent of a transaction, from its amount, currency and rate."""
+    amount, cur = values.get("amount"), values.get("currency")
+    rate = values.get("rate_to_vnd")
+    if amount is None or cur is None or (cur != "VND" and rate is None):
+        return {}
+    if cur == "VND":
+        return {"amount_vnd": amount, "rate_to_vnd": None if rate is None else Decimal(1)}
+    return {"amount_vnd": to_vnd(amount, cur, rate)}
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def email_ok(values: dict[str, Any], fields: Fields) -> list[FieldProblem]:
+    email = values.get("email")
+    if not email or _EMAIL.match(email):
+        return []
+    return [
+        problem(fields["email"], "không đúng dạng địa chỉ thư điện tử", "is not an email address")
+    ]

@@ -1,0 +1,160 @@
+"""Checking a record's values before they are written, with field-named messages.
+
+``validate`` coerces each given value, then checks what only the whole record
+can show: required fields, references to other records, cross-field rules and
+the status workflow. All problems are collected, so a form can mark every bad
+field at once, and raised together as one ``ValidationError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huedesk.db.models import Country
+from huedesk.errors import FieldProblem, ValidationError
+from huedesk.records.coerce import Invalid, coerce
+from huedesk.records.fields import FieldSpec
+from huedesk.records.kinds import KINDS, KindSpec
+
+# Fields a caller may set only when restoring records exactly (archive import, demo data).
+RESTORABLE = frozenset({"uuid", "ref", "created_at", "updated_at"})
+
+
+def _problem(spec: FieldSpec, vi: str, en: str) -> FieldProblem:
+    return FieldProblem(spec.name, spec.label_vi, spec.label_en, vi, en)
+
+
+def validate(
+    session: Session,
+    kind: KindSpec,
+    changes: Mapping[str, Any],
+    existing: Mapping[str, Any] | None = None,
+    *,
+    restoring: bool = False,
+) -> dict[str, Any]:
+    """The cleaned values to write for ``changes`` (to a new record if ``existing`` is None).
+
+    Raises ``ValidationError`` listing every problem found.
+    """
+    fields = kind.fields
+    problems: list[FieldProblem] = []
+    cleaned: dict[str, Any] = {}
+    currency = changes.get("currency") or (existing or {}).get("currency")
+    currency = str(currency).strip().upper() if currency else None
+
+    for name, raw in changes.items():
+        spec = fields.get(name)
+        allowed_system = restoring and name in RESTORABLE
+        if (
+            spec is None
+            or (spec.computed and not restoring)
+            or (name in ("id", "uuid", "created_at", "updated_at", "ref") and not allowed_system)
+        ):
+            problems.append(
+                FieldProblem(
+                    name,
+                    name,
+                    name,
+                    "không phải trường nhập được",
+                    "is not a field that can be set",
+                )
+            )
+            continue
+        try:
+            cleaned[name] = coerce(spec, raw, currency)
+        except Invalid as exc:
+            problems.append(_problem(spec, exc.vi, exc.en))
+
+    values = {**(existing or {}), **cleaned}
+    already = {p.field for p in problems}
+    for spec in fields.values():
+        if spec.required and values.get(spec.name) is None and spec.name not in already:
+            problems.append(_problem(spec, "bắt buộc phải nhập", "is required"))
+
+    problems.extend(_reference_problems(session, fields, cleaned))
+    if not problems:
+        for rule in kind.rules:
+            problems.extend(rule(values, fields))
+    if not problems and existing is not None and kind.workflow is not None:
+        problems.extend(_workflow_problems(kind, existing, cleaned))
+    if problems:
+        raise ValidationError(problems)
+
+    if kind.derive is not None:
+        cleaned.update(kind.derive(values))
+    return cleaned
+
+
+def _reference_problems(
+    session: Session, fields: dict[str, FieldSpec], cleaned: Mapping[str, Any]
+) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    for name, value in cleaned.items():
+        spec = fields[name]
+        if value is None:
+            continue
+        if spec.is_country:
+            if not _country_exists(session, value):
+                problems.append(
+                    _problem(
+                        spec, f"không có mã quốc gia '{value}'", f"unknown country code '{value}'"
+                    )
+                )
+        elif spec.country_list:
+            unknown = [
+                c
+                for c in value.replace(",", " ").split()
+                if not _country_exists(session, c.upper())
+            ]
+            if unknown:
+                problems.append(
+                    _problem(
+                        spec,
+                        f"không có mã quốc gia {', '.join(unknown)}",
+                        f"unknown country codes {', '.join(unknown)}",
+                    )
+                )
+        elif spec.references:
+            table, _col = spec.references.split(".")
+            target = KINDS[table].model
+            if session.get(target, value) is None:
+                problems.append(
+                    _problem(
+                        spec,
+                        f"không có {KINDS[table].label_vi.lower()} số {value}",
+                        f"there is no {KINDS[table].label_en.lower()} with id {value}",
+                    )
+                )
+    return problems
+
+
+def _country_exists(session: Session, code: str) -> bool:
+    return session.scalar(select(Country.id).where(Country.code == code)) is not None
+
+
+def _workflow_problems(
+    kind: KindSpec, existing: Mapping[str, Any], cleaned: Mapping[str, Any]
+) -> list[FieldProblem]:
+    assert kind.workflow is not None
+    if "status" not in cleaned:
+        return []
+    old, new = str(existing["status"]), str(cleaned["status"])
+    if kind.workflow.allowed(old, new):
+        return []
+    enum = kind.workflow.enum
+    nxt = kind.workflow.next_statuses(old)
+    old_m, new_m = enum(old), enum(new)
+    allowed_vi = ", ".join(m.label("vi") for m in nxt) or "không có"
+    allowed_en = ", ".join(m.label("en") for m in nxt) or "none"
+    spec = kind.fields["status"]
+    return [
+        _problem(
+            spec,
+            f"không chuyển được từ '{old_m.label('vi')}' sang '{new_m.label('vi')}' (được phép: {allowed_vi})",
+            f"cannot go from '{old_m.label('en')}' to '{new_m.label('en')}' (allowed: {allowed_en})",
+        )
+    ]

@@ -1,0 +1,26 @@
+"""Opening the user's database for work: schema brought up to date, reference data present.
+
+This is the one entry point the UI, the command line and tests use to get a
+``Database``; ``huedesk.db.migrate.open_database`` below it knows nothing of
+countries or services.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from huedesk.db.engine import Database
+from huedesk.db.migrate import open_database
+from huedesk.reference_data import ensure_countries
+
+
+def open_store(path: Path) -> Database:
+    """Open (creating if needed) the database at ``path``, migrated and seeded."""
+    db = open_database(Path(path))
+    try:
+        with db.write() as session:
+            ensure_countries(session)
+    except BaseException:
+        db.dispose()
+        raise
+    return db
