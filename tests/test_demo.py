@@ -33,7 +33,7 @@ def test_demo_fills_every_kind_and_passes_the_check(tmp_path: Path) -> None:
     finally:
         db.dispose()
     assert report.ok, report.problems
-    empty = [k for k, n in report.counts.items() if n == 0 and k != "attachment"]
+    empty = [k for k, n in report.counts.items() if n == 0]
     assert empty == []
     assert summary.counts["delegation"] >= 100
     top = sum(

@@ -11,12 +11,15 @@ bulk listeners (the search index) are told which kinds changed.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import random
 import time
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -261,6 +264,11 @@ def generate(
                 progress(done, total)
         if summary.cancelled:
             break
+    if not summary.cancelled:
+        rows = _attachments(b, pools, max(1, records // 200), attachments_dir(db.path))
+        with db.write() as s:
+            _write(s, {"attachment": rows})
+        summary.counts["attachment"] = len(rows)
     with db.write() as s:
         audit.record(
             s,
@@ -941,3 +949,40 @@ def _tasks(b: _Builder, p: _Pools, n: int) -> dict[str, list[dict[str, Any]]]:
             }
         )
     return {"follow_up_task": rows}
+
+
+def _attachments(b: _Builder, p: _Pools, n: int, folder: Path) -> list[dict[str, Any]]:
+    """Small official-letter text files attached to some records, stored by content hash."""
+    rows: list[dict[str, Any]] = []
+    for i in range(min(n, len(p.records))):
+        kind, owner_uuid, ref = b.pick(p.records)
+        number = b.rng.randint(100, 4999)
+        text = (
+            f"UBND THÀNH PHỐ HUẾ\nSỞ NGOẠI VỤ\nSố: {number}/SNV-HTQT\n\n"
+            f"V/v triển khai hồ sơ {ref}\n\nSở Ngoại vụ kính gửi các cơ quan liên quan "
+            f"nội dung phối hợp thực hiện hồ sơ {ref}.\n"
+        )
+        data = text.encode("utf-8")
+        sha = hashlib.sha256(data).hexdigest()
+        stored = f"{sha[:2]}/{sha}.txt"
+        target = folder / stored
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(target.name + ".part")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        rows.append(
+            {
+                "id": b.next_id["attachment"] + i,
+                "owner_kind": kind,
+                "owner_uuid": owner_uuid,
+                "filename": f"Cong van {number}-SNV.txt",
+                "stored_name": stored,
+                "media_type": "text/plain",
+                "size": len(data),
+                "sha256": sha,
+                "description": f"Công văn số {number}/SNV-HTQT",
+                **b.stamp(b.today),
+            }
+        )
+    return rows
