@@ -31,6 +31,7 @@ from huedesk.db import models as m
 from huedesk.db.engine import Database
 from huedesk.demo import vocabulary as v
 from huedesk.money import to_vnd
+from huedesk.paths import attachments_dir
 from huedesk.records import events
 from huedesk.records.refs import format_ref
 
