@@ -133,7 +133,7 @@ def is_empty(db: Database) -> bool:
     """True when no record of any main kind exists yet (a first run: offer demo data)."""
     with db.read() as session:
         for kind in TOP_LEVEL:
-            table = KINDS[kind].model.__table__  # type: ignore[attr-defined]
+            table = KINDS[kind].table
             if session.execute(select(table.c.id).limit(1)).first() is not None:
                 return False
     return True

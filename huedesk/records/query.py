@@ -121,7 +121,7 @@ def _label_of(col: KeyedColumnElement[Any]) -> ColumnElement[Any]:
 
 def build_ids(kind: KindSpec, query: ListQuery) -> Select[Any]:
     """Only the ids of the matching rows, in list order (a table model pages rows by id)."""
-    table = kind.model.__table__  # type: ignore[attr-defined]
+    table = kind.table
     stmt = apply_filters(kind, select(table.c.id), query).order_by(*sort_columns(kind, query))
     if query.offset:
         stmt = stmt.offset(query.offset)

@@ -300,7 +300,7 @@ def list_ids_in(session: Session, kind: str, query: ListQuery) -> list[int]:
 def year_range_in(session: Session, kind: str) -> tuple[int, int] | None:
     """First and last year of the kind's reference date (for a year filter), or ``None``."""
     spec = kind_spec(kind)
-    table = spec.model.__table__  # type: ignore[attr-defined]
+    table = spec.table
     col = table.c[spec.ref_date_field or "created_at"]
     low, high = session.execute(select(func.min(col), func.max(col))).one()
     if low is None or high is None:
@@ -313,7 +313,7 @@ def rows_in(session: Session, kind: str, ids: list[int]) -> list[dict[str, Any]]
     spec = kind_spec(kind)
     if not ids:
         return []
-    table = spec.model.__table__  # type: ignore[attr-defined]
+    table = spec.table
     found = {
         r.id: dict(r._mapping) for r in session.execute(select(table).where(table.c.id.in_(ids)))
     }

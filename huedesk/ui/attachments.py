@@ -1,17 +1,13 @@
-"""The attachments of a record: list, add a file, open it, remove it.
+"""The attachments tab of a record window: list, add a file, open it, remove it.
 
-A file is copied into the database's attachments folder under its SHA-256
-(so the same scan attached twice is stored once and ``huedesk check`` can prove
-it unchanged) and recorded as an ``attachment`` row owned by the record's uuid.
+Storing and removing files is ``huedesk.attachments``' job; this tab lists the
+record's attachment rows with the generic table model and calls that service.
 Attachments are written at once, not with the record's Save: the file copy and
 its row belong together.
 """
 
 from __future__ import annotations
 
-import hashlib
-import mimetypes
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -29,51 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from huedesk import attachments
 from huedesk.db.engine import Database
-from huedesk.paths import attachments_dir
-from huedesk.records import ListQuery, RecordService
+from huedesk.records import ListQuery
 from huedesk.ui.i18n import tr
 from huedesk.ui.table_model import RecordTableModel
-
-
-def attach_file(
-    svc: RecordService, owner_kind: str, owner_uuid: str, source: Path
-) -> dict[str, Any]:
-    """Copy ``source`` into the attachments folder and record it for the owner."""
-    digest = hashlib.sha256()
-    with source.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    sha = digest.hexdigest()
-    stored_name = f"{sha[:2]}/{sha}{source.suffix.lower()}"
-    target = attachments_dir(svc.db.path) / stored_name
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(target.suffix + ".part")
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)
-    return svc.create(
-        "attachment",
-        {
-            "owner_kind": owner_kind,
-            "owner_uuid": owner_uuid,
-            "filename": source.name,
-            "stored_name": stored_name,
-            "media_type": mimetypes.guess_type(source.name)[0],
-            "size": source.stat().st_size,
-            "sha256": sha,
-        },
-    )
 
 
 class AttachmentsPanel(QWidget):
     """The attachments tab of a record window."""
 
-    def __init__(self, svc: RecordService, db: Database, lang: str, parent: QWidget | None = None):
+    def __init__(self, db: Database, actor: str, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.svc = svc
         self.db = db
-        self.owner: tuple[str, str] | None = None
+        self.actor = actor
+        self.owner: tuple[str, int, str] | None = None  # kind, id, uuid
         self.model = RecordTableModel(db, "attachment", lang, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -98,17 +64,17 @@ class AttachmentsPanel(QWidget):
         layout.addLayout(buttons)
         self.set_owner(None)
 
-    def set_owner(self, owner: tuple[str, str] | None) -> None:
-        """Show the attachments of (kind, uuid); ``None`` while the record is not saved."""
+    def set_owner(self, owner: tuple[str, int, str] | None) -> None:
+        """Show the attachments of (kind, id, uuid); ``None`` while the record is not saved."""
         self.owner = owner
         for b in (self.add_btn, self.open_btn, self.remove_btn):
             b.setEnabled(owner is not None)
-        uuid = owner[1] if owner else ""
+        uuid = owner[2] if owner else ""
         self.model.set_query(ListQuery(filters={"owner_uuid": uuid}))
 
     def add_path(self, path: Path) -> None:
         assert self.owner is not None
-        attach_file(self.svc, self.owner[0], self.owner[1], path)
+        attachments.attach(self.db, self.actor, self.owner[0], self.owner[1], path)
         self.model.refresh()
 
     def add(self) -> None:
@@ -123,7 +89,7 @@ class AttachmentsPanel(QWidget):
     def open_selected(self) -> None:
         row = self._selected_row()
         if row is not None:
-            path = attachments_dir(self.db.path) / row["stored_name"]
+            path = attachments.file_path(self.db, row)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected(self) -> None:
@@ -134,5 +100,5 @@ class AttachmentsPanel(QWidget):
             self, tr("delete_title"), tr("delete_child_text", what=row["filename"])
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.svc.delete("attachment", int(row["id"]))
+            attachments.detach(self.db, self.actor, int(row["id"]))
             self.model.refresh()

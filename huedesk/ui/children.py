@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from huedesk.db.engine import Database
+from huedesk.display import display_value
 from huedesk.errors import ValidationError
 from huedesk.records import kind_spec
 from huedesk.records.service import create_in, delete_in, update_in
 from huedesk.records.validation import validate
-from huedesk.ui.display import cell_text, is_numeric
+from huedesk.ui.edit_text import is_numeric
 from huedesk.ui.form import RecordForm
 from huedesk.ui.i18n import tr
 
@@ -79,7 +80,7 @@ class ChildModel(QAbstractTableModel):
             return None
         spec = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(spec, self.items[index.row()].display, self.lang)
+            return display_value(spec, self.items[index.row()].display, self.lang)
         if role == Qt.ItemDataRole.TextAlignmentRole and is_numeric(spec):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -66,7 +66,8 @@ class AppContext(QObject):
         answer = QMessageBox.question(
             parent,
             tr("delete_title"),
-            tr("delete_text", what=what, impact=impact.describe(self.lang)),
+            tr("delete_text", what=what, impact=impact.describe(self.lang))
+            + (f"\n{tr('delete_files_note')}" if impact.attachments else ""),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

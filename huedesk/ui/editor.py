@@ -77,7 +77,7 @@ class RecordEditor(QDialog):
             self.tabs.addTab(table, child.label(lang))
         self.attachments: AttachmentsPanel | None = None
         if kind not in NO_ATTACHMENTS and not self.spec.parent:
-            self.attachments = AttachmentsPanel(ctx.svc, ctx.db, lang, self)
+            self.attachments = AttachmentsPanel(ctx.db, ctx.actor, lang, self)
             self.tabs.addTab(self.attachments, tr("tab_attachments"))
 
         self.save_btn = QPushButton(tr("save").replace("&", ""))
@@ -128,7 +128,7 @@ class RecordEditor(QDialog):
         for child, table in self.children_tables.items():
             table.load(lines[child])
         if self.attachments is not None:
-            self.attachments.set_owner((self.spec.name, self.row["uuid"]))
+            self.attachments.set_owner((self.spec.name, self.record_id, self.row["uuid"]))
         self._update_title()
 
     def is_dirty(self) -> bool:

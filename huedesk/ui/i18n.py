@@ -126,6 +126,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Xóa {what}?\n\n{impact}\n\nCó thể hoàn tác bằng Ctrl+Z.",
         "Delete {what}?\n\n{impact}\n\nCtrl+Z undoes it.",
     ),
+    "delete_files_note": (
+        "Tệp đính kèm bị xóa hẳn, không hoàn tác được.",
+        "Attached files are removed for good; undo does not bring them back.",
+    ),
     "delete_child_text": ("Bỏ dòng này khỏi {what}?", "Remove this line from {what}?"),
     "error_title": ("Không thực hiện được", "Could not do that"),
     "unexpected_error": ("Lỗi ngoài dự kiến: {error}", "Unexpected error: {error}"),

@@ -22,10 +22,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from huedesk.db.engine import Database
+from huedesk.display import display_value
 from huedesk.records import ListQuery, kind_spec
 from huedesk.records.fields import FieldSpec
 from huedesk.records.service import list_ids_in, rows_in
-from huedesk.ui.display import cell_text, is_numeric
+from huedesk.ui.edit_text import is_numeric
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 100
@@ -134,9 +135,9 @@ class RecordTableModel(QAbstractTableModel):
             return None
         spec = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(spec, self.row_dict(index.row()), self.lang)
+            return display_value(spec, self.row_dict(index.row()), self.lang)
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = cell_text(spec, self.row_dict(index.row()), self.lang)
+            text = display_value(spec, self.row_dict(index.row()), self.lang)
             return text if len(text) > 30 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and is_numeric(spec):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

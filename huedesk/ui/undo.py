@@ -1,9 +1,11 @@
 """Undo for the changes that hurt most when made by mistake: deleting and editing a record.
 
 Commands live on the main window's ``QUndoStack`` (Ctrl+Z / Ctrl+Shift+Z). A
-delete keeps a snapshot of the record, its child rows and attachment rows and
-restores them exactly (same uuid, reference number and timestamps) through the
-services' restore path, so the audit log shows both the delete and the restore.
+delete keeps a snapshot of the record and its child rows and restores them
+exactly (same uuid, reference number and timestamps) through the services'
+restore path, so the audit log shows both the delete and the restore.
+Attachments are not restored: their files are removed once the delete commits
+(``huedesk.attachments``), and the confirmation says so.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ class Snapshot:
     kind: str
     row: dict[str, Any]
     children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    attachments: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _plain(row: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -45,8 +46,6 @@ def take_snapshot(session: Session, kind: str, record_id: int) -> Snapshot:
         assert child.parent is not None
         q = ListQuery(filters={child.parent[1]: record_id}, limit=None)
         snap.children[child.name] = list_in(session, child.name, q).rows
-    q = ListQuery(filters={"owner_uuid": snap.row["uuid"]}, limit=None)
-    snap.attachments = list_in(session, "attachment", q).rows
     return snap
 
 
@@ -58,8 +57,6 @@ def restore_snapshot(session: Session, actor: str, snap: Snapshot) -> int:
         for row in rows:
             values = {**_plain(row), fk: parent["id"]}
             create_in(session, actor, child_kind, values, restoring=True)
-    for row in snap.attachments:
-        create_in(session, actor, "attachment", _plain(row), restoring=True)
     return int(parent["id"])
 
 

@@ -28,7 +28,7 @@ from huedesk.db.engine import Database
 from huedesk.formatting import parse_datetime
 from huedesk.records.coerce import spec_wants_aware
 from huedesk.records.fields import FieldSpec
-from huedesk.ui.display import edit_text, is_numeric
+from huedesk.ui.edit_text import edit_text, is_numeric
 from huedesk.ui.i18n import tr
 
 

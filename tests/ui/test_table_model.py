@@ -31,7 +31,7 @@ def test_cells_show_labels_dates_and_referenced_names(model: RecordTableModel) -
     assert row["direction"] == "Đoàn vào"
     assert row["status"] == "Dự kiến"
     assert row["partner_id"] == "Tỉnh Gifu"
-    assert row["country_code"] == "Nhật Bản"
+    assert row["country_code"] == "Nhật Bản (JP)"
     assert row["start_date"] == "01/01/2024"
     assert model.headerData(model.column_of("title"), Qt.Orientation.Horizontal) == "Tên đoàn"
 
