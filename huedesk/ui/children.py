@@ -200,7 +200,7 @@ class ChildTable(QWidget):
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(max(self.table.columnWidth(col), 90), 320))
+            self.table.setColumnWidth(col, min(max(self.table.columnWidth(col) + 16, 90), 320))
 
     def is_dirty(self) -> bool:
         return bool(self._removed) or any(

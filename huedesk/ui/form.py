@@ -99,7 +99,7 @@ class RecordForm(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             label.setContentsMargins(0, 4, 0, 0)
             label.setWordWrap(True)
-            label.setMinimumWidth(120)
+            label.setMinimumWidth(150)
             self._labels[spec.name] = label
             error = QLabel()
             error.setStyleSheet(ERROR_STYLE)

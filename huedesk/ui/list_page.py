@@ -43,7 +43,7 @@ Opener = Callable[[str, int | None, dict[str, Any] | None], None]
 def default_width(spec: FieldSpec, title_field: str) -> int:
     """A first column width that fits typical content (users may resize; widths are kept)."""
     if spec.name == title_field:
-        return 360
+        return 330
     if spec.name == "ref":
         return 125
     if spec.is_money:
@@ -171,9 +171,13 @@ class ListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # newest first by the kind's own date (start date, opening date …), sorted by SQLite
+        newest = self.spec.ref_date_field if self.spec.ref_date_field in columns else None
+        if newest:
+            header.setSortIndicator(self.model.column_of(newest), Qt.SortOrder.DescendingOrder)
+        else:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
-        self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
         layout = QVBoxLayout(self)
@@ -190,19 +194,22 @@ class ListPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self._base_total = 0
         self.apply_filters()
+        self.table.setSortingEnabled(True)  # after the first query: sorts only on a header click
         self._restore_columns()
         ctx.changed.connect(self._on_changed)
 
     # --- querying ------------------------------------------------------------------------
     def current_query(self) -> ListQuery:
         filters, year, text = self.filters.query_parts()
-        old = self.model.query
+        header = self.table.horizontalHeader()
+        section = header.sortIndicatorSection()
+        columns = self.model.columns
         return ListQuery(
             filters={**self.base_filters, **filters},
             year=year,
             text=text,
-            sort=old.sort,
-            descending=old.descending,
+            sort=columns[section].name if 0 <= section < len(columns) else None,
+            descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
             limit=None,
         )
 
