@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huedesk.db.engine import Database
 from huedesk.db.enums import AgreementStatus, CaseStatus, DelegationStatus
-from huedesk.db.models import Agreement, ConsularCase, Delegation
 from huedesk.records.kinds import KINDS, TOP_LEVEL
 
 # How far ahead each list looks (days); deadlines also show everything overdue.
@@ -25,9 +24,17 @@ DEADLINE_HORIZON = 14
 EXPIRY_HORIZON = 90
 LIMIT = 50
 
-_VISIT_ACTIVE = (DelegationStatus.PLANNED, DelegationStatus.APPROVED, DelegationStatus.IN_PROGRESS)
-_CASE_OPEN = (CaseStatus.OPEN, CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_RESPONSE)
-_AGREEMENT_LIVE = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
+_VISIT_ACTIVE: tuple[str, ...] = (
+    DelegationStatus.PLANNED,
+    DelegationStatus.APPROVED,
+    DelegationStatus.IN_PROGRESS,
+)
+_CASE_OPEN: tuple[str, ...] = (
+    CaseStatus.OPEN,
+    CaseStatus.IN_PROGRESS,
+    CaseStatus.AWAITING_RESPONSE,
+)
+_AGREEMENT_LIVE: tuple[str, ...] = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
 
 
 @dataclass(frozen=True)
@@ -56,70 +63,67 @@ class Attention:
     expiring_total: int = 0
 
 
-def _items(
-    session: Session, kind: str, stmt: Select[tuple[int, str, str, dt.date, str]], today: dt.date
-) -> list[AttentionItem]:
-    return [
-        AttentionItem(kind, rid, ref, title, when, str(status), (when - today).days)
-        for rid, ref, title, when, status in session.execute(stmt.limit(LIMIT))
+def _due(
+    session: Session,
+    kind: str,
+    date_field: str,
+    statuses: tuple[str, ...],
+    today: dt.date,
+    until: dt.date,
+    since: dt.date | None,
+) -> tuple[list[AttentionItem], int]:
+    """Records of ``kind`` in ``statuses`` whose ``date_field`` falls in [since, until]."""
+    spec = KINDS[kind]
+    t = spec.table
+    when = t.c[date_field]
+    where = [when.is_not(None), when <= until, t.c.status.in_(statuses)]
+    if since is not None:
+        where.append(when >= since)
+    stmt = (
+        select(t.c.id, t.c.ref, t.c[spec.title_field], when, t.c.status)
+        .where(*where)
+        .order_by(when, t.c.id)
+    )
+    items = [
+        AttentionItem(kind, rid, ref, title, day, str(status), (day - today).days)
+        for rid, ref, title, day, status in session.execute(stmt.limit(LIMIT))
     ]
-
-
-def _count(session: Session, stmt: Select[tuple[int, str, str, dt.date, str]]) -> int:
-    return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    return items, total
 
 
 def attention_in(session: Session, today: dt.date) -> Attention:
     """The start page's lists as of ``today``, inside the caller's session."""
     result = Attention(today)
-    visits = (
-        select(
-            Delegation.id,
-            Delegation.ref,
-            Delegation.title,
-            Delegation.start_date,
-            Delegation.status,
-        )
-        .where(
-            Delegation.start_date >= today,
-            Delegation.start_date <= today + dt.timedelta(days=VISIT_HORIZON),
-            Delegation.status.in_(_VISIT_ACTIVE),
-        )
-        .order_by(Delegation.start_date, Delegation.id)
+    days = dt.timedelta
+    result.visits, result.visits_total = _due(
+        session,
+        "delegation",
+        "start_date",
+        _VISIT_ACTIVE,
+        today,
+        today + days(VISIT_HORIZON),
+        today,
     )
-    result.visits = _items(session, "delegation", visits, today)
-    result.visits_total = _count(session, visits)
-
-    deadlines = (
-        select(
-            ConsularCase.id,
-            ConsularCase.ref,
-            ConsularCase.title,
-            ConsularCase.deadline,
-            ConsularCase.status,
-        )
-        .where(
-            ConsularCase.deadline.is_not(None),
-            ConsularCase.deadline <= today + dt.timedelta(days=DEADLINE_HORIZON),
-            ConsularCase.status.in_(_CASE_OPEN),
-        )
-        .order_by(ConsularCase.deadline, ConsularCase.id)
+    # deadlines: everything overdue too, so nothing slips past unseen
+    result.deadlines, result.deadlines_total = _due(
+        session,
+        "consular_case",
+        "deadline",
+        _CASE_OPEN,
+        today,
+        today + days(DEADLINE_HORIZON),
+        None,
     )
-    result.deadlines = _items(session, "consular_case", deadlines, today)
-    result.deadlines_total = _count(session, deadlines)
-
-    expiring = (
-        select(Agreement.id, Agreement.ref, Agreement.title, Agreement.expires_on, Agreement.status)
-        .where(
-            Agreement.expires_on.is_not(None),
-            Agreement.expires_on >= today,
-            Agreement.expires_on <= today + dt.timedelta(days=EXPIRY_HORIZON),
-            Agreement.status.in_(_AGREEMENT_LIVE),
-        )
-        .order_by(Agreement.expires_on, Agreement.id)
+    result.expiring, result.expiring_total = _due(
+        session,
+        "agreement",
+        "expires_on",
+        _AGREEMENT_LIVE,
+        today,
+        today + days(EXPIRY_HORIZON),
+        today,
     )
-    result.expiring = _items(session, "agreement", expiring, today)
-    result.expiring_total = _count(session, expiring)
     return result
 
 

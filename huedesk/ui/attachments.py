@@ -14,14 +14,8 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +24,7 @@ from huedesk.db.engine import Database
 from huedesk.records import ListQuery
 from huedesk.ui.i18n import tr
 from huedesk.ui.table_model import RecordTableModel
+from huedesk.ui.views import record_table, table_with_buttons
 
 
 class AttachmentsPanel(QWidget):
@@ -41,27 +36,17 @@ class AttachmentsPanel(QWidget):
         self.actor = actor
         self.owner: tuple[str, int, str] | None = None  # kind, id, uuid
         self.model = RecordTableModel(db, "attachment", lang, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, self.open_selected)
         self.table.setColumnWidth(0, 260)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        self.add_btn = QPushButton(tr("add"))
-        self.open_btn = QPushButton(tr("open_file"))
-        self.remove_btn = QPushButton(tr("remove"))
-        self.add_btn.clicked.connect(self.add)
-        self.open_btn.clicked.connect(self.open_selected)
-        self.remove_btn.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        for b in (self.add_btn, self.open_btn, self.remove_btn):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        self.add_btn, self.open_btn, self.remove_btn = table_with_buttons(
+            self,
+            self.table,
+            [
+                (tr("add"), self.add),
+                (tr("open_file"), self.open_selected),
+                (tr("remove"), self.remove_selected),
+            ],
+        )
         self.set_owner(None)
 
     def set_owner(self, owner: tuple[str, int, str] | None) -> None:

@@ -19,15 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
     QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -41,6 +34,7 @@ from huedesk.records.validation import validate
 from huedesk.ui.edit_text import is_numeric
 from huedesk.ui.form import RecordForm
 from huedesk.ui.i18n import tr
+from huedesk.ui.views import ok_cancel, record_table, table_with_buttons
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -117,14 +111,7 @@ class ChildDialog(QDialog):
         self.form = RecordForm(db, kind, lang, hidden=(self.fk,), parent=self)
         if item is not None:
             self.form.load(item.display)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
+        ok_cancel(self, self.form)
         self.resize(760, self.sizeHint().height())
         self.cleaned: dict[str, Any] = {}
 
@@ -155,29 +142,16 @@ class ChildTable(QWidget):
         self._items: list[ChildItem] = []
         self._removed: list[int] = []
         self.model = ChildModel(kind, lang, self._items)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setDefaultSectionSize(150)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.add_btn = QPushButton(tr("add"))
-        self.edit_btn = QPushButton(tr("edit"))
-        self.remove_btn = QPushButton(tr("remove"))
-        self.add_btn.clicked.connect(self.add)
-        self.edit_btn.clicked.connect(self.edit_selected)
-        self.remove_btn.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        for b in (self.add_btn, self.edit_btn, self.remove_btn):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        self.table = record_table(self.model, self.edit_selected)
+        self.add_btn, self.edit_btn, self.remove_btn = table_with_buttons(
+            self,
+            self.table,
+            [
+                (tr("add"), self.add),
+                (tr("edit"), self.edit_selected),
+                (tr("remove"), self.remove_selected),
+            ],
+        )
         self._on_change = lambda: None
 
     def on_change(self, fn: Any) -> None:

@@ -13,14 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from huedesk.ui.context import AppContext
 from huedesk.ui.form import countries
 from huedesk.ui.i18n import tr
 from huedesk.ui.table_model import RecordTableModel
+from huedesk.ui.views import record_table
 
 SEARCH_DELAY_MS = 300
 ROW_HEIGHT = 26
@@ -156,20 +155,14 @@ class ListPage(QWidget):
         self.count.setStyleSheet("color: #444;")
         columns = tuple(c for c in self.spec.list_columns if c not in self.base_filters)
         self.model = RecordTableModel(ctx.db, kind, ctx.lang, columns=columns, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table = record_table(self.model, self.open_selected, single=False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         vh = self.table.verticalHeader()
-        vh.hide()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setHighlightSections(False)
         # newest first by the kind's own date (start date, opening date …), sorted by SQLite
         newest = self.spec.ref_date_field if self.spec.ref_date_field in columns else None
@@ -178,7 +171,6 @@ class ListPage(QWidget):
         else:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +20,7 @@ from huedesk.money import group_digits
 from huedesk.records import ListQuery, kind_spec
 from huedesk.ui.i18n import tr
 from huedesk.ui.table_model import RecordTableModel
+from huedesk.ui.views import ok_cancel, record_table
 
 SEARCH_DELAY_MS = 250
 
@@ -43,27 +39,11 @@ class RecordPicker(QDialog):
         self.search.setPlaceholderText(tr("filter_text_hint"))
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, self.accept)
         for col, f in enumerate(self.model.columns):
             if f.name == spec.title_field:
                 self.table.setColumnWidth(col, 300)
-        self.table.doubleClicked.connect(lambda _i: self.accept())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
-        layout.addWidget(buttons)
+        ok_cancel(self, self.search, self.table, self.count)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
