@@ -1,0 +1,84 @@
+"""Snippets: the part of a record that matched, in its original Vietnamese, words marked.
+
+FTS5's own ``snippet()`` would mark the folded copy ("doan dai su hue"); the
+user must see what was written ("Đoàn Đại sứ … Huế"). So the words of the
+original text are folded one by one and compared with the query's words, and
+the window of the text with the most different matched words is shown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from huedesk.search.fts_query import ParsedQuery, normalise
+
+_WORD = re.compile(r"[^\W_]+")
+WINDOW = 24  # words shown around the matches
+LEAD = 6  # words shown before the first match in the window
+ELLIPSIS = "…"
+
+
+def _marks(query: ParsedQuery, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) of every word of ``text`` the query asked for."""
+    found = []
+    for m in _WORD.finditer(text):
+        folded = normalise(m.group())
+        if folded and query.highlights(folded):
+            found.append((m.start(), m.end(), folded))
+    return found
+
+
+def _window(text: str, marks: list[tuple[int, int, str]]) -> tuple[int, int]:
+    """Character span of the ``WINDOW`` words holding the most different matched words."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    if len(spans) <= WINDOW:
+        return 0, len(text)
+    index = {start: i for i, (start, _end) in enumerate(spans)}
+    positions = [(index[s], word) for s, _e, word in marks]
+    best, best_score = 0, -1
+    for i, _word in positions:
+        first = max(0, i - LEAD)
+        last = min(len(spans), first + WINDOW)
+        score = len({w for j, w in positions if first <= j < last})
+        if score > best_score:
+            best, best_score = first, score
+    last = min(len(spans), best + WINDOW)
+    start = spans[best][0]
+    end = spans[last - 1][1] if last < len(spans) else len(text)
+    return start, end
+
+
+def _render(text: str, marks: list[tuple[int, int, str]], start: int, end: int) -> str:
+    out = [ELLIPSIS] if start > 0 else []
+    pos = start
+    for s, e, _w in marks:
+        if s < start or e > end:
+            continue
+        out.append(html.escape(text[pos:s]))
+        out.append(f"<b>{html.escape(text[s:e])}</b>")
+        pos = e
+    out.append(html.escape(text[pos:end]))
+    if end < len(text):
+        out.append(ELLIPSIS)
+    return "".join(out).strip()
+
+
+def snippet_html(query: ParsedQuery, ref: str, title: str, body: str) -> str:
+    """HTML for a hit: matched words in ``<b>…</b>``, everything else escaped.
+
+    The body is preferred (the title is shown beside the snippet anyway) unless
+    the title or the reference holds more of the query's different words.
+    """
+    best_text, best_marks = body, _marks(query, body)
+    for text in (title, ref):
+        marks = _marks(query, text)
+        if len({w for *_, w in marks}) > len({w for *_, w in best_marks}):
+            best_text, best_marks = text, marks
+    start, end = _window(best_text, best_marks)
+    return _render(best_text, best_marks, start, end)
+
+
+def plain(snippet: str) -> str:
+    """The text of a snippet without its markup (for the command line)."""
+    return html.unescape(snippet.replace("<b>", "").replace("</b>", ""))
