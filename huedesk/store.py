@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from huedesk.db.engine import Database
 from huedesk import search
+from huedesk.db.engine import Database
 from huedesk.db.migrate import open_database
 from huedesk.records import events
 from huedesk.reference_data import ensure_countries
