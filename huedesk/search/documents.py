@@ -126,11 +126,8 @@ class _Labels:
             key_col = table.c.code if target == "country" else table.c.id
             name_col = table.c[spec.title_field]
             for chunk in _chunks(sorted(keys), BATCH):
-                self._names[target].update(
-                    session.execute(select(key_col, name_col).where(key_col.in_(chunk)))
-                    .tuples()
-                    .all()
-                )
+                rows = session.execute(select(key_col, name_col).where(key_col.in_(chunk)))
+                self._names[target].update((key, name) for key, name in rows)
         self._wanted.clear()
 
     def name(self, target: str, key: Any) -> str | None:

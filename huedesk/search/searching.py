@@ -32,6 +32,10 @@ from huedesk.search.snippets import plain, snippet_html
 
 # Each tier's score is offset so scores decrease down the list (BM25 stays well below this).
 _TIER_STEP = 1000.0
+# A query with up to RANK_ALL matches is ranked over all of them; beyond that, over
+# the newest RANK_WINDOW matches of each kind (a word found in most records).
+RANK_ALL = 2000
+RANK_WINDOW = 400
 _BM25 = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)})"
 
 
@@ -57,9 +61,9 @@ class SearchHit:
         return plain(self.snippet_html)
 
 
-def _kind_filter(kinds: Sequence[str] | None) -> tuple[str, dict[str, Any]]:
+def _check_kinds(kinds: Sequence[str] | None) -> list[str]:
     if not kinds:
-        return "", {}
+        return list(KIND_CODES)
     unknown = [k for k in kinds if k not in KIND_CODES]
     if unknown:
         known = ", ".join(KIND_CODES)
@@ -67,23 +71,49 @@ def _kind_filter(kinds: Sequence[str] | None) -> tuple[str, dict[str, Any]]:
             f"Không tìm kiếm được loại hồ sơ {', '.join(unknown)} (có thể tìm: {known}).",
             f"Cannot search record kind {', '.join(unknown)} (searchable: {known}).",
         )
-    if len(set(kinds)) == 1:
-        lo, hi = rowid_range(kinds[0])
-        return " AND rowid BETWEEN :lo AND :hi", {"lo": lo, "hi": hi}
-    codes = ", ".join(str(KIND_CODES[k]) for k in sorted(set(kinds)))
-    return f" AND (rowid >> 32) IN ({codes})", {}
+    return list(dict.fromkeys(kinds))
 
 
-def _ranked(
-    session: Session, match: str, kinds: Sequence[str] | None, limit: int
-) -> list[tuple[int, float]]:
-    where, params = _kind_filter(kinds)
-    sql = (
-        f"SELECT rowid, {_BM25} AS r FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH :q{where} ORDER BY r LIMIT :n"
-    )
-    rows = session.execute(text(sql), {"q": match, "n": limit, **params})
-    return [(int(rowid), float(r)) for rowid, r in rows]
+_RANKED_WINDOW = text(
+    f"SELECT rowid, r FROM (SELECT rowid, {_BM25} AS r FROM {FTS_TABLE} "
+    f"WHERE {FTS_TABLE} MATCH :q AND rowid BETWEEN :lo AND :hi "
+    "ORDER BY rowid DESC LIMIT :window) ORDER BY r LIMIT :n"
+)
+
+
+def _kind_clause(kinds: list[str]) -> str:
+    if len(kinds) == len(KIND_CODES):
+        return ""
+    return f" AND (rowid >> 32) IN ({', '.join(str(KIND_CODES[k]) for k in kinds)})"
+
+
+def _ranked(session: Session, match: str, kinds: list[str], limit: int) -> list[tuple[int, float]]:
+    """The best ``limit`` rows for ``match``; for very common words, among the newest per kind.
+
+    Ranking every match of a word found in most records ("Huế") costs a BM25
+    computation per record. So matches are counted first (cheap: no ranking); up to
+    ``RANK_ALL`` of them are all ranked in one query, beyond that the newest
+    ``RANK_WINDOW`` of each kind are.
+    """
+    window = RANK_ALL
+    where = f"WHERE {FTS_TABLE} MATCH :q{_kind_clause(kinds)}"
+    count = session.execute(
+        text(f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} {where} LIMIT :cap)"),
+        {"q": match, "cap": window + 1},
+    ).scalar_one()
+    if count <= window:
+        rows = session.execute(
+            text(f"SELECT rowid, {_BM25} AS r FROM {FTS_TABLE} {where} ORDER BY r LIMIT :n"),
+            {"q": match, "n": limit},
+        )
+        return [(int(rowid), float(r)) for rowid, r in rows]
+    found: list[tuple[int, float]] = []
+    for kind in kinds:
+        lo, hi = rowid_range(kind)
+        params = {"q": match, "lo": lo, "hi": hi, "window": RANK_WINDOW, "n": limit}
+        found.extend((int(rowid), float(r)) for rowid, r in session.execute(_RANKED_WINDOW, params))
+    found.sort(key=lambda item: item[1])
+    return found[:limit]
 
 
 def _tiers(query: ParsedQuery) -> list[tuple[int, str]]:
@@ -101,6 +131,7 @@ def search_in(
 ) -> list[SearchHit]:
     """``search`` inside a session the caller holds."""
     parsed = parse(query)
+    kinds = _check_kinds(kinds)
     if not parsed or limit <= 0:
         return []
     found: dict[int, float] = {}
