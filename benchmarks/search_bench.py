@@ -28,16 +28,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import func, insert, select, text  # noqa: E402
+from sqlalchemy import func, insert, select, text
 
-from huedesk.db import enums as e  # noqa: E402
-from huedesk.db import models as m  # noqa: E402
-from huedesk.db.engine import Database  # noqa: E402
-from huedesk.records import events  # noqa: E402
-from huedesk.records.refs import format_ref  # noqa: E402
-from huedesk.search import reindex_all, search  # noqa: E402
-from huedesk.search.fts_query import parse  # noqa: E402
-from huedesk.store import open_store  # noqa: E402
+from huedesk.db import enums as e
+from huedesk.db import models as m
+from huedesk.db.engine import Database
+from huedesk.records import events
+from huedesk.records.refs import format_ref
+from huedesk.search import reindex_all, search
+from huedesk.search.fts_query import parse
+from huedesk.store import open_store
 
 QUERIES = [
     "salavan",

@@ -24,7 +24,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         description="Tìm hồ sơ theo tên, đối tác, địa điểm, số hiệu — gõ có dấu hay không dấu đều được. "
         "Search every record by name, partner, place or reference, with or without tone marks.",
     )
-    p.add_argument("query", help='nội dung tìm / what to look for, e.g. "doan dai su" or LS-2025-0007')
+    p.add_argument(
+        "query", help='nội dung tìm / what to look for, e.g. "doan dai su" or LS-2025-0007'
+    )
     p.add_argument(
         "--kind",
         action="append",
@@ -91,7 +93,9 @@ def run_reindex(ctx: CommandContext) -> int:
         nonlocal shown
         pct = 100 * done // total if total else 100
         if tty:
-            print(f"\rĐang lập chỉ mục / indexing: {done}/{total} ({pct}%)", end="", file=sys.stderr)
+            print(
+                f"\rĐang lập chỉ mục / indexing: {done}/{total} ({pct}%)", end="", file=sys.stderr
+            )
         elif pct // 10 != shown:
             shown = pct // 10
             print(f"Đang lập chỉ mục / indexing: {done}/{total} ({pct}%)", file=sys.stderr)

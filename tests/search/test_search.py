@@ -52,7 +52,9 @@ def test_member_name_finds_the_delegation(db: Database, sample: dict[str, Any]) 
     assert sample["kim"]["id"] in ids(hits, "person")
 
 
-def test_partner_and_country_names_find_the_delegation(db: Database, sample: dict[str, Any]) -> None:
+def test_partner_and_country_names_find_the_delegation(
+    db: Database, sample: dict[str, Any]
+) -> None:
     assert sample["ambassador"]["id"] in ids(search(db, "gifu"), "delegation")
     assert sample["lao"]["id"] in ids(search(db, "lao"), "delegation")
 

@@ -1,0 +1,104 @@
+"""``huedesk search`` and ``huedesk reindex`` through the real entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from huedesk.cli import main as cli
+from huedesk.db.engine import Database
+
+
+def run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_path: Path, *argv: str
+) -> tuple[int, str, str]:
+    # Only this module's commands: the test does not depend on the others being merged.
+    monkeypatch.setattr(cli, "COMMANDS", ["huedesk.cli.search_cmd"])
+    code = cli.main(["--db", str(db_path), *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def closed(db: Database, sample: dict[str, Any]) -> dict[str, Any]:
+    """The sample records, with the database closed so the command opens it itself."""
+    db.dispose()
+    return sample
+
+
+def test_search_prints_groups(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    closed: dict[str, Any],
+) -> None:
+    code, out, _ = run(monkeypatch, capsys, db_path, "search", "kim min")
+    assert code == 0
+    assert "Đoàn (1)" in out and "Cá nhân (1)" in out
+    assert "ĐV-2025-0001" in out and "Kim Min-jun" in out
+    assert "<b>" not in out
+
+
+def test_search_json_kind_and_limit(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    closed: dict[str, Any],
+) -> None:
+    code, out, _ = run(
+        monkeypatch,
+        capsys,
+        db_path,
+        "search",
+        "LS-2025-0007",
+        "--json",
+        "--kind",
+        "consular_case",
+        "--limit",
+        "1",
+    )
+    assert code == 0
+    hits = json.loads(out)
+    assert len(hits) == 1
+    assert hits[0]["ref"] == "LS-2025-0007" and hits[0]["kind"] == "consular_case"
+    assert set(hits[0]) == {"kind", "record_id", "ref", "title", "snippet", "snippet_html", "score"}
+
+
+def test_search_nothing_found_and_hostile(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    closed: dict[str, Any],
+) -> None:
+    code, out, err = run(monkeypatch, capsys, db_path, "search", '"NEAR( hue* ^:')
+    assert code == 0 and err == ""
+    code, out, _ = run(monkeypatch, capsys, db_path, "search", "zzzz")
+    assert code == 0 and "Không tìm thấy" in out
+
+
+def test_unknown_kind_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    closed: dict[str, Any],
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        run(monkeypatch, capsys, db_path, "search", "hue", "--kind", "delegation_member")
+    assert exc.value.code == 2
+
+
+def test_reindex(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    closed: dict[str, Any],
+) -> None:
+    code, out, err = run(monkeypatch, capsys, db_path, "reindex")
+    assert code == 0
+    assert "Đã lập chỉ mục" in out
+    assert "100%" in err
+    code, out, _ = run(monkeypatch, capsys, db_path, "search", "salav", "--json")
+    assert any(h["title"] == "Tỉnh Salavan" for h in json.loads(out))
