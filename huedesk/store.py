@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from huedesk import attachments  # noqa: F401  (removes files of deleted attachments after commit)
-from huedesk import search
+from huedesk import (
+    attachments,  # noqa: F401  (removes files of deleted attachments after commit)
+    search,
+)
 from huedesk.db.engine import Database
 from huedesk.db.migrate import open_database
 from huedesk.records import events

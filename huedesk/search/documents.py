@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huedesk.db.models import Attachment
@@ -65,10 +65,6 @@ def child_kinds(spec: KindSpec) -> list[KindSpec]:
     return [k for k in KINDS.values() if k.parent and k.parent[0] == spec.name]
 
 
-def _table(spec: KindSpec) -> Table:
-    return spec.model.__table__  # type: ignore[attr-defined,no-any-return]
-
-
 def _label_target(fs: FieldSpec) -> str | None:
     """The kind whose name a reference field shows, if that name goes into documents."""
     if fs.references is None:
@@ -86,6 +82,15 @@ def source_kinds(spec: KindSpec) -> set[str]:
         if any(fs.country_list for fs in part.fields.values()):
             found.add("country")
     return found
+
+
+def _columns(spec: KindSpec) -> list[Any]:
+    """The columns a document is built from (dates, amounts and timestamps are not read)."""
+    wanted = {"id", "uuid", "ref", "code", spec.title_field, "source_kind", "source_uuid"}
+    if spec.parent is not None:
+        wanted.add(spec.parent[1])
+    wanted.update(fs.name for fs in _text_fields(spec, ()))
+    return [c for c in spec.table.columns if c.name in wanted]
 
 
 def _text_fields(spec: KindSpec, skip: Iterable[str]) -> list[FieldSpec]:
@@ -122,7 +127,7 @@ class _Labels:
             if not keys:
                 continue
             spec = KINDS[target]
-            table = _table(spec)
+            table = spec.table
             key_col = table.c.code if target == "country" else table.c.id
             name_col = table.c[spec.title_field]
             for chunk in _chunks(sorted(keys), BATCH):
@@ -174,14 +179,15 @@ def build_documents(
     they were told about and remove index rows for whatever is not returned.
     """
     spec = KINDS[kind]
-    table = _table(spec)
+    table = spec.table
+    cols = _columns(spec)
     if ids is None:
         last = 0
         while True:
             rows = [
                 dict(r._mapping)
                 for r in session.execute(
-                    select(table).where(table.c.id > last).order_by(table.c.id).limit(BATCH)
+                    select(*cols).where(table.c.id > last).order_by(table.c.id).limit(BATCH)
                 )
             ]
             if not rows:
@@ -193,7 +199,7 @@ def build_documents(
             rows = [
                 dict(r._mapping)
                 for r in session.execute(
-                    select(table).where(table.c.id.in_(chunk)).order_by(table.c.id)
+                    select(*cols).where(table.c.id.in_(chunk)).order_by(table.c.id)
                 )
             ]
             yield from _documents(session, spec, rows)
@@ -207,12 +213,14 @@ def _documents(session: Session, spec: KindSpec, rows: list[dict[str, Any]]) -> 
     child_batches: list[tuple[KindSpec, list[dict[str, Any]]]] = []
     for child in child_kinds(spec):
         assert child.parent is not None
-        ctable = _table(child)
+        ctable = child.table
         fk = ctable.c[child.parent[1]]
         order = [ctable.c[c] for c in child.order_by]
         crows = [
             dict(r._mapping)
-            for r in session.execute(select(ctable).where(fk.in_(ids)).order_by(fk, *order))
+            for r in session.execute(
+                select(*_columns(child)).where(fk.in_(ids)).order_by(fk, *order)
+            )
         ]
         labels.want(child, crows)
         child_batches.append((child, crows))
@@ -265,7 +273,7 @@ def _task_sources(session: Session, rows: list[dict[str, Any]]) -> dict[int, str
     found: dict[int, str] = {}
     for kind, tasks in by_kind.items():
         spec = KINDS[kind]
-        table = _table(spec)
+        table = spec.table
         if spec.has_ref:
             ref_col = table.c.ref
         elif kind == "country":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from huedesk.search.schema import FOLDED_COLUMNS, ORIGINAL_COLUMNS
 from huedesk.text import fold, nfc
@@ -30,9 +31,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return " ".join(words(fold(word)))
+
+
 def normalise(text: str) -> str:
-    """The folded, punctuation-free form stored in the index's matching columns."""
-    return " ".join(words(fold(text)))
+    """The folded, punctuation-free form stored in the index's matching columns.
+
+    Equal to ``" ".join(words(fold(text)))`` for NFC text, but folds each distinct
+    word once: record text reuses a small vocabulary, and folding is the costly
+    part of rebuilding the index.
+    """
+    return " ".join(_fold_word(w) for w in words(nfc(text)))
 
 
 def _quote(tokens: tuple[str, ...]) -> str:

@@ -146,7 +146,7 @@ def on_change(session: Session, kind: str, operation: str, row: dict[str, Any]) 
 def _reindex_owner(session: Session, owner_kind: str | None, owner_uuid: str | None) -> None:
     if owner_kind not in KIND_CODES or not owner_uuid:
         return
-    table = KINDS[owner_kind].model.__table__  # type: ignore[attr-defined]
+    table = KINDS[owner_kind].table
     owner_id = session.scalar(select(table.c.id).where(table.c.uuid == owner_uuid))
     if owner_id is not None:
         index_records(session, owner_kind, [owner_id])
@@ -161,7 +161,7 @@ def on_bulk(session: Session, kinds: frozenset[str]) -> None:
 def _counts(session: Session, kinds: Iterable[str]) -> dict[str, int]:
     found = {}
     for kind in kinds:
-        table = KINDS[kind].model.__table__  # type: ignore[attr-defined]
+        table = KINDS[kind].table
         found[kind] = int(session.scalar(select(func.count()).select_from(table)) or 0)
     return found
 

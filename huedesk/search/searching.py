@@ -211,7 +211,7 @@ def text_matcher(kind: KindSpec, query: str) -> ColumnElement[bool] | None:
     if not parsed:
         return None
     lo, hi = rowid_range(kind.name)
-    table = kind.model.__table__  # type: ignore[attr-defined]
+    table = kind.table
     ids = text(
         f"SELECT rowid - {rowid_base(kind.name)} AS record_id FROM {FTS_TABLE} "
         f"WHERE {FTS_TABLE} MATCH :hd_search_q AND rowid BETWEEN {lo} AND {hi}"
