@@ -32,9 +32,9 @@ from huedesk.search.schema import (
     FTS_TABLE,
     KIND_CODES,
     META_TABLE,
+    kind_condition,
     record_of,
     rowid_of,
-    rowid_range,
 )
 
 Progress = Callable[[int, int], None]
@@ -44,7 +44,6 @@ _INSERT = text(
     "VALUES (:rowid, :ref, :title, :body, :ref_x, :title_x, :body_x)"
 )
 _DELETE_ONE = text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :rowid")
-_DELETE_RANGE = text(f"DELETE FROM {FTS_TABLE} WHERE rowid BETWEEN :lo AND :hi")
 _VERSION_KEY = "document_version"
 
 
@@ -180,8 +179,7 @@ def rebuild_kinds(session: Session, kinds: Iterable[str], progress: Progress | N
 
     indexed = 0
     for kind in counts:
-        lo, hi = rowid_range(kind)
-        session.execute(_DELETE_RANGE, {"lo": lo, "hi": hi})
+        session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE {kind_condition([kind])}"))
         indexed += _store(session, build_documents(session, kind), step)
     return indexed
 

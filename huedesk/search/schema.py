@@ -6,10 +6,11 @@ case, no tone marks, ``đ`` → ``d``, punctuation turned into spaces) for match
 however the user types, and as written (``ref_x``, ``title_x``, ``body_x``) for
 snippets in the original Vietnamese and for ranking exact-diacritic matches first.
 
-A row's ``rowid`` encodes the record: ``kind code × 2³² + record id``. Updating
-or deleting one record's row is then a rowid lookup, and restricting a query to
-one kind is a rowid range, both of which FTS5 answers from its own b-tree
-(an UNINDEXED ``kind`` column would need a scan of every row).
+A row's ``rowid`` encodes the record: ``record id × 32 + kind code``. Updating
+or deleting one record's row is then a rowid lookup, which FTS5 answers from its
+own b-tree (an UNINDEXED ``kind`` column would need a scan of every row). With the
+kind in the low bits, rowid order interleaves the kinds, newest records last:
+the newest matches of a common word are a fair sample of every kind.
 
 The kind codes are stored in every database: never renumber them, only add.
 """
@@ -19,11 +20,7 @@ from __future__ import annotations
 FTS_TABLE = "search_fts"
 META_TABLE = "search_meta"
 
-# Folded columns (matched) then original columns (shown, and matched for exact-accent ranking).
-FOLDED_COLUMNS = ("ref", "title", "body")
-ORIGINAL_COLUMNS = ("ref_x", "title_x", "body_x")
-
-# BM25 weights, in column order: a hit in the reference number outweighs one in the
+# BM25 weights, in column order (ref, title, body, ref_x, title_x, body_x): a hit in the reference number outweighs one in the
 # title, which outweighs one in the rest of the record.
 WEIGHTS = (10.0, 5.0, 1.0, 10.0, 5.0, 1.0)
 
@@ -42,25 +39,26 @@ KIND_CODES: dict[str, int] = {
 }
 KIND_OF_CODE = {code: kind for kind, code in KIND_CODES.items()}
 
-_SHIFT = 32
+KIND_BITS = 5  # room for 32 kinds
+_KIND_MASK = (1 << KIND_BITS) - 1
 
 
 def rowid_of(kind: str, record_id: int) -> int:
     """The index row of record ``record_id`` of ``kind``."""
-    return (KIND_CODES[kind] << _SHIFT) + int(record_id)
+    return (int(record_id) << KIND_BITS) | KIND_CODES[kind]
 
 
 def record_of(rowid: int) -> tuple[str, int]:
     """``(kind, record_id)`` of an index row."""
-    return KIND_OF_CODE[rowid >> _SHIFT], rowid & ((1 << _SHIFT) - 1)
+    return KIND_OF_CODE[rowid & _KIND_MASK], rowid >> KIND_BITS
 
 
-def rowid_range(kind: str) -> tuple[int, int]:
-    """First and last possible rowid of ``kind`` (inclusive), for range-restricted queries."""
-    base = KIND_CODES[kind] << _SHIFT
-    return base, base + (1 << _SHIFT) - 1
+def kind_condition(kinds: list[str]) -> str:
+    """SQL condition on ``rowid`` selecting rows of these kinds (codes are integers, no input)."""
+    codes = ", ".join(str(KIND_CODES[k]) for k in kinds)
+    return f"(rowid & {_KIND_MASK}) IN ({codes})"
 
 
-def rowid_base(kind: str) -> int:
-    """What to subtract from a rowid of ``kind`` to get the record id."""
-    return KIND_CODES[kind] << _SHIFT
+def record_id_expression() -> str:
+    """SQL giving the record id of an index row."""
+    return f"(rowid >> {KIND_BITS})"

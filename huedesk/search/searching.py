@@ -23,18 +23,17 @@ from huedesk.search.schema import (
     FTS_TABLE,
     KIND_CODES,
     WEIGHTS,
+    kind_condition,
+    record_id_expression,
     record_of,
-    rowid_base,
-    rowid_range,
 )
 from huedesk.search.snippets import plain, snippet_html
 
 # Each tier's score is offset so scores decrease down the list (BM25 stays well below this).
 _TIER_STEP = 1000.0
-# A query with up to RANK_ALL matches is ranked over all of them; beyond that, over
-# the newest RANK_WINDOW matches of each kind (a word found in most records).
-RANK_ALL = 2000
-RANK_WINDOW = 400
+# Matches ranked per query: all of them up to this many; beyond (a word found in most
+# records), the first this many in index order, where every kind is represented alike.
+RANK_WINDOW = 2000
 _BM25 = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)})"
 
 
@@ -73,46 +72,20 @@ def _check_kinds(kinds: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(kinds))
 
 
-_RANKED_WINDOW = text(
-    f"SELECT rowid, r FROM (SELECT rowid, {_BM25} AS r FROM {FTS_TABLE} "
-    f"WHERE {FTS_TABLE} MATCH :q AND rowid BETWEEN :lo AND :hi "
-    "ORDER BY rowid DESC LIMIT :window) ORDER BY r LIMIT :n"
-)
-
-
-def _kind_clause(kinds: list[str]) -> str:
-    if len(kinds) == len(KIND_CODES):
-        return ""
-    return f" AND (rowid >> 32) IN ({', '.join(str(KIND_CODES[k]) for k in kinds)})"
-
-
 def _ranked(session: Session, match: str, kinds: list[str], limit: int) -> list[tuple[int, float]]:
-    """The best ``limit`` rows for ``match``; for very common words, among the newest per kind.
+    """The best ``limit`` rows for ``match`` by BM25, among its first ``RANK_WINDOW`` matches.
 
-    Ranking every match of a word found in most records ("Huế") costs a BM25
-    computation per record. So matches are counted first (cheap: no ranking); up to
-    ``RANK_ALL`` of them are all ranked in one query, beyond that the newest
-    ``RANK_WINDOW`` of each kind are.
+    Ranking every match of a word found in most records ("Huế") would cost a BM25
+    computation per record; a query with fewer matches than the window (any query
+    specific enough to be useful) is ranked over all of them.
     """
-    window = RANK_ALL
-    where = f"WHERE {FTS_TABLE} MATCH :q{_kind_clause(kinds)}"
-    count = session.execute(
-        text(f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} {where} LIMIT :cap)"),
-        {"q": match, "cap": window + 1},
-    ).scalar_one()
-    if count <= window:
-        rows = session.execute(
-            text(f"SELECT rowid, {_BM25} AS r FROM {FTS_TABLE} {where} ORDER BY r LIMIT :n"),
-            {"q": match, "n": limit},
-        )
-        return [(int(rowid), float(r)) for rowid, r in rows]
-    found: list[tuple[int, float]] = []
-    for kind in kinds:
-        lo, hi = rowid_range(kind)
-        params = {"q": match, "lo": lo, "hi": hi, "window": RANK_WINDOW, "n": limit}
-        found.extend((int(rowid), float(r)) for rowid, r in session.execute(_RANKED_WINDOW, params))
-    found.sort(key=lambda item: item[1])
-    return found[:limit]
+    where = "" if len(kinds) == len(KIND_CODES) else f" AND {kind_condition(kinds)}"
+    sql = (
+        f"SELECT rowid, r FROM (SELECT rowid, {_BM25} AS r FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH :q{where} LIMIT :window) ORDER BY r LIMIT :n"
+    )
+    rows = session.execute(text(sql), {"q": match, "window": RANK_WINDOW, "n": limit})
+    return [(int(rowid), float(r)) for rowid, r in rows]
 
 
 def _tiers(query: ParsedQuery) -> list[tuple[int, str]]:
@@ -210,11 +183,10 @@ def text_matcher(kind: KindSpec, query: str) -> ColumnElement[bool] | None:
     parsed = parse(query)
     if not parsed:
         return None
-    lo, hi = rowid_range(kind.name)
     table = kind.table
     ids = text(
-        f"SELECT rowid - {rowid_base(kind.name)} AS record_id FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH :hd_search_q AND rowid BETWEEN {lo} AND {hi}"
+        f"SELECT {record_id_expression()} AS record_id FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH :hd_search_q AND {kind_condition([kind.name])}"
     ).bindparams(hd_search_q=parsed.folded_match())
     clause: ColumnElement[bool] = table.c.id.in_(ids.columns(column("record_id", Integer)))
     return clause

@@ -10,19 +10,50 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
-from huedesk.search.fts_query import ParsedQuery, normalise
+from huedesk.search.fts_query import WORD_RE, ParsedQuery, normalise
+from huedesk.text import fold
 
-_WORD = re.compile(r"[^\W_]+")
 WINDOW = 24  # words shown around the matches
 LEAD = 6  # words shown before the first match in the window
 ELLIPSIS = "…"
 
 
+def _letter_classes() -> dict[str, str]:
+    """For each folded letter, a regex class of every Latin letter that folds to it (a → [aàáạ…])."""
+    classes: dict[str, set[str]] = {}
+    for code in (*range(0x30, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        folded = fold(ch)
+        if len(folded) == 1 and folded.isalnum():
+            classes.setdefault(folded, {folded}).add(ch)
+    return {k: "[" + "".join(sorted(v)) + "]" for k, v in classes.items()}
+
+
+_CLASSES = _letter_classes()
+
+
+@lru_cache(maxsize=256)
+def _candidates(query: ParsedQuery) -> re.Pattern[str]:
+    """A regex finding, in original text, the words that may fold to one the query asked for.
+
+    Scanning with one compiled regex is far cheaper than folding every word of
+    every hit in Python; each candidate is then checked with the exact rule.
+    """
+    alternatives = []
+    for chunk in query.chunks:
+        for i, token in enumerate(chunk.folded):
+            body = "".join(_CLASSES.get(c, re.escape(c)) for c in token)
+            prefix = chunk.prefix and i == len(chunk.folded) - 1
+            alternatives.append(body + (r"[^\W_]*" if prefix else ""))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+
+
 def _marks(query: ParsedQuery, text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) of every word of ``text`` the query asked for."""
     found = []
-    for m in _WORD.finditer(text):
+    for m in _candidates(query).finditer(text):
         folded = normalise(m.group())
         if folded and query.highlights(folded):
             found.append((m.start(), m.end(), folded))
@@ -31,7 +62,7 @@ def _marks(query: ParsedQuery, text: str) -> list[tuple[int, int, str]]:
 
 def _window(text: str, marks: list[tuple[int, int, str]]) -> tuple[int, int]:
     """Character span of the ``WINDOW`` words holding the most different matched words."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
     if len(spans) <= WINDOW:
         return 0, len(text)
     index = {start: i for i, (start, _end) in enumerate(spans)}

@@ -115,4 +115,4 @@ def test_operator_soup_parses_to_quoted_words(query: str) -> None:
         inside = expression.split('"')[1::2]
         outside = expression.split('"')[0::2]
         assert all(part.replace(" ", "").isalnum() for part in inside)
-        assert all(set(part) <= set("{}:* ANDrefitlbodyx_") for part in outside)
+        assert all(set(part) <= set("{}:* ANDref") for part in outside)
