@@ -16,6 +16,15 @@ def _restore(svc: RecordService, kind: str, values: dict[str, Any]) -> dict[str,
         return create_in(session, svc.actor, kind, values, restoring=True)
 
 
+def _delegation(
+    svc: RecordService, title: str, country: str, partner_id: int, start: str, **more: Any
+) -> dict[str, Any]:
+    values = {"direction": "in", "title": title, "country_code": country, "status": "planned"}
+    return svc.create(
+        "delegation", {**values, "partner_id": partner_id, "start_date": start, **more}
+    )
+
+
 @pytest.fixture
 def sample(svc: RecordService) -> dict[str, dict[str, Any]]:
     """A small realistic set of records, by short name."""
@@ -31,32 +40,20 @@ def sample(svc: RecordService) -> dict[str, dict[str, Any]]:
         "person", {"full_name": "Kim Min-jun", "nationality": "KR", "passport_no": "M12345678"}
     )
     r["hue_person"] = svc.create("person", {"full_name": "Trần Thị Huệ", "nationality": "VN"})
-    r["ambassador"] = svc.create(
-        "delegation",
-        {
-            "direction": "in",
-            "title": "Đoàn Đại sứ Nhật Bản thăm và làm việc tại Huế",
-            "country_code": "JP",
-            "partner_id": r["gifu"]["id"],
-            "purpose": "Trao đổi hợp tác văn hóa, du lịch",
-            "start_date": "2025-03-02",
-            "status": "planned",
-        },
+    r["ambassador"] = _delegation(
+        svc,
+        "Đoàn Đại sứ Nhật Bản thăm và làm việc tại Huế",
+        "JP",
+        r["gifu"]["id"],
+        "2025-03-02",
+        purpose="Trao đổi hợp tác văn hóa, du lịch",
     )
     r["member"] = svc.create(
         "delegation_member",
         {"delegation_id": r["ambassador"]["id"], "person_id": r["kim"]["id"], "title": "Tham tán"},
     )
-    r["lao"] = svc.create(
-        "delegation",
-        {
-            "direction": "in",
-            "title": "Đoàn tỉnh Salavan (Lào) thăm Huế",
-            "country_code": "LA",
-            "partner_id": r["salavan"]["id"],
-            "start_date": "2025-05-10",
-            "status": "planned",
-        },
+    r["lao"] = _delegation(
+        svc, "Đoàn tỉnh Salavan (Lào) thăm Huế", "LA", r["salavan"]["id"], "2025-05-10"
     )
     r["case"] = _restore(
         svc,
