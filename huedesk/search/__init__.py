@@ -13,13 +13,20 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from huedesk.records import events, query
-from huedesk.search.indexer import ensure_current, on_bulk, on_change, reindex_all
+from huedesk.search.indexer import (
+    ensure_current,
+    index_problems,
+    on_bulk,
+    on_change,
+    reindex_all,
+)
 from huedesk.search.searching import SearchHit, group_by_kind, search, search_in, text_matcher
 
 __all__ = [
     "SearchHit",
     "ensure_index",
     "group_by_kind",
+    "index_problems",
     "install",
     "reindex_all",
     "search",

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from huedesk.records.kinds import KINDS
@@ -30,6 +31,7 @@ from huedesk.search.documents import (
 from huedesk.search.fts_query import normalise, words
 from huedesk.search.schema import (
     FTS_TABLE,
+    KIND_BITS,
     KIND_CODES,
     META_TABLE,
     kind_condition,
@@ -208,3 +210,40 @@ def ensure_current(session: Session) -> bool:
         return False
     reindex_all(session)
     return True
+
+
+def index_problems(session: Session) -> list[tuple[str, str]]:
+    """What is wrong with the index, as (vi, en) sentences (empty when it is sound).
+
+    FTS5's own integrity check, and per kind, whether the index has one row per
+    record. ``huedesk check`` can report these; ``huedesk reindex`` repairs them.
+    """
+    problems: list[tuple[str, str]] = []
+    try:
+        session.execute(text(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('integrity-check')"))
+    except DBAPIError as exc:
+        problems.append(
+            (
+                f"Chỉ mục tìm kiếm bị hỏng ({exc.orig}); hãy chạy 'huedesk reindex'.",
+                f"The search index is damaged ({exc.orig}); run 'huedesk reindex'.",
+            )
+        )
+        return problems
+    indexed = dict(
+        session.execute(
+            text(f"SELECT rowid & {(1 << KIND_BITS) - 1}, count(*) FROM {FTS_TABLE} GROUP BY 1")
+        ).all()
+    )
+    for kind, records in _counts(session, KIND_CODES).items():
+        rows = indexed.get(KIND_CODES[kind], 0)
+        if rows != records:
+            spec = KINDS[kind]
+            problems.append(
+                (
+                    f"Chỉ mục tìm kiếm có {rows} dòng cho {records} {spec.label_vi.lower()}; "
+                    "hãy chạy 'huedesk reindex'.",
+                    f"The search index has {rows} rows for {records} {spec.label_en.lower()} "
+                    "records; run 'huedesk reindex'.",
+                )
+            )
+    return problems

@@ -12,7 +12,8 @@ from huedesk.db.models import Organisation
 from huedesk.records import ListQuery, RecordService
 from huedesk.records.events import emit_bulk
 from huedesk.records.service import create_in
-from huedesk.search import reindex_all, search
+from huedesk.search import index_problems, reindex_all, search
+from huedesk.search.schema import rowid_of
 
 
 def index_rows(db: Database) -> dict[int, tuple[str, ...]]:
@@ -185,3 +186,19 @@ def test_list_text_filter_uses_the_index(
     assert svc.list("delegation", ListQuery(text="🙂")).total == 0
     # kinds without index rows keep their own scan
     assert svc.list("delegation_member", ListQuery(text="tham tan")).total == 1
+
+
+def test_index_problems_found_and_repaired(db: Database, sample: dict[str, Any]) -> None:
+    with db.read() as s:
+        assert index_problems(s) == []
+    with db.write() as s:
+        s.execute(
+            text("DELETE FROM search_fts WHERE rowid = :r"),
+            {"r": rowid_of("person", sample["kim"]["id"])},
+        )
+    with db.read() as s:
+        problems = index_problems(s)
+    assert len(problems) == 1 and "reindex" in problems[0][1] and "person" in problems[0][1]
+    with db.write() as s:
+        reindex_all(s)
+        assert index_problems(s) == []
