@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,13 +47,11 @@ NASTY = [
 ]
 
 
-@pytest.mark.parametrize("query", NASTY)
-def test_nasty_queries_are_text(
-    db: Database, svc: RecordService, sample: dict[str, Any], query: str
-) -> None:
-    hits = search(db, query)
-    assert isinstance(hits, list)
-    svc.list("delegation", ListQuery(text=query))
+def test_nasty_queries_are_text(db: Database, svc: RecordService, sample: dict[str, Any]) -> None:
+    for query in NASTY:
+        hits = search(db, query)
+        assert isinstance(hits, list), query
+        svc.list("delegation", ListQuery(text=query))
 
 
 def test_operators_are_words(db: Database, svc: RecordService, sample: dict[str, Any]) -> None:

@@ -16,14 +16,9 @@ def ids(hits: list[SearchHit], kind: str | None = None) -> list[int]:
     return [h.record_id for h in hits if kind is None or h.kind == kind]
 
 
-@pytest.mark.parametrize(
-    "query",
-    ["doan dai su", "Đoàn Đại sứ", "ĐOÀN ĐẠI SỨ", "DOAN dai SU", "Đoàn Đại sứ".encode().decode()],
-)
-def test_found_with_or_without_marks_in_any_case(
-    db: Database, sample: dict[str, Any], query: str
-) -> None:
-    assert sample["ambassador"]["id"] in ids(search(db, query), "delegation")
+def test_found_with_or_without_marks_in_any_case(db: Database, sample: dict[str, Any]) -> None:
+    for query in ("doan dai su", "Đoàn Đại sứ", "ĐOÀN ĐẠI SỨ", "DOAN dai SU", "đoàn đại sứ"):
+        assert sample["ambassador"]["id"] in ids(search(db, query), "delegation"), query
 
 
 def test_decomposed_input_is_folded_like_composed(db: Database, sample: dict[str, Any]) -> None:
@@ -84,12 +79,12 @@ def test_exact_reference_number_first(db: Database, sample: dict[str, Any]) -> N
     assert ids(search(db, "LS-2025-0070"), "consular_case")[0] == sample["case70"]["id"]
 
 
-@pytest.mark.parametrize("typed", ["ĐV-2025-0001", "DV-2025-0001", "dv-2025-0001", "đv 2025 0001"])
-def test_delegation_refs_with_d_stroke(db: Database, sample: dict[str, Any], typed: str) -> None:
+def test_delegation_refs_with_d_stroke(db: Database, sample: dict[str, Any]) -> None:
     ref = sample["ambassador"]["ref"]
     assert ref == "ĐV-2025-0001"
-    hits = search(db, typed)
-    assert (hits[0].kind, hits[0].ref) == ("delegation", ref)
+    for typed in ("ĐV-2025-0001", "DV-2025-0001", "dv-2025-0001", "đv 2025 0001"):
+        hits = search(db, typed)
+        assert (hits[0].kind, hits[0].ref) == ("delegation", ref), typed
 
 
 def test_snippet_marks_original_words_and_escapes_html(
