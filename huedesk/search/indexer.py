@@ -99,15 +99,16 @@ def _stored_title(session: Session, kind: str, record_id: int) -> str | None:
 
 
 def _refresh_mentions(session: Session, name: str, exclude: int) -> None:
-    """Rewrite every document whose body shows ``name`` (a renamed or deleted record's name).
+    """Rewrite every document showing ``name`` (a renamed or deleted record's name).
 
-    The name is looked up as a phrase in the folded body column; a document that
-    mentions the name for another reason is rewritten too, which does no harm.
+    The name is looked up as a phrase in the folded title and body (a partnership
+    is titled by its partner's name); a document that mentions the name for another
+    reason is rewritten too, which does no harm.
     """
     tokens = words(normalise(name))
     if not tokens:
         return
-    phrase = '{body} : "' + " ".join(tokens) + '"'
+    phrase = '{title body} : "' + " ".join(tokens) + '"'
     rowids = session.execute(
         text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"), {"q": phrase}
     ).scalars()

@@ -123,12 +123,26 @@ def test_renaming_or_deleting_a_referenced_record_updates_documents(
     db: Database, svc: RecordService, sample: dict[str, Any]
 ) -> None:
     amb = sample["ambassador"]["id"]
+    twinning = svc.create(
+        "partnership",
+        {
+            "partner_id": sample["gifu"]["id"],
+            "country_code": "JP",
+            "level": "province",
+            "relation_type": "friendship",
+            "status": "established",
+        },
+    )
     svc.update("person", sample["kim"]["id"], {"full_name": "Park Ji-sung"})
     assert amb in found(db, "park ji", "delegation")
     assert amb not in found(db, "kim min", "delegation")
     svc.update("organisation", sample["gifu"]["id"], {"name": "Tỉnh Niigata"})
     assert amb in found(db, "niigata", "delegation")
     assert amb not in found(db, "gifu", "delegation")
+    assert [h.title for h in search(db, "niigata", kinds=["partnership"])] == ["Tỉnh Niigata"]
+    assert twinning["id"] not in found(db, "gifu", "partnership")
+    svc.delete("partnership", twinning["id"])
+    assert search(db, "niigata", kinds=["partnership"]) == []
     # deleting the partner sets the delegation's partner to nothing (no event for it)
     svc.delete("organisation", sample["gifu"]["id"])
     assert amb not in found(db, "niigata", "delegation")
