@@ -1,0 +1,207 @@
+"""Building blocks of brief layouts: numbered headings, field lists, tables, running text.
+
+Every string goes through ``markup.esc`` here, so layout modules pass plain
+text and never write markup for user data themselves. Tables are made of
+``Paragraph`` cells (long text wraps inside its column) and repeat their header
+row on each page they run onto.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+
+from huedesk.briefs.data import TaskLine
+from huedesk.briefs.fonts import REGULAR
+from huedesk.briefs.frame import TEXT_WIDTH
+from huedesk.briefs.markup import esc
+from huedesk.briefs.styles import styles
+from huedesk.briefs.texts import field_label, tr
+from huedesk.formatting import format_date
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_BULLETS = ("-", "–", "—", "•", "+", "*")
+KEY_WIDTH = 52 * mm
+SMALL_SIZE = 9.5
+KEEP_WITH_HEADING = 32 * mm
+HEAD_FILL = colors.HexColor("#e8e8e8")
+SPAN_FILL = colors.HexColor("#f3f3f3")
+GRID = colors.HexColor("#555555")
+
+
+@cache
+def _cell_styles(small: bool) -> dict[str, ParagraphStyle]:
+    """Cell styles by alignment letter (``"R"``, ``"bold R"``, ``"head"``), normal or small."""
+    st = styles()
+    base = {"L": st.cell, "R": st.cell_right, "C": st.cell_center}
+    bold = {"L": st.cell_bold, "R": st.cell_bold_right, "C": st.cell_bold}
+    out: dict[str, ParagraphStyle] = {"head": st.cell_head}
+    out.update(base)
+    out.update({f"bold {k}": v for k, v in bold.items()})
+    if small:
+        out = {
+            k: ParagraphStyle(f"{v.name}_small", parent=v, fontSize=SMALL_SIZE, leading=11.5)
+            for k, v in out.items()
+        }
+    if "bold C" in out:
+        out["bold C"] = ParagraphStyle(
+            f"{out['bold C'].name}_c", parent=out["bold C"], alignment=TA_CENTER
+        )
+    return out
+
+
+class Sections:
+    """Numbers headings as official documents do: ``I.``, ``II.`` … and ``1.``, ``2.`` under each.
+
+    Headings are not ``keepWithNext``: Platypus would then move a heading and its
+    whole (splittable) table to the next page, leaving half a page blank. A
+    conditional page break keeps a heading with at least a few lines instead.
+    """
+
+    def __init__(self) -> None:
+        self._major = 0
+        self._minor = 0
+
+    def major(self, text: str) -> list[Flowable]:
+        """A section heading, moved to the next page if it would end up alone at the bottom."""
+        self._major += 1
+        self._minor = 0
+        label = f"{_ROMAN[self._major - 1]}. {esc(text.upper())}"
+        return [CondPageBreak(KEEP_WITH_HEADING), Paragraph(label, styles().heading)]
+
+    def minor(self, text: str) -> list[Flowable]:
+        self._minor += 1
+        label = f"{self._minor}. {esc(text)}"
+        return [CondPageBreak(KEEP_WITH_HEADING), Paragraph(label, styles().subheading)]
+
+
+def nothing(lang: str) -> Paragraph:
+    """The line printed where a section has no data yet."""
+    return Paragraph(esc(tr("none", lang)), styles().empty)
+
+
+def running_text(text: str | None, lang: str, *, indent: bool = True) -> list[Flowable]:
+    """User text as body paragraphs; lines starting with ``-``/``•``/``+`` become bullets."""
+    if not text or not text.strip():
+        return [nothing(lang)]
+    st = styles()
+    out: list[Flowable] = []
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if line[0] in _BULLETS and len(line) > 1:
+            out.append(Paragraph(esc(line[1:].strip()), st.bullet, bulletText="–"))
+        else:
+            out.append(Paragraph(esc(line), st.body if indent else st.body_plain))
+    return out
+
+
+def field_list(rows: Iterable[tuple[str, object]]) -> list[Flowable]:
+    """Label/value pairs as a borderless two-column table; pairs with no value are left out."""
+    st = styles()
+    data = [
+        [Paragraph(esc(label), st.key), Paragraph(esc(value), st.value)]
+        for label, value in rows
+        if value not in (None, "")
+    ]
+    if not data:
+        return []
+    table = Table(data, colWidths=[KEY_WIDTH, TEXT_WIDTH - KEY_WIDTH], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("LEFTPADDING", (1, 0), (1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return [table]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A row spanning the whole table: a day heading in a programme, a group title."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Total:
+    """A bold totals row; ``cells`` line up with the table's columns."""
+
+    cells: Sequence[str]
+
+
+Row = Sequence[str] | Span | Total
+
+
+def data_table(
+    headers: Sequence[str],
+    rows: Sequence[Row],
+    widths_mm: Sequence[float],
+    align: str = "",
+    *,
+    small: bool = False,
+) -> Table:
+    """A ruled table with a repeated header row.
+
+    ``widths_mm`` are relative and scaled to the text width; ``align`` gives one
+    letter per column (``L``, ``R``, ``C``; left by default). ``small`` sets the
+    cells at 9.5 pt, for money tables whose 15-digit amounts must not wrap.
+    """
+    scale = TEXT_WIDTH / sum(widths_mm)
+    widths = [w * scale for w in widths_mm]
+    align = align.ljust(len(headers), "L")[: len(headers)]
+    cs = _cell_styles(small)
+    data: list[list[object]] = [[Paragraph(esc(h), cs["head"]) for h in headers]]
+    commands: list[tuple[object, ...]] = [
+        # Plain-string cells (the blanks under a span) would otherwise pull in Helvetica.
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for row in rows:
+        i = len(data)
+        if isinstance(row, Span):
+            data.append([Paragraph(esc(row.text), cs["bold L"])] + [""] * (len(headers) - 1))
+            commands.append(("SPAN", (0, i), (-1, i)))
+            commands.append(("BACKGROUND", (0, i), (-1, i), SPAN_FILL))
+        elif isinstance(row, Total):
+            data.append(
+                [Paragraph(esc(c), cs[f"bold {a}"]) for c, a in zip(row.cells, align, strict=True)]
+            )
+            commands.append(("BACKGROUND", (0, i), (-1, i), SPAN_FILL))
+        else:
+            data.append([Paragraph(esc(c), cs[a]) for c, a in zip(row, align, strict=True)])
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def task_table(tasks: tuple[TaskLine, ...], lang: str) -> Flowable:
+    """Follow-up tasks: what, by when, who, status."""
+    rows: list[Row] = [
+        [t.title, format_date(t.due_date), t.assignee or "", t.status.label(lang)] for t in tasks
+    ]
+    headers = [
+        field_label("follow_up_task", f, lang) for f in ("title", "due_date", "assignee", "status")
+    ]
+    return data_table(headers, rows, [74, 22, 36, 28], "LCLL")
