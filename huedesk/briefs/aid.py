@@ -142,39 +142,40 @@ def _project_balance(p: AidProjectSummary, lang: str) -> Flowable:
 
 
 def _summary_table(s: AidStatement, lang: str) -> Flowable:
+    """One row per project; the commitment in its own currency sits under the title.
+
+    Four VND columns of up to 15 digits need 28 mm each at 9.5 pt, so the
+    original-currency commitment shares the project cell instead of a column.
+    """
     year = s.scope == "year"
     rows: list[Row] = []
     for i, p in enumerate(s.projects, 1):
-        what = f"{p.title}\n{p.ref}" + (f" — {p.donor.get(lang)}" if year else "")
-        row = [
-            str(i),
-            what,
-            format_money(p.committed_amount, p.currency, lang),
-            _committed_vnd(p, lang),
-            _vnd(p.disbursed_vnd, lang),
-        ]
+        lines = [p.title, p.ref + (f" — {p.donor.get(lang)}" if year else "")]
+        if p.currency != "VND":
+            lines.append(
+                f"{tr('aid_committed', lang)}: {format_money(p.committed_amount, p.currency, lang)}"
+            )
+        row = [str(i), "\n".join(lines), _committed_vnd(p, lang), _vnd(p.disbursed_vnd, lang)]
         if year:
             row.append(_vnd(p.disbursed_period_vnd, lang))
         row.append(_vnd(p.remaining_vnd, lang))
         rows.append(row)
-    total = ["", tr("total", lang), "", _vnd(s.committed_vnd, lang), _vnd(s.disbursed_vnd, lang)]
+    total = ["", tr("total", lang), _vnd(s.committed_vnd, lang), _vnd(s.disbursed_vnd, lang)]
     headers = [
         tr("no", lang),
         tr("aid_project", lang),
-        tr("aid_committed", lang),
         tr("aid_committed_vnd", lang),
         tr("aid_disbursed_vnd", lang),
     ]
-    widths = [9, 42, 25, 28, 28]
     if year:
         total.append(_vnd(s.disbursed_period_vnd, lang))
         headers.append(tr("aid_disbursed_year", lang))
-        widths = [9, 32, 25, 23.5, 23.5, 23.5]
     total.append(_vnd(s.remaining_vnd, lang))
     headers.append(tr("aid_remaining_vnd", lang))
-    widths.append(widths[-1])
     rows.append(Total(total))
-    return data_table(headers, rows, widths, "CL" + "R" * (len(headers) - 2), small=True)
+    money_cols = len(headers) - 2
+    widths = [9, 151 - 28 * money_cols] + [28] * money_cols
+    return data_table(headers, rows, widths, "CL" + "R" * money_cols, small=True)
 
 
 def _totals_sentence(s: AidStatement, lang: str) -> str:
@@ -224,11 +225,11 @@ def _transactions(s: AidStatement, lang: str) -> Flowable:
         tr("aid_vnd", lang),
         field_label("aid_transaction", "document_ref", lang),
     ]
-    widths = [22, 26, 30, 20, 32, 30]
+    widths = [22, 26, 32, 20, 30, 30]
     align = "CLRRRL"
     if many:
         headers.insert(0, field_label("aid_transaction", "project_id", lang))
-        widths = [23, 18, 23, 26, 17, 26, 27]
+        widths = [23, 18, 20, 32, 16, 27, 24]
         align = "LCLRRRL"
         total.insert(0, "")
     rows.append(Total(total))

@@ -16,12 +16,13 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from huedesk.briefs.data import TaskLine
-from huedesk.briefs.fonts import REGULAR
+from huedesk.briefs.fonts import BOLD, REGULAR
 from huedesk.briefs.frame import TEXT_WIDTH
-from huedesk.briefs.markup import esc
+from huedesk.briefs.markup import esc, plain
 from huedesk.briefs.styles import styles
 from huedesk.briefs.texts import field_label, tr
 from huedesk.formatting import format_date
@@ -30,6 +31,7 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 _BULLETS = ("-", "–", "—", "•", "+", "*")
 KEY_WIDTH = 52 * mm
 SMALL_SIZE = 9.5
+CELL_PAD = 3
 KEEP_WITH_HEADING = 32 * mm
 HEAD_FILL = colors.HexColor("#e8e8e8")
 SPAN_FILL = colors.HexColor("#f3f3f3")
@@ -165,19 +167,24 @@ def data_table(
     widths = [w * scale for w in widths_mm]
     align = align.ljust(len(headers), "L")[: len(headers)]
     cs = _cell_styles(small)
+    size = cs["L"].fontSize
     data: list[list[object]] = [[Paragraph(esc(h), cs["head"]) for h in headers]]
     commands: list[tuple[object, ...]] = [
-        # Plain-string cells (the blanks under a span) would otherwise pull in Helvetica.
+        # Plain-string cells are drawn in the table's own font: Tinos at the cell size.
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), cs["L"].leading),
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
+    names = {"L": "LEFT", "R": "RIGHT", "C": "CENTER"}
+    commands += [("ALIGN", (c, 1), (c, -1), names[a]) for c, a in enumerate(align)]
     for row in rows:
         i = len(data)
         if isinstance(row, Span):
@@ -186,14 +193,34 @@ def data_table(
             commands.append(("BACKGROUND", (0, i), (-1, i), SPAN_FILL))
         elif isinstance(row, Total):
             data.append(
-                [Paragraph(esc(c), cs[f"bold {a}"]) for c, a in zip(row.cells, align, strict=True)]
+                [
+                    _cell(c, cs[f"bold {a}"], w)
+                    for c, a, w in zip(row.cells, align, widths, strict=True)
+                ]
             )
+            commands.append(("FONTNAME", (0, i), (-1, i), BOLD))
             commands.append(("BACKGROUND", (0, i), (-1, i), SPAN_FILL))
         else:
-            data.append([Paragraph(esc(c), cs[a]) for c, a in zip(row, align, strict=True)])
+            data.append([_cell(c, cs[a], w) for c, a, w in zip(row, align, widths, strict=True)])
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A cell's content: the plain string when it fits on one line, else a wrapping Paragraph.
+
+    Most cells (dates, amounts, short names) fit; drawing them as strings skips
+    Platypus's markup parser and line breaker, which dominate the build time
+    of a table-heavy brief. Strings are drawn without markup, so they are only
+    NFC-normalised, not escaped.
+    """
+    value = plain(text)
+    if "\n" not in value and (
+        stringWidth(value, style.fontName, style.fontSize) <= width - 2 * CELL_PAD - 0.5
+    ):
+        return value
+    return Paragraph(esc(text), style)
 
 
 def task_table(tasks: tuple[TaskLine, ...], lang: str) -> Flowable:

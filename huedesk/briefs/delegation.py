@@ -255,7 +255,7 @@ def _gift_table(gifts: tuple[GiftLine, ...], lang: str, *, with_visit: bool) -> 
     ]
     if with_visit:
         return data_table([tr("del_visit_when", lang), *headers], rows, [26, 23, 61, 50], "CCLL")
-    return data_table(headers, rows, [18, 80, 62], "CLL")
+    return data_table(headers, rows, [22, 78, 60], "CLL")
 
 
 def _members(b: DelegationBrief, lang: str, sec: Sections) -> list[Flowable]:
@@ -265,9 +265,8 @@ def _members(b: DelegationBrief, lang: str, sec: Sections) -> list[Flowable]:
     rows: list[Row] = []
     for i, m in enumerate(b.members, 1):
         who = [m.name + (f" ({tr('del_head', lang).lower()})" if m.is_head else "")]
-        who += [x for x in (m.position, m.organisation) if x]
-        if m.nationality:
-            who.append(m.nationality.get(lang))
+        where = ", ".join(x for x in (m.position, m.organisation) if x)
+        who += [x for x in (where, m.nationality.get(lang) if m.nationality else "") if x]
         rows.append(
             [
                 str(i),

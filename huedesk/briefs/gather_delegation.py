@@ -51,7 +51,7 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
         session, "delegation", select(Delegation).where(Delegation.id == record_id), record_id
     )[0]
     # Copy the row's columns now; the ORM object itself stays inside this function.
-    partner_id, country_code, uuid = d.partner_id, d.country_code, d.uuid
+    partner_id, country_code, uuid, start = d.partner_id, d.country_code, d.uuid, d.start_date
     partner = _partner(session, partner_id)
     by_country = partner_id is None
 
@@ -61,9 +61,12 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
 
     limit = COUNTRY_HISTORY_LIMIT if by_country else None
 
-    visits = _visits(
-        session, key_col(Delegation.partner_id, Delegation.country_code), record_id, limit
+    earlier = (
+        key_col(Delegation.partner_id, Delegation.country_code),
+        Delegation.start_date < start,
+        Delegation.id != record_id,
     )
+    visits = _visits(session, earlier, limit)
     partnerships = _partnerships(
         session, key_col(Partnership.partner_id, Partnership.country_code), limit
     )
@@ -110,11 +113,7 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
         agreements=_agreements(session, agreement_filter, limit),
         aid=_aid(session, aid_filter, limit),
         fdi=_fdi(session, key_col(FdiProject.investor_id, FdiProject.country_code), limit),
-        earlier_gifts=_gifts(
-            session,
-            key_col(Delegation.partner_id, Delegation.country_code),
-            Delegation.id != record_id,
-        ),
+        earlier_gifts=_gifts(session, *earlier),
         tasks=tasks_from(session, uuid),
     )
 
@@ -218,9 +217,7 @@ def _gifts(session: Session, *where: object) -> tuple[GiftLine, ...]:
     return tuple(GiftLine(*r) for r in rows)
 
 
-def _visits(
-    session: Session, where: object, exclude_id: int, limit: int | None
-) -> tuple[VisitLine, ...]:
+def _visits(session: Session, where: tuple[Any, ...], limit: int | None) -> tuple[VisitLine, ...]:
     rows = session.execute(
         select(
             Delegation.ref,
@@ -230,7 +227,7 @@ def _visits(
             Delegation.end_date,
             Delegation.status,
         )
-        .where(where, Delegation.id != exclude_id)  # type: ignore[arg-type]
+        .where(*where)
         .order_by(Delegation.start_date.desc(), Delegation.id.desc())
         .limit(limit)
     ).all()
