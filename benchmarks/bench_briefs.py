@@ -12,7 +12,6 @@ can be compared on a loaded machine as ratios.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import statistics
 import subprocess
 import sys
@@ -30,7 +29,6 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 from huedesk.briefs import render_aid_statement, render_brief
 from huedesk.briefs.fonts import register_fonts
 from huedesk.records import RecordService
-from huedesk.records.service import create_in
 from huedesk.store import open_store
 from tests.briefs import samples
 
@@ -79,22 +77,7 @@ def main() -> None:
         case = samples.stranded_worker_case(svc)
         aid = samples.koica_clinic(svc)
         big = samples.gifu_visit(svc, programme_items=0)
-        with db.write() as s:
-            for i in range(200):
-                create_in(
-                    s,
-                    "bench",
-                    "programme_item",
-                    {
-                        "delegation_id": big.delegation_id,
-                        "starts_at": dt.datetime(2025, 3, 12, 7)
-                        + dt.timedelta(days=i // 8, hours=i % 8),
-                        "place": "Trung tâm Hội nghị thành phố Huế, phường Thuận Hóa",
-                        "activity": f"Làm việc với các sở, ngành về hợp tác du lịch (mục {i + 1})",
-                        "hue_participants": "Lãnh đạo Sở Ngoại vụ; Sở Du lịch",
-                        "responsible_office": "Sở Ngoại vụ",
-                    },
-                )
+        samples.add_programme(svc, big.delegation_id, 200)
         out = folder / "out.pdf"
         results = {
             "plain ReportLab, 10-row table": median_ms(lambda: plain_reportlab(out, 10), runs),

@@ -65,6 +65,18 @@ WITHHELD = Withheld()
 
 
 @dataclass(frozen=True)
+class OrgInfo:
+    """An organisation's profile: a delegation's partner, an aid statement's donor."""
+
+    ref: str
+    name: Names
+    org_type: OrgType
+    country: Names | None
+    address: str | None
+    website: str | None
+
+
+@dataclass(frozen=True)
 class TaskLine:
     title: str
     due_date: dt.date | None
@@ -73,15 +85,6 @@ class TaskLine:
 
 
 # --- delegation brief -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PartnerInfo:
-    name: Names
-    org_type: OrgType
-    country: Names | None
-    address: str | None
-    website: str | None
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,7 @@ class DelegationBrief:
     direction: Direction
     title: str
     country: Names
-    partner: PartnerInfo | None
+    partner: OrgInfo | None
     purpose: str | None
     start_date: dt.date
     end_date: dt.date | None
@@ -325,21 +328,12 @@ class AidProjectSummary:
 
 
 @dataclass(frozen=True)
-class DonorInfo:
-    name: Names
-    org_type: OrgType
-    country: Names | None
-    address: str | None
-    website: str | None
-
-
-@dataclass(frozen=True)
 class AidStatement:
     """Projects in scope (one project, one donor's, or one year's) and their transactions."""
 
     scope: str  # "project" | "donor" | "year"
     reference: str  # what the footer names: a project ref, a donor ref or the year
-    donor: DonorInfo | None
+    donor: OrgInfo | None
     year: int | None
     projects: tuple[AidProjectSummary, ...]
     transactions: tuple[AidTxLine, ...]

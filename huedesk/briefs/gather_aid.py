@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from huedesk.briefs.data import AidProjectSummary, AidStatement, AidTxLine, DonorInfo, Names
-from huedesk.briefs.gather_common import country_names, one_row
+from huedesk.briefs.data import AidProjectSummary, AidStatement, AidTxLine, Names, OrgInfo
+from huedesk.briefs.gather_common import one_row, org_info
 from huedesk.db.enums import TransactionType
 from huedesk.db.models import AidProject, AidTransaction, Organisation
 from huedesk.errors import HueDeskError, NotFoundError
@@ -38,12 +38,13 @@ def gather_aid(
             "Cần chọn đúng một phạm vi: một dự án, một nhà tài trợ hoặc một năm.",
             "Choose exactly one scope: a project, a donor or a year.",
         )
-    donor: DonorInfo | None = None
+    donor: OrgInfo | None = None
     if project_id is not None:
         scope, where = "project", AidProject.id == project_id
     elif donor_id is not None:
         scope, where = "donor", AidProject.donor_id == donor_id
-        donor, reference = _donor(session, donor_id)
+        donor = org_info(session, donor_id)
+        reference = donor.ref
     else:
         assert year is not None
         scope = "year"
@@ -149,32 +150,6 @@ def _committed_vnd(p: Any, txs: list[Any]) -> tuple[int | None, bool]:
     if rated:
         return to_vnd(p.committed_amount, p.currency, rated[-1].rate_to_vnd), True
     return None, False
-
-
-def _donor(session: Session, donor_id: int) -> tuple[DonorInfo, str]:
-    row = one_row(
-        session,
-        "organisation",
-        select(
-            Organisation.ref,
-            Organisation.name,
-            Organisation.name_en,
-            Organisation.org_type,
-            Organisation.country_code,
-            Organisation.address,
-            Organisation.website,
-        ).where(Organisation.id == donor_id),
-        donor_id,
-    )
-    names = country_names(session, [row.country_code])
-    info = DonorInfo(
-        name=Names(row.name, row.name_en),
-        org_type=row.org_type,
-        country=names.get(row.country_code) if row.country_code else None,
-        address=row.address,
-        website=row.website,
-    )
-    return info, row.ref
 
 
 def find_donor_id(session: Session, name: str) -> int:

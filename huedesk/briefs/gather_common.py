@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from huedesk.briefs.data import Names, TaskLine
-from huedesk.db.models import Country, FollowUpTask
+from huedesk.briefs.data import Names, OrgInfo, TaskLine
+from huedesk.db.models import Country, FollowUpTask, Organisation
 from huedesk.errors import NotFoundError
 from huedesk.records.kinds import kind_spec
 
@@ -47,3 +47,30 @@ def one_row(session: Session, kind: str, stmt: Any, record_id: int) -> Any:
             f"No {spec.label_en.lower()} with id {record_id}.",
         )
     return row
+
+
+def org_info(session: Session, org_id: int) -> OrgInfo:
+    """An organisation's profile with its country's names (``NotFoundError`` if none)."""
+    row = one_row(
+        session,
+        "organisation",
+        select(
+            Organisation.ref,
+            Organisation.name,
+            Organisation.name_en,
+            Organisation.org_type,
+            Organisation.country_code,
+            Organisation.address,
+            Organisation.website,
+        ).where(Organisation.id == org_id),
+        org_id,
+    )
+    names = country_names(session, [row.country_code])
+    return OrgInfo(
+        ref=row.ref,
+        name=Names(row.name, row.name_en),
+        org_type=row.org_type,
+        country=names.get(row.country_code) if row.country_code else None,
+        address=row.address,
+        website=row.website,
+    )

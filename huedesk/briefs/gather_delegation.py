@@ -21,12 +21,11 @@ from huedesk.briefs.data import (
     GiftLine,
     MemberLine,
     Names,
-    PartnerInfo,
     PartnershipLine,
     ProgrammeLine,
     VisitLine,
 )
-from huedesk.briefs.gather_common import country_names, one_row, tasks_from
+from huedesk.briefs.gather_common import country_names, one_row, org_info, tasks_from
 from huedesk.db.enums import TransactionType
 from huedesk.db.models import (
     Agreement,
@@ -52,7 +51,7 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
     )[0]
     # Copy the row's columns now; the ORM object itself stays inside this function.
     partner_id, country_code, uuid, start = d.partner_id, d.country_code, d.uuid, d.start_date
-    partner = _partner(session, partner_id)
+    partner = org_info(session, partner_id) if partner_id is not None else None
     by_country = partner_id is None
 
     def key_col(partner_col: Any, country_col: Any) -> Any:
@@ -84,13 +83,13 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
         if by_country
         else AidProject.donor_id == partner_id
     )
-    names = country_names(session, [country_code, partner.country_code if partner else None])
+    names = country_names(session, [country_code])
     return DelegationBrief(
         ref=d.ref,
         direction=d.direction,
         title=d.title,
         country=names.get(country_code, Names(country_code)),
-        partner=partner.info(names) if partner else None,
+        partner=partner,
         purpose=d.purpose,
         start_date=d.start_date,
         end_date=d.end_date,
@@ -116,36 +115,6 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
         earlier_gifts=_gifts(session, *earlier),
         tasks=tasks_from(session, uuid),
     )
-
-
-class _Partner:
-    def __init__(self, row: tuple) -> None:  # type: ignore[type-arg]
-        self.name, self.name_en, self.org_type, self.country_code, self.address, self.web = row
-
-    def info(self, names: dict[str, Names]) -> PartnerInfo:
-        return PartnerInfo(
-            name=Names(self.name, self.name_en),
-            org_type=self.org_type,
-            country=names.get(self.country_code) if self.country_code else None,
-            address=self.address,
-            website=self.web,
-        )
-
-
-def _partner(session: Session, partner_id: int | None) -> _Partner | None:
-    if partner_id is None:
-        return None
-    row = session.execute(
-        select(
-            Organisation.name,
-            Organisation.name_en,
-            Organisation.org_type,
-            Organisation.country_code,
-            Organisation.address,
-            Organisation.website,
-        ).where(Organisation.id == partner_id)
-    ).one_or_none()
-    return _Partner(tuple(row)) if row else None
 
 
 def _members(session: Session, delegation_id: int) -> tuple[MemberLine, ...]:

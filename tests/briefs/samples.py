@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from huedesk.records import RecordService
+from huedesk.records.service import create_in
 
 
 @dataclass(frozen=True)
@@ -152,22 +153,29 @@ _ACTIVITIES = (
 
 
 def add_programme(svc: RecordService, delegation_id: int, n: int) -> None:
-    """``n`` programme items, four a day from 12/03/2025, through the record service."""
+    """``n`` programme items, four a day from 12/03/2025, created in one transaction.
+
+    ``create_in`` is the record service's own create, run inside one unit of
+    work so that 200 items take a fraction of a second.
+    """
     day0 = dt.datetime(2025, 3, 12, 8, 0)
-    for i in range(n):
-        start = day0 + dt.timedelta(days=i // 4, hours=2 * (i % 4))
-        svc.create(
-            "programme_item",
-            {
-                "delegation_id": delegation_id,
-                "starts_at": start,
-                "ends_at": start + dt.timedelta(hours=1, minutes=30),
-                "place": _PLACES[i % len(_PLACES)],
-                "activity": f"{_ACTIVITIES[i % len(_ACTIVITIES)]} (mục {i + 1})",
-                "hue_participants": "Lãnh đạo Sở Ngoại vụ, Sở Du lịch",
-                "responsible_office": "Sở Ngoại vụ",
-            },
-        )
+    with svc.db.write() as session:
+        for i in range(n):
+            start = day0 + dt.timedelta(days=i // 4, hours=2 * (i % 4))
+            create_in(
+                session,
+                svc.actor,
+                "programme_item",
+                {
+                    "delegation_id": delegation_id,
+                    "starts_at": start,
+                    "ends_at": start + dt.timedelta(hours=1, minutes=30),
+                    "place": _PLACES[i % len(_PLACES)],
+                    "activity": f"{_ACTIVITIES[i % len(_ACTIVITIES)]} (mục {i + 1})",
+                    "hue_participants": "Lãnh đạo Sở Ngoại vụ, Sở Du lịch",
+                    "responsible_office": "Sở Ngoại vụ",
+                },
+            )
 
 
 @dataclass(frozen=True)

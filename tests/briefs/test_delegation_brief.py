@@ -10,7 +10,6 @@ import pypdf
 from huedesk.briefs import render_brief
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
-from huedesk.records.service import create_in
 from tests.briefs import samples
 from tests.briefs.conftest import pdf_pages, pdf_text
 
@@ -51,7 +50,7 @@ def test_names_places_and_history_print_exactly(
 
 def test_page_numbers_and_total(db: Database, svc: RecordService, tmp_path: Path) -> None:
     visit = samples.gifu_visit(svc, programme_items=0)
-    _bulk_programme(db, visit.delegation_id, 30)
+    samples.add_programme(svc, visit.delegation_id, 30)
     out = render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf")
     pages = pdf_pages(out)
     n = len(pages)
@@ -64,33 +63,11 @@ def test_page_numbers_and_total(db: Database, svc: RecordService, tmp_path: Path
     assert f" 1 Hồ sơ: {visit.ref}" not in pages[0]
 
 
-def _bulk_programme(db: Database, delegation_id: int, n: int) -> None:
-    """``n`` programme items through the record service, in one transaction (fast)."""
-    day0 = dt.datetime(2025, 3, 12, 7, 0)
-    with db.write() as s:
-        for i in range(n):
-            start = day0 + dt.timedelta(days=i // 6, hours=2 * (i % 6))
-            create_in(
-                s,
-                "kiemthu",
-                "programme_item",
-                {
-                    "delegation_id": delegation_id,
-                    "starts_at": start,
-                    "ends_at": start + dt.timedelta(hours=1),
-                    "place": "Trung tâm Hội nghị thành phố Huế, 105 Lê Lợi, phường Thuận Hóa",
-                    "activity": f"Làm việc với các sở, ngành về hợp tác du lịch (mục {i + 1})",
-                    "hue_participants": "Lãnh đạo Sở Ngoại vụ; Sở Du lịch; Sở Văn hóa và Thể thao",
-                    "responsible_office": "Phòng Hợp tác quốc tế, Sở Ngoại vụ",
-                },
-            )
-
-
 def test_200_programme_items_run_over_pages_with_header_repeated(
     db: Database, svc: RecordService, tmp_path: Path
 ) -> None:
     visit = samples.gifu_visit(svc, programme_items=0)
-    _bulk_programme(db, visit.delegation_id, 200)
+    samples.add_programme(svc, visit.delegation_id, 200)
     out = render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf")
     pages = pdf_pages(out)
     assert len(pages) >= 10
