@@ -202,7 +202,9 @@ def data_table(
             commands.append(("BACKGROUND", (0, i), (-1, i), SPAN_FILL))
         else:
             data.append([_cell(c, cs[a], w) for c, a, w in zip(row, align, widths, strict=True)])
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # splitInRow: a cell longer than a page (a case action is unbounded text) breaks across
+    # pages instead of failing the build.
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle(commands))
     return table
 

@@ -11,7 +11,7 @@ from huedesk.briefs.gather_case import gather_case
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from tests.briefs import samples
-from tests.briefs.conftest import pdf_text
+from tests.briefs.conftest import pdf_pages, pdf_text
 from tests.briefs.test_delegation_brief import assert_fonts_embedded
 
 
@@ -92,3 +92,21 @@ def test_case_with_nothing_optional_and_overdue_deadline(
     assert "(Chưa có thông tin)" in text and "None" not in text
     en = pdf_text(render_brief(db, "consular_case", bare["id"], tmp_path / "be.pdf", lang="en"))
     assert "CONSULAR CASE SUMMARY" in en and "France" in en and "days overdue" in en
+
+
+def test_an_action_longer_than_a_page_breaks_across_pages(
+    db: Database, svc: RecordService, case: samples.Case, tmp_path: Path
+) -> None:
+    sentence = "Sở Ngoại vụ phối hợp với Công an thành phố xác minh thông tin, liên hệ nước sở tại."
+    svc.create(
+        "case_action",
+        {
+            "case_id": case.case_id,
+            "taken_at": dt.datetime(2025, 4, 5, 8, 0),
+            "action": " ".join([sentence] * 150),
+            "officer": "Lê Văn Minh",
+        },
+    )
+    pages = pdf_pages(render_brief(db, "consular_case", case.case_id, tmp_path / "long.pdf"))
+    assert len(pages) >= 4
+    assert sum(p.count(sentence) for p in pages) >= 140  # nothing clipped (allowing for wraps)
