@@ -12,6 +12,8 @@ from huedesk.briefs.frame import build_pdf
 from huedesk.briefs.gather_aid import gather_aid
 from huedesk.briefs.gather_case import gather_case
 from huedesk.briefs.gather_delegation import gather_delegation
+from huedesk.briefs.gather_year import gather_year
+from huedesk.briefs.year import year_story
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
 
@@ -80,4 +82,13 @@ def render_aid_statement(
     with db.read() as s:
         statement = gather_aid(s, project_id=project_id, donor_id=donor_id, year=year)
     header, story = aid_story(statement, lang, dt.date.today())
+    return build_pdf(Path(out), header, story)
+
+
+def render_year_review(db: Database, year: int, out: Path, *, lang: str = "vi") -> Path:
+    """Write the yearly review of foreign-affairs work in ``year`` to ``out``."""
+    _check_lang(lang)
+    with db.read() as s:
+        review = gather_year(s, year)
+    header, story = year_story(review, lang, dt.date.today())
     return build_pdf(Path(out), header, story)

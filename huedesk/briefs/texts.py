@@ -126,6 +126,64 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "aid_donor_country": ("Quốc gia", "Country"),
     "aid_donor_type": ("Loại tổ chức", "Organisation type"),
+    # Yearly review.
+    "year_title": (
+        "BÁO CÁO TỔNG KẾT CÔNG TÁC ĐỐI NGOẠI NĂM {year}",
+        "REVIEW OF FOREIGN AFFAIRS WORK IN {year}",
+    ),
+    "year_subtitle": (
+        "Số liệu tổng hợp từ hồ sơ của Sở Ngoại vụ",
+        "Figures compiled from the Department's records",
+    ),
+    "year_ref": ("Năm {year}", "Year {year}"),
+    "year_visits": ("Đoàn vào, đoàn ra theo quốc gia", "Delegations in and out by country"),
+    "year_visits_sum": (
+        "Trong năm đã đón {inbound} đoàn vào và tổ chức {outbound} đoàn ra, với {countries} "
+        "quốc gia, vùng lãnh thổ.",
+        "In the year {inbound} delegations were received and {outbound} sent abroad, "
+        "involving {countries} countries and territories.",
+    ),
+    "year_country": ("Quốc gia", "Country"),
+    "year_in": ("Đoàn vào", "Inbound"),
+    "year_out": ("Đoàn ra", "Outbound"),
+    "year_sum": ("Cộng", "Total"),
+    "year_agreements": ("Thỏa thuận quốc tế được ký kết", "International agreements signed"),
+    "year_agreements_sum": (
+        "Đã ký kết {n} thỏa thuận quốc tế.",
+        "{n} international agreements were signed.",
+    ),
+    "year_partners": ("Quan hệ đối tác", "Partnerships"),
+    "year_partners_sum": (
+        "Đến cuối năm, thành phố duy trì {active} quan hệ hữu nghị, hợp tác với địa phương "
+        "nước ngoài; thiết lập mới {new} quan hệ trong năm.",
+        "At the end of the year the city kept {active} friendship and cooperation relations "
+        "with foreign localities; {new} were established during the year.",
+    ),
+    "year_fdi": ("Thu hút đầu tư trực tiếp nước ngoài", "Foreign direct investment"),
+    "year_fdi_sum": (
+        "Cấp phép mới {n} dự án FDI, tổng vốn đăng ký {capital}.",
+        "{n} new FDI projects were licensed, with {capital} of registered capital.",
+    ),
+    "year_projects": ("Số dự án", "Projects"),
+    "year_aid": ("Vận động viện trợ quốc tế", "International aid mobilised"),
+    "year_aid_sum": (
+        "Phê duyệt tiếp nhận {n} dự án, khoản viện trợ với tổng giá trị cam kết {committed}; "
+        "giải ngân trong năm {disbursed}.",
+        "{n} aid projects were approved with {committed} committed; {disbursed} was "
+        "disbursed in the year.",
+    ),
+    "year_cases": ("Công tác lãnh sự, bảo hộ công dân", "Consular work and citizen protection"),
+    "year_cases_sum": (
+        "Tiếp nhận {n} vụ việc, đã giải quyết {settled} vụ.",
+        "{n} cases were opened and {settled} settled.",
+    ),
+    "year_opened": ("Tiếp nhận", "Opened"),
+    "year_settled": ("Đã giải quyết", "Settled"),
+    "year_events": ("Sự kiện quốc tế", "International events"),
+    "year_events_sum": (
+        "Tổ chức, phối hợp tổ chức {n} sự kiện quốc tế với {people} đại biểu nước ngoài.",
+        "{n} international events were held with {people} foreign participants.",
+    ),
 }
 
 _WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")

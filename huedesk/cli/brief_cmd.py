@@ -5,6 +5,7 @@
     huedesk brief aid VT-2025-0003 -o vien-tro.pdf
     huedesk brief aid --donor "KOICA" -o koica.pdf --lang en
     huedesk brief aid --year 2025 -o vien-tro-2025.pdf
+    huedesk brief year 2025 -o tong-ket-2025.pdf
 
 A reference may be typed without tone marks or ``Đ`` (``DV-2025-0012``).
 """
@@ -18,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from huedesk.briefs import render_aid_statement, render_brief
+from huedesk.briefs import render_aid_statement, render_brief, render_year_review
 from huedesk.briefs.gather_aid import find_donor_id
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError, NotFoundError
@@ -62,6 +63,11 @@ def register(subparsers: Any) -> None:
     scope.add_argument("--year", metavar="YYYY", type=_year, help="năm / year")
     common(p)
     p.set_defaults(handler=_aid)
+
+    p = which.add_parser("year", help="báo cáo tổng kết năm / yearly review")
+    p.add_argument("year", metavar="YYYY", type=_year, help="năm / year")
+    common(p)
+    p.set_defaults(handler=_year_review)
 
 
 def _year(text: str) -> int:
@@ -129,3 +135,8 @@ def _aid(ctx: CommandContext) -> int:
     return _done(
         ctx, render_aid_statement(db, out, project_id=project_id, donor_id=donor_id, lang=ctx.lang)
     )
+
+
+def _year_review(ctx: CommandContext) -> int:
+    out = render_year_review(ctx.db(), ctx.args.year, Path(ctx.args.output), lang=ctx.lang)
+    return _done(ctx, out)
