@@ -112,7 +112,7 @@ class _Builder:
         self.next_id: dict[str, int] = {}
         self.refs: dict[tuple[str, int], int] = {}
         for k in KINDS:
-            table = KINDS[k].model.__table__
+            table = KINDS[k].table
             self.next_id[k] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
         for c in session.scalars(select(m.RefCounter)):
             self.refs[(c.prefix, c.year)] = c.last
@@ -254,7 +254,7 @@ def generate(
 def _write(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
     for kind, rows in tables.items():
         if rows:
-            table = KINDS[kind].model.__table__
+            table = KINDS[kind].table
             session.execute(insert(table), rows)
 
 
