@@ -8,6 +8,10 @@
     huedesk brief year 2025 -o tong-ket-2025.pdf
 
 A reference may be typed without tone marks or ``Đ`` (``DV-2025-0012``).
+
+``huedesk.briefs`` (and with it ReportLab) is imported inside the handlers, not
+at the top: every ``huedesk`` command builds this module's parser, and loading
+ReportLab would add 0.15–0.3 s to the start-up of commands that print nothing.
 """
 
 from __future__ import annotations
@@ -19,8 +23,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from huedesk.briefs import render_aid_statement, render_brief, render_year_review
-from huedesk.briefs.gather_aid import find_donor_id
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.records.kinds import kind_spec
@@ -96,6 +98,8 @@ def _done(ctx: CommandContext, out: Path) -> int:
 
 
 def _delegation(ctx: CommandContext) -> int:
+    from huedesk.briefs import render_brief  # on use: see the module docstring
+
     db = ctx.db()
     with db.read() as s:
         record_id = find_by_ref(s, "delegation", ctx.args.ref)
@@ -105,6 +109,8 @@ def _delegation(ctx: CommandContext) -> int:
 
 
 def _case(ctx: CommandContext) -> int:
+    from huedesk.briefs import render_brief  # on use: see the module docstring
+
     db = ctx.db()
     with db.read() as s:
         record_id = find_by_ref(s, "consular_case", ctx.args.ref)
@@ -115,6 +121,9 @@ def _case(ctx: CommandContext) -> int:
 
 
 def _aid(ctx: CommandContext) -> int:
+    from huedesk.briefs import render_aid_statement  # on use: see the module docstring
+    from huedesk.briefs.gather_aid import find_donor_id
+
     db = ctx.db()
     args = ctx.args
     out = Path(args.output)
@@ -138,5 +147,7 @@ def _aid(ctx: CommandContext) -> int:
 
 
 def _year_review(ctx: CommandContext) -> int:
+    from huedesk.briefs import render_year_review  # on use: see the module docstring
+
     out = render_year_review(ctx.db(), ctx.args.year, Path(ctx.args.output), lang=ctx.lang)
     return _done(ctx, out)
