@@ -28,6 +28,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -124,6 +125,35 @@ def _frame_block(header: BriefHeader) -> list[Flowable]:
     title_rule = min(TEXT_WIDTH * 0.35, 60 * mm)
     flow += [_Rule(title_rule, gap=6), Spacer(1, 12)]
     return flow
+
+
+def _closing_block(lang: str) -> Flowable:
+    """ "Nơi nhận" at the bottom left and the signer's title at the right, as the decree lays out.
+
+    The signature space stays empty: the brief is printed, signed and stamped by hand.
+    """
+    st = styles()
+    left = [
+        Paragraph(esc(tr("recipients", lang)), st.recipients_head),
+        Paragraph(esc(tr("recipient_lines", lang)), st.recipients),
+    ]
+    right = [Paragraph(esc(tr("signer", lang)), st.signer)]
+    table = Table(
+        [[left, right]],
+        colWidths=[AGENCY_COL[lang] + 10 * mm, TEXT_WIDTH - AGENCY_COL[lang] - 10 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 22 * mm),  # room to sign and stamp
+            ]
+        )
+    )
+    return KeepTogether([Spacer(1, 10), table])
 
 
 class _Rule(Flowable):
@@ -270,7 +300,7 @@ def build_pdf(out: Path, header: BriefHeader, story: list[Flowable]) -> Path:
         )
         doc.addPageTemplates([PageTemplate(id="brief", frames=[frame])])
         doc.build(
-            [*_frame_block(header), *story],
+            [*_frame_block(header), *story, _closing_block(header.lang)],
             canvasmaker=partial(_NumberedCanvas, header=header),
         )
         os.replace(tmp, out)

@@ -13,7 +13,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from huedesk.briefs.fonts import BOLD, ITALIC, register_fonts
+from huedesk.briefs.fonts import BOLD, BOLD_ITALIC, ITALIC, register_fonts
 
 BODY_SIZE = 13
 TABLE_SIZE = 11
@@ -48,6 +48,9 @@ class Styles:
     title: ParagraphStyle
     subtitle: ParagraphStyle
     note: ParagraphStyle
+    recipients_head: ParagraphStyle
+    recipients: ParagraphStyle
+    signer: ParagraphStyle
 
 
 @cache
@@ -100,4 +103,7 @@ def styles() -> Styles:
         ),
         subtitle=ps("subtitle", fontSize=13.5, leading=17, alignment=TA_CENTER, fontName=BOLD),
         note=ps("note", fontSize=11, leading=13.5, fontName=ITALIC, spaceBefore=4),
+        recipients_head=ps("recipients_head", fontSize=12, leading=14, fontName=BOLD_ITALIC),
+        recipients=ps("recipients", fontSize=11, leading=13),
+        signer=ps("signer", fontSize=13, leading=16, fontName=BOLD, alignment=TA_CENTER),
     )

@@ -25,6 +25,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "CONFIDENTIAL — contains personal data; do not copy or pass on without authorisation",
     ),
     "page": ("Trang", "Page"),
+    "recipients": ("Nơi nhận:", "Recipients:"),
+    "recipient_lines": (
+        "- Lãnh đạo UBND thành phố (để báo cáo);\n- Lưu: VT.",
+        "- Leaders of the City People's Committee (for information);\n- File: records office.",
+    ),
+    "signer": ("GIÁM ĐỐC", "DIRECTOR"),
     "record": ("Hồ sơ", "Record"),
     "author": ("Sở Ngoại vụ thành phố Huế", "Department of Foreign Affairs of Huế City"),
     "none": ("(Chưa có thông tin)", "(No information)"),

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
 from pathlib import Path
 
 import pypdf
+import pytest
 
 from huedesk.briefs import render_brief
 from huedesk.db.engine import Database
@@ -168,3 +171,19 @@ def assert_fonts_embedded(path: Path) -> None:
             assert "/FontFile2" in descriptor, font["/BaseFont"]
             seen.add(str(font["/BaseFont"]))
     assert seen and all("+Tinos" in name for name in seen), seen
+
+
+@pytest.mark.skipif(
+    shutil.which("pdffonts") is None, reason="poppler-utils (pdffonts) not installed"
+)
+def test_pdffonts_lists_every_font_embedded(
+    db: Database, visit: samples.Visit, tmp_path: Path
+) -> None:
+    out = render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf")
+    lines = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert lines
+    for line in lines:
+        name, *_rest, emb, sub, _uni, _obj, _gen = line.split()
+        assert "+Tinos" in name and emb == "yes" and sub == "yes", line
