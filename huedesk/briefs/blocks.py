@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
@@ -32,6 +33,7 @@ _BULLETS = ("-", "–", "—", "•", "+", "*")
 KEY_WIDTH = 52 * mm
 SMALL_SIZE = 9.5
 CELL_PAD = 3
+MAX_ROW_LINES = 8  # longer cells continue in following rows (see _continuations)
 KEEP_WITH_HEADING = 24 * mm
 HEAD_FILL = colors.HexColor("#e8e8e8")
 SPAN_FILL = colors.HexColor("#f3f3f3")
@@ -49,7 +51,9 @@ def _cell_styles(small: bool) -> dict[str, ParagraphStyle]:
     out.update({f"bold {k}": v for k, v in bold.items()})
     if small:
         out = {
-            k: ParagraphStyle(f"{v.name}_small", parent=v, fontSize=SMALL_SIZE, leading=11.5)
+            k: ParagraphStyle(
+                f"{v.name}_small", parent=v, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.2
+            )
             for k, v in out.items()
         }
     if "bold C" in out:
@@ -174,7 +178,12 @@ def data_table(
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), size),
         ("LEADING", (0, 0), (-1, -1), cs["L"].leading),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        # Rules: verticals everywhere, a rule above each row except the continuation
+        # lines of a very long row, and a closing rule at the bottom of every page.
+        ("LINEBEFORE", (0, 0), (-1, -1), 0.5, GRID),
+        ("LINEAFTER", (-1, 0), (-1, -1), 0.5, GRID),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.5, GRID),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
@@ -187,42 +196,88 @@ def data_table(
     commands += [("ALIGN", (c, 1), (c, -1), names[a]) for c, a in enumerate(align)]
     for row in rows:
         i = len(data)
+        commands.append(("LINEABOVE", (0, i), (-1, i), 0.5, GRID))
         if isinstance(row, Span):
             data.append([Paragraph(esc(row.text), cs["bold L"])] + [""] * (len(headers) - 1))
             commands.append(("SPAN", (0, i), (-1, i)))
             commands.append(("BACKGROUND", (0, i), (-1, i), SPAN_FILL))
-        elif isinstance(row, Total):
-            data.append(
-                [
-                    _cell(c, cs[f"bold {a}"], w)
-                    for c, a, w in zip(row.cells, align, widths, strict=True)
-                ]
-            )
-            commands.append(("FONTNAME", (0, i), (-1, i), BOLD))
-            commands.append(("BACKGROUND", (0, i), (-1, i), SPAN_FILL))
-        else:
-            data.append([_cell(c, cs[a], w) for c, a, w in zip(row, align, widths, strict=True)])
-    # splitInRow: a cell longer than a page (a case action is unbounded text) breaks across
-    # pages instead of failing the build.
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+            commands.append(("NOSPLIT", (0, i), (-1, i + 1)))  # a day heading keeps a row
+            continue
+        bold = isinstance(row, Total)
+        texts = row.cells if isinstance(row, Total) else row
+        prefix = "bold " if bold else ""
+        cells = [_cell(c, cs[prefix + a], w) for c, a, w in zip(texts, align, widths, strict=True)]
+        parts = _continuations(cells)
+        data += parts
+        last = i + len(parts) - 1
+        if last > i:  # continuation lines follow on without a gap
+            commands.append(("BOTTOMPADDING", (0, i), (-1, last - 1), 0))
+            commands.append(("TOPPADDING", (0, i + 1), (-1, last), 0))
+        if bold:
+            commands.append(("FONTNAME", (0, i), (-1, last), BOLD))
+            commands.append(("BACKGROUND", (0, i), (-1, last), SPAN_FILL))
+    table = _RuledTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
 
 
-def _cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
-    """A cell's content: the plain string when it fits on one line, else a wrapping Paragraph.
+class _RuledTable(Table):
+    """A table whose part on each page ends with a rule, wherever the page breaks.
 
-    Most cells (dates, amounts, short names) fit; drawing them as strings skips
-    Platypus's markup parser and line breaker, which dominate the build time
-    of a table-heavy brief. Strings are drawn without markup, so they are only
-    NFC-normalised, not escaped.
+    Rules are drawn above rows (continuation lines of a long row have none), so
+    the part of a table before a page break needs its own closing rule.
+    ReportLab's ``"splitlast"`` row index only survives the first split, so
+    the rule is added to each part here; the parts are of this class too.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        for part in parts[:-1]:
+            part.setStyle(TableStyle([("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID)]))  # type: ignore[attr-defined]
+        return parts
+
+
+def _continuations(cells: list[str | Paragraph]) -> list[list[str | Paragraph]]:
+    """One row, or several when a cell runs past ``MAX_ROW_LINES`` lines.
+
+    Platypus cannot break a table row across pages cleanly, and a row taller than
+    a page (a case action is free text) would fail the build. So a long cell
+    continues in the same column of following rows, drawn without a rule between
+    them, which reads as one row and breaks between pages like any other.
+    """
+    split = [c.split("\n") if isinstance(c, str) else [c] for c in cells]
+    chunks = max(len(lines) for lines in split)
+    if chunks <= MAX_ROW_LINES:
+        return [cells]
+    out: list[list[str | Paragraph]] = []
+    for start in range(0, chunks, MAX_ROW_LINES):
+        out.append(
+            [
+                "\n".join(lines[start : start + MAX_ROW_LINES])
+                if isinstance(cell, str)
+                else (cell if start == 0 else "")
+                for cell, lines in zip(cells, split, strict=True)
+            ]
+        )
+    return out
+
+
+def _cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A cell's content: the text broken into lines that fit, or a Paragraph if a word does not.
+
+    Table cells hold plain text, so breaking it with ``simpleSplit`` and letting
+    the table draw the lines gives the same result as a ``Paragraph`` at a
+    fraction of the cost (no markup parser, no line breaker objects; a table
+    re-measures every cell each time it splits across a page). Strings are drawn
+    without markup, so they are NFC-normalised, not escaped. A word wider than
+    the column (a long URL or reference) needs Paragraph's long-word splitting.
     """
     value = plain(text)
-    if "\n" not in value and (
-        stringWidth(value, style.fontName, style.fontSize) <= width - 2 * CELL_PAD - 0.5
-    ):
-        return value
-    return Paragraph(esc(text), style)
+    room = width - 2 * CELL_PAD - 0.5
+    lines = simpleSplit(value, style.fontName, style.fontSize, room)
+    if any(stringWidth(line, style.fontName, style.fontSize) > room for line in lines):
+        return Paragraph(esc(text), style)
+    return "\n".join(lines)
 
 
 def task_table(tasks: tuple[TaskLine, ...], lang: str) -> Flowable:

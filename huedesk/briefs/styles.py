@@ -68,7 +68,8 @@ def styles() -> Styles:
         base.update(kw)
         return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
-    cell = {"fontSize": TABLE_SIZE, "leading": 13.5, "alignment": TA_LEFT}
+    # Table cells lead at 1.2 × size: ReportLab measures string cells that way.
+    cell = {"fontSize": TABLE_SIZE, "leading": TABLE_SIZE * 1.2, "alignment": TA_LEFT}
     return Styles(
         body=ps("body", alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=6),
         body_plain=ps("body_plain", alignment=TA_JUSTIFY, spaceAfter=4),
