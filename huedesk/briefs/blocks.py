@@ -33,6 +33,8 @@ _BULLETS = ("-", "–", "—", "•", "+", "*")
 KEY_WIDTH = 52 * mm
 SMALL_SIZE = 9.5
 CELL_PAD = 3
+SHORT_TABLE_ROWS = 12
+PAGE_ROOM = 250 * mm  # the text frame's height on A4 with the decree's margins
 MAX_ROW_LINES = 8  # longer cells continue in following rows (see _continuations)
 KEEP_WITH_HEADING = 24 * mm
 HEAD_FILL = colors.HexColor("#e8e8e8")
@@ -80,12 +82,37 @@ class Sections:
         self._major += 1
         self._minor = 0
         label = f"{_ROMAN[self._major - 1]}. {esc(text.upper())}"
-        return [CondPageBreak(KEEP_WITH_HEADING), Paragraph(label, styles().heading)]
+        return [_HeadingBreak(KEEP_WITH_HEADING), Paragraph(label, styles().heading)]
 
     def minor(self, text: str) -> list[Flowable]:
         self._minor += 1
         label = f"{self._minor}. {esc(text)}"
-        return [CondPageBreak(KEEP_WITH_HEADING), Paragraph(label, styles().subheading)]
+        return [_HeadingBreak(KEEP_WITH_HEADING), Paragraph(label, styles().subheading)]
+
+
+class _HeadingBreak(CondPageBreak):
+    """The page break before a heading; ``keep_headings`` sizes it to what follows."""
+
+
+def keep_headings(story: list[Flowable]) -> list[Flowable]:
+    """Size each heading's conditional break so a short table moves with its heading.
+
+    A table's rows never break inside, so a heading with 24 mm left below it can
+    still end a page alone when the table's first row is tall. For a short table
+    (measured here, cheaply) the break asks for room for the whole table, up to a
+    third of a page; longer tables keep the default and split under their heading.
+    """
+    for i, item in enumerate(story[:-2]):
+        following = story[i + 2]
+        if not isinstance(item, _HeadingBreak) or not isinstance(following, Table):
+            continue
+        if len(following._cellvalues) > SHORT_TABLE_ROWS:  # type: ignore[attr-defined]
+            continue
+        heading = story[i + 1]
+        _w, h_head = heading.wrap(TEXT_WIDTH, PAGE_ROOM)
+        _w, h_table = following.wrap(TEXT_WIDTH, PAGE_ROOM)
+        item.height = min(h_head + h_table + 12, PAGE_ROOM / 3)
+    return story
 
 
 def nothing(lang: str) -> Paragraph:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from huedesk.briefs.aid import aid_story
+from huedesk.briefs.blocks import keep_headings
 from huedesk.briefs.case import case_story
 from huedesk.briefs.delegation import delegation_story
 from huedesk.briefs.frame import build_pdf
@@ -62,7 +63,7 @@ def render_brief(
             f"Không có mẫu tài liệu cho loại hồ sơ '{kind}' (có: {', '.join(BRIEF_KINDS)}).",
             f"No brief for record kind '{kind}' (known: {', '.join(BRIEF_KINDS)}).",
         )
-    return build_pdf(Path(out), header, story)
+    return build_pdf(Path(out), header, keep_headings(story))
 
 
 def render_aid_statement(
@@ -82,7 +83,7 @@ def render_aid_statement(
     with db.read() as s:
         statement = gather_aid(s, project_id=project_id, donor_id=donor_id, year=year)
     header, story = aid_story(statement, lang, dt.date.today())
-    return build_pdf(Path(out), header, story)
+    return build_pdf(Path(out), header, keep_headings(story))
 
 
 def render_year_review(db: Database, year: int, out: Path, *, lang: str = "vi") -> Path:
@@ -91,4 +92,4 @@ def render_year_review(db: Database, year: int, out: Path, *, lang: str = "vi") 
     with db.read() as s:
         review = gather_year(s, year)
     header, story = year_story(review, lang, dt.date.today())
-    return build_pdf(Path(out), header, story)
+    return build_pdf(Path(out), header, keep_headings(story))
