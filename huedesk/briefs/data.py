@@ -376,7 +376,7 @@ class SignedAgreement:
     title: str
     counterpart: Names | None
     signing_level: SigningLevel
-    signed_on: dt.date
+    signed_on: dt.date | None  # never None here (the query filters on it); typed as the column
     status: AgreementStatus
 
 
@@ -385,7 +385,7 @@ class NewPartnership:
     partner: Names
     country: Names
     relation_type: RelationType
-    since: dt.date
+    since: dt.date | None  # never None here (the query filters on it); typed as the column
 
 
 @dataclass(frozen=True)
