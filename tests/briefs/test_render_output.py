@@ -57,3 +57,10 @@ def test_escape_helper_normalises_and_escapes() -> None:
     assert esc("a<b>&c") == "a&lt;b&gt;&amp;c"
     assert esc("dòng 1\r\ndòng 2") == "dòng 1<br/>dòng 2"
     assert esc(None) == ""
+
+
+def test_brief_is_registered_with_the_huedesk_command() -> None:
+    from huedesk.cli import main as cli
+
+    args = cli.build_parser().parse_args(["brief", "case", "LS-2025-0001", "-o", "x.pdf"])
+    assert args.handler.__name__ == "_case" and args.redact is False and args.lang == "vi"
