@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from huedesk.briefs import frame, render_brief
 from huedesk.briefs.markup import esc
+from huedesk.cli import main as cli
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError, NotFoundError
 from tests.briefs import samples
@@ -60,7 +61,5 @@ def test_escape_helper_normalises_and_escapes() -> None:
 
 
 def test_brief_is_registered_with_the_huedesk_command() -> None:
-    from huedesk.cli import main as cli
-
     args = cli.build_parser().parse_args(["brief", "case", "LS-2025-0001", "-o", "x.pdf"])
     assert args.handler.__name__ == "_case" and args.redact is False and args.lang == "vi"
