@@ -23,6 +23,7 @@ COMMANDS = [
     "huedesk.cli.check_cmd",
     "huedesk.cli.records_cmd",
     "huedesk.cli.search_cmd",
+    "huedesk.cli.brief_cmd",
 ]
 
 EXIT_ERROR = 2
