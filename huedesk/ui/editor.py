@@ -56,6 +56,9 @@ class RecordEditor(QDialog):
         self.record_id = record_id
         self.row: dict[str, Any] = {}
         self._discarded = False
+        from huedesk.ui.printing import has_brief  # keeps ReportLab out of the window's startup
+
+        self._printable = has_brief(kind)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         lang = ctx.lang
@@ -154,7 +157,7 @@ class RecordEditor(QDialog):
         self.setWindowTitle(("* " if self.is_dirty() else "") + title)
         saved = self.record_id is not None
         self.delete_btn.setEnabled(saved)
-        self.print_btn.setEnabled(saved)
+        self.print_btn.setEnabled(saved and self._printable)
 
     # --- actions ------------------------------------------------------------------------
     def save(self) -> bool:
@@ -230,7 +233,7 @@ class RecordEditor(QDialog):
             self.close()
 
     def print_brief(self) -> None:
-        if self.record_id is None:
+        if self.record_id is None or not self._printable:
             return
         from huedesk.ui.printing import BriefDialog  # printing pulls in QtPrintSupport
 

@@ -148,10 +148,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "print_ready": ("Tài liệu đã lập: {path}", "Brief ready: {path}"),
     "print_open": ("Mở tài liệu", "Open brief"),
     "print_send": ("In ra máy in…", "Send to printer…"),
-    "print_unavailable": (
-        "Chức năng lập tài liệu chưa có trong bản này.",
-        "Building briefs is not available in this version.",
-    ),
     "print_no_raster": (
         "Không tìm thấy công cụ chuyển PDF sang ảnh để in; hãy in từ trình xem PDF.",
         "No PDF rasteriser found for printing; print from the PDF viewer.",

@@ -37,20 +37,21 @@ from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Progress, run_op
 
 
+def has_brief(kind: str) -> bool:
+    """Whether the briefs service has a brief for records of ``kind``."""
+    from huedesk.briefs import BRIEF_KINDS  # ReportLab loads on first use, not at startup
+
+    return kind in BRIEF_KINDS
+
+
 def build_brief(
     db: Database, kind: str, record_id: int, out_path: Path, lang: str, redact: bool
 ) -> Path:
     """Write the brief of one record to ``out_path`` (the briefs service does the work)."""
-    try:
-        from huedesk.briefs import render_brief  # lands with the briefs feature
-    except ImportError as exc:
-        raise HueDeskError(
-            "Chức năng lập tài liệu chưa có trong bản này.",
-            "Building briefs is not available in this version.",
-        ) from exc
+    from huedesk.briefs import render_brief  # ReportLab loads on first use, not at startup
+
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    render_brief(db, kind, record_id, out_path, lang=lang, redact=redact)
-    return out_path
+    return render_brief(db, kind, record_id, out_path, lang=lang, redact=redact)
 
 
 def briefs_dir(db: Database) -> Path:

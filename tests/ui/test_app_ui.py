@@ -28,7 +28,7 @@ from tests.ui.conftest import make_delegations, type_text
 
 @pytest.fixture
 def fake_briefs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
-    """A stand-in ``huedesk.briefs`` that writes a two-page PDF and records its calls."""
+    """A stand-in ``huedesk.briefs`` that writes a two-page PDF fast and records its calls."""
     calls: list[tuple[Any, ...]] = []
 
     def render_brief(
@@ -44,6 +44,7 @@ def fake_briefs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
 
     module = types.ModuleType("huedesk.briefs")
     module.render_brief = render_brief  # type: ignore[attr-defined]
+    module.BRIEF_KINDS = ("delegation",)  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "huedesk.briefs", module)
     return calls
 
@@ -70,18 +71,31 @@ def test_print_brief_builds_the_pdf_and_prints_it_to_a_file(
     assert len(PdfReader(printed).pages) == 2
 
 
-def test_print_without_briefs_says_so(
-    desk: Desk, qtbot: Any, svc: RecordService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "huedesk.briefs", None)  # import fails
+def test_print_is_offered_only_where_a_brief_exists(desk: Desk, svc: RecordService) -> None:
+    (d,) = make_delegations(svc, 1)
+    assert desk.window.open_record("delegation", d["id"]).print_btn.isEnabled()
+    event = svc.create(
+        "event",
+        {
+            "title": "Festival Huế",
+            "event_type": "festival",
+            "start_date": "01/06/2026",
+            "status": "planned",
+        },
+    )
+    assert not desk.window.open_record("event", event["id"]).print_btn.isEnabled()
+
+
+def test_real_brief_of_a_delegation(desk: Desk, qtbot: Any, svc: RecordService) -> None:
     (d,) = make_delegations(svc, 1)
     editor = desk.window.open_record("delegation", d["id"])
     editor.print_brief()
     dialog = editor.findChild(BriefDialog)
     assert dialog is not None
     dialog.build()
-    qtbot.waitUntil(lambda: dialog.build_btn.isEnabled(), timeout=5000)
-    assert "chưa có" in dialog.status.text()
+    qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=15000)
+    assert dialog.pdf is not None and PdfReader(dialog.pdf).pages
+    assert "Đoàn" in PdfReader(dialog.pdf).pages[0].extract_text()
 
 
 def test_background_work_reports_progress_and_can_be_cancelled(qtbot: Any, qapp: Any) -> None:
