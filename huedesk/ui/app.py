@@ -20,6 +20,7 @@ from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
 from huedesk.paths import APP_NAME
 from huedesk.store import open_store
+from huedesk.ui import qt_words
 from huedesk.ui.context import AppContext
 from huedesk.ui.first_run import FirstRunDialog, start_demo
 from huedesk.ui.i18n import language, set_language, tr
@@ -42,6 +43,7 @@ def application() -> QApplication:
     """The one ``QApplication`` (created on first use) with HueDesk's settings location."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_settings()
+    qt_words.install()
     return app  # type: ignore[return-value]
 
 

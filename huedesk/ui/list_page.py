@@ -52,7 +52,7 @@ def default_width(spec: FieldSpec, title_field: str) -> int:
     if spec.type.__name__ == "datetime":
         return 130
     if spec.is_country:
-        return 130
+        return 160
     if spec.references:
         return 240
     if spec.choices is not None:
@@ -270,8 +270,17 @@ class ListPage(QWidget):
         state = QSettings().value(f"columns/{self.key}")
         if isinstance(state, QByteArray) and self.table.horizontalHeader().restoreState(state):
             return
+        head = self.table.horizontalHeader().fontMetrics()
+        cells = self.table.fontMetrics()
         for col, spec in enumerate(self.model.columns):
-            self.table.setColumnWidth(col, default_width(spec, self.spec.title_field))
+            width = max(
+                default_width(spec, self.spec.title_field),
+                head.horizontalAdvance(spec.label(self.ctx.lang)) + 30,  # room for the sort arrow
+            )
+            if spec.choices is not None:  # the longest label, within reason
+                longest = max(cells.horizontalAdvance(m.label(self.ctx.lang)) for m in spec.choices)
+                width = max(width, min(longest + 16, 260))
+            self.table.setColumnWidth(col, width)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"columns/{self.key}", self.table.horizontalHeader().saveState())
