@@ -28,7 +28,7 @@ from huedesk.records import kind_spec
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
 
-Opener = Callable[[str, int | None, dict[str, Any] | None], None]
+Opener = Callable[[str, int | None, dict[str, Any] | None], object]
 _OVERDUE = QBrush(QColor("#b00020"))
 _SOON = QBrush(QColor("#a15c00"))
 

@@ -36,7 +36,7 @@ from huedesk.ui.views import record_table
 SEARCH_DELAY_MS = 300
 ROW_HEIGHT = 26
 
-Opener = Callable[[str, int | None, dict[str, Any] | None], None]
+Opener = Callable[[str, int | None, dict[str, Any] | None], object]
 
 
 def default_width(spec: FieldSpec, title_field: str) -> int:

@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         found: list[QWidget] = []
         for page in self.pages.values():
             if isinstance(page, QTabWidget):
-                found.extend(page.widget(i) for i in range(page.count()))
+                found.extend(w for i in range(page.count()) if (w := page.widget(i)) is not None)
             else:
                 found.append(page)
         return found

@@ -6,10 +6,17 @@ to report through and to ask whether the user pressed Cancel. ``run_op`` runs
 it on the global ``QThreadPool`` and calls ``on_done(result)`` or
 ``on_error(exc)`` on the main thread. With a ``title`` it shows a progress
 dialog with a Cancel button while the work runs; the window never freezes.
+
+Python's cyclic garbage collector is paused while work runs: a collection
+triggered on the pool thread could free widgets left in reference cycles,
+and Qt widgets must only ever be destroyed on the GUI thread (it crashes
+otherwise). The collector runs again, on the main thread, when the last
+operation reports back.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -80,6 +87,7 @@ class Op(QObject):
     """A running piece of background work (kept alive until it reports back)."""
 
     _running: set[Op] = set()
+    _paused_gc = False
 
     def __init__(
         self,
@@ -108,6 +116,9 @@ class Op(QObject):
         self._runner = _Runner(fn, self.signals, self.progress)
 
     def start(self) -> Op:
+        if not Op._running and gc.isenabled():
+            gc.disable()
+            Op._paused_gc = True
         Op._running.add(self)
         QThreadPool.globalInstance().start(self._runner)
         return self
@@ -123,6 +134,10 @@ class Op(QObject):
 
     def _close(self) -> None:
         Op._running.discard(self)
+        if not Op._running and Op._paused_gc:
+            Op._paused_gc = False
+            gc.enable()
+            gc.collect()  # here, on the GUI thread
         if self.dialog is not None:
             self.dialog.canceled.disconnect(self.progress.cancel)
             self.dialog.reset()

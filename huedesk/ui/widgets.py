@@ -177,6 +177,7 @@ class CountryEditor(FieldEditor):
         for code, name in countries:
             self.combo.addItem(f"{name} ({code})", code)
         completer = self.combo.completer()
+        assert completer is not None  # an editable combo box always has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.combo.setMinimumWidth(220)

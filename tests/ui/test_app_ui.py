@@ -154,3 +154,33 @@ def test_picker_searches_as_you_type(ctx: Any, qtbot: Any, svc: RecordService) -
     type_text(qtbot, picker.search, "nara")
     qtbot.waitUntil(lambda: picker.model.total == 1, timeout=2000)
     assert picker.chosen() == (2, "Tỉnh Nara")
+
+
+def test_window_remembers_last_view_and_column_widths(
+    desk: Desk, qtbot: Any, db: Database, svc: RecordService
+) -> None:
+    make_delegations(svc, 3)
+    page = desk.window.show_page("delegation_in")
+    assert isinstance(page, ListPage)
+    page.table.setColumnWidth(0, 211)
+    desk.window.close()
+    again = Desk(db, "kiemthu", "vi")
+    qtbot.addWidget(again.window)
+    assert again.window.current_key() == "delegation_in"
+    restored = again.window.current_list()
+    assert restored is not None and restored.table.columnWidth(0) == 211
+
+
+def test_child_lines_model_passes_qt_model_checks(
+    desk: Desk, qtmodeltester: Any, svc: RecordService, person: dict
+) -> None:
+    (d,) = make_delegations(svc, 1)
+    for i in range(3):
+        svc.create(
+            "delegation_member",
+            {"delegation_id": d["id"], "person_id": person["id"], "precedence": i},
+        )
+    editor = desk.window.open_record("delegation", d["id"])
+    model = editor.children_tables["delegation_member"].model
+    assert model.rowCount() == 3
+    qtmodeltester.check(model, force_py=True)
