@@ -16,7 +16,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from huedesk import backup
+from huedesk import (
+    attachments,  # noqa: F401  (removes files of deleted attachments after commit)
+    backup,
+)
 from huedesk.db.engine import Database
 from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.db.migrate import open_database

@@ -23,7 +23,7 @@ from huedesk.db.backup_files import new_backup_path
 from huedesk.db.engine import dispose_engines
 from huedesk.db.integrity import check_errors, has_sqlite_header, schema_revision
 from huedesk.db.lock_holders import describe_holders
-from huedesk.db.migrate import head_revision, known_revisions
+from huedesk.db.migrate import known_revisions
 from huedesk.db.snapshot import fsync_dir, snapshot
 from huedesk.errors import DatabaseError
 from huedesk.safety import applock
