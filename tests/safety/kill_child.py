@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from huedesk.records import RecordService  # noqa: E402
-from huedesk.records.service import create_in  # noqa: E402
-from huedesk.store import open_store  # noqa: E402
+from huedesk.records import RecordService
+from huedesk.records.service import create_in
+from huedesk.store import open_store
 
 BATCH = 100
 
