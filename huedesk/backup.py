@@ -140,7 +140,9 @@ def after_large_operation(db_path: Path, reason: str) -> Path | None:
         return _automatic(Path(db_path), reason)
     except HueDeskError as exc:
         log.warning("backup after %s failed: %s", reason, exc.en)
-        return None
+    except OSError as exc:
+        log.warning("backup after %s failed: %s", reason, exc)
+    return None
 
 
 def _keep_set(backups: list[BackupInfo]) -> set[Path]:

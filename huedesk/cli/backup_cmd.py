@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE instead")
     p.add_argument("--list", action="store_true", help="list the backups in the backups folder")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi")
     p.set_defaults(handler=run_backup)
 
     r = sub.add_parser(
@@ -45,6 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument(
         "--newest", action="store_true", help="restore the newest good backup in the backups folder"
     )
+    r.add_argument("--lang", choices=["vi", "en"], default="vi")
     r.set_defaults(handler=run_restore)
 
 

@@ -62,6 +62,16 @@ def check_errors(path: Path, *, full: bool = False) -> list[str]:
     return [r[0] for r in rows if r[0] != "ok"]
 
 
+def is_foreign(path: Path) -> bool:
+    """An SQLite file with tables but without HueDesk's schema marker (someone else's database)."""
+    conn = connect_readonly(path)
+    try:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.close()
+    return bool(names) and "alembic_version" not in names
+
+
 def schema_revision(path: Path) -> str | None:
     """The Alembic revision recorded in the file, ``None`` when it has none (not HueDesk's)."""
     conn = connect_readonly(path)

@@ -20,7 +20,12 @@ from sqlalchemy import Engine, inspect
 
 from huedesk.db.backup_files import new_backup_path
 from huedesk.db.engine import Database, make_engine, translate_operational_errors
-from huedesk.db.integrity import DamagedDatabaseError, check_errors, has_sqlite_header
+from huedesk.db.integrity import (
+    DamagedDatabaseError,
+    check_errors,
+    has_sqlite_header,
+    is_foreign,
+)
 from huedesk.db.snapshot import snapshot
 from huedesk.errors import DatabaseError
 
@@ -82,6 +87,18 @@ def check_file_is_sqlite(path: Path) -> None:
             f"The file {path} is damaged ({detail}); HueDesk has written nothing to it.",
             path=path,
         )
+    with translate_operational_errors(path):
+        foreign = is_foreign(path)
+    if foreign:
+        raise _foreign_error(path)
+
+
+def _foreign_error(path: Path) -> DamagedDatabaseError:
+    return DamagedDatabaseError(
+        f"Tệp {path} là cơ sở dữ liệu SQLite nhưng không phải của HueDesk.",
+        f"The file {path} is an SQLite database but not a HueDesk one.",
+        path=path,
+    )
 
 
 def open_database(path: Path, *, migrate: bool = True) -> Database:
@@ -111,11 +128,7 @@ def _prepare_schema(engine: Engine, path: Path, migrate: bool) -> None:
     if rev is None:
         tables = set(inspect(engine).get_table_names())
         if tables:
-            raise DamagedDatabaseError(
-                f"Tệp {path} là cơ sở dữ liệu SQLite nhưng không phải của HueDesk.",
-                f"The file {path} is an SQLite database but not a HueDesk one.",
-                path=path,
-            )
+            raise _foreign_error(path)
         if migrate:
             upgrade(engine)
         return

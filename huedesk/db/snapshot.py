@@ -81,6 +81,6 @@ def snapshot(source: Path, dest: Path, *, full_check: bool = False) -> Path:
             f"Không sao chép được {source} ({text}).", f"Cannot copy {source} ({text})."
         ) from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
     return dest

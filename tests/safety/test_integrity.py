@@ -1,0 +1,104 @@
+"""A damaged or foreign file is refused untouched, with the newest good backup offered."""
+
+from __future__ import annotations
+
+import hashlib
+import shlex
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from huedesk import backup
+from huedesk.db.engine import Database
+from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.records import RecordService
+from huedesk.store import open_store
+from tests.safety.support import run_cli
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _damage(path: Path) -> None:
+    """Overwrite pages in the middle of the file, as a failing disk or a bad copy would."""
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle : middle + 4096 * 4] = bytes(range(256)) * 64
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def damaged(filled: RecordService, db: Database) -> tuple[Path, Path]:
+    """A database with a good backup, then damaged; returns (database, backup)."""
+    good = backup.backup_now(db.path)
+    db.dispose()
+    _damage(db.path)
+    return db.path, good
+
+
+def test_damaged_file_is_refused_untouched_with_the_backup_offered(
+    damaged: tuple[Path, Path],
+) -> None:
+    path, good = damaged
+    before = _digest(path)
+    with pytest.raises(DamagedDatabaseError) as exc:
+        open_store(path)
+    err = exc.value
+    assert err.path == path and err.backup == good
+    assert str(path) in err.en and "damaged" in err.en
+    assert f"The newest good backup is {good}" in err.en
+    assert f"huedesk --db {path} restore {good}" in err.en
+    assert "Để khôi phục" in err.vi
+    assert _digest(path) == before  # nothing was written into it
+
+
+def test_damaged_file_through_the_command_line_then_restore(damaged: tuple[Path, Path]) -> None:
+    path, good = damaged
+    done = run_cli("--db", str(path), "list", "person", "--lang", "en")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+    assert "damaged" in done.stderr and str(good) in done.stderr
+    command = done.stderr.split("To restore it: ", 1)[1].strip()
+    args = shlex.split(command)
+    assert args[0] == "huedesk"
+
+    restored = run_cli(*args[1:], "--lang", "en")
+    assert restored.returncode == 0, restored.stderr
+    kept = backup.list_backups(path)[0]
+    assert kept.kind == "pre-restore" and "damaged" in kept.path.name  # raw copy, for forensics
+
+    listed = run_cli("--db", str(path), "list", "person", "--lang", "en")
+    assert listed.returncode == 0, listed.stderr
+    assert "Trần Thị Bình" in listed.stdout
+
+
+def test_not_an_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "huedesk.sqlite3"
+    path.write_text("Báo cáo tổng kết công tác đối ngoại năm 2025\n" * 50, encoding="utf-8")
+    before = _digest(path)
+    with pytest.raises(DamagedDatabaseError, match="not an SQLite file") as exc:
+        open_store(path)
+    assert exc.value.backup is None and "There is no good backup" in exc.value.en
+    assert _digest(path) == before
+
+
+def test_sqlite_but_not_hued(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(DamagedDatabaseError, match="not a HueDesk one"):
+        open_store(path)
+    assert _digest(path) == before
+
+
+def test_truncated_file(db: Database) -> None:
+    db.dispose()
+    data = db.path.read_bytes()
+    db.path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(DamagedDatabaseError):
+        open_store(db.path)
