@@ -81,6 +81,7 @@ def snapshot(source: Path, dest: Path, *, full_check: bool = False) -> Path:
             f"Không sao chép được {source} ({text}).", f"Cannot copy {source} ({text})."
         ) from exc
     finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for leftover in ("", "-journal", "-wal", "-shm"):  # a failed copy leaves its journal
+            with contextlib.suppress(OSError):
+                Path(f"{tmp}{leftover}").unlink()
     return dest
