@@ -1,8 +1,9 @@
 """Putting a backup in place of the database, without ever writing over the live file.
 
-The order matters for a crash at any moment: (1) the backup is checked (full
-integrity check, a schema revision this HueDesk knows); (2) it is copied beside
-the database under a temporary name and checked again; (3) the current database
+The order matters for a crash at any moment: (1) the backup is checked (quick
+check, a schema revision this HueDesk knows); (2) it is copied beside the
+database under a temporary name and that copy, the file that will be installed,
+gets the full ``integrity_check``; (3) the current database
 is kept as a ``pre-restore`` backup (a consistent copy, or a raw copy with its
 WAL when it is damaged); (4) its WAL is checkpointed and retired, which also
 proves no other program has it open; (5) the temporary copy is renamed over it.
@@ -40,7 +41,7 @@ def verify_backup(backup_file: Path) -> str:
             f"Tệp {backup_file} không phải bản sao lưu HueDesk (không phải tệp SQLite); chưa thay đổi gì.",
             f"The file {backup_file} is not a HueDesk backup (not an SQLite file); nothing was changed.",
         )
-    problems = check_errors(backup_file, full=True)
+    problems = check_errors(backup_file)  # the full check runs on the copy to be installed
     if problems:
         detail = "; ".join(problems[:3])
         raise DatabaseError(
