@@ -95,21 +95,38 @@ def main(path: Path, seed: int) -> None:
             print(f"B {tag} {BATCH}", flush=True)
 
 
+def restore_forever(path: Path, first: Path, second: Path) -> None:
+    """Restore two backups in turn, and back up between them, until killed."""
+    from huedesk import backup
+
+    print("ready", flush=True)
+    for n in range(100_000):
+        source = first if n % 2 == 0 else second
+        backup.restore(path, source)
+        print(f"R {source.name}", flush=True)
+        backup.backup_now(path)
+
+
 def serve() -> None:
-    for line in sys.stdin:  # "go DB SEED"
-        _go, path, seed = line.split()
+    for line in sys.stdin:  # "go DB SEED" or "restore DB FIRST SECOND"
+        what, *args = line.split()
         sys.stdout.flush()
         pid = os.fork()
         if pid == 0:
             try:
-                main(Path(path), int(seed))
+                if what == "restore":
+                    restore_forever(*(Path(a) for a in args))
+                else:
+                    main(Path(args[0]), int(args[1]))
             except BaseException as exc:  # report, so the parent fails loudly
                 print(f"error {exc!r}", flush=True)
             finally:
                 os._exit(0)
-        print(f"pid {pid}", flush=True)
+        sys.stdout.write(f"pid {pid}\n")  # one write: the writer prints at the same time
+        sys.stdout.flush()
         os.waitpid(pid, 0)
-        print("reaped", flush=True)
+        sys.stdout.write("reaped\n")
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":

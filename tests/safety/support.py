@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import contextlib
+import io
+from dataclasses import dataclass
 from pathlib import Path
 
+from huedesk.cli.main import main
 from huedesk.records import RecordService
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """``python -m huedesk ARGS`` in a fresh process, as a user would run it."""
-    return subprocess.run(
-        [sys.executable, "-m", "huedesk", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=timeout,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+@dataclass
+class Ran:
+    """What one run of the command printed, and its exit status."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str) -> Ran:
+    """``huedesk ARGS`` through the real entry point (parser, handler, error printing).
+
+    In-process, to keep the tests fast; anything but a ``HueDeskError`` would
+    escape as an exception and fail the test, just as it would print a traceback.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse usage errors
+            code = int(exc.code or 0)
+    return Ran(code, out.getvalue(), err.getvalue())
 
 
 def names(svc: RecordService) -> list[str]:

@@ -5,7 +5,7 @@ delegations with their members in one transaction and import batches of people;
 each is killed at a random moment. After every kill the database must pass
 ``PRAGMA integrity_check``, open with ``open_store``, hold every change the writer
 reported as committed, and hold no half-written transaction; the audit chain must
-be unbroken. ``HUEDESK_KILL_SECONDS`` makes the run longer (default 22 s);
+be unbroken. ``HUEDESK_KILL_SECONDS`` makes the run longer (default 16 s);
 ``benchmarks/kill_endurance.py`` runs it for minutes.
 """
 
@@ -23,8 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from huedesk import audit
+from huedesk import audit, backup
 from huedesk.db.migrate import integrity_errors
+from huedesk.records import RecordService
+from huedesk.safety import applock
 from huedesk.store import open_store
 
 CHILD = Path(__file__).with_name("kill_child.py")
@@ -65,10 +67,10 @@ class Committed:
             self.batches.add(args[0])
 
 
-def _one_round(server: subprocess.Popen[str], db: Path, seed: int, rng: random.Random) -> list[str]:
+def _one_round(server: subprocess.Popen[str], command: str, rng: random.Random) -> list[str]:
     """Start a writer, kill it at a random moment, return the lines it flushed."""
     assert server.stdin is not None and server.stdout is not None
-    server.stdin.write(f"go {db} {seed}\n")
+    server.stdin.write(f"{command}\n")
     server.stdin.flush()
     pid, ready, lines = None, False, []
     while pid is None or not ready:
@@ -134,23 +136,27 @@ def _verify(db: Path, done: Committed, *, chain: bool) -> None:
         database.dispose()
 
 
+def _server() -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), "serve"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},  # 1 write a line
+    )
+
+
 def run_kills(db: Path, seconds: float, seed: int = 7) -> int:
     """Kill writers for ``seconds``; returns how many kills were survived (all checks passed)."""
     open_store(db).dispose()
     rng = random.Random(seed)
     done = Committed()
-    server = subprocess.Popen(
-        [sys.executable, str(CHILD)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    server = _server()
     kills = 0
     try:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            for line in _one_round(server, db, seed * 10_000 + kills, rng):
+            for line in _one_round(server, f"go {db} {seed * 10_000 + kills}", rng):
                 done.note(line)
             kills += 1
             _verify(db, done, chain=kills % 5 == 0)
@@ -163,7 +169,46 @@ def run_kills(db: Path, seconds: float, seed: int = 7) -> int:
 
 
 def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path: Path) -> None:
-    seconds = float(os.environ.get("HUEDESK_KILL_SECONDS", "22"))
+    seconds = float(os.environ.get("HUEDESK_KILL_SECONDS", "16"))
     kills = run_kills(tmp_path / "kill.sqlite3", seconds)
     print(f"\nkill test: survived {kills} SIGKILLs in {seconds:.0f} s")
-    assert kills >= 10
+    assert kills >= seconds / 3
+
+
+def _people(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(r[0] for r in conn.execute("SELECT full_name FROM person"))
+    finally:
+        conn.close()
+
+
+def test_sigkill_during_restores_and_backups_never_leaves_a_broken_file(tmp_path: Path) -> None:
+    db = tmp_path / "restore.sqlite3"
+    opened = open_store(db)
+    svc = RecordService(opened, "kiemthu")
+    svc.create("person", {"full_name": "Nguyễn Văn An"})
+    first = backup.backup_to(db, tmp_path / "first.sqlite3")
+    svc.create("person", {"full_name": "Trần Thị Bình"})
+    second = backup.backup_to(db, tmp_path / "second.sqlite3")
+    opened.dispose()
+    states = {tuple(_people(first)), tuple(_people(second))}
+    rng = random.Random(3)
+    server = _server()
+    kills = 0
+    try:
+        deadline = time.monotonic() + float(os.environ.get("HUEDESK_RESTORE_KILL_SECONDS", "5"))
+        while time.monotonic() < deadline:
+            _one_round(server, f"restore {db} {first} {second}", rng)
+            kills += 1
+            assert integrity_errors(db) == []
+            assert tuple(_people(db)) in states
+            for b in backup.list_backups(db):
+                assert integrity_errors(b.path) == [], f"half-written backup {b.path.name}"
+            open_store(db, auto_backup=False).dispose()
+            applock.lock_path(db).unlink(missing_ok=True)  # the killed restore's own lock is stale
+    finally:
+        server.kill()
+        server.wait()
+    print(f"\nrestore kill test: survived {kills} SIGKILLs")
+    assert kills >= 5

@@ -11,7 +11,7 @@ import pytest
 
 from huedesk import backup
 from huedesk.db.engine import Database
-from tests.safety.support import run_cli
+from tests.safety.support import Ran, run_cli
 
 HOLD = """
 import sqlite3, sys
@@ -42,7 +42,7 @@ def locker(db: Database) -> Iterator[subprocess.Popen[str]]:
     proc.wait(10)
 
 
-def _one_clear_line(done: subprocess.CompletedProcess[str], path: Path) -> str:
+def _one_clear_line(done: Ran, path: Path) -> str:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
     assert str(path) in done.stderr
