@@ -82,7 +82,8 @@ def _one_round(server: subprocess.Popen[str], command: str, rng: random.Random) 
             ready = True
         else:
             lines.append(line)
-    time.sleep(rng.uniform(0.02, 0.6))
+    # mostly early kills, some late enough for a whole import batch to commit first
+    time.sleep(rng.uniform(0.02, 0.5) if rng.random() < 0.75 else rng.uniform(0.5, 1.5))
     os.kill(pid, signal.SIGKILL)
     while (line := server.stdout.readline().strip()) != "reaped":
         assert line, "fork server ended"
