@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,3 +44,32 @@ def run_cli(*args: str) -> Ran:
 def names(svc: RecordService) -> list[str]:
     """The people in the database, sorted."""
     return sorted(r["full_name"] for r in svc.list("person").rows)
+
+
+@contextlib.contextmanager
+def other_process(code: str, *args: str, ready: str) -> Iterator[subprocess.Popen[str]]:
+    """Run ``code`` in another Python until the block ends; it prints ``ready`` when set up
+    and finishes when it reads a line from stdin."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == ready
+        yield proc
+    finally:
+        assert proc.stdin is not None
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        proc.wait(10)
+
+
+def run_sql(path: Path, *statements: str) -> Path:
+    """Run statements on an SQLite file (creating it), committed; returns the path."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    return path

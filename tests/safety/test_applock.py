@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from huedesk.db.engine import Database
 from huedesk.safety import applock
 from huedesk.safety.applock import AppLockHeld, LockInfo
 from huedesk.store import open_store
-from tests.safety.support import ROOT, run_cli
+from tests.safety.support import ROOT, other_process, run_cli
 
 HOLD = """
 import sys, time
@@ -32,20 +33,10 @@ lock.release()
 
 
 @pytest.fixture
-def holder(db: Database):
+def holder(db: Database) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the lock on ``db`` until the test ends."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD.format(root=str(ROOT), db=str(db.path))],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
-    yield proc
-    assert proc.stdin is not None
-    proc.stdin.write("\n")
-    proc.stdin.flush()
-    proc.wait(10)
+    with other_process(HOLD.format(root=str(ROOT), db=str(db.path)), ready="held") as proc:
+        yield proc
 
 
 def _write_lock(db_path: Path, **changes: object) -> None:

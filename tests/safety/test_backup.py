@@ -16,7 +16,7 @@ from huedesk.errors import DatabaseError
 from huedesk.paths import backups_dir
 from huedesk.records import RecordService
 from huedesk.store import open_store
-from tests.safety.support import names, run_cli
+from tests.safety.support import names, run_cli, run_sql
 
 ORIGINAL = ["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bình"]
 
@@ -71,21 +71,14 @@ def test_restore_refuses_files_that_are_not_hued_backups(db: Database, tmp_path:
     text.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
     with pytest.raises(DatabaseError, match="not an SQLite file"):
         backup.restore(db.path, text)
-    other = tmp_path / "other.sqlite3"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE t (x)")
-    conn.commit()
-    conn.close()
+    other = run_sql(tmp_path / "other.sqlite3", "CREATE TABLE t (x)")
     with pytest.raises(DatabaseError, match="not a HueDesk backup"):
         backup.restore(db.path, other)
 
 
 def test_restore_refuses_a_backup_from_a_newer_hued(db: Database, tmp_path: Path) -> None:
     newer = backup.backup_to(db.path, tmp_path / "newer.sqlite3")
-    conn = sqlite3.connect(newer)
-    conn.execute("UPDATE alembic_version SET version_num = 'ffffffffffff'")
-    conn.commit()
-    conn.close()
+    run_sql(newer, "UPDATE alembic_version SET version_num = 'ffffffffffff'")
     with pytest.raises(DatabaseError, match="newer HueDesk"):
         backup.restore(db.path, newer)
 

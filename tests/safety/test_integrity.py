@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shlex
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from huedesk.db.engine import Database
 from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.records import RecordService
 from huedesk.store import open_store
-from tests.safety.support import run_cli
+from tests.safety.support import run_cli, run_sql
 
 
 def _digest(path: Path) -> str:
@@ -74,25 +74,27 @@ def test_damaged_file_through_the_command_line_then_restore(damaged: tuple[Path,
     assert "Trần Thị Bình" in listed.stdout
 
 
-def test_not_an_sqlite_file(tmp_path: Path) -> None:
-    path = tmp_path / "huedesk.sqlite3"
+def _text_file(path: Path) -> Path:
     path.write_text("Báo cáo tổng kết công tác đối ngoại năm 2025\n" * 50, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_text_file, "not an SQLite file"),
+        (lambda p: run_sql(p, "CREATE TABLE photos (id INTEGER PRIMARY KEY)"), "not a HueDesk one"),
+    ],
+    ids=["text", "foreign-sqlite"],
+)
+def test_foreign_files_are_refused_byte_for_byte_untouched(
+    tmp_path: Path, make: Callable[[Path], Path], message: str
+) -> None:
+    path = make(tmp_path / "huedesk.sqlite3")
     before = _digest(path)
-    with pytest.raises(DamagedDatabaseError, match="not an SQLite file") as exc:
+    with pytest.raises(DamagedDatabaseError, match=message) as exc:
         open_store(path)
     assert exc.value.backup is None and "There is no good backup" in exc.value.en
-    assert _digest(path) == before
-
-
-def test_sqlite_but_not_hued(tmp_path: Path) -> None:
-    path = tmp_path / "other.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
-    conn.commit()
-    conn.close()
-    before = _digest(path)
-    with pytest.raises(DamagedDatabaseError, match="not a HueDesk one"):
-        open_store(path)
     assert _digest(path) == before
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from huedesk import backup
 from huedesk.db.engine import Database
-from tests.safety.support import Ran, run_cli
+from tests.safety.support import Ran, other_process, run_cli
 
 HOLD = """
 import sqlite3, sys
@@ -28,18 +28,8 @@ conn.execute("ROLLBACK")
 def locker(db: Database) -> Iterator[subprocess.Popen[str]]:
     """Another program with a write transaction open on the database."""
     db.dispose()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(db.path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
-    yield proc
-    assert proc.stdin is not None
-    proc.stdin.write("\n")
-    proc.stdin.flush()
-    proc.wait(10)
+    with other_process(HOLD, str(db.path), ready="locked") as proc:
+        yield proc
 
 
 def _one_clear_line(done: Ran, path: Path) -> str:
