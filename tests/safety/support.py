@@ -73,3 +73,14 @@ def run_sql(path: Path, *statements: str) -> Path:
             conn.execute(statement)
         conn.commit()
     return path
+
+
+def column_in(path: Path, sql: str) -> list:
+    """The first column of a query on an SQLite file, sorted (read without HueDesk)."""
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return sorted(r[0] for r in conn.execute(sql))
+
+
+def names_in(path: Path) -> list[str]:
+    """The people in a database or backup file, sorted."""
+    return column_in(path, "SELECT full_name FROM person")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,21 +15,13 @@ from huedesk.errors import DatabaseError
 from huedesk.paths import backups_dir
 from huedesk.records import RecordService
 from huedesk.store import open_store
-from tests.safety.support import names, run_cli, run_sql
+from tests.safety.support import names, names_in, run_cli, run_sql
 
 ORIGINAL = ["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bình"]
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _names_in(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return sorted(r[0] for r in conn.execute("SELECT full_name FROM person"))
-    finally:
-        conn.close()
 
 
 def test_backup_and_restore_round_trip(filled: RecordService, db_path: Path) -> None:
@@ -44,7 +35,7 @@ def test_backup_and_restore_round_trip(filled: RecordService, db_path: Path) -> 
 
     # the service's open Database works on, now on the restored file
     assert names(filled) == ORIGINAL
-    assert kept is not None and _names_in(kept) == changed
+    assert kept is not None and names_in(kept) == changed
     kinds = [b.kind for b in backup.list_backups(db_path)]
     assert kinds == ["pre-restore", "manual"]
     assert not list(db_path.parent.glob("*.restoring*"))
@@ -90,14 +81,14 @@ def test_backup_and_restore_through_the_command_line(
     db.dispose()
     done = run_cli("--db", str(db.path), "backup", "-o", str(out))
     assert done.returncode == 0, done.stderr
-    assert out.exists() and _names_in(out) == ORIGINAL
+    assert out.exists() and names_in(out) == ORIGINAL
     filled.create("person", {"full_name": "Phạm Thị Dung"})
     db.dispose()
 
     done = run_cli("--db", str(db.path), "restore", str(out), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "Restored" in done.stdout and "pre-restore" in done.stdout
-    assert _names_in(db.path) == ORIGINAL
+    assert names_in(db.path) == ORIGINAL
 
     listed = run_cli("--db", str(db.path), "backup", "--list", "--lang", "en")
     assert listed.returncode == 0 and "pre-restore" in listed.stdout

@@ -25,6 +25,7 @@ from huedesk.errors import DatabaseError
 from huedesk.records import RecordService
 from huedesk.records.service import create_in
 from huedesk.store import open_store
+from tests.safety.support import column_in
 
 NOTE = "Ghi chú dài về chương trình làm việc của đoàn. " * 200  # ~10 kB
 
@@ -47,12 +48,8 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(where)], check=False)
 
 
-def _people(path: Path) -> set[int]:
-    conn = sqlite3.connect(path)
-    try:
-        return {r[0] for r in conn.execute("SELECT id FROM person")}
-    finally:
-        conn.close()
+def ids_in(path: Path) -> set[int]:
+    return set(column_in(path, "SELECT id FROM person"))
 
 
 def _fill_until_full(svc: RecordService) -> tuple[set[int], DatabaseError]:
@@ -79,10 +76,10 @@ def test_full_disk_gives_a_clear_error_and_keeps_every_commit(small_disk: Path) 
     finally:
         db.dispose()
     assert integrity_errors(path) == []
-    assert _people(path) == committed
+    assert ids_in(path) == committed
     again = open_store(path)  # the daily backup fails for lack of space, opening does not
     again.dispose()
-    assert _people(path) == committed
+    assert ids_in(path) == committed
 
 
 def test_backup_to_a_full_disk_leaves_no_file_and_the_original_unharmed(
@@ -121,4 +118,4 @@ def test_sqlite_full_error_without_a_small_disk(db: Database) -> None:
     assert "is full" in exc.en
     with contextlib.closing(sqlite3.connect(db.path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert _people(db.path) == committed | {first}
+    assert ids_in(db.path) == committed | {first}

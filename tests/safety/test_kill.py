@@ -28,6 +28,7 @@ from huedesk.db.migrate import integrity_errors
 from huedesk.records import RecordService
 from huedesk.safety import applock
 from huedesk.store import open_store
+from tests.safety.support import names_in
 
 CHILD = Path(__file__).with_name("kill_child.py")
 BATCH = 100
@@ -165,7 +166,8 @@ def run_kills(db: Path, seconds: float, seed: int = 7) -> int:
     finally:
         server.kill()
         server.wait()
-    assert done.people and done.delegations and done.batches and done.versions
+    if seconds >= 10:  # long enough that every kind of change has committed at least once
+        assert done.people and done.delegations and done.batches and done.versions
     return kills
 
 
@@ -174,14 +176,6 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path: Path) -> No
     kills = run_kills(tmp_path / "kill.sqlite3", seconds)
     print(f"\nkill test: survived {kills} SIGKILLs in {seconds:.0f} s")
     assert kills >= seconds / 3
-
-
-def _people(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return sorted(r[0] for r in conn.execute("SELECT full_name FROM person"))
-    finally:
-        conn.close()
 
 
 def test_sigkill_during_restores_and_backups_never_leaves_a_broken_file(tmp_path: Path) -> None:
@@ -193,17 +187,18 @@ def test_sigkill_during_restores_and_backups_never_leaves_a_broken_file(tmp_path
     svc.create("person", {"full_name": "Trần Thị Bình"})
     second = backup.backup_to(db, tmp_path / "second.sqlite3")
     opened.dispose()
-    states = {tuple(_people(first)), tuple(_people(second))}
+    states = {tuple(names_in(first)), tuple(names_in(second))}
     rng = random.Random(3)
     server = _server()
     kills = 0
     try:
-        deadline = time.monotonic() + float(os.environ.get("HUEDESK_RESTORE_KILL_SECONDS", "5"))
+        seconds = float(os.environ.get("HUEDESK_RESTORE_KILL_SECONDS", "5"))
+        deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             _one_round(server, f"restore {db} {first} {second}", rng)
             kills += 1
             assert integrity_errors(db) == []
-            assert tuple(_people(db)) in states
+            assert tuple(names_in(db)) in states
             for b in backup.list_backups(db):
                 assert integrity_errors(b.path) == [], f"half-written backup {b.path.name}"
             open_store(db, auto_backup=False).dispose()
@@ -212,4 +207,4 @@ def test_sigkill_during_restores_and_backups_never_leaves_a_broken_file(tmp_path
         server.kill()
         server.wait()
     print(f"\nrestore kill test: survived {kills} SIGKILLs")
-    assert kills >= 5
+    assert kills >= seconds
