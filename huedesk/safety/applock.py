@@ -21,7 +21,7 @@ import socket
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from huedesk.errors import DatabaseError
@@ -112,10 +112,11 @@ def pid_alive(pid: int) -> bool:
 def read_lock(db_path: Path) -> LockInfo | None:
     """Who holds the database now, or ``None`` (no lock, or an unreadable one)."""
     try:
-        raw = lock_path(db_path).read_text(encoding="utf-8")
-        data = json.loads(raw)
-        return LockInfo(**data)
-    except (OSError, ValueError, TypeError):
+        data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
+        known = {f.name for f in fields(LockInfo)}
+        # fields a newer HueDesk may add are ignored, not taken for a broken lock
+        return LockInfo(**{k: v for k, v in data.items() if k in known})
+    except (OSError, ValueError, TypeError, AttributeError):
         return None
 
 

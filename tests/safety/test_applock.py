@@ -84,6 +84,12 @@ def test_stale_lock_whose_pid_was_reused_is_cleared(db: Database) -> None:
         assert lock.cleared_stale is not None
 
 
+def test_a_lock_written_by_a_newer_hued_is_still_understood(db: Database) -> None:
+    _write_lock(db.path, pid=1, colour="blue")  # an extra field; pid 1 is alive
+    info = applock.read_lock(db.path)
+    assert info is not None and info.pid == 1
+
+
 def test_an_empty_lock_file_left_by_a_crash_is_cleared(db: Database) -> None:
     lock_file = applock.lock_path(db.path)
     lock_file.write_text("")
