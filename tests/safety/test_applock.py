@@ -153,7 +153,7 @@ def test_only_one_of_many_starting_together_wins(db: Database, stale: bool) -> N
         dead = subprocess.Popen([sys.executable, "-c", "pass"])
         dead.wait()
         _write_lock(db.path, pid=dead.pid)
-    start = time.time() + 1.5
+    start = time.time() + 1.0
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", RACE.format(root=str(ROOT), db=str(db.path)), str(start)],

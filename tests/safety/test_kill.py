@@ -5,7 +5,7 @@ delegations with their members in one transaction and import batches of people;
 each is killed at a random moment. After every kill the database must pass
 ``PRAGMA integrity_check``, open with ``open_store``, hold every change the writer
 reported as committed, and hold no half-written transaction; the audit chain must
-be unbroken. ``HUEDESK_KILL_SECONDS`` makes the run longer (default 16 s);
+be unbroken. ``HUEDESK_KILL_SECONDS`` makes the run longer (default 14 s);
 ``benchmarks/kill_endurance.py`` runs it for minutes.
 """
 
@@ -171,7 +171,7 @@ def run_kills(db: Path, seconds: float, seed: int = 7) -> int:
 
 
 def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path: Path) -> None:
-    seconds = float(os.environ.get("HUEDESK_KILL_SECONDS", "16"))
+    seconds = float(os.environ.get("HUEDESK_KILL_SECONDS", "14"))
     kills = run_kills(tmp_path / "kill.sqlite3", seconds)
     print(f"\nkill test: survived {kills} SIGKILLs in {seconds:.0f} s")
     assert kills >= seconds / 3
