@@ -63,7 +63,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(cfg, target)
 
 
-def check_file_is_sqlite(path: Path) -> None:
+def refuse_unsound_file(path: Path) -> None:
     """Refuse a file that exists but is not a sound SQLite database, before anything writes to it.
 
     Runs ``PRAGMA quick_check`` on a read-only connection (0.3 s for 100,000 records,
@@ -104,7 +104,7 @@ def _foreign_error(path: Path) -> DamagedDatabaseError:
 def open_database(path: Path, *, migrate: bool = True) -> Database:
     """Open (creating if needed) the HueDesk database at ``path``, upgraded to the current schema."""
     path = Path(path)
-    check_file_is_sqlite(path)
+    refuse_unsound_file(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
