@@ -196,7 +196,6 @@ def acquire(db_path: Path, purpose: str) -> AppLock:
     """
     db_path = Path(db_path)
     lock_file = lock_path(db_path)
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
     me = LockInfo(
         host=this_host(),
         pid=os.getpid(),
@@ -208,6 +207,7 @@ def acquire(db_path: Path, purpose: str) -> AppLock:
     cleared: LockInfo | None = None
     for _attempt in range(20):
         try:
+            lock_file.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(lock_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             pass
