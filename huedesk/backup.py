@@ -52,6 +52,7 @@ AUTO_INTERVAL = dt.timedelta(days=1)
 KEEP_DAYS = 7  # distinct days with a daily backup
 KEEP_RECENT_DAILY = 5
 KEEP = {"monthly": 12, "manual": 10, "pre-restore": 10, "pre-upgrade": 5}
+_LIVE = ("-wal", "-shm", ".lock")  # companions of the live database
 _PART_MAX_AGE_S = 3600  # a ".part" older than this was left by a killed backup
 
 
@@ -103,7 +104,13 @@ def backup_now(db_path: Path) -> Path:
 
 def backup_to(db_path: Path, dest: Path) -> Path:
     """A backup to a file the user chose (``huedesk backup -o FILE``), never half-written."""
-    return snapshot(Path(db_path), Path(dest))
+    db_path, dest = Path(db_path), Path(dest)
+    if dest.resolve() in {db_path.resolve(), *(Path(f"{db_path}{s}").resolve() for s in _LIVE)}:
+        raise HueDeskError(
+            f"Không thể sao lưu đè lên chính cơ sở dữ liệu {db_path}; hãy chọn tệp khác.",
+            f"Cannot back up over the database {db_path} itself; choose another file.",
+        )
+    return snapshot(db_path, dest)
 
 
 def _automatic(db_path: Path, reason: str) -> Path:

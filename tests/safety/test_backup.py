@@ -11,7 +11,7 @@ import pytest
 
 from huedesk import backup
 from huedesk.db.engine import Database
-from huedesk.errors import DatabaseError
+from huedesk.errors import DatabaseError, HueDeskError
 from huedesk.paths import backups_dir
 from huedesk.records import RecordService
 from huedesk.store import open_store
@@ -92,6 +92,14 @@ def test_backup_and_restore_through_the_command_line(
 
     listed = run_cli("--db", str(db.path), "backup", "--list", "--lang", "en")
     assert listed.returncode == 0 and "pre-restore" in listed.stdout
+
+
+def test_backup_refuses_to_write_over_the_database_itself(
+    filled: RecordService, db: Database
+) -> None:
+    with pytest.raises(HueDeskError, match="over the database"):
+        backup.backup_to(db.path, db.path)
+    assert names(filled) == ORIGINAL
 
 
 def test_restore_onto_a_new_computer_keeps_nothing_and_works(db: Database, tmp_path: Path) -> None:
