@@ -66,8 +66,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 def refuse_unsound_file(path: Path) -> None:
     """Refuse a file that exists but is not a sound SQLite database, before anything writes to it.
 
-    Runs ``PRAGMA quick_check`` on a read-only connection (0.3 s for 100,000 records,
-    a 128 MB file; ``benchmarks/bench_safety.py``), so damage is found before a
+    Runs ``PRAGMA quick_check`` on a read-only connection (0.6 s for 100,000 demo records,
+    a 160 MB file; ``benchmarks/bench_safety.py``), so damage is found before a
     migration or a new record is written on top of it.
     """
     if not path.exists() or path.stat().st_size == 0:
