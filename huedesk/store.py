@@ -5,7 +5,9 @@ This is the one entry point the UI, the command line and tests use to get a
 countries, backups or services. On the way in: a database that a HueDesk on
 another computer holds is refused; a damaged file is refused with the newest good
 backup named (``DamagedDatabaseError.backup``); and once a day an automatic backup
-is taken.
+is taken. Opening also installs the search index's listeners, so every change
+made through the record services updates the index in its own transaction, and
+builds the index when the file has none yet.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from pathlib import Path
 from huedesk import (
     attachments,  # noqa: F401  (removes files of deleted attachments after commit)
     backup,
+    search,
 )
 from huedesk.db.engine import Database
 from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.db.migrate import open_database
 from huedesk.errors import HueDeskError
 from huedesk.paths import backups_dir
+from huedesk.records import events
 from huedesk.reference_data import ensure_countries
 from huedesk.safety.applock import refuse_if_held_elsewhere
 
@@ -55,13 +59,16 @@ def open_store(path: Path, *, auto_backup: bool = True) -> Database:
     path = Path(path)
     existed = path.is_file() and path.stat().st_size > 0
     refuse_if_held_elsewhere(path)
+    search.install()
     try:
         db = open_database(path)
     except DamagedDatabaseError as exc:
         raise with_restore_offer(exc, path) from exc
     try:
         with db.write() as session:
-            ensure_countries(session)
+            if ensure_countries(session):
+                events.emit_bulk(session, frozenset({"country"}))
+            search.ensure_index(session)
     except BaseException:
         db.dispose()
         raise
