@@ -24,6 +24,7 @@ COMMANDS = [
     "huedesk.cli.records_cmd",
     "huedesk.cli.search_cmd",
     "huedesk.cli.brief_cmd",
+    "huedesk.cli.backup_cmd",
 ]
 
 EXIT_ERROR = 2
