@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from huedesk.db.engine import Database
 from huedesk.display import display_value
@@ -66,8 +66,13 @@ class RecordTableModel(QAbstractTableModel):
     def set_query(self, query: ListQuery) -> None:
         """Show the records matching ``query`` (sorted and filtered by the database)."""
         query = replace(query, offset=0, limit=None)
-        with self.db.read() as session:
-            ids = list_ids_in(session, self.kind.name, query)
+        # a sort by name over 100,000+ rows takes a moment: say so with the cursor
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.db.read() as session:
+                ids = list_ids_in(session, self.kind.name, query)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self.beginResetModel()
         self._query = query
         self._ids = ids
