@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from huedesk.db.engine import Database
-from huedesk.errors import HueDeskError
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Op, Progress, run_op
 
@@ -31,13 +30,7 @@ DEMO_SEED = 2025
 
 def generate_demo(db: Database, records: int, progress: Progress, seed: int = DEMO_SEED) -> int:
     """Fill ``db`` with ``records`` demo records (the demo service does the work)."""
-    try:
-        from huedesk.demo import generate  # the generator ships with the demo feature
-    except ImportError as exc:
-        raise HueDeskError(
-            "Bộ tạo dữ liệu mẫu chưa có trong bản này.",
-            "The demo data generator is not available in this version.",
-        ) from exc
+    from huedesk.demo import generate  # loaded when asked for, not at startup
 
     def report(done: int, total: int | None = None, *_rest: Any) -> None:
         progress.report(done, total or records, tr("demo_loading"))

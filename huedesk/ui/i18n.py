@@ -49,7 +49,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ready": ("Sẵn sàng", "Ready"),
     "saved": ("Đã lưu {what}.", "Saved {what}."),
     "deleted": ("Đã xóa {what}.", "Deleted {what}."),
-    "restored": ("Đã khôi phục {what}.", "Restored {what}."),
     "lang_changed": ("Đã chuyển ngôn ngữ.", "Language changed."),
     # navigation
     "nav_attention": ("Cần chú ý", "Needs attention"),
@@ -115,7 +114,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "clear": ("Xóa chọn", "Clear"),
     "pick_title": ("Chọn {kind}", "Choose {kind}"),
     "form_problems": ("Chưa lưu được — hãy sửa các ô tô đỏ:", "Not saved — fix the fields in red:"),
-    "save_first": ("Hãy lưu hồ sơ trước.", "Save the record first."),
     "unsaved_title": ("Chưa lưu thay đổi", "Unsaved changes"),
     "unsaved_text": (
         "{what} có thay đổi chưa lưu. Lưu trước khi đóng?",
@@ -133,28 +131,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "delete_child_text": ("Bỏ dòng này khỏi {what}?", "Remove this line from {what}?"),
     "error_title": ("Không thực hiện được", "Could not do that"),
     "unexpected_error": ("Lỗi ngoài dự kiến: {error}", "Unexpected error: {error}"),
-    "attachment_added": ("Đã đính kèm {name}.", "Attached {name}."),
-    "child_saved_later": (
-        "Các dòng sẽ được ghi khi lưu hồ sơ.",
-        "Lines are written when the record is saved.",
-    ),
-    "conflict": (
-        "Hồ sơ đã được sửa ở nơi khác; hãy đóng và mở lại.",
-        "The record was changed elsewhere; close and reopen it.",
-    ),
     # printing
     "print_building": ("Đang lập tài liệu…", "Building the brief…"),
     "print_redact": ("Ẩn thông tin cá nhân", "Hide personal data"),
     "print_ready": ("Tài liệu đã lập: {path}", "Brief ready: {path}"),
     "print_open": ("Mở tài liệu", "Open brief"),
     "print_send": ("In ra máy in…", "Send to printer…"),
-    "print_no_raster": (
-        "Không tìm thấy công cụ chuyển PDF sang ảnh để in; hãy in từ trình xem PDF.",
-        "No PDF rasteriser found for printing; print from the PDF viewer.",
-    ),
     # long work
-    "working": ("Đang xử lý…", "Working…"),
-    "cancelled": ("Đã hủy.", "Cancelled."),
     # first run
     "first_run_title": ("Bắt đầu sử dụng HueDesk", "Welcome to HueDesk"),
     "first_run_text": (
@@ -168,12 +151,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "demo_records": ("Số hồ sơ mẫu:", "Demo records:"),
     "demo_loading": ("Đang tạo dữ liệu mẫu…", "Generating demo data…"),
     "demo_done": ("Đã tạo {n} hồ sơ mẫu.", "Generated {n} demo records."),
-    "demo_unavailable": (
-        "Bộ tạo dữ liệu mẫu chưa có trong bản này.",
-        "The demo data generator is not available in this version.",
-    ),
-    "yes": ("Có", "Yes"),
-    "no": ("Không", "No"),
 }
 
 
