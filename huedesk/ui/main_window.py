@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         self.act_new = self._action("new", self.new_record, keys.New)
         self.act_open = self._action("open", self.open_selected)
+        self.act_save = self._action("save", self.save_current, keys.Save)
         self.act_delete = self._action("delete", self.delete_selected, keys.Delete)
         self.act_print = self._action("print", self.print_selected, keys.Print)
         self.act_find = self._action("find", self.focus_search, keys.Find)
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         m_file = bar.addMenu(tr("menu_file"))
-        for a in (self.act_new, self.act_open, self.act_print):
+        for a in (self.act_new, self.act_open, self.act_save, self.act_print):
             m_file.addAction(a)
         m_file.addSeparator()
         m_file.addAction(self.act_demo)
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         tools.setObjectName("main_toolbar")
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.setMovable(False)
-        for a in (self.act_new, self.act_open, self.act_delete, self.act_print):
+        for a in (self.act_new, self.act_open, self.act_save, self.act_delete, self.act_print):
             tools.addAction(a)
         tools.addSeparator()
         for a in (self.act_undo, self.act_redo, self.act_refresh):
@@ -264,6 +265,18 @@ class MainWindow(QMainWindow):
             page.new_record()
         else:
             self.open_record("delegation", None, {"direction": "in"})
+
+    def current_editor(self) -> RecordEditor | None:
+        """The record window in front (or the last one opened that is still open)."""
+        open_ones = [e for e in self.findChildren(RecordEditor) if e.isVisible()]
+        active = [e for e in open_ones if e.isActiveWindow()]
+        return (active or open_ones or [None])[-1]
+
+    def save_current(self) -> None:
+        """Ctrl+S in the main window saves the record window in front."""
+        editor = self.current_editor()
+        if editor is not None:
+            editor.save()
 
     def open_selected(self) -> None:
         page = self.current_list()

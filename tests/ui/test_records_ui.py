@@ -86,7 +86,7 @@ def test_create_delegation_with_members_and_programme(
     members = editor.children_tables["delegation_member"].model
     assert members.data(members.index(0, 1)) == "Tanaka Hiroshi"
 
-    editor.save_btn.click()
+    window.act_save.trigger()  # File → Save (Ctrl+S) saves the record window in front
     assert editor.record_id is not None, editor.form.banner.text()
     saved = svc.get("delegation", editor.record_id)
     assert saved["ref"].startswith("ĐV-2026-")
@@ -250,3 +250,16 @@ def test_child_dialog_shows_problems_before_accepting(
     editor.children_tables["programme_item"].add_btn.click()
     assert seen == ["bắt buộc phải nhập"]
     assert editor.children_tables["programme_item"].model.rowCount() == 0
+
+
+def test_ctrl_s_saves_the_record_window(window: MainWindow, qtbot: Any, svc: RecordService) -> None:
+    editor = new_delegation(window, qtbot)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    type_into(qtbot, editor, "title", "Đoàn lưu bằng bàn phím")
+    editor.form.editors["country_code"].widget.setCurrentIndex(1)
+    type_into(qtbot, editor, "start_date", "10/03/2026")
+    title = editor.form.editors["title"].widget
+    qtbot.keyClick(title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.record_id is not None
+    assert svc.get("delegation", editor.record_id)["title"] == "Đoàn lưu bằng bàn phím"
