@@ -22,7 +22,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.db.integrity import DamagedDatabaseError, record_clean_close
 from huedesk.db.lock_holders import describe_holders
 from huedesk.errors import DatabaseError
 from huedesk.text import fold, sort_key
@@ -123,8 +123,13 @@ class Database:
                 session.close()
 
     def dispose(self) -> None:
-        """Close every pooled connection (before the file is moved or replaced)."""
+        """Close every pooled connection (before the file is moved or replaced).
+
+        Closing the last connection checkpoints the write-ahead log into the file;
+        a clean-close marker then lets the next open skip the quick check.
+        """
         self.engine.dispose()
+        record_clean_close(self.path)
 
 
 @contextmanager

@@ -7,6 +7,9 @@ read-only connection, so a damaged or foreign file is refused untouched.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -85,3 +88,49 @@ def schema_revision(path: Path) -> str | None:
     finally:
         conn.close()
     return row[0] if row else None
+
+
+# A clean close leaves a small marker naming the file's size and modification time.
+# When the next open finds the file exactly as it was left (and no write-ahead log
+# waiting), nothing can have changed it since HueDesk last saw it sound, and the
+# quick check (0.5 s on a 160 MB file) is skipped; any crash, other writer or
+# edit outside HueDesk changes the size, the time or leaves a WAL, and the check runs.
+
+
+def clean_marker(path: Path) -> Path:
+    """Where the clean-close marker of the database at ``path`` is kept."""
+    return path.with_name(path.name + ".clean")
+
+
+def _fingerprint(path: Path) -> dict[str, int]:
+    st = path.stat()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def record_clean_close(path: Path) -> None:
+    """Note that the last connection closed cleanly (called after the engine is disposed)."""
+    wal = path.with_name(path.name + "-wal")
+    if not path.is_file() or (wal.exists() and wal.stat().st_size > 0):
+        return  # another connection still has the file open: no promise to make
+    with contextlib.suppress(OSError):
+        clean_marker(path).write_text(json.dumps(_fingerprint(path)), encoding="utf-8")
+
+
+def unchanged_since_clean_close(path: Path) -> bool:
+    """Whether the file is byte-for-byte where a clean close left it (by size and mtime).
+
+    The marker is consumed: from here on the file is in use, and only the next clean
+    close may vouch for it again.
+    """
+    marker = clean_marker(path)
+    try:
+        recorded = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(marker)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    return bool(recorded == _fingerprint(path))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -92,3 +93,30 @@ def test_a_failed_unit_of_work_writes_nothing(db: Database) -> None:
     conn = sqlite3.connect(db.path)
     assert conn.execute("SELECT count(*) FROM organisation").fetchone()[0] == 0
     conn.close()
+
+
+def test_quick_check_is_skipped_only_for_a_file_left_as_a_clean_close_left_it(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huedesk.db import integrity, migrate
+    from huedesk.store import open_store
+
+    open_store(db_path).dispose()
+    assert integrity.clean_marker(db_path).exists()
+    calls: list[object] = []
+    real = integrity.check_errors
+    monkeypatch.setattr(migrate, "check_errors", lambda p, **kw: calls.append(p) or real(p, **kw))
+    open_store(db_path).dispose()
+    assert calls == [], "unchanged since the clean close: no quick check"
+    # A change behind HueDesk's back (same size, new time) brings the check back.
+    with db_path.open("r+b") as fh:
+        fh.seek(100)
+        byte = fh.read(1)
+        fh.seek(100)
+        fh.write(byte)
+    open_store(db_path).dispose()
+    assert calls == [db_path]
+    # A session that never closed cleanly leaves no marker: the next open checks.
+    db = open_store(db_path)
+    assert not integrity.clean_marker(db_path).exists()
+    db.dispose()
