@@ -8,5 +8,20 @@ from its background-work wrapper with a progress callback.
 """
 
 from huedesk.archive.export import ExportCancelled, ExportReport, export_bundle
+from huedesk.archive.importer import BundleRejected, ImportReport, import_bundle
+from huedesk.archive.merge import Conflict, Renumbered
+from huedesk.archive.verify import Problem, VerifyReport, verify_bundle
 
-__all__ = ["ExportCancelled", "ExportReport", "export_bundle"]
+__all__ = [
+    "BundleRejected",
+    "Conflict",
+    "ExportCancelled",
+    "ExportReport",
+    "ImportReport",
+    "Problem",
+    "Renumbered",
+    "VerifyReport",
+    "export_bundle",
+    "import_bundle",
+    "verify_bundle",
+]

@@ -1,0 +1,75 @@
+"""Audit entries for many changes at once, chained exactly as ``huedesk.audit.record`` does.
+
+Archive import writes up to hundreds of thousands of records in one
+transaction; appending each audit entry with its own query and flush would
+take minutes. Here the hash chain is continued in memory from the last stored
+entry and the entries are inserted in batches. ``huedesk.audit.verify_chain``
+accepts them like any other entries.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from huedesk.audit import _digest, jsonable, last_hash
+from huedesk.db.enums import AuditAction
+from huedesk.db.models import AuditEntry
+from huedesk.db.types import utcnow
+
+BATCH = 5000
+
+
+class AuditBatch:
+    """Audit entries waiting to be inserted, continuing the chain of ``session``'s database."""
+
+    def __init__(self, session: Session, actor: str) -> None:
+        self.session = session
+        self.actor = actor
+        self.prev = last_hash(session)
+        self.rows: list[dict[str, Any]] = []
+        self.written = 0
+
+    def add(
+        self,
+        action: AuditAction,
+        kind: str,
+        record_uuid: str | None,
+        record_ref: str | None,
+        changes: Mapping[str, tuple[Any, Any]],
+    ) -> None:
+        body = json.dumps(
+            {k: [jsonable(old), jsonable(new)] for k, (old, new) in changes.items()},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        at = utcnow()
+        digest = _digest(
+            self.prev, at, self.actor, action.value, kind, record_uuid, record_ref, body
+        )
+        self.rows.append(
+            {
+                "at": at,
+                "actor": self.actor,
+                "action": action,
+                "kind": kind,
+                "record_uuid": record_uuid,
+                "record_ref": record_ref,
+                "changes": body,
+                "prev_hash": self.prev,
+                "entry_hash": digest,
+            }
+        )
+        self.prev = digest
+        if len(self.rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.session.execute(insert(AuditEntry), self.rows)
+            self.written += len(self.rows)
+            self.rows = []
