@@ -63,7 +63,7 @@ def iter_portable(
     for batch in batches:
         result = session.execute(batch.execution_options(yield_per=BATCH))
         for row in result:
-            values = row._tuple()
+            values = tuple(row)
             record = {"id": values[0]}
             for name, value in zip(fields, values[1:], strict=True):
                 record[name] = jsonable(value)
