@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from huedesk import attachments  # noqa: F401  (removes files of deleted attachments after commit)
 from huedesk.db.engine import Database
 from huedesk.db.migrate import open_database
 from huedesk.reference_data import ensure_countries

@@ -93,13 +93,12 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """One read-only unit of work (rolled back at the end; nothing is written)."""
+        """One read-only unit of work; closing it ends the transaction without committing."""
         with translate_operational_errors(self.path):
             session = self._reader()
             try:
                 yield session
             finally:
-                session.rollback()
                 session.close()
 
     def dispose(self) -> None:

@@ -254,7 +254,11 @@ def _delete_one(session: Session, actor: str, spec: KindSpec, obj: Any) -> None:
 
 
 def get_in(session: Session, kind: str, record_id: int) -> dict[str, Any]:
-    return row_dict(_get_obj(session, kind_spec(kind), record_id))
+    """One record's values, with ``<field>__label`` for each reference field."""
+    spec = kind_spec(kind)
+    row = row_dict(_get_obj(session, spec, record_id))
+    add_labels(session, spec, [row])
+    return row
 
 
 def find_id_in(
