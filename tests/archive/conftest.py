@@ -102,7 +102,12 @@ def fill(svc: RecordService, db: Database) -> dict[str, dict[str, Any]]:
     )
     out["case_consent"] = c(
         "case_consent",
-        {"case_id": case["id"], "person_id": per["id"], "recipient": "Đại sứ quán", "given_on": "06/05/2025"},
+        {
+            "case_id": case["id"],
+            "person_id": per["id"],
+            "recipient": "Đại sứ quán",
+            "given_on": "06/05/2025",
+        },
     )
     out["case_action"] = c(
         "case_action", {"case_id": case["id"], "taken_at": "06/05/2025 10:30", "action": "Liên hệ"}

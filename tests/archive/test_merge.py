@@ -88,7 +88,12 @@ def test_conflicting_edits_newer_wins_and_loser_is_audited(
 def test_colliding_reference_number_is_renumbered(
     db: Database, svc: RecordService, laptop_b: Database, tmp_path: Path
 ) -> None:
-    values = {"direction": "in", "country_code": "JP", "start_date": "01/05/2025", "status": "planned"}
+    values = {
+        "direction": "in",
+        "country_code": "JP",
+        "start_date": "01/05/2025",
+        "status": "planned",
+    }
     a = svc.create("delegation", {**values, "title": "Đoàn Nara"})
     svc_b = RecordService(laptop_b, "b")
     b = svc_b.create("delegation", {**values, "title": "Đoàn Gifu"})
@@ -130,7 +135,10 @@ def test_invalid_record_rolls_back_everything(
 
 
 def test_old_schema_bundle_imports_after_migration(
-    db: Database, filled: dict[str, Any], laptop_b: Database, tmp_path: Path,
+    db: Database,
+    filled: dict[str, Any],
+    laptop_b: Database,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A bundle marked with revision 0001 goes through the migrations before merging."""

@@ -74,7 +74,11 @@ def test_bad_record_is_named_by_line_and_uuid(
     report = verify_bundle(bad)
     messages = [(p.file, p.record, p.en) for p in report.problems]
     assert ("records/delegation.jsonl", f"dòng/line 1 {uuid}", "bad value in 'status'") in messages
-    assert ("records/delegation.jsonl", f"dòng/line 1 {uuid}", "bad value in 'start_date'") in messages
+    assert (
+        "records/delegation.jsonl",
+        f"dòng/line 1 {uuid}",
+        "bad value in 'start_date'",
+    ) in messages
     _assert_refused(bad, tmp_path)
 
 
