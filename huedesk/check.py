@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from huedesk import audit
 from huedesk.db.engine import Database
@@ -61,7 +62,7 @@ def run_check(db: Database, *, verify_attachments: bool = True) -> CheckReport:
                 f"Audit log entry {brk.entry_id}: {brk.reason_en}",
             )
         for name, spec in KINDS.items():
-            table = spec.model.__table__  # type: ignore[attr-defined]
+            table = spec.table
             report.counts[name] = int(s.scalar(select(func.count()).select_from(table)) or 0)
         _check_refs(s, report)
         _check_task_sources(s, report)
@@ -70,13 +71,13 @@ def run_check(db: Database, *, verify_attachments: bool = True) -> CheckReport:
     return report
 
 
-def _check_refs(s, report: CheckReport) -> None:  # type: ignore[no-untyped-def]
+def _check_refs(s: Session, report: CheckReport) -> None:
     counters = {(c.prefix, c.year): c.last for c in s.scalars(select(RefCounter))}
     highest: dict[tuple[str, int], int] = {}
     for spec in KINDS.values():
         if not spec.has_ref:
             continue
-        table = spec.model.__table__  # type: ignore[attr-defined]
+        table = spec.table
         for (ref,) in s.execute(select(table.c.ref)):
             m = REF_PATTERN.match(ref)
             if m:
@@ -90,7 +91,7 @@ def _check_refs(s, report: CheckReport) -> None:  # type: ignore[no-untyped-def]
             )
 
 
-def _check_task_sources(s, report: CheckReport) -> None:  # type: ignore[no-untyped-def]
+def _check_task_sources(s: Session, report: CheckReport) -> None:
     tasks = s.execute(
         select(FollowUpTask.ref, FollowUpTask.source_kind, FollowUpTask.source_uuid).where(
             FollowUpTask.source_uuid.is_not(None)
@@ -98,14 +99,14 @@ def _check_task_sources(s, report: CheckReport) -> None:  # type: ignore[no-unty
     ).all()
     by_kind: dict[str, set[str]] = {}
     for _ref, kind, uuid in tasks:
-        by_kind.setdefault(kind, set()).add(uuid)
+        by_kind.setdefault(kind or "", set()).add(uuid or "")
     known: dict[str, set[str]] = {}
     for kind, uuids in by_kind.items():
         spec = KINDS.get(kind)
         if spec is None:
             known[kind] = set()
             continue
-        table = spec.model.__table__  # type: ignore[attr-defined]
+        table = spec.table
         found: set[str] = set()
         ulist = list(uuids)
         for i in range(0, len(ulist), 900):
@@ -114,14 +115,14 @@ def _check_task_sources(s, report: CheckReport) -> None:  # type: ignore[no-unty
             )
         known[kind] = found
     for ref, kind, uuid in tasks:
-        if uuid not in known.get(kind, set()):
+        if uuid not in known.get(kind or "", set()):
             report.add(
                 f"Công việc {ref}: hồ sơ nguồn ({kind} {uuid}) không còn",
                 f"Task {ref}: its source record ({kind} {uuid}) is gone",
             )
 
 
-def _check_attachments(s, db_path: Path, report: CheckReport) -> None:  # type: ignore[no-untyped-def]
+def _check_attachments(s: Session, db_path: Path, report: CheckReport) -> None:
     folder = attachments_dir(db_path)
     for att in s.scalars(select(Attachment)):
         path = folder / att.stored_name

@@ -7,7 +7,6 @@ for people), so a date or an amount reads the same everywhere.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -27,11 +26,7 @@ def display_value(spec: FieldSpec, row: Mapping[str, Any], lang: str = "vi") -> 
     if spec.is_country and row.get(f"{spec.name}__label"):
         return f"{row[f'{spec.name}__label']} ({value})"
     if spec.choices is not None:
-        return (
-            spec.choices(value).label(lang)
-            if not isinstance(value, enum.Enum)
-            else value.label(lang)
-        )  # type: ignore[attr-defined]
+        return spec.choices(getattr(value, "value", value)).label(lang)
     if spec.is_money:
         cur = row.get("currency") or "VND"
         return format_money(int(value), cur if cur in CURRENCY_EXPONENTS else "VND", lang)
@@ -44,8 +39,7 @@ def display_value(spec: FieldSpec, row: Mapping[str, Any], lang: str = "vi") -> 
     if isinstance(value, int):
         return group_digits(value, lang)
     if isinstance(value, Decimal):
-        places = (
-            max(0, -value.as_tuple().exponent) if isinstance(value.as_tuple().exponent, int) else 0
-        )
+        exp = value.as_tuple().exponent
+        places = max(0, -exp) if isinstance(exp, int) else 0
         return group_digits(value, lang, places)
     return str(value)

@@ -33,6 +33,7 @@ from huedesk.demo import vocabulary as v
 from huedesk.money import to_vnd
 from huedesk.paths import attachments_dir
 from huedesk.records import events
+from huedesk.records.kinds import KINDS
 from huedesk.records.refs import format_ref
 
 Progress = Callable[[int, int], None]
@@ -110,26 +111,8 @@ class _Builder:
         self.today = today
         self.next_id: dict[str, int] = {}
         self.refs: dict[tuple[str, int], int] = {}
-        for k in (
-            "organisation",
-            "person",
-            "partnership",
-            "agreement",
-            "delegation",
-            "delegation_member",
-            "programme_item",
-            "gift",
-            "consular_case",
-            "case_person",
-            "case_consent",
-            "case_action",
-            "aid_project",
-            "aid_transaction",
-            "fdi_project",
-            "event",
-            "follow_up_task",
-        ):
-            table = m.__dict__[_MODEL[k]].__table__
+        for k in KINDS:
+            table = KINDS[k].table
             self.next_id[k] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
         for c in session.scalars(select(m.RefCounter)):
             self.refs[(c.prefix, c.year)] = c.last
@@ -166,27 +149,6 @@ class _Builder:
 
     def maybe(self, p: float, value: Any) -> Any:
         return value if self.rng.random() < p else None
-
-
-_MODEL = {
-    "organisation": "Organisation",
-    "person": "Person",
-    "partnership": "Partnership",
-    "agreement": "Agreement",
-    "delegation": "Delegation",
-    "delegation_member": "DelegationMember",
-    "programme_item": "ProgrammeItem",
-    "gift": "Gift",
-    "consular_case": "ConsularCase",
-    "case_person": "CasePerson",
-    "case_consent": "CaseConsent",
-    "case_action": "CaseAction",
-    "aid_project": "AidProject",
-    "aid_transaction": "AidTransaction",
-    "fdi_project": "FdiProject",
-    "event": "Event",
-    "follow_up_task": "FollowUpTask",
-}
 
 
 def plan(records: int) -> dict[str, int]:
@@ -292,7 +254,7 @@ def generate(
 def _write(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
     for kind, rows in tables.items():
         if rows:
-            table = m.__dict__[_MODEL[kind]].__table__
+            table = KINDS[kind].table
             session.execute(insert(table), rows)
 
 
@@ -488,7 +450,7 @@ def _agreements(b: _Builder, p: _Pools, n: int) -> dict[str, list[dict[str, Any]
         ps = b.pick(p.partnerships) if p.partnerships and b.rng.random() < 0.7 else None
         org, cc = (ps[1], ps[2]) if ps else b.pick(p.donors + p.others)
         signed = b.day(dt.date(2005, 1, 1), b.today)
-        expires = signed.replace(year=signed.year + b.pick([3, 5, 5, 10]))
+        expires = signed + dt.timedelta(days=365 * b.pick([3, 5, 5, 10]))
         if expires < b.today:
             status = e.AgreementStatus.EXPIRED
         else:
