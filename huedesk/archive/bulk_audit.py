@@ -70,6 +70,6 @@ class AuditBatch:
 
     def flush(self) -> None:
         if self.rows:
-            self.session.execute(insert(AuditEntry), self.rows)
+            self.session.execute(insert(AuditEntry.__table__), self.rows)
             self.written += len(self.rows)
             self.rows = []

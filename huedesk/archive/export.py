@@ -160,7 +160,7 @@ class _BundleWriter:
         ids = selected_ids(self.session, sel)
         total = self._total(ids)
         done = 0
-        book = SheetBook()
+        book = SheetBook(self.work)
         for kind in kind_order():
             chosen = None if ids is None else ids[kind]
             if chosen is not None and not chosen:

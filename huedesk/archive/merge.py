@@ -43,6 +43,10 @@ from huedesk.records.refs import REF_PATTERN, next_ref, note_used_ref
 from huedesk.records.validation import validate
 
 BATCH = 2000
+_ISO: dict[type, Callable[[str], Any]] = {
+    dt.datetime: dt.datetime.fromisoformat,
+    dt.date: dt.date.fromisoformat,
+}
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,13 @@ class Merger:
                             f"unknown country code '{value}'",
                         )
                     )
+            elif value is not None and fs.type in _ISO:
+                # Parsed here from ISO 8601 (the bundle's form) so validate() gets a date or
+                # datetime and does not try the formats people type first.
+                try:
+                    plain[name] = _ISO[fs.type](value)
+                except (TypeError, ValueError):
+                    plain[name] = value  # validate() reports it, naming the field
             else:
                 plain[name] = value
         if "status" in plain:

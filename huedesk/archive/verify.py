@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import uuid as uuidlib
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -100,6 +100,7 @@ def verify_bundle(path: Path) -> VerifyReport:
 
 class _Verifier:
     def __init__(self, zf: zipfile.ZipFile, report: VerifyReport) -> None:
+        self.head = head_revision()
         self.zf = zf
         self.report = report
         self.uuids: dict[str, set[str]] = {}
@@ -193,7 +194,7 @@ class _Verifier:
         spec = KINDS[kind]
         declared = [f.get("name") for f in meta.get("fields", [])]
         expected = declared
-        if rep.schema_revision == head_revision():
+        if rep.schema_revision == self.head:
             expected = portable_fields(spec)
             if declared != expected:
                 rep.add(
@@ -202,8 +203,10 @@ class _Verifier:
                     "danh sách trường khác lược đồ",
                     "field list differs from the schema version",
                 )
-        checks = _field_checks(kind, expected) if rep.schema_revision == head_revision() else {}
+        checks = _field_checks(kind, expected) if rep.schema_revision == self.head else {}
         seen = self.uuids.setdefault(kind, set())
+        refs = [(f, t) for f in expected if f in spec.fields and (t := reference_target(spec, f))]
+        countries = [f for f in expected if f in spec.fields and spec.fields[f].is_country]
         h = hashlib.sha256()
         size = 0
         count = 0
@@ -213,7 +216,7 @@ class _Verifier:
                 h.update(raw)
                 size += len(raw)
                 count += 1
-                errors = self._record(kind, raw, expected, checks, seen)
+                errors = self._record(kind, raw, expected, checks, seen, refs, countries)
                 for vi, en, where in errors:
                     if reported < MAX_PROBLEMS_PER_FILE:
                         rep.add(name, f"dòng/line {lineno}{where}", vi, en)
@@ -237,6 +240,8 @@ class _Verifier:
         expected: list[str],
         checks: dict[str, Callable[[Any], bool]],
         seen: set[str],
+        refs: list[tuple[str, str]],
+        countries: list[str],
     ) -> list[tuple[str, str, str]]:
         try:
             rec = json.loads(raw)
@@ -262,13 +267,9 @@ class _Verifier:
             value = rec[fname]
             if not check(value):
                 out.append((f"giá trị sai ở '{fname}'", f"bad value in '{fname}'", where))
-        spec = KINDS[kind]
-        for fname in expected:
+        for fname, target in refs:
             value = rec[fname]
-            if value is None:
-                continue
-            target = reference_target(spec, fname)
-            if target is not None and value not in self.uuids.get(target, ()):
+            if value is not None and value not in self.uuids.get(target, ()):
                 out.append(
                     (
                         f"'{fname}' trỏ tới {target} {value} không có trong gói",
@@ -276,7 +277,9 @@ class _Verifier:
                         where,
                     )
                 )
-            elif spec.fields[fname].is_country and value not in self.codes:
+        for fname in countries:
+            value = rec[fname]
+            if value is not None and value not in self.codes:
                 out.append(
                     (
                         f"mã quốc gia '{value}' không có trong gói",
@@ -308,14 +311,11 @@ def _order_key(kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
 def _is_uuid(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) != 36:
-        return False
-    try:
-        uuidlib.UUID(value)
-    except ValueError:
-        return False
-    return True
+    return isinstance(value, str) and _UUID.match(value) is not None
 
 
 def _field_checks(kind: str, names: list[str]) -> dict[str, Callable[[Any], bool]]:
