@@ -9,17 +9,15 @@ accepts them like any other entries.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from huedesk.audit import _digest, jsonable, last_hash
+from huedesk.audit import entry_values, last_hash
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import AuditEntry
-from huedesk.db.types import utcnow
 
 BATCH = 5000
 
@@ -42,29 +40,17 @@ class AuditBatch:
         record_ref: str | None,
         changes: Mapping[str, tuple[Any, Any]],
     ) -> None:
-        body = json.dumps(
-            {k: [jsonable(old), jsonable(new)] for k, (old, new) in changes.items()},
-            ensure_ascii=False,
-            sort_keys=True,
+        row = entry_values(
+            self.prev,
+            actor=self.actor,
+            action=action,
+            kind=kind,
+            record_uuid=record_uuid,
+            record_ref=record_ref,
+            changes=changes,
         )
-        at = utcnow()
-        digest = _digest(
-            self.prev, at, self.actor, action.value, kind, record_uuid, record_ref, body
-        )
-        self.rows.append(
-            {
-                "at": at,
-                "actor": self.actor,
-                "action": action,
-                "kind": kind,
-                "record_uuid": record_uuid,
-                "record_ref": record_ref,
-                "changes": body,
-                "prev_hash": self.prev,
-                "entry_hash": digest,
-            }
-        )
-        self.prev = digest
+        self.rows.append(row)
+        self.prev = row["entry_hash"]
         if len(self.rows) >= BATCH:
             self.flush()
 

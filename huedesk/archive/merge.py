@@ -40,6 +40,7 @@ from huedesk.errors import FieldProblem, ValidationError
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec
 from huedesk.records.refs import REF_PATTERN, next_ref, note_used_ref
+from huedesk.records.rules import problem
 from huedesk.records.validation import validate
 
 BATCH = 2000
@@ -209,10 +210,8 @@ class Merger:
                     fixed[name] = self.id_map(target)[value]
                 else:
                     problems.append(
-                        FieldProblem(
-                            name,
-                            fs.label_vi,
-                            fs.label_en,
+                        problem(
+                            fs,
                             f"trỏ tới hồ sơ {value} không có",
                             f"refers to record {value}, which does not exist",
                         )
@@ -222,12 +221,8 @@ class Merger:
                     fixed[name] = value
                 else:
                     problems.append(
-                        FieldProblem(
-                            name,
-                            fs.label_vi,
-                            fs.label_en,
-                            f"không có mã quốc gia '{value}'",
-                            f"unknown country code '{value}'",
+                        problem(
+                            fs, f"không có mã quốc gia '{value}'", f"unknown country code '{value}'"
                         )
                     )
             elif value is not None and fs.type in _ISO:

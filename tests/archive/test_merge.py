@@ -33,8 +33,12 @@ def test_dry_run_reports_and_writes_nothing(
     bundle = tmp_path / "a.zip"
     export_bundle(db, bundle)
     before = dump(laptop_b)
-    report = import_bundle(laptop_b, bundle, actor="b", dry_run=True)
+    steps: list[tuple[int, int, str]] = []
+    report = import_bundle(
+        laptop_b, bundle, actor="b", dry_run=True, progress=lambda d, t, k: steps.append((d, t, k))
+    )
     assert report.dry_run and report.outcomes["delegation"].added == 1
+    assert steps[-1][0] == steps[-1][1] and steps[-1][2] == "attachment"
     assert report.files_written == 0
     assert dump(laptop_b) == before
     real = import_bundle(laptop_b, bundle, actor="b")

@@ -6,7 +6,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from huedesk.archive import export_bundle, import_bundle, verify_bundle
+import pytest
+
+from huedesk.archive import ExportCancelled, export_bundle, import_bundle, verify_bundle
 from huedesk.audit import verify_chain
 from huedesk.db.engine import Database
 from huedesk.paths import attachments_dir
@@ -81,3 +83,12 @@ def test_filtered_export_carries_children_and_references(
         assert got["aid_project"] == []
     finally:
         other.dispose()
+
+
+def test_cancelled_export_leaves_no_bundle(
+    db: Database, filled: dict[str, Any], tmp_path: Path
+) -> None:
+    out = tmp_path / "cancelled.zip"
+    with pytest.raises(ExportCancelled):
+        export_bundle(db, out, should_cancel=lambda: True)
+    assert list(tmp_path.glob("cancelled.zip*")) == []
