@@ -10,9 +10,9 @@ accepts them like any other entries.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from huedesk.audit import entry_values, last_hash
@@ -20,6 +20,7 @@ from huedesk.db.enums import AuditAction
 from huedesk.db.models import AuditEntry
 
 BATCH = 5000
+_TABLE = cast(Table, AuditEntry.__table__)  # core insert: no ORM bookkeeping per row
 
 
 class AuditBatch:
@@ -56,6 +57,6 @@ class AuditBatch:
 
     def flush(self) -> None:
         if self.rows:
-            self.session.execute(insert(AuditEntry.__table__), self.rows)
+            self.session.execute(insert(_TABLE), self.rows)
             self.written += len(self.rows)
             self.rows = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import IO
 
 from huedesk.records.kinds import KINDS, KindSpec
 
@@ -84,7 +84,7 @@ def kind_order() -> list[str]:
     return done
 
 
-def sha256_file(fh: BinaryIO) -> tuple[str, int]:
+def sha256_file(fh: IO[bytes]) -> tuple[str, int]:
     """SHA-256 (hex) and size of everything readable from ``fh``."""
     h = hashlib.sha256()
     size = 0
@@ -94,6 +94,6 @@ def sha256_file(fh: BinaryIO) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def iter_chunks(fh: BinaryIO) -> Iterator[bytes]:
+def iter_chunks(fh: IO[bytes]) -> Iterator[bytes]:
     while block := fh.read(CHUNK):
         yield block

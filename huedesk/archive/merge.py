@@ -109,14 +109,14 @@ class Merger:
 
     def id_map(self, kind: str) -> dict[str, int]:
         if kind not in self.ids:
-            table = KINDS[kind].model.__table__  # type: ignore[attr-defined]
+            table = KINDS[kind].table
             self.ids[kind] = dict(self.session.execute(select(table.c.uuid, table.c.id)).all())
         return self.ids[kind]
 
     def merge_kind(self, kind: str, records: Iterable[dict[str, Any]]) -> KindOutcome:
         """Merge all incoming records of ``kind`` (in bundle order)."""
         spec = KINDS[kind]
-        table = spec.model.__table__  # type: ignore[attr-defined]
+        table = spec.table
         outcome = KindOutcome()
         ids = self.id_map(kind)
         local_codes: dict[str, int] = {}
@@ -287,7 +287,7 @@ class Merger:
             )
             outcome.kept_local += 1
             return
-        table = spec.model.__table__  # type: ignore[attr-defined]
+        table = spec.table
         record_id = self.id_map(spec.name)[rec["uuid"]]
         current = dict(
             self.session.execute(select(table).where(table.c.id == record_id)).one()._mapping

@@ -24,7 +24,7 @@ BATCH = 2000
 
 def portable_select(kind: KindSpec) -> Select[Any]:
     """SELECT of a kind's rows with each reference replaced by the target's UUID."""
-    table = kind.model.__table__  # type: ignore[attr-defined]
+    table = kind.table
     columns: list[Any] = [table.c.id]
     joins: list[tuple[Any, Any]] = []
     for name in portable_fields(kind):
@@ -32,7 +32,7 @@ def portable_select(kind: KindSpec) -> Select[Any]:
         if target is None:
             columns.append(table.c[name])
             continue
-        other = KINDS[target].model.__table__.alias(f"ref_{name}")  # type: ignore[attr-defined]
+        other = KINDS[target].table.alias(f"ref_{name}")
         columns.append(other.c.uuid.label(name))
         joins.append((other, other.c.id == table.c[name]))
     from_clause: Any = table
@@ -49,7 +49,7 @@ def iter_portable(
     The local id is yielded under ``"id"`` for the exporter's bookkeeping; it is
     not written to the bundle.
     """
-    table = kind.model.__table__  # type: ignore[attr-defined]
+    table = kind.table
     stmt = portable_select(kind)
     fields = portable_fields(kind)
     if ids is None:

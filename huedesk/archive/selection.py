@@ -76,7 +76,7 @@ def selected_ids(session: Session, sel: Selection) -> dict[str, set[int]] | None
     ids: dict[str, set[int]] = {k: set() for k in KINDS}
     for name in sel.kinds or SELECTABLE:
         spec = KINDS[name]
-        table = spec.model.__table__  # type: ignore[attr-defined]
+        table = spec.table
         stmt = apply_filters(spec, select(table.c.id), ListQuery(year=sel.year))
         if sel.since is not None:
             start = dt.datetime.combine(sel.since, dt.time(), tzinfo=dt.UTC)
@@ -94,7 +94,7 @@ def _add_children(session: Session, ids: dict[str, set[int]]) -> None:
         if spec.parent is None:
             continue
         parent, fk = spec.parent
-        table = spec.model.__table__  # type: ignore[attr-defined]
+        table = spec.table
         for chunk in _chunks(ids[parent]):
             ids[name].update(session.scalars(select(table.c.id).where(table.c[fk].in_(chunk))))
 
@@ -103,7 +103,7 @@ def _add_references(session: Session, ids: dict[str, set[int]]) -> None:
     codes: set[str] = set()
     for name in reversed(kind_order()):
         spec = KINDS[name]
-        table = spec.model.__table__  # type: ignore[attr-defined]
+        table = spec.table
         for field, fs in spec.fields.items():
             target = reference_target(spec, field)
             if target is None and not fs.is_country:
@@ -124,7 +124,7 @@ def _add_attachments(session: Session, ids: dict[str, set[int]]) -> None:
     for name, chosen in ids.items():
         if name == "attachment" or not chosen:
             continue
-        table = KINDS[name].model.__table__  # type: ignore[attr-defined]
+        table = KINDS[name].table
         for chunk in _chunks(chosen):
             uuids = select(table.c.uuid).where(table.c.id.in_(chunk))
             ids["attachment"].update(

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, MetaData, Table, func, insert, select
+from sqlalchemy import Date, DateTime, MetaData, func, insert, select
 
 from huedesk.archive.layout import kind_order, records_path
 from huedesk.archive.portable import iter_portable
@@ -84,8 +84,6 @@ def _converter(column: Any, ids: dict[str, dict[str, int]]) -> Any:
         return _to_naive_utc
     if isinstance(column.type, Date):
         return lambda v: None if v is None else dt.date.fromisoformat(v)
-    if isinstance(column.type, Boolean):
-        return lambda v: v
     return lambda v: v
 
 
@@ -100,7 +98,7 @@ def _to_naive_utc(value: str | None) -> dt.datetime | None:
 
 def _read_back(session: Any) -> Source:
     for kind in kind_order():
-        table: Table = KINDS[kind].model.__table__  # type: ignore[attr-defined]
+        table = KINDS[kind].table
         count = session.scalar(select(func.count()).select_from(table)) or 0
         if count:
             yield kind, count, _without_id(iter_portable(session, KINDS[kind]))

@@ -260,9 +260,9 @@ class _Verifier:
         elif uid in seen:
             out.append(("UUID bị trùng", "duplicate UUID", where))
         else:
-            seen.add(uid)
-        if kind == "country":
-            self.codes.add(rec.get("code"))
+            seen.add(str(uid))
+        if kind == "country" and isinstance(rec.get("code"), str):
+            self.codes.add(rec["code"])
         for fname, check in checks.items():
             value = rec[fname]
             if not check(value):
