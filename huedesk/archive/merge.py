@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -200,40 +201,39 @@ class Merger:
         plain: dict[str, Any] = {}
         fixed: dict[str, Any] = {}
         problems: list[FieldProblem] = []
+        modes = _field_modes(spec.name)
         for name, value in rec.items():
-            fs = spec.fields[name]
-            target = reference_target(spec, name)
-            if target is not None:
-                if value is None:
-                    fixed[name] = None
-                elif value in self.id_map(target):
-                    fixed[name] = self.id_map(target)[value]
-                else:
+            mode, target = modes[name]
+            if value is None or mode == "plain":
+                (fixed if mode in ("ref", "country") else plain)[name] = value
+            elif mode == "ref":
+                found = self.id_map(target).get(value)
+                if found is None:
                     problems.append(
                         problem(
-                            fs,
+                            spec.fields[name],
                             f"trỏ tới hồ sơ {value} không có",
                             f"refers to record {value}, which does not exist",
                         )
                     )
-            elif fs.is_country and value is not None:
-                if value in self.codes:
-                    fixed[name] = value
-                else:
+                fixed[name] = found
+            elif mode == "country":
+                if value not in self.codes:
                     problems.append(
                         problem(
-                            fs, f"không có mã quốc gia '{value}'", f"unknown country code '{value}'"
+                            spec.fields[name],
+                            f"không có mã quốc gia '{value}'",
+                            f"unknown country code '{value}'",
                         )
                     )
-            elif value is not None and fs.type in _ISO:
+                fixed[name] = value
+            else:
                 # Parsed here from ISO 8601 (the bundle's form) so validate() gets a date or
                 # datetime and does not try the formats people type first.
                 try:
-                    plain[name] = _ISO[fs.type](value)
+                    plain[name] = _ISO[spec.fields[name].type](value)
                 except (TypeError, ValueError):
                     plain[name] = value  # validate() reports it, naming the field
-            else:
-                plain[name] = value
         if "status" in plain:
             fixed["status"] = plain["status"]
         return plain, fixed, problems
@@ -328,6 +328,24 @@ class Merger:
         when = row.get(spec.ref_date_field) if spec.ref_date_field else None
         year = when.year if isinstance(when, dt.date) else dt.date.today().year
         return next_ref(self.session, spec.prefix_for(row), year)
+
+
+@cache
+def _field_modes(kind: str) -> dict[str, tuple[str, str]]:
+    """How each field of ``kind`` arrives: a record reference, a country code, ISO text, plain."""
+    spec = KINDS[kind]
+    modes: dict[str, tuple[str, str]] = {}
+    for name, fs in spec.fields.items():
+        target = reference_target(spec, name)
+        if target is not None:
+            modes[name] = ("ref", target)
+        elif fs.is_country:
+            modes[name] = ("country", "")
+        elif fs.type in _ISO:
+            modes[name] = ("iso", "")
+        else:
+            modes[name] = ("plain", "")
+    return modes
 
 
 def _note_max(used: dict[tuple[str, int], str], ref: str) -> None:
