@@ -50,6 +50,7 @@ from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
 
 Progress = Callable[[int, int, str], None]
+ALREADY_COMPRESSED = frozenset({".xlsx", ".pdf", ".zip", ".jpg", ".jpeg", ".png", ".docx", ".gz"})
 ShouldCancel = Callable[[], bool]
 
 
@@ -274,6 +275,9 @@ class _BundleWriter:
 def _copy_into(zf: zipfile.ZipFile, arcname: str, src: Path) -> dict[str, Any]:
     h = hashlib.sha256()
     size = 0
+    # Workbooks, PDFs and images are compressed already: deflating them again costs time for nothing.
+    stored = Path(arcname).suffix.lower() in ALREADY_COMPRESSED
+    zf.compression = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with src.open("rb") as fh, zf.open(arcname, "w", force_zip64=True) as dst:
         for block in iter_chunks(fh):
             h.update(block)
