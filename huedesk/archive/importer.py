@@ -148,7 +148,7 @@ class _AttachmentPlacer:
         if name not in self.zf.NameToInfo:
             return str(row["stored_name"])  # the file was missing at export; record kept as is
         stored = str(row["stored_name"])
-        dest = self.folder / stored
+        dest = self._inside(stored, row)
         if dest.exists() and _sha256(dest) == row["sha256"]:
             return stored
         if dest.exists():
@@ -160,6 +160,17 @@ class _AttachmentPlacer:
                 out.write(block)
         self.written.append(dest)
         return stored
+
+    def _inside(self, stored: str, row: dict[str, Any]) -> Path:
+        """The destination of ``stored``, refused if it would leave the attachments folder."""
+        root = self.folder.resolve()
+        dest = (root / stored).resolve()
+        if Path(stored).is_absolute() or not dest.is_relative_to(root):
+            raise HueDeskError(
+                f"Tệp đính kèm {row['uuid']} có đường dẫn lưu '{stored}' ra ngoài thư mục tệp đính kèm.",
+                f"Attachment {row['uuid']} has a stored path '{stored}' outside the attachments folder.",
+            )
+        return dest
 
 
 def _sha256(path: Path) -> str:

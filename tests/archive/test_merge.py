@@ -15,6 +15,7 @@ from huedesk.archive.merge import RejectedRecord
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import AuditEntry
+from huedesk.errors import HueDeskError
 from huedesk.records import RecordService
 from huedesk.store import open_store
 from tests.archive.conftest import dump, rewrite
@@ -159,3 +160,24 @@ def test_old_schema_bundle_imports_after_migration(
     report = import_bundle(laptop_b, old, actor="b")
     assert report.schema_revision == "0001"
     assert dump(laptop_b) == dump(db)
+
+
+def test_attachment_path_cannot_escape_the_attachments_folder(
+    db: Database, filled: dict[str, Any], laptop_b: Database, tmp_path: Path
+) -> None:
+    bundle = tmp_path / "a.zip"
+    export_bundle(db, bundle)
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name != "records/attachment.jsonl":
+            return data
+        rec = json.loads(data)
+        rec["stored_name"] = "../../escaped.txt"
+        return (json.dumps(rec, ensure_ascii=False) + "\n").encode()
+
+    bad = rewrite(bundle, tmp_path / "bad.zip", edit=edit)
+    before = dump(laptop_b)
+    with pytest.raises(HueDeskError, match="outside the attachments folder"):
+        import_bundle(laptop_b, bad, actor="b")
+    assert dump(laptop_b) == before
+    assert not list(tmp_path.rglob("escaped.txt"))
