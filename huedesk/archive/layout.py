@@ -37,7 +37,9 @@ def csv_path(kind: str) -> str:
 
 def attachment_path(uuid: str, filename: str) -> str:
     """An attached file, under its record's UUID so equal file names never clash."""
-    safe = filename.replace("/", "_").replace("\\", "_") or "file"
+    safe = filename.replace("/", "_").replace("\\", "_")
+    if safe in ("", ".", ".."):
+        safe = "file"
     return f"{ATTACHMENTS_DIR}/{uuid}/{safe}"
 
 
