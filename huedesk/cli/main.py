@@ -22,6 +22,7 @@ COMMANDS = [
     "huedesk.cli.demo_cmd",
     "huedesk.cli.check_cmd",
     "huedesk.cli.records_cmd",
+    "huedesk.cli.search_cmd",
     "huedesk.cli.archive_cmd",
 ]
 

@@ -26,6 +26,23 @@ from huedesk.paths import backups_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
+# Tables kept by services outside the ORM (the search index's FTS5 table, its shadow
+# tables and bookkeeping); migrations create them, model comparison must skip them.
+UNMAPPED_TABLE_PREFIXES = ("search_",)
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object | None
+) -> bool:
+    """Alembic ``include_object`` hook: leave unmapped service tables out of comparisons.
+
+    Only tables found in the database but absent from the models are skipped, so a
+    mapped table whose name happens to share the prefix is still compared.
+    """
+    if type_ == "table" and reflected and compare_to is None and name:
+        return not name.startswith(UNMAPPED_TABLE_PREFIXES)
+    return True
+
 
 def alembic_config() -> Config:
     """Alembic configuration pointing at the migrations inside the package."""
