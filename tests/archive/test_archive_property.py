@@ -83,7 +83,7 @@ def laptops(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database
 
 
 @settings(
-    max_examples=20,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
