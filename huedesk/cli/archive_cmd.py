@@ -93,6 +93,8 @@ def print_problems(ctx: CommandContext, report: VerifyReport) -> None:
 def run_verify(ctx: CommandContext) -> int:
     report = verify_bundle(ctx.args.bundle)
     en = ctx.lang == "en"
+    for warning in report.manifest.get("warnings", []):
+        ctx.print(("export warning: " if en else "cảnh báo khi xuất: ") + str(warning))
     if report.ok:
         total = sum(report.counts.values())
         ctx.print(
