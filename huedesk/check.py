@@ -1,7 +1,7 @@
 """``huedesk check``: is this database sound, and is it HueDesk's own?
 
 Checks, each reported with what was found: SQLite's own integrity check,
-foreign keys, the schema revision, the audit chain, reference counters ahead of
+foreign keys, the schema revision, the audit chain, the search index, reference counters ahead of
 every reference number in use, follow-up tasks whose source record is gone, and
 attachment files that are missing or whose content no longer matches its hash.
 """
@@ -22,6 +22,7 @@ from huedesk.db.models import Attachment, FollowUpTask, RefCounter
 from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
 from huedesk.records.refs import REF_PATTERN
+from huedesk.search.indexer import index_problems
 
 
 @dataclass
@@ -64,6 +65,7 @@ def run_check(db: Database, *, verify_attachments: bool = True) -> CheckReport:
         for name, spec in KINDS.items():
             table = spec.table
             report.counts[name] = int(s.scalar(select(func.count()).select_from(table)) or 0)
+        report.problems.extend(index_problems(s))
         _check_refs(s, report)
         _check_task_sources(s, report)
         if verify_attachments:

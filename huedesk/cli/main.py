@@ -23,6 +23,8 @@ COMMANDS = [
     "huedesk.cli.check_cmd",
     "huedesk.cli.records_cmd",
     "huedesk.cli.search_cmd",
+    "huedesk.cli.brief_cmd",
+    "huedesk.cli.backup_cmd",
     "huedesk.cli.archive_cmd",
 ]
 

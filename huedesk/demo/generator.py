@@ -550,9 +550,10 @@ def _delegations(b: _Builder, p: _Pools, n: int) -> dict[str, list[dict[str, Any
             )
         moment = dt.datetime.combine(start, dt.time(8, 0))
         for _i in range(b.rng.randint(3, 9)):
+            day = moment.date()
             moment += dt.timedelta(hours=b.rng.randint(1, 5))
-            if moment.hour >= 21:
-                moment = dt.datetime.combine(moment.date() + dt.timedelta(days=1), dt.time(8, 0))
+            if moment.date() != day or moment.hour >= 21:  # working hours only: next morning
+                moment = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(8, 0))
             out["programme_item"].append(
                 {
                     "id": b.id("programme_item"),

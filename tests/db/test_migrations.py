@@ -88,7 +88,7 @@ def test_upgrade_from_first_revision_keeps_data(db_path: Path) -> None:
     finally:
         db.dispose()
     if head_revision() != FIRST:
-        copies = list(backups_dir(db_path).glob("*before-upgrade*"))
+        copies = list(backups_dir(db_path).glob("*-pre-upgrade-*"))
         assert copies, "the database is copied before it is upgraded"
 
 
