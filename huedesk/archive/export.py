@@ -34,6 +34,7 @@ from huedesk.archive.layout import (
     MANIFEST,
     WORKBOOK,
     attachment_path,
+    brief_path,
     csv_path,
     iter_chunks,
     kind_order,
@@ -68,10 +69,17 @@ class ExportReport:
     size: int
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    briefs: int = 0
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+
+def _brief_kinds() -> frozenset[str]:
+    from huedesk.briefs import BRIEF_KINDS  # ReportLab loads only when briefs are asked for
+
+    return frozenset(BRIEF_KINDS)
 
 
 def kind_fields_manifest(kind: str) -> list[dict[str, Any]]:
@@ -109,8 +117,13 @@ def export_bundle(
     with_briefs: bool = False,
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
+    lang: str = "vi",
 ) -> ExportReport:
-    """Write the selected records to the bundle ``out`` and report what was written."""
+    """Write the selected records to the bundle ``out`` and report what was written.
+
+    ``with_briefs`` adds the PDF brief (in ``lang``) of every exported delegation,
+    consular case and aid project under ``briefs/<kind>/<ref>.pdf``.
+    """
     started = time.perf_counter()
     sel = Selection(tuple(kinds) if kinds else None, year, since)
     out = Path(out)
@@ -119,9 +132,10 @@ def export_bundle(
         work = Path(tmp)
         with db.read() as session:
             writer = _BundleWriter(db, session, work, progress, should_cancel)
+            writer.brief_kinds = _brief_kinds() if with_briefs else frozenset()
             writer.collect(sel)
             if with_briefs:
-                writer.briefs()
+                writer.briefs(lang)
             writer.write_zip(partial, sel)
         partial.replace(out)
     report = writer.report
@@ -150,7 +164,8 @@ class _BundleWriter:
         self.files: list[tuple[str, Path]] = []
         self.kinds: dict[str, dict[str, Any]] = {}
         self.attachments: list[dict[str, Any]] = []
-        self.exported: dict[str, list[tuple[int, str]]] = {}  # kind -> (id, uuid) for briefs
+        self.brief_kinds: frozenset[str] = frozenset()
+        self.exported: dict[str, list[tuple[int, str]]] = {}  # kind -> (id, ref) for briefs
         self.report = ExportReport(Path(), {}, 0, 0, 0.0)
 
     def _check_cancel(self) -> None:
@@ -172,7 +187,7 @@ class _BundleWriter:
             table = CsvTable(cpath, header)
             book.start_sheet(kind, header)
             count = 0
-            keep = kind in ("attachment",) or KINDS[kind].has_ref
+            keep = kind in self.brief_kinds
             with jpath.open("w", encoding="utf-8", newline="\n") as jfh:
                 for record in iter_portable(self.session, KINDS[kind], chosen):
                     local_id = record.pop("id")
@@ -183,7 +198,7 @@ class _BundleWriter:
                     if kind == "attachment":
                         self.attachments.append(record)
                     elif keep:
-                        self.exported.setdefault(kind, []).append((local_id, record["uuid"]))
+                        self.exported.setdefault(kind, []).append((local_id, record["ref"]))
                     count += 1
                     done += 1
                     if count % 2000 == 0:
@@ -235,12 +250,21 @@ class _BundleWriter:
                 continue
             self.files.append((attachment_path(att["uuid"], att["filename"]), src))
 
-    def briefs(self) -> None:
-        """PDF briefs are produced by ``huedesk.briefs`` once it is available."""
-        raise HueDeskError(
-            "Chưa có chức năng in tài liệu (PDF) trong phiên bản này.",
-            "PDF briefs are not available in this version.",
-        )
+    def briefs(self, lang: str) -> None:
+        """Render the PDF brief of each exported record of a kind that has one."""
+        from huedesk.briefs import render_brief  # ReportLab loads only when briefs are asked for
+
+        jobs = [(kind, rid, ref) for kind, items in self.exported.items() for rid, ref in items]
+        for done, (kind, record_id, ref) in enumerate(jobs, start=1):
+            self._check_cancel()
+            arcname = brief_path(kind, ref)
+            path = self.work / arcname
+            path.parent.mkdir(parents=True, exist_ok=True)
+            render_brief(self.db, kind, record_id, path, lang=lang)
+            self.files.append((arcname, path))
+            if self.progress:
+                self.progress(done, len(jobs), "brief")
+        self.report.briefs = len(jobs)
 
     def write_zip(self, dest: Path, sel: Selection) -> None:
         entries: list[dict[str, Any]] = []
@@ -261,6 +285,7 @@ class _BundleWriter:
                     "source": {"database": self.db.path.name, "computer": platform.node()},
                     "filter": sel.describe(),
                     "counts": self.report.counts,
+                    "briefs": self.report.briefs,
                     "kinds": self.kinds,
                     "files": entries,
                     "warnings": self.report.warnings,

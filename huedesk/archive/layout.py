@@ -43,6 +43,11 @@ def attachment_path(uuid: str, filename: str) -> str:
     return f"{ATTACHMENTS_DIR}/{uuid}/{safe}"
 
 
+def brief_path(kind: str, ref: str) -> str:
+    """The PDF brief of one record, named by its reference number."""
+    return f"{BRIEFS_DIR}/{kind}/{ref.replace('/', '_')}.pdf"
+
+
 def reference_target(kind: KindSpec, field: str) -> str | None:
     """The kind a reference field points at (``None`` for plain fields and country codes).
 

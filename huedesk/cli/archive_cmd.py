@@ -51,6 +51,11 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--since", type=_date, metavar="DATE", help="sửa từ ngày / changed since (dd/mm/yyyy)"
     )
+    p.add_argument(
+        "--with-briefs",
+        action="store_true",
+        help="kèm tài liệu PDF của từng đoàn, vụ việc, dự án viện trợ / add each record's PDF brief",
+    )
     p.set_defaults(handler=run_export)
 
     p = sub.add_parser("verify", help="kiểm tra gói lưu trữ / verify a bundle")
@@ -71,7 +76,15 @@ def _label(kind: str, lang: str) -> str:
 
 def run_export(ctx: CommandContext) -> int:
     a = ctx.args
-    report = export_bundle(ctx.db(), a.output, kinds=a.kind, year=a.year, since=a.since)
+    report = export_bundle(
+        ctx.db(),
+        a.output,
+        kinds=a.kind,
+        year=a.year,
+        since=a.since,
+        with_briefs=a.with_briefs,
+        lang=ctx.lang,
+    )
     en = ctx.lang == "en"
     for kind, n in report.counts.items():
         ctx.print(f"  {_label(kind, ctx.lang)}: {n}")
@@ -81,6 +94,7 @@ def run_export(ctx: CommandContext) -> int:
         f"{'Wrote' if en else 'Đã ghi'} {report.path} — {report.total} "
         f"{'records' if en else 'hồ sơ'}, {report.files} {'files' if en else 'tệp'}, "
         f"{report.size:,} bytes, {report.seconds:.1f} s"
+        + (f", {report.briefs} PDF" if report.briefs else "")
     )
     return 0
 

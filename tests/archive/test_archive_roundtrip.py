@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from huedesk.archive import ExportCancelled, export_bundle, import_bundle, verify_bundle
 from huedesk.audit import verify_chain
@@ -92,3 +94,19 @@ def test_cancelled_export_leaves_no_bundle(
     with pytest.raises(ExportCancelled):
         export_bundle(db, out, should_cancel=lambda: True)
     assert list(tmp_path.glob("cancelled.zip*")) == []
+
+
+def test_bundle_with_briefs(db: Database, filled: dict[str, Any], tmp_path: Path) -> None:
+    bundle = tmp_path / "briefs.zip"
+    report = export_bundle(db, bundle, kinds=["delegation", "consular_case"], with_briefs=True)
+    assert report.briefs == 2
+    verified = verify_bundle(bundle)
+    assert verified.ok and verified.manifest["briefs"] == 2
+    with zipfile.ZipFile(bundle) as zf:
+        names = [n for n in zf.namelist() if n.startswith("briefs/")]
+        assert sorted(names) == [
+            f"briefs/consular_case/{filled['consular_case']['ref']}.pdf",
+            f"briefs/delegation/{filled['delegation']['ref']}.pdf",
+        ]
+        pdf = PdfReader(io.BytesIO(zf.read(sorted(names)[1])))
+    assert "Gyeongju" in pdf.pages[0].extract_text()
