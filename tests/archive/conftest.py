@@ -230,3 +230,18 @@ def rewrite(
             zout.writestr(n, b)
         zout.writestr("manifest.json", json.dumps(man, ensure_ascii=False))
     return dest
+
+
+def set_fields(src: Path, dest: Path, kind: str, **changes: Any) -> Path:
+    """Copy a bundle with ``changes`` applied to every record of ``kind`` (checksums fixed)."""
+    name = f"records/{kind}.jsonl"
+
+    def edit(entry: str, data: bytes) -> bytes:
+        if entry != name:
+            return data
+        lines = [json.loads(line) for line in data.splitlines()]
+        return "".join(
+            json.dumps({**rec, **changes}, ensure_ascii=False) + "\n" for rec in lines
+        ).encode()
+
+    return rewrite(src, dest, edit=edit)

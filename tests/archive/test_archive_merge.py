@@ -19,7 +19,7 @@ from huedesk.db.models import AuditEntry
 from huedesk.errors import HueDeskError
 from huedesk.records import RecordService
 from huedesk.store import open_store
-from tests.archive.conftest import dump, rewrite
+from tests.archive.conftest import dump, rewrite, set_fields
 
 
 @pytest.fixture
@@ -119,25 +119,34 @@ def test_colliding_reference_number_is_renumbered(
     assert again.renumbered == [] and again.total("added") == 0
 
 
-def test_invalid_record_rolls_back_everything(
-    db: Database, filled: dict[str, Any], laptop_b: Database, tmp_path: Path
+@pytest.mark.parametrize(
+    ("kind", "changes", "error"),
+    [
+        # An end date before the start date: only full validation sees it.
+        ("event", {"end_date": "2020-01-01"}, "Ngày kết thúc"),
+        # A stored path that would write outside the attachments folder.
+        ("attachment", {"stored_name": "../../escaped.txt"}, "outside the attachments folder"),
+    ],
+)
+def test_rejected_record_rolls_back_everything(
+    db: Database,
+    filled: dict[str, Any],
+    laptop_b: Database,
+    tmp_path: Path,
+    kind: str,
+    changes: dict[str, Any],
+    error: str,
 ) -> None:
     bundle = tmp_path / "a.zip"
     export_bundle(db, bundle)
-
-    def edit(name: str, data: bytes) -> bytes:
-        if name != "records/event.jsonl":
-            return data
-        rec = json.loads(data)
-        rec["end_date"] = "2020-01-01"  # before the start date: only full validation sees it
-        return (json.dumps(rec, ensure_ascii=False) + "\n").encode()
-
-    bad = rewrite(bundle, tmp_path / "bad.zip", edit=edit)
+    bad = set_fields(bundle, tmp_path / "bad.zip", kind, **changes)
     before = dump(laptop_b)
-    with pytest.raises(RejectedRecord) as err:
+    with pytest.raises(HueDeskError, match=error) as err:
         import_bundle(laptop_b, bad, actor="b")
-    assert err.value.kind == "event" and err.value.fields == ["end_date"]
+    if isinstance(err.value, RejectedRecord):
+        assert err.value.kind == kind and err.value.fields == list(changes)
     assert dump(laptop_b) == before
+    assert not list(tmp_path.rglob("escaped.txt"))
 
 
 def test_old_schema_bundle_imports_after_migration(
@@ -156,24 +165,3 @@ def test_old_schema_bundle_imports_after_migration(
     report = import_bundle(laptop_b, old, actor="b")
     assert report.schema_revision == "0001"
     assert dump(laptop_b) == dump(db)
-
-
-def test_attachment_path_cannot_escape_the_attachments_folder(
-    db: Database, filled: dict[str, Any], laptop_b: Database, tmp_path: Path
-) -> None:
-    bundle = tmp_path / "a.zip"
-    export_bundle(db, bundle)
-
-    def edit(name: str, data: bytes) -> bytes:
-        if name != "records/attachment.jsonl":
-            return data
-        rec = json.loads(data)
-        rec["stored_name"] = "../../escaped.txt"
-        return (json.dumps(rec, ensure_ascii=False) + "\n").encode()
-
-    bad = rewrite(bundle, tmp_path / "bad.zip", edit=edit)
-    before = dump(laptop_b)
-    with pytest.raises(HueDeskError, match="outside the attachments folder"):
-        import_bundle(laptop_b, bad, actor="b")
-    assert dump(laptop_b) == before
-    assert not list(tmp_path.rglob("escaped.txt"))

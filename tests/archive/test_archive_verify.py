@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ import pytest
 from huedesk.archive import BundleRejected, export_bundle, import_bundle, verify_bundle
 from huedesk.db.engine import Database
 from huedesk.store import open_store
-from tests.archive.conftest import dump, rewrite
+from tests.archive.conftest import dump, rewrite, set_fields
 
 
 @pytest.fixture
@@ -62,15 +61,9 @@ def test_bad_record_is_named_by_line_and_uuid(
     """A consistent manifest does not hide a record that breaks the schema."""
     uuid = filled["delegation"]["uuid"]
 
-    def edit(name: str, data: bytes) -> bytes:
-        if name != "records/delegation.jsonl":
-            return data
-        rec = json.loads(data)
-        rec["status"] = "vanished"
-        rec["start_date"] = "31/02/2025"
-        return (json.dumps(rec, ensure_ascii=False) + "\n").encode()
-
-    bad = rewrite(bundle, tmp_path / "bad.zip", edit=edit)
+    bad = set_fields(
+        bundle, tmp_path / "bad.zip", "delegation", status="vanished", start_date="31/02/2025"
+    )
     report = verify_bundle(bad)
     messages = [(p.file, p.record, p.en) for p in report.problems]
     assert ("records/delegation.jsonl", f"dòng/line 1 {uuid}", "bad value in 'status'") in messages
@@ -95,14 +88,9 @@ def test_count_mismatch_missing_and_extra_files(bundle: Path, tmp_path: Path) ->
 
 
 def test_reference_outside_bundle_is_reported(bundle: Path, tmp_path: Path) -> None:
-    def edit(name: str, data: bytes) -> bytes:
-        if name != "records/gift.jsonl":
-            return data
-        rec = json.loads(data)
-        rec["delegation_id"] = "00000000-0000-4000-8000-000000000000"
-        return (json.dumps(rec) + "\n").encode()
-
-    problems = verify_bundle(rewrite(bundle, tmp_path / "bad.zip", edit=edit)).problems
+    missing = "00000000-0000-4000-8000-000000000000"
+    bad = set_fields(bundle, tmp_path / "bad.zip", "gift", delegation_id=missing)
+    problems = verify_bundle(bad).problems
     assert len(problems) == 1 and "not in the bundle" in problems[0].en
 
 
