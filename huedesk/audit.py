@@ -74,6 +74,40 @@ def last_hash(session: Session) -> str:
     return h or GENESIS
 
 
+def entry_values(
+    prev: str,
+    *,
+    actor: str,
+    action: AuditAction,
+    kind: str,
+    record_uuid: str | None,
+    record_ref: str | None,
+    changes: Mapping[str, tuple[Any, Any]],
+) -> dict[str, Any]:
+    """The column values of the entry that follows the one hashed ``prev``.
+
+    ``record`` stores one; archive import chains thousands in memory and inserts them in
+    batches, with the same body and hash.
+    """
+    body = json.dumps(
+        {k: [jsonable(old), jsonable(new)] for k, (old, new) in changes.items()},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    at = utcnow()
+    return {
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "kind": kind,
+        "record_uuid": record_uuid,
+        "record_ref": record_ref,
+        "changes": body,
+        "prev_hash": prev,
+        "entry_hash": _digest(prev, at, actor, action.value, kind, record_uuid, record_ref, body),
+    }
+
+
 def record(
     session: Session,
     *,
@@ -85,23 +119,16 @@ def record(
     changes: Mapping[str, tuple[Any, Any]],
 ) -> AuditEntry:
     """Append one audit entry (in the caller's transaction)."""
-    body = json.dumps(
-        {k: [jsonable(old), jsonable(new)] for k, (old, new) in changes.items()},
-        ensure_ascii=False,
-        sort_keys=True,
-    )
-    at = utcnow()
-    prev = last_hash(session)
     entry = AuditEntry(
-        at=at,
-        actor=actor,
-        action=action,
-        kind=kind,
-        record_uuid=record_uuid,
-        record_ref=record_ref,
-        changes=body,
-        prev_hash=prev,
-        entry_hash=_digest(prev, at, actor, action.value, kind, record_uuid, record_ref, body),
+        **entry_values(
+            last_hash(session),
+            actor=actor,
+            action=action,
+            kind=kind,
+            record_uuid=record_uuid,
+            record_ref=record_ref,
+            changes=changes,
+        )
     )
     session.add(entry)
     session.flush()

@@ -26,6 +26,7 @@ COMMANDS = [
     "huedesk.cli.search_cmd",
     "huedesk.cli.brief_cmd",
     "huedesk.cli.backup_cmd",
+    "huedesk.cli.archive_cmd",
 ]
 
 EXIT_ERROR = 2

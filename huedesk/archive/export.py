@@ -1,0 +1,311 @@
+"""Writing a bundle: records, tables, attachments, optional briefs, and the manifest.
+
+Records are read kind by kind in batches (never the whole database at once),
+each record written to the kind's JSON Lines file, its CSV and its workbook
+sheet in one pass. Files are assembled in a temporary folder, then copied into
+the ZIP while their SHA-256 is computed for the manifest; the bundle appears
+under its final name only when complete, so a cancelled or failed export leaves
+nothing behind that could be mistaken for a bundle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import platform
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from huedesk import __version__
+from huedesk.archive import iati
+from huedesk.archive.layout import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    IATI_FILE,
+    MANIFEST,
+    WORKBOOK,
+    attachment_path,
+    brief_path,
+    csv_path,
+    iter_chunks,
+    kind_order,
+    portable_fields,
+    records_path,
+)
+from huedesk.archive.portable import iter_portable
+from huedesk.archive.selection import Selection, selected_ids
+from huedesk.archive.tables import CsvTable, SheetBook
+from huedesk.db.engine import Database
+from huedesk.db.migrate import head_revision
+from huedesk.errors import HueDeskError
+from huedesk.paths import attachments_dir
+from huedesk.records.kinds import KINDS
+
+Progress = Callable[[int, int, str], None]
+ALREADY_COMPRESSED = frozenset({".xlsx", ".pdf", ".zip", ".jpg", ".jpeg", ".png", ".docx", ".gz"})
+ShouldCancel = Callable[[], bool]
+
+
+class ExportCancelled(HueDeskError):
+    """The user stopped the export; no bundle was written."""
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote."""
+
+    path: Path
+    counts: dict[str, int]
+    files: int
+    size: int
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+    briefs: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _brief_kinds() -> frozenset[str]:
+    from huedesk.briefs import BRIEF_KINDS  # ReportLab loads only when briefs are asked for
+
+    return frozenset(BRIEF_KINDS)
+
+
+def kind_fields_manifest(kind: str) -> list[dict[str, Any]]:
+    """Field descriptions of a kind for the manifest: name, labels, type, reference."""
+    spec = KINDS[kind]
+    out = []
+    for name in portable_fields(spec):
+        fs = spec.fields[name]
+        entry: dict[str, Any] = {
+            "name": name,
+            "label_vi": fs.label_vi,
+            "label_en": fs.label_en,
+            "type": fs.type.__name__,
+            "required": fs.required,
+        }
+        if fs.references:
+            entry["references"] = "country.code" if fs.is_country else f"{fs.references[:-3]}.uuid"
+        if fs.choices is not None:
+            entry["choices"] = [m.value for m in fs.choices]
+        if fs.is_money:
+            entry["money"] = "integer minor units of the record's currency"
+        if fs.personal:
+            entry["personal"] = True
+        out.append(entry)
+    return out
+
+
+def export_bundle(
+    db: Database,
+    out: Path,
+    *,
+    kinds: list[str] | tuple[str, ...] | None = None,
+    year: int | None = None,
+    since: dt.date | None = None,
+    with_briefs: bool = False,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+    lang: str = "vi",
+) -> ExportReport:
+    """Write the selected records to the bundle ``out`` and report what was written.
+
+    ``with_briefs`` adds the PDF brief (in ``lang``) of every exported delegation,
+    consular case and aid project under ``briefs/<kind>/<ref>.pdf``.
+    """
+    started = time.perf_counter()
+    sel = Selection(tuple(kinds) if kinds else None, year, since)
+    out = Path(out)
+    partial = out.with_name(out.name + ".partial")
+    with tempfile.TemporaryDirectory(prefix="huedesk-export-") as tmp:
+        work = Path(tmp)
+        with db.read() as session:
+            writer = _BundleWriter(db, session, work, progress, should_cancel)
+            writer.brief_kinds = _brief_kinds() if with_briefs else frozenset()
+            writer.collect(sel)
+            if with_briefs:
+                writer.briefs(lang)
+            writer.write_zip(partial, sel)
+        partial.replace(out)
+    report = writer.report
+    report.path = out
+    report.seconds = time.perf_counter() - started
+    report.size = out.stat().st_size
+    return report
+
+
+class _BundleWriter:
+    """One export in progress: files gathered in ``work``, then zipped."""
+
+    def __init__(
+        self,
+        db: Database,
+        session: Session,
+        work: Path,
+        progress: Progress | None,
+        should_cancel: ShouldCancel | None,
+    ) -> None:
+        self.db = db
+        self.session = session
+        self.work = work
+        self.progress = progress
+        self.should_cancel = should_cancel
+        self.files: list[tuple[str, Path]] = []
+        self.kinds: dict[str, dict[str, Any]] = {}
+        self.attachments: list[dict[str, Any]] = []
+        self.brief_kinds: frozenset[str] = frozenset()
+        self.exported: dict[str, list[tuple[int, str]]] = {}  # kind -> (id, ref) for briefs
+        self.report = ExportReport(Path(), {}, 0, 0, 0.0)
+
+    def _check_cancel(self) -> None:
+        if self.should_cancel is not None and self.should_cancel():
+            raise ExportCancelled("Đã dừng xuất dữ liệu.", "Export cancelled.")
+
+    def collect(self, sel: Selection) -> None:
+        ids = selected_ids(self.session, sel)
+        total = self._total(ids)
+        done = 0
+        book = SheetBook(self.work)
+        for kind in kind_order():
+            chosen = None if ids is None else ids[kind]
+            if chosen is not None and not chosen:
+                continue
+            header = portable_fields(KINDS[kind])
+            jpath = self.work / f"{kind}.jsonl"
+            cpath = self.work / f"{kind}.csv"
+            table = CsvTable(cpath, header)
+            book.start_sheet(kind, header)
+            count = 0
+            keep = kind in self.brief_kinds
+            with jpath.open("w", encoding="utf-8", newline="\n") as jfh:
+                for record in iter_portable(self.session, KINDS[kind], chosen):
+                    local_id = record.pop("id")
+                    jfh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+                    jfh.write("\n")
+                    table.add(record)
+                    book.add(record)
+                    if kind == "attachment":
+                        self.attachments.append(record)
+                    elif keep:
+                        self.exported.setdefault(kind, []).append((local_id, record["ref"]))
+                    count += 1
+                    done += 1
+                    if count % 2000 == 0:
+                        self._check_cancel()
+                        if self.progress:
+                            self.progress(done, total, kind)
+            table.close()
+            if count == 0 and chosen is None:
+                jpath.unlink()
+                cpath.unlink()
+                continue
+            self.kinds[kind] = {
+                "file": records_path(kind),
+                "table": csv_path(kind),
+                "count": count,
+                "fields": kind_fields_manifest(kind),
+            }
+            self.report.counts[kind] = count
+            self.files.append((records_path(kind), jpath))
+            self.files.append((csv_path(kind), cpath))
+            if self.progress:
+                self.progress(done, total, kind)
+        book_path = self.work / "records.xlsx"
+        book.save(book_path)
+        self.files.append((WORKBOOK, book_path))
+        self._add_attachment_files()
+        if self.report.counts.get("aid_project"):
+            ipath = self.work / "iati.xml"
+            aid_ids = None if ids is None else ids["aid_project"]
+            iati.write_activities(self.session, ipath, aid_ids)
+            self.files.append((IATI_FILE, ipath))
+
+    def _total(self, ids: dict[str, set[int]] | None) -> int:
+        if ids is not None:
+            return sum(len(v) for v in ids.values())
+        total = 0
+        for kind in KINDS.values():
+            total += self.session.scalar(select(func.count()).select_from(kind.model)) or 0
+        return total
+
+    def _add_attachment_files(self) -> None:
+        folder = attachments_dir(self.db.path)
+        for att in self.attachments:
+            src = folder / att["stored_name"]
+            if not src.is_file():
+                self.report.warnings.append(
+                    f"attachment {att['uuid']} ({att['filename']}): file {src} is missing"
+                )
+                continue
+            self.files.append((attachment_path(att["uuid"], att["filename"]), src))
+
+    def briefs(self, lang: str) -> None:
+        """Render the PDF brief of each exported record of a kind that has one."""
+        from huedesk.briefs import render_brief  # ReportLab loads only when briefs are asked for
+
+        jobs = [(kind, rid, ref) for kind, items in self.exported.items() for rid, ref in items]
+        for done, (kind, record_id, ref) in enumerate(jobs, start=1):
+            self._check_cancel()
+            arcname = brief_path(kind, ref)
+            path = self.work / arcname
+            path.parent.mkdir(parents=True, exist_ok=True)
+            render_brief(self.db, kind, record_id, path, lang=lang)
+            self.files.append((arcname, path))
+            if self.progress:
+                self.progress(done, len(jobs), "brief")
+        self.report.briefs = len(jobs)
+
+    def write_zip(self, dest: Path, sel: Selection) -> None:
+        entries: list[dict[str, Any]] = []
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with zipfile.ZipFile(
+                dest, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
+            ) as zf:
+                for arcname, src in self.files:
+                    self._check_cancel()
+                    entries.append(_copy_into(zf, arcname, src))
+                manifest = {
+                    "format": FORMAT_NAME,
+                    "format_version": FORMAT_VERSION,
+                    "schema_revision": head_revision(),
+                    "huedesk_version": __version__,
+                    "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    "source": {"database": self.db.path.name, "computer": platform.node()},
+                    "filter": sel.describe(),
+                    "counts": self.report.counts,
+                    "briefs": self.report.briefs,
+                    "kinds": self.kinds,
+                    "files": entries,
+                    "warnings": self.report.warnings,
+                }
+                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        except BaseException:
+            dest.unlink(missing_ok=True)
+            raise
+        self.report.files = len(entries) + 1
+
+
+def _copy_into(zf: zipfile.ZipFile, arcname: str, src: Path) -> dict[str, Any]:
+    h = hashlib.sha256()
+    size = 0
+    # Workbooks, PDFs and images are compressed already: deflating them again costs time for nothing.
+    stored = Path(arcname).suffix.lower() in ALREADY_COMPRESSED
+    zf.compression = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    with src.open("rb") as fh, zf.open(arcname, "w", force_zip64=True) as dst:
+        for block in iter_chunks(fh):
+            h.update(block)
+            size += len(block)
+            dst.write(block)
+    return {"path": arcname, "size": size, "sha256": h.hexdigest()}

@@ -1,0 +1,110 @@
+"""Bundles from an older schema: their records are migrated with HueDesk's own migrations.
+
+A bundle written at schema revision R is loaded into a temporary database
+created at R (references turned back into ids there), that database is
+upgraded to the current head by the same Alembic migrations that upgrade a
+user's file, and the records are read back in the current shape. No
+hand-written conversion can drift from what the migrations do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Date, DateTime, MetaData, func, insert, select
+
+from huedesk.archive.layout import kind_order, records_path
+from huedesk.archive.portable import iter_portable
+from huedesk.db.engine import Database, make_engine
+from huedesk.db.migrate import upgrade
+from huedesk.records.kinds import KINDS
+
+BATCH = 2000
+
+Source = Iterator[tuple[str, int, Iterator[dict[str, Any]]]]
+
+
+@contextmanager
+def upgraded_records(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Iterator[Source]:
+    """The records of an old-schema bundle, migrated to the current schema."""
+    with tempfile.TemporaryDirectory(prefix="huedesk-upgrade-") as tmp:
+        path = Path(tmp) / "bundle.sqlite3"
+        engine = make_engine(path)
+        try:
+            upgrade(engine, str(manifest["schema_revision"]))
+            _load(engine, zf, manifest)
+            upgrade(engine)
+            db = Database(path, engine)
+            with db.read() as session:
+                yield _read_back(session)
+        finally:
+            engine.dispose()
+
+
+def _load(engine: Any, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
+    meta = MetaData()
+    meta.reflect(engine)
+    kinds = manifest.get("kinds", {})
+    order = [k for k in kind_order() if k in kinds] + [k for k in kinds if k not in KINDS]
+    ids: dict[str, dict[str, int]] = {}
+    with engine.begin() as conn:
+        for kind in order:
+            table = meta.tables[kind]
+            converters = {c.name: _converter(c, ids) for c in table.columns if c.name != "id"}
+            mine = ids.setdefault(kind, {})
+            rows: list[dict[str, Any]] = []
+            with zf.open(records_path(kind)) as fh:
+                for raw in fh:
+                    rec = json.loads(raw)
+                    row = {"id": len(mine) + 1}
+                    mine[rec["uuid"]] = row["id"]
+                    for name, value in rec.items():
+                        row[name] = converters[name](value)
+                    rows.append(row)
+                    if len(rows) >= BATCH:
+                        conn.execute(insert(table), rows)
+                        rows = []
+            if rows:
+                conn.execute(insert(table), rows)
+
+
+def _converter(column: Any, ids: dict[str, dict[str, int]]) -> Any:
+    fk = next(iter(column.foreign_keys), None)
+    if fk is not None and fk.column.name == "id":
+        target = fk.column.table.name
+        return lambda v: None if v is None else ids[target][v]
+    if isinstance(column.type, DateTime):
+        return _to_naive_utc
+    if isinstance(column.type, Date):
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
+    return lambda v: v
+
+
+def _to_naive_utc(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    parsed = dt.datetime.fromisoformat(value)
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+    return parsed
+
+
+def _read_back(session: Any) -> Source:
+    for kind in kind_order():
+        table = KINDS[kind].table
+        count = session.scalar(select(func.count()).select_from(table)) or 0
+        if count:
+            yield kind, count, _without_id(iter_portable(session, KINDS[kind]))
+
+
+def _without_id(records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for rec in records:
+        rec.pop("id")
+        yield rec

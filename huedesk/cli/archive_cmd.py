@@ -1,0 +1,175 @@
+"""``huedesk export``, ``huedesk verify`` and ``huedesk import``: archive bundles on the command line.
+
+Export writes a bundle (see ``docs/archive-format.md``); verify checks one and
+lists every problem by file and record (exit status 1 if any); import verifies,
+then merges in one transaction, printing what was added, skipped, updated, each
+conflict and each renumbered record. ``--dry-run`` prints the same report and
+writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from huedesk.archive import (
+    BundleRejected,
+    ImportReport,
+    VerifyReport,
+    export_bundle,
+    import_bundle,
+    verify_bundle,
+)
+from huedesk.archive.selection import SELECTABLE
+from huedesk.cli.context import CommandContext
+from huedesk.formatting import parse_date
+from huedesk.records.kinds import KINDS
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' không phải ngày (dd/mm/yyyy) / not a date"
+        ) from None
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("export", help="xuất hồ sơ ra gói lưu trữ .zip / export records to a bundle")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.zip")
+    p.add_argument("--year", type=int, help="chỉ năm này / only this year")
+    p.add_argument(
+        "--kind",
+        action="append",
+        choices=SELECTABLE,
+        metavar="KIND",
+        help=f"loại hồ sơ (lặp lại được) / record kind, repeatable: {', '.join(SELECTABLE)}",
+    )
+    p.add_argument(
+        "--since", type=_date, metavar="DATE", help="sửa từ ngày / changed since (dd/mm/yyyy)"
+    )
+    p.add_argument(
+        "--with-briefs",
+        action="store_true",
+        help="kèm tài liệu PDF của từng đoàn, vụ việc, dự án viện trợ / add each record's PDF brief",
+    )
+    p.set_defaults(handler=run_export)
+
+    p = sub.add_parser("verify", help="kiểm tra gói lưu trữ / verify a bundle")
+    p.add_argument("bundle", type=Path, metavar="IN.zip")
+    p.set_defaults(handler=run_verify)
+
+    p = sub.add_parser("import", help="nhập gói lưu trữ / import (merge) a bundle")
+    p.add_argument("bundle", type=Path, metavar="IN.zip")
+    p.add_argument(
+        "--dry-run", action="store_true", help="chỉ báo cáo, không ghi / report only, write nothing"
+    )
+    p.set_defaults(handler=run_import)
+
+
+def _label(kind: str, lang: str) -> str:
+    return KINDS[kind].label(lang) if kind in KINDS else kind
+
+
+def run_export(ctx: CommandContext) -> int:
+    a = ctx.args
+    report = export_bundle(
+        ctx.db(),
+        a.output,
+        kinds=a.kind,
+        year=a.year,
+        since=a.since,
+        with_briefs=a.with_briefs,
+        lang=ctx.lang,
+    )
+    en = ctx.lang == "en"
+    for kind, n in report.counts.items():
+        ctx.print(f"  {_label(kind, ctx.lang)}: {n}")
+    for w in report.warnings:
+        ctx.print(("warning: " if en else "cảnh báo: ") + w)
+    ctx.print(
+        f"{'Wrote' if en else 'Đã ghi'} {report.path} — {report.total} "
+        f"{'records' if en else 'hồ sơ'}, {report.files} {'files' if en else 'tệp'}, "
+        f"{report.size:,} bytes, {report.seconds:.1f} s"
+        + (f", {report.briefs} PDF" if report.briefs else "")
+    )
+    return 0
+
+
+def print_problems(ctx: CommandContext, report: VerifyReport) -> None:
+    for problem in report.problems:
+        ctx.print(f"  {problem.message(ctx.lang)}")
+
+
+def run_verify(ctx: CommandContext) -> int:
+    report = verify_bundle(ctx.args.bundle)
+    en = ctx.lang == "en"
+    for warning in report.manifest.get("warnings", []):
+        ctx.print(("export warning: " if en else "cảnh báo khi xuất: ") + str(warning))
+    if report.ok:
+        total = sum(report.counts.values())
+        ctx.print(
+            f"OK: {report.path} — {total} {'records' if en else 'hồ sơ'}, "
+            f"{'schema' if en else 'lược đồ'} {report.schema_revision}"
+        )
+        return 0
+    ctx.print(
+        f"{report.path}: {len(report.problems)} {'problems' if en else 'lỗi'}"
+        + ("" if en else " / problems")
+    )
+    print_problems(ctx, report)
+    return 1
+
+
+def run_import(ctx: CommandContext) -> int:
+    a = ctx.args
+    try:
+        report = import_bundle(ctx.db(), a.bundle, actor=ctx.actor, dry_run=a.dry_run)
+    except BundleRejected as exc:
+        print_problems(ctx, exc.report)
+        raise
+    print_import(ctx, report)
+    return 0
+
+
+def print_import(ctx: CommandContext, report: ImportReport) -> None:
+    en = ctx.lang == "en"
+    if report.dry_run:
+        ctx.print("Dry run — nothing was written." if en else "Chạy thử — không ghi gì.")
+    if report.schema_revision:
+        ctx.print(f"{'Bundle schema' if en else 'Lược đồ của gói'}: {report.schema_revision}")
+    head = (
+        "added / skipped / updated / kept local"
+        if en
+        else "thêm / bỏ qua / cập nhật / giữ bản máy này"
+    )
+    ctx.print(f"  ({head})")
+    for kind, o in report.outcomes.items():
+        ctx.print(
+            f"  {_label(kind, ctx.lang)}: {o.added} / {o.skipped} / {o.updated} / {o.kept_local}"
+        )
+    if report.conflicts:
+        ctx.print(f"{'Conflicts' if en else 'Xung đột'} ({len(report.conflicts)}):")
+    for c in report.conflicts:
+        won = {
+            "bundle": "bundle" if en else "bản trong gói",
+            "local": "local" if en else "bản máy này",
+        }
+        ctx.print(
+            f"  {_label(c.kind, ctx.lang)} {c.ref or c.uuid}: {'kept' if en else 'giữ'} "
+            f"{won[c.winner]} ({'here' if en else 'máy này'} {c.local_updated_at}, "
+            f"{'bundle' if en else 'gói'} {c.bundle_updated_at}; {', '.join(c.fields)})"
+        )
+    for r in report.renumbered:
+        ctx.print(
+            f"  {_label(r.kind, ctx.lang)} {r.uuid}: {r.bundle_ref} → {r.new_ref} "
+            f"({'number already used here' if en else 'số hiệu đã dùng ở máy này'})"
+        )
+    ctx.print(
+        f"{'Done' if en else 'Xong'}: +{report.total('added')}, ={report.total('skipped')}, "
+        f"~{report.total('updated')}, {len(report.conflicts)} "
+        f"{'conflicts' if en else 'xung đột'}, {report.seconds:.1f} s"
+    )
