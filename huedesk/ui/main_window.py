@@ -270,7 +270,8 @@ class MainWindow(QMainWindow):
         """The record window in front (or the last one opened that is still open)."""
         open_ones = [e for e in self.findChildren(RecordEditor) if e.isVisible()]
         active = [e for e in open_ones if e.isActiveWindow()]
-        return (active or open_ones or [None])[-1]
+        candidates = active or open_ones
+        return candidates[-1] if candidates else None
 
     def save_current(self) -> None:
         """Ctrl+S in the main window saves the record window in front."""
