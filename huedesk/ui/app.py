@@ -13,18 +13,21 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
-from huedesk import dashboard
+from huedesk import backup, dashboard
+from huedesk.backup import BackupInfo
 from huedesk.db.engine import Database
-from huedesk.errors import HueDeskError
 from huedesk.paths import APP_NAME
+from huedesk.safety.storage import storage_warning
 from huedesk.store import open_store
 from huedesk.ui import qt_words
+from huedesk.ui.backup_ui import open_or_rescue, when
 from huedesk.ui.context import AppContext
 from huedesk.ui.first_run import FirstRunDialog, start_demo
 from huedesk.ui.i18n import language, set_language, tr
 from huedesk.ui.main_window import MainWindow
+from huedesk.ui.ops import run_op
 
 
 def configure_settings() -> None:
@@ -60,7 +63,56 @@ class Desk:
         window = MainWindow(AppContext(self.db, self.actor, language()))
         window.language_requested.connect(self.switch_language)
         window.demo_requested.connect(lambda: self.offer_start(force=True))
+        window.restore_requested.connect(self.restore_from)
         return window
+
+    def _replace_window(self) -> None:
+        """A new window on ``self.db`` in place of the current one (settings kept)."""
+        old = self.window
+        old.save_state()
+        self.window = self._build()
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+
+    def warn_about_storage(self) -> str | None:
+        """Once per start: say so when the database is on a network share or a synced folder."""
+        text = storage_warning(self.db.path, language())
+        if text:
+            self.window.show_warning(f"<b>{tr('storage_title')}.</b> {text}")
+        return text
+
+    def restore_from(self, info: BackupInfo) -> None:
+        """Replace the database with the backup ``info`` and reopen it in a new window.
+
+        Record windows are closed first (asking about unsaved changes), then this
+        process's connections are closed so the file can be replaced; the restore
+        (checks and copy) runs in the background. If it fails, the old database is
+        reopened untouched.
+        """
+        window = self.window
+        if not window.close_editors():
+            return
+        path = self.db.path
+        self.db.dispose()
+
+        def done(_safety: object) -> None:
+            self.db = open_store(path)
+            self._replace_window()
+            self.window.statusBar().showMessage(tr("restore_done", when=when(info)), 15000)
+
+        def failed(exc: BaseException) -> None:
+            self.db = open_store(path)
+            self._replace_window()
+            self.window.ctx.show_error(self.window, exc)
+
+        run_op(
+            lambda _p: backup.restore(path, info.path),
+            done,
+            failed,
+            parent=window,
+            title=tr("restore_running"),
+        )
 
     def switch_language(self, lang: str) -> None:
         """Rebuild the window in ``lang`` (record windows are closed first, asking to save)."""
@@ -68,14 +120,10 @@ class Desk:
         if not old.close_editors():
             old.lang_actions[old.ctx.lang].setChecked(True)
             return
-        old.save_state()
         set_language(lang)
         QSettings().setValue("ui/language", lang)
-        self.window = self._build()
-        self.window.show()
+        self._replace_window()
         self.window.statusBar().showMessage(tr("lang_changed"), 5000)
-        old.hide()
-        old.deleteLater()
 
     def offer_start(self, force: bool = False) -> FirstRunDialog | None:
         """On an empty database (or when asked), offer demo data and say where the data is."""
@@ -103,23 +151,19 @@ class Desk:
         start_demo(self.window, self.db, records, done, failed)
 
 
-def _fatal(parent: QWidget | None, exc: HueDeskError, lang: str) -> None:
-    QMessageBox.critical(parent, "HueDesk", exc.message(lang))
-
-
 def run(db_path: Path, actor: str) -> int:
     """Open the database at ``db_path`` and run the window until it closes; the exit code."""
     app = application()
     lang = str(QSettings().value("ui/language", "vi"))
-    try:
-        db = open_store(Path(db_path))
-    except HueDeskError as exc:
-        _fatal(None, exc, lang)
+    set_language(lang)
+    db = open_or_rescue(Path(db_path), lang)
+    if db is None:
         return 2
+    desk = Desk(db, actor, lang)
     try:
-        desk = Desk(db, actor, lang)
         desk.window.show()
         QTimer.singleShot(0, desk.offer_start)
+        QTimer.singleShot(0, desk.warn_about_storage)
         return int(app.exec())
     finally:
-        db.dispose()
+        desk.db.dispose()  # the one open now (a restore replaces it)

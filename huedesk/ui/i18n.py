@@ -137,7 +137,121 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "print_ready": ("Tài liệu đã lập: {path}", "Brief ready: {path}"),
     "print_open": ("Mở tài liệu", "Open brief"),
     "print_send": ("In ra máy in…", "Send to printer…"),
-    # long work
+    # global search
+    "search_hint": ("Tìm mọi hồ sơ (Ctrl+F)…", "Search all records (Ctrl+F)…"),
+    "search_tip": (
+        "Gõ tên, số hiệu, quốc gia… không cần dấu; Enter mở hồ sơ.",
+        "Type a name, reference, country… accents optional; Enter opens the record.",
+    ),
+    "search_count": (
+        "{n} kết quả — ↑↓ để chọn, Enter để mở",
+        "{n} results — ↑↓ to choose, Enter to open",
+    ),
+    "search_none": ("Không tìm thấy hồ sơ nào.", "No records found."),
+    # archive bundles
+    "export": ("&Xuất hồ sơ lưu trữ…", "&Export archive bundle…"),
+    "export_list": ("Xuất danh sách đang xem…", "Export the list shown…"),
+    "import": ("&Nhập hồ sơ…", "&Import records…"),
+    "export_title": ("Xuất hồ sơ lưu trữ", "Export archive bundle"),
+    "export_kinds": ("Loại hồ sơ:", "Record kinds:"),
+    "export_year": ("Năm:", "Year:"),
+    "export_since": ("Chỉ hồ sơ thay đổi từ ngày:", "Only records changed since:"),
+    "export_briefs": (
+        "Kèm tài liệu PDF (đoàn, vụ việc, viện trợ)",
+        "Include PDF briefs (delegations, cases, aid)",
+    ),
+    "export_note": (
+        "Gói kèm theo các dòng con, hồ sơ được dẫn chiếu và tệp đính kèm.",
+        "The bundle also carries child lines, referenced records and attachments.",
+    ),
+    "export_save": ("Lưu gói lưu trữ", "Save archive bundle"),
+    "bundle_filter": ("Gói lưu trữ HueDesk (*.zip)", "HueDesk archive bundle (*.zip)"),
+    "export_running": ("Đang xuất hồ sơ…", "Exporting records…"),
+    "export_done_title": ("Đã xuất hồ sơ", "Export finished"),
+    "export_done": (
+        "Đã ghi {path}\n\n{counts}\n\nTệp đính kèm: {files}; tài liệu PDF: {briefs}; dung lượng: {size}; {seconds} giây.",
+        "Written to {path}\n\n{counts}\n\nAttachments: {files}; PDF briefs: {briefs}; size: {size}; {seconds} s.",
+    ),
+    "import_open": ("Chọn gói cần nhập", "Choose the bundle to import"),
+    "import_checking": ("Đang kiểm tra gói và thử nhập…", "Checking the bundle (trial import)…"),
+    "import_running": ("Đang nhập hồ sơ…", "Importing records…"),
+    "import_preview_title": ("Xem trước khi nhập", "Import preview"),
+    "import_preview_intro": (
+        "Nếu nhập gói <b>{name}</b>, HueDesk sẽ:",
+        "Importing the bundle <b>{name}</b> will:",
+    ),
+    "import_done_title": ("Đã nhập hồ sơ", "Import finished"),
+    "import_done_intro": ("Đã nhập gói <b>{name}</b>:", "Imported the bundle <b>{name}</b>:"),
+    "import_confirm": ("Nhập", "Import"),
+    "import_nothing": (
+        "Gói không có gì mới: mọi hồ sơ đã có và giống hệt.",
+        "Nothing new: every record is already here, identical.",
+    ),
+    "import_rejected": (
+        "Gói {path} không hợp lệ; không nhập gì. Các lỗi đầu tiên:",
+        "The bundle {path} is not valid; nothing was imported. First problems:",
+    ),
+    "col_kind": ("Loại hồ sơ", "Kind"),
+    "col_added": ("Thêm mới", "Added"),
+    "col_skipped": ("Đã có, giống hệt", "Already here"),
+    "col_updated": ("Cập nhật", "Updated"),
+    "col_kept_local": ("Giữ bản máy này", "Kept local"),
+    "total": ("Tổng", "Total"),
+    "conflicts": (
+        "Xung đột ({n}) — bản mới hơn được giữ:",
+        "Conflicts ({n}) — the newer version is kept:",
+    ),
+    "conflict_line": (
+        "{kind} {ref}: giữ {winner} (máy này {local}, trong gói {bundle}); trường: {fields}",
+        "{kind} {ref}: kept {winner} (here {local}, bundle {bundle}); fields: {fields}",
+    ),
+    "winner_bundle": ("bản trong gói", "the bundle's version"),
+    "winner_local": ("bản ở máy này", "this laptop's version"),
+    "renumbered": (
+        "Đổi số hiệu ({n}) — số đã dùng ở máy này cho hồ sơ khác:",
+        "Renumbered ({n}) — the number is used here by another record:",
+    ),
+    "renumbered_line": ("{kind}: {old} → {new}", "{kind}: {old} → {new}"),
+    "and_more": ("… và {n} dòng nữa", "… and {n} more"),
+    "files_written": ("Tệp đính kèm đã chép: {n}", "Attached files copied: {n}"),
+    # backups
+    "backup_now": ("&Sao lưu ngay", "&Back up now"),
+    "backup_running": ("Đang sao lưu…", "Backing up…"),
+    "backup_done": ("Đã sao lưu vào {path}", "Backed up to {path}"),
+    "restore": ("&Khôi phục từ bản sao lưu…", "&Restore from a backup…"),
+    "restore_title": ("Khôi phục từ bản sao lưu", "Restore from a backup"),
+    "restore_intro": (
+        "Chọn bản sao lưu để thay cho cơ sở dữ liệu hiện tại. Bản hiện tại được giữ lại "
+        "thành bản sao lưu “trước khôi phục”.",
+        "Choose the backup that replaces the current database. The current one is kept "
+        "as a “pre-restore” backup.",
+    ),
+    "restore_none": ("Chưa có bản sao lưu nào.", "There are no backups yet."),
+    "col_created": ("Thời điểm", "Taken"),
+    "col_backup_kind": ("Loại", "Kind"),
+    "col_reason": ("Lý do", "Reason"),
+    "col_size": ("Dung lượng", "Size"),
+    "backup_kind_daily": ("hằng ngày", "daily"),
+    "backup_kind_monthly": ("hằng tháng", "monthly"),
+    "backup_kind_manual": ("thủ công", "manual"),
+    "backup_kind_pre-restore": ("trước khôi phục", "pre-restore"),
+    "backup_kind_pre-upgrade": ("trước nâng cấp", "pre-upgrade"),
+    "restore_confirm": (
+        "Thay cơ sở dữ liệu bằng bản sao lưu lúc {when}?\n\nCác cửa sổ hồ sơ sẽ được đóng; "
+        "mọi thay đổi sau thời điểm đó sẽ không còn trong cơ sở dữ liệu (bản hiện tại vẫn được giữ lại).",
+        "Replace the database with the backup taken {when}?\n\nRecord windows will close; "
+        "changes made after that moment leave the database (the current one is kept).",
+    ),
+    "restore_running": ("Đang khôi phục…", "Restoring…"),
+    "restore_done": (
+        "Đã khôi phục bản sao lưu lúc {when}.",
+        "Restored the backup taken {when}.",
+    ),
+    "damaged_title": ("Cơ sở dữ liệu bị hỏng", "The database is damaged"),
+    "damaged_restore": ("Khôi phục bản sao lưu tốt mới nhất", "Restore the newest good backup"),
+    "quit_plain": ("Thoát", "Quit"),
+    "locked_title": ("Cơ sở dữ liệu đang được mở ở nơi khác", "The database is open elsewhere"),
+    "storage_title": ("Vị trí lưu dữ liệu chưa an toàn", "Where the data is kept is risky"),
     # first run
     "first_run_title": ("Bắt đầu sử dụng HueDesk", "Welcome to HueDesk"),
     "first_run_text": (

@@ -15,24 +15,34 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from huedesk import __version__
+from huedesk import __version__, backup
+from huedesk.archive import ImportReport
+from huedesk.ui.archive_ui import ArchiveActions
 from huedesk.ui.attention_page import AttentionPage
+from huedesk.ui.backup_ui import choose_backup
 from huedesk.ui.context import AppContext
 from huedesk.ui.editor import RecordEditor
 from huedesk.ui.i18n import LANGUAGES, tr
 from huedesk.ui.list_page import ListPage
+from huedesk.ui.ops import run_op
+from huedesk.ui.search_box import GlobalSearch
 
 
 @dataclass(frozen=True)
@@ -67,10 +77,14 @@ class MainWindow(QMainWindow):
 
     language_requested = Signal(str)
     demo_requested = Signal()
+    restore_requested = Signal(object)  # BackupInfo: the Desk closes, restores, reopens
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # The context goes with the window: its signals hold slots that refer to the window,
+        # so a replaced window (language switch, restore) would otherwise never be freed.
+        ctx.setParent(self)
         self.editors: dict[tuple[str, int], RecordEditor] = {}
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(tr("app_title"))
@@ -98,8 +112,17 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([210, 1200])
-        self.setCentralWidget(self.splitter)
+        self.warning_bar = WarningBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.warning_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.nav.currentItemChanged.connect(self._nav_changed)
+        self.search = GlobalSearch(ctx.db, ctx.lang, self._open_found)
+        self.archive = ArchiveActions(ctx, self, self._after_import)
         self._build_actions()
         self.path_label = QLabel(tr("data_file", path=ctx.db.path))
         self.statusBar().addPermanentWidget(self.path_label)
@@ -128,6 +151,11 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("find", self.focus_search, keys.Find)
         self.act_refresh = self._action("refresh", self.refresh, keys.Refresh)
         self.act_demo = self._action("load_demo", self.demo_requested.emit)
+        self.act_export = self._action("export", self.archive.export, "Ctrl+E")
+        self.act_export_list = self._action("export_list", self.export_list)
+        self.act_import = self._action("import", self.archive.import_, "Ctrl+I")
+        self.act_backup = self._action("backup_now", self.backup_now, "Ctrl+B")
+        self.act_restore = self._action("restore", self.restore_backup)
         self.act_quit = self._action("quit", self.close, keys.Quit)
         self.act_about = self._action("about", self.about)
         self.act_undo = self.ctx.undo.createUndoAction(self, tr("undo").replace("&", ""))
@@ -141,6 +169,12 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m_file = bar.addMenu(tr("menu_file"))
         for a in (self.act_new, self.act_open, self.act_save, self.act_print):
+            m_file.addAction(a)
+        m_file.addSeparator()
+        for a in (self.act_export, self.act_export_list, self.act_import):
+            m_file.addAction(a)
+        m_file.addSeparator()
+        for a in (self.act_backup, self.act_restore):
             m_file.addAction(a)
         m_file.addSeparator()
         m_file.addAction(self.act_demo)
@@ -176,6 +210,10 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         for a in (self.act_undo, self.act_redo, self.act_refresh):
             tools.addAction(a)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tools.addWidget(spacer)
+        tools.addWidget(self.search)
         self.addToolBar(tools)
 
     # --- navigation ---------------------------------------------------------------------
@@ -208,6 +246,9 @@ class MainWindow(QMainWindow):
             )
             for kind in entry.kinds
         ]
+        for page in lists:  # right-click on a list: the window's actions on it
+            page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            page.table.addActions([self.act_open, self.act_print, self.act_export_list])
         if len(lists) == 1:
             return lists[0]
         tabs = QTabWidget()
@@ -296,9 +337,46 @@ class MainWindow(QMainWindow):
             self.open_record(page.kind, ids[0]).print_brief()
 
     def focus_search(self) -> None:
+        """Ctrl+F: the global search box (each list keeps its own text filter)."""
+        self.search.focus()
+
+    def _open_found(self, kind: str, record_id: int) -> None:
+        self.open_record(kind, record_id)
+
+    # --- archive bundles and backups ------------------------------------------------------------
+    def export_list(self) -> None:
+        """Export the kind of the list shown, with its year filter (the bundle API selects
+        by kind, year and date, not by row, so this is the closest to "these rows")."""
         page = self.current_list()
-        if page is not None:
-            page.focus_search()
+        if page is None:
+            self.archive.export()
+            return
+        _filters, year, _text = page.filters.query_parts()
+        self.archive.export((page.kind,), year)
+
+    def _after_import(self, report: ImportReport) -> None:
+        for kind in report.outcomes:
+            self.ctx.notify(kind)
+        self.refresh()
+
+    def backup_now(self) -> None:
+        path = self.ctx.db.path
+        run_op(
+            lambda _p: backup.backup_now(path),
+            lambda dest: self.statusBar().showMessage(tr("backup_done", path=dest), 15000),
+            lambda exc: self.ctx.show_error(self, exc),
+            parent=self,
+            title=tr("backup_running"),
+        )
+
+    def restore_backup(self) -> None:
+        info = choose_backup(self.ctx.db.path, self)
+        if info is not None:
+            self.restore_requested.emit(info)
+
+    def show_warning(self, text: str) -> None:
+        """A yellow bar above the pages (where the data is kept is risky, and similar)."""
+        self.warning_bar.show_text(text)
 
     def _built_pages(self) -> list[QWidget]:
         """Every page built so far, tabs unpacked."""
@@ -363,3 +441,29 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         event.accept()
+
+
+class WarningBar(QFrame):
+    """A dismissable yellow bar at the top of the window (hidden until there is a warning)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("WarningBar { background: #fff4c2; border-bottom: 1px solid #d9b600; }")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip(tr("close"))
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(QLabel("⚠"))
+        row.addWidget(self.label, 1)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()

@@ -1,0 +1,222 @@
+"""The window's global search, archive export/import, backups, restore and the start-up rescue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from huedesk import backup
+from huedesk.db.engine import Database
+from huedesk.records import ListQuery, RecordService
+from huedesk.store import open_store
+from huedesk.ui import ops
+from huedesk.ui.app import Desk
+from huedesk.ui.archive_ui import ExportDialog, ReportDialog
+from huedesk.ui.backup_ui import RestoreDialog, open_or_rescue
+from huedesk.ui.main_window import MainWindow
+from huedesk.ui.search_box import SEARCH_DELAY_MS
+from tests.ui.conftest import Answers, make_delegations, type_text
+
+
+def wait_ops(qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: ops.running() == 0, timeout=10000)
+
+
+@pytest.fixture
+def infos(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """``QMessageBox.information`` answered at once; the texts shown are kept."""
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text, *a, **k: shown.append(text))
+    )
+    return shown
+
+
+def test_global_search_finds_without_accents_and_enter_opens(
+    window: MainWindow, qtbot: Any, svc: RecordService, partner: dict
+) -> None:
+    make_delegations(svc, 3)
+    gifu = svc.create(
+        "delegation",
+        {
+            "direction": "in",
+            "title": "Đoàn Tỉnh Gifu thăm Huế",
+            "country_code": "JP",
+            "partner_id": partner["id"],
+            "start_date": dt.date(2025, 4, 2),
+            "status": "planned",
+        },
+    )
+    window.act_find.trigger()
+    assert window.focusWidget() is window.search.box  # Ctrl+F: the global box
+    type_text(qtbot, window.search.box, "doan gifu")
+    popup = window.search.popup
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.current_hit() is not None, timeout=2000)
+    assert popup.current_hit() == ("delegation", gifu["id"])
+    headings = [
+        popup.list.item(i).text() for i in range(popup.list.count()) if popup.list.item(i).text()
+    ]
+    assert headings and headings[0].startswith("Đoàn")  # a heading per kind, with its count
+    label = popup.list.itemWidget(popup.list.item(popup.hit_rows()[0]))
+    assert "<b>" in label.text() and "Gifu" in label.text()  # the highlighted snippet
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    assert ("delegation", gifu["id"]) in window.editors
+    assert not popup.isVisible()
+
+
+def test_search_box_keys_move_and_escape(window: MainWindow, qtbot: Any, svc: RecordService) -> None:
+    make_delegations(svc, 4)
+    type_text(qtbot, window.search.box, "doan")
+    qtbot.wait(SEARCH_DELAY_MS + 50)
+    popup = window.search.popup
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    first = popup.current_hit()
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Down)
+    assert popup.current_hit() not in (None, first)
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+
+
+def test_export_then_import_round_trip_through_the_menu(
+    desk: Desk,
+    qtbot: Any,
+    svc: RecordService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    infos: list[str],
+    partner: dict,
+) -> None:
+    made = make_delegations(svc, 5, partner["id"])
+    bundle = tmp_path / "out" / "bundle.zip"
+    bundle.parent.mkdir()
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(bundle), ""))
+    )
+    desk.window.act_export.trigger()
+    wait_ops(qtbot)
+    assert bundle.is_file()
+    assert infos and str(bundle) in infos[0]
+
+    other = open_store(tmp_path / "other" / "huedesk.sqlite3")
+    try:
+        there = Desk(other, "kiemthu", "vi")
+        qtbot.addWidget(there.window)
+        previews: list[str] = []
+
+        def confirm(self: ReportDialog) -> int:
+            previews.append(self.text.toPlainText())
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(ReportDialog, "exec", confirm)
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bundle), ""))
+        )
+        page = there.window.show_page("delegation_in")
+        there.window.act_import.trigger()
+        wait_ops(qtbot)
+        assert previews and "Thêm mới" in previews[0] and "5" in previews[0]
+        imported = RecordService(other, "kiemthu").list("delegation", ListQuery(limit=None))
+        assert sorted(r["ref"] for r in imported.rows) == sorted(d["ref"] for d in made)
+        assert page.model.total == 5  # the list refreshed
+        assert "Tổng" in there.window.archive.last_report.text.toPlainText()
+        assert any(b.reason == "import" for b in backup.list_backups(other.path))
+        there.window.archive.last_report.close()
+        there.window.close()
+    finally:
+        other.dispose()
+
+
+def test_backup_now_writes_a_file_and_names_it(desk: Desk, qtbot: Any) -> None:
+    desk.window.act_backup.trigger()
+    wait_ops(qtbot)
+    (taken,) = [b for b in backup.list_backups(desk.db.path) if b.kind == "manual"]
+    assert taken.path.is_file()
+    assert str(taken.path) in desk.window.statusBar().currentMessage()
+
+
+def test_restore_replaces_the_database_and_reopens(
+    desk: Desk,
+    qtbot: Any,
+    svc: RecordService,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: Answers,
+) -> None:
+    make_delegations(svc, 2)
+    backup.backup_now(desk.db.path)
+    make_delegations(svc, 3)  # after the backup: gone once it is restored
+    shown: list[int] = []
+
+    def choose_newest(self: RestoreDialog) -> int:
+        shown.append(self.table.rowCount())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RestoreDialog, "exec", choose_newest)
+    answer.queue.append(QMessageBox.StandardButton.Yes)
+    old_db = desk.db
+    desk.window.act_restore.trigger()  # the old window is deleted: keep no reference to it
+    wait_ops(qtbot)
+    qtbot.waitUntil(lambda: desk.db is not old_db and desk.window.ctx.db is desk.db, timeout=5000)
+    qtbot.wait(10)  # the old window's deferred delete
+    gc.collect()  # its wrapper (kept by lambda cycles) goes too, so teardown skips it
+    try:
+        assert shown == [1] and "Thay cơ sở dữ liệu" in answer.asked[0]
+        rows = RecordService(desk.db, "kiemthu").list("delegation", ListQuery(limit=0))
+        assert rows.total == 2
+        assert any(b.kind == "pre-restore" for b in backup.list_backups(desk.db.path))
+        assert "Đã khôi phục" in desk.window.statusBar().currentMessage()
+    finally:
+        desk.db.dispose()
+
+
+def test_damaged_database_at_start_offers_the_newest_good_backup(
+    qapp: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_store(db_path)
+    RecordService(db, "kiemthu").create("person", {"full_name": "Nguyễn Văn A"})
+    good = backup.backup_now(db_path)
+    db.dispose()
+    with db_path.open("r+b") as fh:  # wreck every page after the first
+        size = db_path.stat().st_size
+        fh.seek(4096)
+        fh.write(b"\xa5" * (size - 4096))
+    asked: list[str] = []
+
+    def click_restore(self: QMessageBox) -> int:
+        asked.append(self.text())
+        accept = QMessageBox.ButtonRole.AcceptRole
+        (restore,) = [b for b in self.buttons() if self.buttonRole(b) == accept]
+        restore.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    reopened = open_or_rescue(db_path, "vi")
+    assert reopened is not None
+    try:
+        assert asked and str(good) in asked[0]
+        people = RecordService(reopened, "kiemthu").list("person", ListQuery(limit=None)).rows
+        assert [p["full_name"] for p in people] == ["Nguyễn Văn A"]
+    finally:
+        reopened.dispose()
+
+
+def test_storage_warning_is_shown_once_in_a_bar(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "huedesk.ui.app.storage_warning", lambda _p, lang: "Cơ sở dữ liệu nằm trên ổ mạng (nfs)."
+    )
+    assert desk.warn_about_storage()
+    assert desk.window.warning_bar.isVisible()
+    assert "ổ mạng" in desk.window.warning_bar.label.text()
+
+
+def test_no_storage_warning_on_a_local_disk(desk: Desk, db: Database) -> None:
+    assert desk.warn_about_storage() is None
+    assert not desk.window.warning_bar.isVisible()
