@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
 from huedesk import backup
 from huedesk.archive import BundleRejected, ExportReport, ImportReport, export_bundle, import_bundle
 from huedesk.archive.selection import SELECTABLE
+from huedesk.formatting import format_datetime
 from huedesk.money import group_digits
 from huedesk.records import kind_spec
+from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Progress, run_op
@@ -129,6 +131,8 @@ def report_html(report: ImportReport, lang: str, intro: str) -> str:
     head = "".join(f"<th align='right'>{tr('col_' + c)}</th>" for c in cols)
     rows = []
     for kind, outcome in report.outcomes.items():
+        if not any(getattr(outcome, c) for c in cols):
+            continue
         cells = "".join(
             f"<td align='right'>{group_digits(getattr(outcome, c), lang)}</td>" for c in cols
         )
@@ -137,8 +141,17 @@ def report_html(report: ImportReport, lang: str, intro: str) -> str:
         f"<td align='right'><b>{group_digits(report.total(c), lang)}</b></td>" for c in cols
     )
     rows.append(f"<tr><td><b>{tr('total')}</b></td>{totals}</tr>")
+    summary = tr(
+        "import_summary",
+        added=group_digits(report.total("added"), lang),
+        skipped=group_digits(report.total("skipped"), lang),
+        updated=group_digits(report.total("updated"), lang),
+        kept=group_digits(report.total("kept_local"), lang),
+        conflicts=group_digits(len(report.conflicts), lang),
+        renumbered=group_digits(len(report.renumbered), lang),
+    )
     parts = [
-        f"<p>{intro}</p>",
+        f"<p>{intro}</p><p>{summary}</p>",
         "<table cellspacing='0' cellpadding='4' border='1' style='border-collapse: collapse;'>",
         f"<tr><th align='left'>{tr('col_kind')}</th>{head}</tr>",
         *rows,
@@ -157,6 +170,18 @@ def report_html(report: ImportReport, lang: str, intro: str) -> str:
     def label(kind: str) -> str:
         return kind_spec(kind).label(lang)
 
+    def when(stamp: str) -> str:
+        try:
+            return format_datetime(dt.datetime.fromisoformat(stamp), lang)
+        except ValueError:
+            return stamp
+
+    def field_names(kind: str, names: tuple[str, ...]) -> str:
+        fields = kind_spec(kind).fields
+        return ", ".join(
+            fields[n].label(lang) if n in fields else n for n in names if n not in SYSTEM_FIELDS
+        )
+
     if report.conflicts:
         listing(
             tr("conflicts", n=len(report.conflicts)),
@@ -166,9 +191,9 @@ def report_html(report: ImportReport, lang: str, intro: str) -> str:
                     kind=label(c.kind),
                     ref=c.ref or c.uuid,
                     winner=tr(f"winner_{c.winner}"),
-                    local=c.local_updated_at[:16].replace("T", " "),
-                    bundle=c.bundle_updated_at[:16].replace("T", " "),
-                    fields=", ".join(c.fields),
+                    local=when(c.local_updated_at),
+                    bundle=when(c.bundle_updated_at),
+                    fields=field_names(c.kind, c.fields),
                 )
                 for c in report.conflicts
             ],
@@ -192,7 +217,7 @@ class ReportDialog(QDialog):
     def __init__(self, title: str, body: str, confirm: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(720, 480)
+        self.resize(780, 620)
         self.text = QTextBrowser()
         self.text.setHtml(body)
         if confirm:

@@ -191,6 +191,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Gói {path} không hợp lệ; không nhập gì. Các lỗi đầu tiên:",
         "The bundle {path} is not valid; nothing was imported. First problems:",
     ),
+    "import_summary": (
+        "Thêm mới <b>{added}</b> · đã có, giống hệt <b>{skipped}</b> · cập nhật <b>{updated}</b> · "
+        "giữ bản máy này <b>{kept}</b> · xung đột <b>{conflicts}</b> · đổi số hiệu <b>{renumbered}</b>",
+        "Added <b>{added}</b> · already here <b>{skipped}</b> · updated <b>{updated}</b> · "
+        "kept local <b>{kept}</b> · conflicts <b>{conflicts}</b> · renumbered <b>{renumbered}</b>",
+    ),
     "col_kind": ("Loại hồ sơ", "Kind"),
     "col_added": ("Thêm mới", "Added"),
     "col_skipped": ("Đã có, giống hệt", "Already here"),

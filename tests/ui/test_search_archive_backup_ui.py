@@ -70,7 +70,9 @@ def test_global_search_finds_without_accents_and_enter_opens(
     assert not popup.isVisible()
 
 
-def test_search_box_keys_move_and_escape(window: MainWindow, qtbot: Any, svc: RecordService) -> None:
+def test_search_box_keys_move_and_escape(
+    window: MainWindow, qtbot: Any, svc: RecordService
+) -> None:
     make_delegations(svc, 4)
     type_text(qtbot, window.search.box, "doan")
     qtbot.wait(SEARCH_DELAY_MS + 50)
