@@ -15,14 +15,26 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +47,8 @@ from huedesk.ui.i18n import tr
 SEARCH_DELAY_MS = 150
 LIMIT = 50
 HIT_ROLE = Qt.ItemDataRole.UserRole
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+INDENT = 14
 Opener = Callable[[str, int], object]
 
 
@@ -46,6 +60,55 @@ def hit_html(hit: SearchHit) -> str:
     if not snippet or snippet == html.escape(hit.title):
         return head
     return f"{head}<br><span style='color:#555;'>{snippet}</span>"
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws a result line from its HTML (one text document per paint, no widget per row)."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _document(self, option: QStyleOptionViewItem, html_text: str) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(3)
+        doc.setHtml(html_text)
+        # the row spans the viewport: wrap to it (sizeHint's option.rect is not the row's)
+        doc.setTextWidth(max(self.view.viewport().width() - INDENT, 100))
+        return doc
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        html_text = index.data(HTML_ROLE)
+        if not html_text:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(option, str(html_text))
+        painter.save()
+        painter.translate(option.rect.left() + INDENT, option.rect.top())
+        painter.setClipRect(0, 0, option.rect.width() - INDENT, option.rect.height())
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        html_text = index.data(HTML_ROLE)
+        if not html_text:
+            return super().sizeHint(option, index)
+        doc = self._document(option, str(html_text))
+        return QSize(int(doc.idealWidth()) + INDENT, int(doc.size().height()))
 
 
 class ResultsPopup(QFrame):
@@ -64,6 +127,9 @@ class ResultsPopup(QFrame):
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # always there, so the width the lines wrap to does not change with the count
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.list.setItemDelegate(HtmlDelegate(self.list))
         self.status = QLabel()
         self.status.setStyleSheet("color: #555; padding: 4px 8px;")
         layout = QVBoxLayout(self)
@@ -86,13 +152,9 @@ class ResultsPopup(QFrame):
             for hit in group:
                 item = QListWidgetItem()
                 item.setData(HIT_ROLE, (hit.kind, hit.record_id))
-                label = QLabel(hit_html(hit))
-                label.setTextFormat(Qt.TextFormat.RichText)
-                label.setContentsMargins(14, 3, 6, 3)
-                label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-                item.setSizeHint(label.sizeHint())
+                item.setData(HTML_ROLE, hit_html(hit))
+                item.setToolTip(f"{hit.ref or ''} {hit.title}".strip())
                 self.list.addItem(item)
-                self.list.setItemWidget(item, label)
         if hits:
             self.status.setText(tr("search_count", n=len(hits)))
         else:
@@ -165,14 +227,19 @@ class GlobalSearch(QWidget):
             self.popup.hide()
             return
         self.hits = search(self.db, text, limit=LIMIT)
+        # The width first: result lines wrap to it, so their heights depend on it.
+        self.popup.resize(self._popup_width(), self.popup.height())
         self.popup.show_hits(self.hits, self.lang)
         self._place_popup()
 
+    def _popup_width(self) -> int:
+        return max(self.box.width(), 600)
+
     def _place_popup(self) -> None:
-        width = max(self.box.width(), 560)
+        width = self._popup_width()
         rows = self.popup.list
         content = sum(rows.sizeHintForRow(i) for i in range(rows.count())) + 4
-        height = min(max(content, 40) + self.popup.status.sizeHint().height() + 4, 520)
+        height = min(max(content, 40) + self.popup.status.sizeHint().height() + 4, 560)
         below = self.box.mapToGlobal(QPoint(self.box.width() - width, self.box.height() + 2))
         self.popup.setGeometry(max(below.x(), 0), below.y(), width, height)
         self.popup.show()
