@@ -3,7 +3,8 @@
 ``Desk`` is the small controller above the main window: it owns the open
 database, builds the window in the chosen language (a language switch rebuilds
 it, so every label comes out of the catalogue afresh), offers demo data on an
-empty database and closes the database at the end.
+empty database, replaces the database when a backup is restored (a new window
+on the reopened file) and closes the database at the end.
 """
 
 from __future__ import annotations

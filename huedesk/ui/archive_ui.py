@@ -42,15 +42,12 @@ from huedesk.formatting import format_datetime
 from huedesk.money import group_digits
 from huedesk.records import kind_spec
 from huedesk.records.fields import SYSTEM_FIELDS
+from huedesk.ui.backup_ui import size_text
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Progress, run_op
 
 SHOWN_LINES = 20  # conflicts / renumbered lines listed before "… and N more"
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(n // 1024, 1)} kB"
 
 
 class ExportDialog(QDialog):
@@ -309,7 +306,7 @@ class ArchiveActions:
             counts=counts,
             files=report.files,
             briefs=report.briefs,
-            size=_size(report.size),
+            size=size_text(report.size),
             seconds=f"{report.seconds:.1f}",
         )
         if report.warnings:

@@ -138,12 +138,22 @@ def show_fatal(exc: HueDeskError, lang: str) -> None:
 
 
 def offer_rescue(exc: DamagedDatabaseError, lang: str) -> bool:
-    """Say the database is damaged; True when the user chose to restore the newest good backup."""
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("damaged_title"), exc.message(lang))
+    """Say the database is damaged; True when the user chose to restore the newest good backup.
+
+    The error's own message names the ``huedesk restore`` command for the command
+    line; the window shows the plain finding (the error it was raised from), the
+    backup it offers and a button instead.
+    """
+    cause = exc.__cause__
+    plain = cause if isinstance(cause, DamagedDatabaseError) else exc
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("damaged_title"), plain.message(lang))
     restore_btn = None
     if exc.backup is not None:
+        box.setInformativeText(tr("damaged_offer", path=exc.backup))
         restore_btn = box.addButton(tr("damaged_restore"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(restore_btn)
+    else:
+        box.setInformativeText(tr("damaged_no_backup"))
     box.addButton(tr("quit_plain"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return restore_btn is not None and box.clickedButton() is restore_btn

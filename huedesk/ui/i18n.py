@@ -34,6 +34,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cancel": ("Hủy", "Cancel"),
     "delete": ("&Xóa", "&Delete"),
     "find": ("&Tìm kiếm", "&Find"),
+    "filter_list": ("&Lọc danh sách", "Fi&lter the list"),
     "print": ("&In tài liệu", "&Print brief"),
     "refresh": ("Làm &mới", "&Refresh"),
     "undo": ("&Hoàn tác", "&Undo"),
@@ -254,6 +255,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Restored the backup taken {when}.",
     ),
     "damaged_title": ("Cơ sở dữ liệu bị hỏng", "The database is damaged"),
+    "damaged_offer": (
+        "Bản sao lưu tốt mới nhất: {path}\n\nKhôi phục nó thì cơ sở dữ liệu trở về thời điểm đó; "
+        "tệp hỏng được giữ lại trong thư mục sao lưu.",
+        "The newest good backup: {path}\n\nRestoring it brings the database back to that moment; "
+        "the damaged file is kept in the backups folder.",
+    ),
+    "damaged_no_backup": (
+        "Không có bản sao lưu tốt nào để khôi phục. Xem docs/your-data.md.",
+        "There is no good backup to restore. See docs/your-data.md.",
+    ),
     "damaged_restore": ("Khôi phục bản sao lưu tốt mới nhất", "Restore the newest good backup"),
     "quit_plain": ("Thoát", "Quit"),
     "locked_title": ("Cơ sở dữ liệu đang được mở ở nơi khác", "The database is open elsewhere"),

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.act_delete = self._action("delete", self.delete_selected, keys.Delete)
         self.act_print = self._action("print", self.print_selected, keys.Print)
         self.act_find = self._action("find", self.focus_search, keys.Find)
+        self.act_filter = self._action("filter_list", self.focus_filter, "Ctrl+Shift+F")
         self.act_refresh = self._action("refresh", self.refresh, keys.Refresh)
         self.act_demo = self._action("load_demo", self.demo_requested.emit)
         self.act_export = self._action("export", self.archive.export, "Ctrl+E")
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_undo, self.act_redo):
             m_edit.addAction(a)
         m_edit.addSeparator()
-        for a in (self.act_delete, self.act_find):
+        for a in (self.act_delete, self.act_find, self.act_filter):
             m_edit.addAction(a)
         m_view = bar.addMenu(tr("menu_view"))
         m_view.addAction(self.act_refresh)
@@ -339,6 +340,12 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         """Ctrl+F: the global search box (each list keeps its own text filter)."""
         self.search.focus()
+
+    def focus_filter(self) -> None:
+        """Ctrl+Shift+F: the text filter of the list shown."""
+        page = self.current_list()
+        if page is not None:
+            page.focus_search()
 
     def _open_found(self, kind: str, record_id: int) -> None:
         self.open_record(kind, record_id)
