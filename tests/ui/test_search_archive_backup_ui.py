@@ -191,7 +191,7 @@ def test_damaged_database_at_start_offers_the_newest_good_backup(
     asked: list[str] = []
 
     def click_restore(self: QMessageBox) -> int:
-        asked.append(self.text())
+        asked.append(f"{self.text()}\n{self.informativeText()}")
         accept = QMessageBox.ButtonRole.AcceptRole
         (restore,) = [b for b in self.buttons() if self.buttonRole(b) == accept]
         restore.click()
