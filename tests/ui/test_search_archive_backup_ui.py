@@ -222,3 +222,36 @@ def test_storage_warning_is_shown_once_in_a_bar(
 def test_no_storage_warning_on_a_local_disk(desk: Desk, db: Database) -> None:
     assert desk.warn_about_storage() is None
     assert not desk.window.warning_bar.isVisible()
+
+
+def test_a_click_on_a_result_opens_it(window: MainWindow, qtbot: Any, svc: RecordService) -> None:
+    made = make_delegations(svc, 3)
+    type_text(qtbot, window.search.box, "doan")
+    popup = window.search.popup
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    item = popup.list.item(popup.hit_rows()[1])
+    kind, record_id = item.data(Qt.ItemDataRole.UserRole)
+    qtbot.mouseClick(
+        popup.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=popup.list.visualItemRect(item).center(),
+    )
+    assert (kind, record_id) in window.editors
+    assert record_id in {d["id"] for d in made}
+
+
+def test_export_the_list_shown_prefills_its_kind_and_year(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, svc: RecordService
+) -> None:
+    make_delegations(svc, 2)
+    seen: list[dict[str, Any]] = []
+
+    def look(self: ExportDialog) -> int:
+        seen.append(self.options())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ExportDialog, "exec", look)
+    page = window.show_page("delegation_in")
+    page.filters.year.setCurrentIndex(page.filters.year.findData(2025))
+    window.act_export_list.trigger()
+    assert seen == [{"kinds": ("delegation",), "year": 2025, "since": None, "with_briefs": False}]
