@@ -470,6 +470,8 @@ def _visible_query(who: Principal, spec: KindSpec, query: ListQuery) -> ListQuer
         hidden = {k for k, ks in KINDS.items() if ks.sensitive}
         wanted = query.filters.get("owner_kind")
         asked = set(wanted) if isinstance(wanted, list | tuple | set | frozenset) else {wanted}
+        if wanted is not None and asked & hidden:
+            require_sensitive(who, "tệp của vụ việc lãnh sự", "files of consular cases")
         allowed = sorted(asked - hidden) if wanted is not None else sorted(set(KINDS) - hidden)
         query = replace(query, filters={**query.filters, "owner_kind": allowed})
     return query
