@@ -84,8 +84,9 @@ def _show(value: Any) -> str:
 def _visible(who: Principal, stmt: Select[Any]) -> Select[Any]:
     if who.can_see_sensitive:
         return stmt
-    owner_old = func.json_extract(AuditEntry.changes, "$.owner_kind[0]")
-    owner_new = func.json_extract(AuditEntry.changes, "$.owner_kind[1]")
+    # coalesce: a NULL owner would make the whole condition NULL and hide the row
+    owner_old = func.coalesce(func.json_extract(AuditEntry.changes, "$.owner_kind[0]"), "")
+    owner_new = func.coalesce(func.json_extract(AuditEntry.changes, "$.owner_kind[1]"), "")
     sensitive_attachment = and_(
         AuditEntry.kind == "attachment",
         or_(owner_old.in_(SENSITIVE_KINDS), owner_new.in_(SENSITIVE_KINDS)),

@@ -9,7 +9,8 @@ models: dates of birth, passport numbers, phone, e-mail, address):
   gone, replaced by ``[đã ẩn]`` / ``[redacted]``;
 * ``audit_changes`` – the audit log records *that* a personal field (or the
   free text of a consular case) changed, never the value, so deleting or
-  anonymising a person really removes their data from the file.
+  anonymising really removes those values from the file. Names of people stay
+  in the log: it must show whose record was touched.
 """
 
 from __future__ import annotations
@@ -33,12 +34,20 @@ def personal_fields(kind: str | KindSpec) -> tuple[str, ...]:
 
 
 def audit_hidden_fields(kind: str | KindSpec) -> frozenset[str]:
-    """Fields whose values the audit log must not keep: personal data, and the free
-    text (facts, notes, outcome, actions) of consular cases and their children."""
+    """Fields whose values the audit log must not keep: personal data, and every free
+    text (summary, facts, place, notes, actions, consent recipients) of consular cases
+    and their children. Codes, dates, statuses and references stay readable."""
     spec = kind_spec(kind) if isinstance(kind, str) else kind
     hidden = set(personal_fields(spec))
     if spec.sensitive:
-        hidden.update(name for name, fs in spec.fields.items() if fs.multiline)
+        hidden.update(
+            name
+            for name, fs in spec.fields.items()
+            if fs.type is str
+            and fs.choices is None
+            and fs.references is None
+            and name not in ("ref", "uuid")
+        )
     return frozenset(hidden)
 
 
@@ -50,8 +59,9 @@ def mask_value(value: Any) -> str:
     if "@" in text:
         local, _, domain = text.partition("@")
         return f"{local[:1]}{MASK * 3}@{domain}"
-    keep = 3 if len(text) > 6 else 0
-    return MASK * max(len(text) - keep, 3) + (text[-keep:] if keep else "")
+    if len(text) <= 6:
+        return MASK * 3  # too short to show any of it (or its length)
+    return MASK * (len(text) - 3) + text[-3:]
 
 
 def mask_personal(kind: str | KindSpec, row: Mapping[str, Any]) -> dict[str, Any]:
