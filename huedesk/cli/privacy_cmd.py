@@ -29,10 +29,13 @@ def register(sub: Any) -> None:
         help="dữ liệu cá nhân / personal data",
         description="Retention review of closed consular cases, anonymisation, encrypted export.",
     )
-    p.add_argument("--lang", choices=["vi", "en"], default="vi")
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=["vi", "en"], default="vi")
     ps = p.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
 
-    q = ps.add_parser("review", help="closed consular cases past the retention period")
+    q = ps.add_parser(
+        "review", help="closed consular cases past the retention period", parents=[lang]
+    )
     q.add_argument(
         "--older-than-years",
         type=int,
@@ -40,12 +43,16 @@ def register(sub: Any) -> None:
     )
     q.set_defaults(handler=run_review)
 
-    q = ps.add_parser("anonymise", help="remove the personal content of a closed case")
+    q = ps.add_parser(
+        "anonymise", help="remove the personal content of a closed case", parents=[lang]
+    )
     q.add_argument("ref", help="case reference, e.g. LS-2019-0004")
     q.add_argument("--yes", action="store_true", help="confirm (the change cannot be undone)")
     q.set_defaults(handler=run_anonymise)
 
-    q = ps.add_parser("encrypt", help="write a folder or ZIP bundle as an AES-256 ZIP")
+    q = ps.add_parser(
+        "encrypt", help="write a folder or ZIP bundle as an AES-256 ZIP", parents=[lang]
+    )
     q.add_argument("src", type=Path)
     q.add_argument("dest", type=Path)
     q.set_defaults(handler=run_encrypt)

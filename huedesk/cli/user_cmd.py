@@ -27,34 +27,39 @@ def register(sub: Any) -> None:
         description="Manage local accounts. Roles: admin, officer, consular_officer, viewer. "
         f"New passwords: typed at a prompt, or ${NEW_PASSWORD_ENV} for scripts.",
     )
-    p.add_argument("--lang", choices=["vi", "en"], default="vi")
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=["vi", "en"], default="vi")
     us = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
 
-    q = us.add_parser("init", help="create the first administrator (first run only)")
+    q = us.add_parser(
+        "init", help="create the first administrator (first run only)", parents=[lang]
+    )
     q.add_argument("name", nargs="?", help="user name (default: --user or the OS account)")
     q.add_argument("--display-name")
     q.set_defaults(handler=run_init)
 
-    q = us.add_parser("add", help="add an account (administrators)")
+    q = us.add_parser("add", help="add an account (administrators)", parents=[lang])
     q.add_argument("name")
     q.add_argument("--role", required=True, help=ROLES)
     q.add_argument("--display-name")
     q.set_defaults(handler=run_add)
 
-    q = us.add_parser("list", help="list accounts (administrators)")
+    q = us.add_parser("list", help="list accounts (administrators)", parents=[lang])
     q.set_defaults(handler=run_list)
 
-    q = us.add_parser("passwd", help="change a password (your own, or anyone's as administrator)")
+    q = us.add_parser(
+        "passwd", help="change a password (your own, or anyone's as administrator)", parents=[lang]
+    )
     q.add_argument("name", nargs="?", help="account (default: yourself)")
     q.set_defaults(handler=run_passwd)
 
-    q = us.add_parser("role", help="change an account's role (administrators)")
+    q = us.add_parser("role", help="change an account's role (administrators)", parents=[lang])
     q.add_argument("name")
     q.add_argument("role", help=ROLES)
     q.set_defaults(handler=run_role)
 
     for action, text in (("disable", "disable an account"), ("enable", "re-enable an account")):
-        q = us.add_parser(action, help=f"{text} (administrators)")
+        q = us.add_parser(action, help=f"{text} (administrators)", parents=[lang])
         q.add_argument("name")
         q.set_defaults(handler=run_set_active, active=action == "enable")
 
