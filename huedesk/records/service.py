@@ -90,7 +90,7 @@ def _audit_changes(values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
 def _require_kind(who: Principal, spec: KindSpec, row: Mapping[str, Any] | None = None) -> None:
     """Refuse a sensitive kind (or an attachment of one) to roles that may not see it."""
     owner = row.get("owner_kind") if row is not None and spec.name == "attachment" else None
-    if spec.sensitive or (owner in KINDS and KINDS[owner].sensitive):
+    if spec.sensitive or (isinstance(owner, str) and owner in KINDS and KINDS[owner].sensitive):
         require_sensitive(who, "vụ việc lãnh sự", "consular cases")
 
 

@@ -2,6 +2,9 @@
 
 Password hashing uses cheap argon2 parameters here (the production ones cost
 ~0.1 s per hash); ``test_accounts.py`` checks the production parameters once.
+The ``db`` fixture is the shared one without an fsync per commit: these tests are
+about who may do what and about validation, not durability, and thousands of
+durable commits (the property tests) would make them slow.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 from argon2 import PasswordHasher
+from sqlalchemy import event
 
 from huedesk.accounts import AccountService, Principal
 from huedesk.accounts import passwords as passwords_mod
@@ -36,6 +40,13 @@ def _fast_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     if request.node.get_closest_marker("production_hashing") is None:
         fast = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
         monkeypatch.setattr(passwords_mod, "_hasher", fast)
+
+
+@pytest.fixture
+def db(db: Database) -> Database:
+    db.dispose()
+    event.listen(db.engine, "connect", lambda conn, _rec: conn.execute("PRAGMA synchronous = OFF"))
+    return db
 
 
 @pytest.fixture
