@@ -1,26 +1,80 @@
-"""Opening the user's database for work: schema brought up to date, reference data present.
+"""Opening the user's database for work: checked, schema brought up to date, reference data present.
 
 This is the one entry point the UI, the command line and tests use to get a
 ``Database``; ``huedesk.db.migrate.open_database`` below it knows nothing of
-countries or services.
+countries, backups or services. On the way in: a database that a HueDesk on
+another computer holds is refused; a damaged file is refused with the newest good
+backup named (``DamagedDatabaseError.backup``); and once a day an automatic backup
+is taken. Opening also installs the search index's listeners, so every change
+made through the record services updates the index in its own transaction, and
+builds the index when the file has none yet.
 """
 
 from __future__ import annotations
 
+import logging
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
+from huedesk import (
+    attachments,  # noqa: F401  (removes files of deleted attachments after commit)
+    backup,
+    search,
+)
 from huedesk.db.engine import Database
+from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.db.migrate import open_database
+from huedesk.errors import HueDeskError
+from huedesk.paths import backups_dir
+from huedesk.records import events
 from huedesk.reference_data import ensure_countries
+from huedesk.safety.applock import refuse_if_held_elsewhere
+
+log = logging.getLogger(__name__)
 
 
-def open_store(path: Path) -> Database:
-    """Open (creating if needed) the database at ``path``, migrated and seeded."""
-    db = open_database(Path(path))
+def restore_command(db_path: Path, backup_file: Path) -> str:
+    """The exact command line that restores ``backup_file`` over ``db_path``."""
+    args = ["huedesk", "--db", str(db_path), "restore", str(backup_file)]
+    return subprocess.list2cmdline(args) if sys.platform == "win32" else shlex.join(args)
+
+
+def with_restore_offer(exc: DamagedDatabaseError, db_path: Path) -> DamagedDatabaseError:
+    """The same error, naming the newest good backup and the command that restores it."""
+    good = backup.newest_good_backup(db_path)
+    if good is None:
+        vi = f"{exc.vi} Không có bản sao lưu tốt nào trong {backups_dir(db_path)}."
+        en = f"{exc.en} There is no good backup in {backups_dir(db_path)}."
+    else:
+        cmd = restore_command(db_path, good)
+        vi = f"{exc.vi} Bản sao lưu tốt mới nhất: {good}. Để khôi phục: {cmd}"
+        en = f"{exc.en} The newest good backup is {good}. To restore it: {cmd}"
+    return DamagedDatabaseError(vi, en, path=db_path, backup=good)
+
+
+def open_store(path: Path, *, auto_backup: bool = True) -> Database:
+    """Open (creating if needed) the database at ``path``, checked, migrated and seeded."""
+    path = Path(path)
+    existed = path.is_file() and path.stat().st_size > 0
+    refuse_if_held_elsewhere(path)
+    search.install()
+    try:
+        db = open_database(path)
+    except DamagedDatabaseError as exc:
+        raise with_restore_offer(exc, path) from exc
     try:
         with db.write() as session:
-            ensure_countries(session)
+            if ensure_countries(session):
+                events.emit_bulk(session, frozenset({"country"}))
+            search.ensure_index(session)
     except BaseException:
         db.dispose()
         raise
+    if existed and auto_backup:
+        try:
+            backup.auto_backup_if_due(path)
+        except HueDeskError as exc:  # a full backup disk must not keep the user from working
+            log.warning("automatic backup of %s failed: %s", path, exc.en)
     return db

@@ -1,12 +1,19 @@
-"""Opening the desktop window from the command line (the only CLI module that reaches Qt)."""
+"""Opening the desktop window from the command line (the only CLI module that reaches Qt).
+
+The window holds the application lock for its whole session, so a second window
+on the same database (here or on another computer) is refused with a message
+naming the first.
+"""
 
 from __future__ import annotations
 
 from huedesk.cli.context import CommandContext
+from huedesk.safety import applock
 
 
 def launch(ctx: CommandContext) -> int:
     """Start the Qt application on the chosen database and run until the window closes."""
     from huedesk.ui.app import run
 
-    return run(ctx.db_path, actor=ctx.actor)
+    with applock.held(ctx.db_path, "HueDesk window"):
+        return run(ctx.db_path, actor=ctx.actor)

@@ -63,7 +63,7 @@ def enum_column(enum_cls: type[enum.Enum], name: str) -> Enum:
 class RecordMixin:
     """Columns every stored record has."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, info=label("Mã số", "ID"))
     uuid: Mapped[str] = mapped_column(
         String(36), unique=True, default=new_uuid, info=label("Mã định danh", "UUID")
     )

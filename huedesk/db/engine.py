@@ -12,6 +12,7 @@ scope SQLAlchemy recommends; services open one and never hand ORM objects out of
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,10 +22,17 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.db.lock_holders import describe_holders
 from huedesk.errors import DatabaseError
 from huedesk.text import fold, sort_key
 
 BUSY_TIMEOUT_MS = 5000
+
+# Every engine made in this process, so a restore can close them all before it
+# renames a file over the database (an open pooled connection would keep using the
+# replaced file's WAL).
+_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -63,7 +71,20 @@ def make_engine(path: Path) -> Engine:
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    _ENGINES.add(engine)
     return engine
+
+
+def dispose_engines(path: Path) -> int:
+    """Close the pooled connections of every engine in this process on ``path``; returns how many."""
+    target = Path(path).resolve()
+    n = 0
+    for engine in list(_ENGINES):
+        database = engine.url.database
+        if database and Path(database).resolve() == target:
+            engine.dispose()
+            n += 1
+    return n
 
 
 class Database:
@@ -93,13 +114,12 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """One read-only unit of work (rolled back at the end; nothing is written)."""
+        """One read-only unit of work; closing it ends the transaction without committing."""
         with translate_operational_errors(self.path):
             session = self._reader()
             try:
                 yield session
             finally:
-                session.rollback()
                 session.close()
 
     def dispose(self) -> None:
@@ -123,9 +143,10 @@ def translate_operational_errors(path: Path) -> Iterator[None]:
 def _translate(exc: BaseException | None, path: Path) -> Exception:
     text = str(exc)
     if "locked" in text or "busy" in text:
+        who_vi, who_en = describe_holders(path)
         return DatabaseError(
-            f"Cơ sở dữ liệu {path} đang bị chương trình khác khóa; hãy đóng chương trình đó rồi thử lại.",
-            f"The database {path} is locked by another program; close it and try again.",
+            f"Cơ sở dữ liệu {path} đang bị chương trình khác khóa; hãy đóng chương trình đó rồi thử lại.{who_vi}",
+            f"The database {path} is locked by another program; close it and try again.{who_en}",
         )
     if "disk is full" in text or "database or disk is full" in text:
         return DatabaseError(
@@ -133,9 +154,10 @@ def _translate(exc: BaseException | None, path: Path) -> Exception:
             f"The disk holding {path} is full; nothing was written, free some space.",
         )
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
-        return DatabaseError(
+        return DamagedDatabaseError(
             f"Tệp {path} bị hỏng hoặc không phải cơ sở dữ liệu HueDesk ({text}).",
             f"The file {path} is damaged or not a HueDesk database ({text}).",
+            path=path,
         )
     if "unable to open" in text or "readonly" in text:
         return DatabaseError(

@@ -177,8 +177,8 @@ def _date(spec: FieldSpec, raw: Any, _cur: str | None) -> dt.date:
     if value is not None and 1900 <= value.year <= 2200:
         return value
     raise Invalid(
-        f"'{shown(raw)}' không phải ngày hợp lệ (dd/mm/yyyy, năm 1900–2200)",
-        f"'{shown(raw)}' is not a valid date (dd/mm/yyyy, years 1900–2200)",
+        f"'{shown(raw)}' không phải ngày hợp lệ (dd/mm/yyyy)",
+        f"'{shown(raw)}' is not a valid date (dd/mm/yyyy)",
     )
 
 

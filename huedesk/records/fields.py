@@ -6,12 +6,23 @@ required, its length limit, its choices, what it refers to, and its labels.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, Boolean, Column, Date, DateTime, Enum, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ColumnElement,
+    Date,
+    DateTime,
+    Enum,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase
 
 from huedesk.db.enums import LabelledEnum
@@ -25,12 +36,12 @@ class FieldSpec:
     """What one field of a record kind holds and how it is labelled."""
 
     name: str
-    type: type
+    type: builtins.type
     required: bool
     label_vi: str
     label_en: str
     max_length: int | None = None
-    choices: type[LabelledEnum] | None = None
+    choices: builtins.type[LabelledEnum] | None = None
     references: str | None = None  # "table.column" of a foreign key
     personal: bool = False
     computed: bool = False
@@ -55,7 +66,7 @@ class FieldSpec:
 MONEY_FIELDS = frozenset({"committed_amount", "amount", "registered_capital"})
 
 
-def _python_type(col: Column[Any]) -> type:
+def _python_type(col: ColumnElement[Any]) -> type:
     t = col.type
     if isinstance(t, Enum):
         return str
@@ -84,7 +95,7 @@ def fields_of(model: type[DeclarativeBase]) -> dict[str, FieldSpec]:
         fk = next(iter(col.foreign_keys), None)
         enum_cls = None
         if isinstance(col.type, Enum) and col.type.enum_class is not None:
-            enum_cls = col.type.enum_class
+            enum_cls = cast(builtins.type[LabelledEnum], col.type.enum_class)
         has_default = col.default is not None or col.server_default is not None
         specs[col.name] = FieldSpec(
             name=col.name,

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table
 from sqlalchemy.orm import DeclarativeBase
 
 from huedesk.db import models as m
@@ -51,6 +52,11 @@ class KindSpec:
     @cached_property
     def fields(self) -> dict[str, FieldSpec]:
         return fields_of(self.model)
+
+    @property
+    def table(self) -> Table:
+        """The kind's table, for core queries."""
+        return cast(Table, self.model.__table__)  # type: ignore[attr-defined]
 
     @property
     def has_ref(self) -> bool:

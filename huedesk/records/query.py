@@ -50,7 +50,7 @@ class Page:
 
 def apply_filters(kind: KindSpec, stmt: Select[Any], query: ListQuery) -> Select[Any]:
     """Add the query's WHERE clauses to ``stmt``."""
-    table = kind.model.__table__  # type: ignore[attr-defined]
+    table = kind.table
     for name, value in query.filters.items():
         if name not in table.columns:
             raise KeyError(f"{kind.name} has no field {name!r}")
@@ -74,7 +74,7 @@ def _text_clause(kind: KindSpec, text: str) -> ColumnElement[bool]:
         clause = _text_matcher(kind, text)
         if clause is not None:
             return clause
-    table = kind.model.__table__  # type: ignore[attr-defined]
+    table = kind.table
     needle = f"%{fold(text).replace('%', '').replace('_', '')}%"
     # Personal data (passport numbers, contacts) is masked in lists, so it never matches here.
     cols = [
@@ -87,7 +87,7 @@ def _text_clause(kind: KindSpec, text: str) -> ColumnElement[bool]:
 
 def sort_columns(kind: KindSpec, query: ListQuery) -> list[ColumnElement[Any]]:
     """ORDER BY terms: the chosen field (text in Vietnamese order), then id for stability."""
-    table = kind.model.__table__  # type: ignore[attr-defined]
+    table = kind.table
     terms: list[ColumnElement[Any]] = []
     if query.sort:
         if query.sort not in table.columns:
@@ -104,7 +104,7 @@ def sort_columns(kind: KindSpec, query: ListQuery) -> list[ColumnElement[Any]]:
 
 
 def build_select(kind: KindSpec, query: ListQuery) -> Select[Any]:
-    table = kind.model.__table__  # type: ignore[attr-defined]
+    table = kind.table
     stmt = apply_filters(kind, select(table), query).order_by(*sort_columns(kind, query))
     if query.offset:
         stmt = stmt.offset(query.offset)
@@ -114,5 +114,5 @@ def build_select(kind: KindSpec, query: ListQuery) -> Select[Any]:
 
 
 def build_count(kind: KindSpec, query: ListQuery) -> Select[Any]:
-    table = kind.model.__table__  # type: ignore[attr-defined]
+    table = kind.table
     return apply_filters(kind, select(func.count()).select_from(table), query)

@@ -16,6 +16,7 @@ without accounts a plain name acts as the local administrator.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -161,7 +162,7 @@ def create_in(
 
 
 def _check_unique(session: Session, spec: KindSpec, cleaned: Mapping[str, Any]) -> None:
-    table = spec.model.__table__  # type: ignore[attr-defined]
+    table = spec.table
     for name in ("uuid", "ref", "code"):
         value = cleaned.get(name)
         if value is None or name not in table.columns:
@@ -220,10 +221,10 @@ def delete_impact_in(session: Session, kind: str, record_id: int) -> DeleteImpac
     spec = kind_spec(kind)
     obj = _get_obj(session, spec, record_id)
     impact = DeleteImpact()
-    table = spec.model.__table__  # type: ignore[attr-defined]
+    table = spec.table
     key_value = {"id": obj.id, "code": getattr(obj, "code", None)}
     for other in KINDS.values():
-        other_table = other.model.__table__  # type: ignore[attr-defined]
+        other_table = other.table
         for col in other_table.columns:
             for fk in col.foreign_keys:
                 if fk.column.table is not table:
@@ -269,7 +270,7 @@ def delete_in(session: Session, actor: Actor, kind: str, record_id: int) -> Dele
         )
     for child in spec.children:
         assert child.parent is not None
-        fk = child.model.__table__.c[child.parent[1]]  # type: ignore[attr-defined]
+        fk = child.table.c[child.parent[1]]  # type: ignore[attr-defined]
         for child_obj in session.scalars(select(child.model).where(fk == obj.id)):
             _delete_one(session, actor, child, child_obj)
     for att in session.scalars(select(Attachment).where(Attachment.owner_uuid == obj.uuid)):
@@ -298,8 +299,8 @@ def _delete_one(session: Session, actor: str, spec: KindSpec, obj: Any) -> None:
         ),
     )
     session.execute(
-        delete(spec.model.__table__).where(  # type: ignore[attr-defined]
-            spec.model.__table__.c.id == row["id"]
+        delete(spec.table).where(  # type: ignore[attr-defined]
+            spec.table.c.id == row["id"]
         )
     )  # type: ignore[attr-defined]
     session.expunge(obj)
@@ -307,7 +308,11 @@ def _delete_one(session: Session, actor: str, spec: KindSpec, obj: Any) -> None:
 
 
 def get_in(session: Session, kind: str, record_id: int) -> dict[str, Any]:
-    return row_dict(_get_obj(session, kind_spec(kind), record_id))
+    """One record's values, with ``<field>__label`` for each reference field."""
+    spec = kind_spec(kind)
+    row = row_dict(_get_obj(session, spec, record_id))
+    add_labels(session, spec, [row])
+    return row
 
 
 def find_id_in(
@@ -315,7 +320,7 @@ def find_id_in(
 ) -> int:
     """The id of the record with this reference number (or UUID)."""
     spec = kind_spec(kind)
-    table = spec.model.__table__  # type: ignore[attr-defined]
+    table = spec.table
     if ref is not None:
         col = table.c.ref if spec.has_ref else table.c.code
         key = ref.strip().upper() if kind == "country" else ref.strip()
@@ -355,14 +360,15 @@ def add_labels(session: Session, spec: KindSpec, rows: list[dict[str, Any]]) -> 
             )
         else:
             target = KINDS[fs.references.split(".")[0]]
-            ttable = target.model.__table__  # type: ignore[attr-defined]
+            ttable = target.table
             found = dict(
                 session.execute(
                     select(ttable.c.id, ttable.c[target.title_field]).where(ttable.c.id.in_(keys))
                 ).all()
             )
         for r in rows:
-            r[f"{name}__label"] = found.get(r.get(name))
+            key = r.get(name)
+            r[f"{name}__label"] = None if key is None else found.get(key)
 
 
 class RecordService:
@@ -446,7 +452,7 @@ class RecordService:
             page = list_in(s, kind, query)
         return Page([masking.mask_personal(spec, r) for r in page.rows], page.total)
 
-    def children(self, kind: str, record_id: int, child_kind: str) -> list[dict[str, Any]]:
+    def children(self, kind: str, record_id: int, child_kind: str) -> builtins.list[dict[str, Any]]:
         """All child rows of one record (members of a delegation, actions of a case …)."""
         child = kind_spec(child_kind)
         if child.parent is None or child.parent[0] != kind:

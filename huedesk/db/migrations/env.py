@@ -6,6 +6,7 @@ from alembic import context
 
 import huedesk.db.models  # noqa: F401  (registers every table on the metadata)
 from huedesk.db.base import Base
+from huedesk.db.migrate import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -21,6 +22,7 @@ def run_migrations_online() -> None:
         render_as_batch=True,
         compare_type=True,
         transaction_per_migration=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

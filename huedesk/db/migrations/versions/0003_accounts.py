@@ -1,7 +1,7 @@
 """User accounts, and triggers that keep the audit log append-only.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-23 17:00:00
 
 The triggers make SQLite itself refuse UPDATE and DELETE on ``audit_entry``, so
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

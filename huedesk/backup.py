@@ -1,0 +1,208 @@
+"""Backups of the database: taken automatically and on request, kept in rotation, listed.
+
+Every backup is a consistent copy made with SQLite's online backup API
+(``huedesk.db.snapshot``), so HueDesk can keep working while it is taken. They go
+to the database's backups folder (``huedesk.paths.backups_dir``):
+
+- ``daily``: on opening, when the newest backup is more than a day old, and after a
+  large operation (an import, a bulk delete); the first of each month is also kept
+  as ``monthly``;
+- ``manual``: File → Back up now, ``huedesk backup``;
+- ``pre-restore``: the database a restore replaced; ``pre-upgrade``: before a schema upgrade.
+
+Rotation keeps the newest daily backup of each of the last 7 days with one plus
+the 5 newest daily ones (so a day of imports keeps its steps), the 12 newest
+monthly, 10 manual, 10 pre-restore and 5 pre-upgrade backups. This module is the
+API the window and the command line use; restoring is ``restore`` below.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from huedesk.db.backup_files import new_backup_path, parse_backup_name
+from huedesk.db.integrity import check_errors, schema_revision
+from huedesk.db.migrate import known_revisions
+from huedesk.db.snapshot import snapshot
+from huedesk.errors import HueDeskError
+from huedesk.paths import backups_dir
+from huedesk.safety.restore import restore
+
+__all__ = [
+    "BackupInfo",
+    "after_large_operation",
+    "auto_backup_if_due",
+    "backup_now",
+    "backup_to",
+    "list_backups",
+    "newest_good_backup",
+    "restore",
+    "rotate",
+]
+
+log = logging.getLogger(__name__)
+
+AUTO_INTERVAL = dt.timedelta(days=1)
+KEEP_DAYS = 7  # distinct days with a daily backup
+KEEP_RECENT_DAILY = 5
+KEEP = {"monthly": 12, "manual": 10, "pre-restore": 10, "pre-upgrade": 5}
+_LIVE = ("-wal", "-shm", ".lock")  # companions of the live database
+_PART_MAX_AGE_S = 3600  # a ".part" older than this was left by a killed backup
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file, for the backup list in the window and ``huedesk backup --list``."""
+
+    path: Path
+    created: dt.datetime  # aware, UTC; show with .astimezone()
+    size: int  # bytes
+    kind: str  # daily / monthly / manual / pre-restore / pre-upgrade
+    reason: str = ""  # "import", "bulk delete", "schema 0001_initial" …
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups of the database at ``db_path``, newest first."""
+    db_path = Path(db_path)
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for path in folder.iterdir():
+        name = parse_backup_name(path)
+        if name is None or name.stem != db_path.stem:
+            continue
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            continue  # rotated away meanwhile
+        found.append(BackupInfo(path, name.created, size, name.kind, name.reason))
+    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return found
+
+
+def _take(db_path: Path, kind: str, reason: str = "") -> Path:
+    dest = new_backup_path(db_path, kind, reason)
+    snapshot(db_path, dest)
+    log.info("backup %s of %s written to %s", kind, db_path, dest)
+    return dest
+
+
+def backup_now(db_path: Path) -> Path:
+    """A manual backup into the backups folder, now; returns its path."""
+    db_path = Path(db_path)
+    dest = _take(db_path, "manual")
+    rotate(db_path)
+    return dest
+
+
+def backup_to(db_path: Path, dest: Path) -> Path:
+    """A backup to a file the user chose (``huedesk backup -o FILE``), never half-written."""
+    db_path, dest = Path(db_path), Path(dest)
+    if dest.resolve() in {db_path.resolve(), *(Path(f"{db_path}{s}").resolve() for s in _LIVE)}:
+        raise HueDeskError(
+            f"Không thể sao lưu đè lên chính cơ sở dữ liệu {db_path}; hãy chọn tệp khác.",
+            f"Cannot back up over the database {db_path} itself; choose another file.",
+        )
+    return snapshot(db_path, dest)
+
+
+def _automatic(db_path: Path, reason: str) -> Path:
+    now = dt.datetime.now(dt.UTC)
+    month_has_one = any(
+        b.kind == "monthly" and (b.created.year, b.created.month) == (now.year, now.month)
+        for b in list_backups(db_path)
+    )
+    dest = _take(db_path, "daily", reason)
+    if not month_has_one:
+        snapshot(dest, new_backup_path(db_path, "monthly", reason))
+    rotate(db_path)
+    return dest
+
+
+def auto_backup_if_due(db_path: Path) -> Path | None:
+    """On opening: a daily backup when the newest backup is older than a day (else ``None``)."""
+    db_path = Path(db_path)
+    backups = list_backups(db_path)
+    now = dt.datetime.now(dt.UTC)
+    if backups and now - backups[0].created < AUTO_INTERVAL:
+        return None
+    return _automatic(db_path, "")
+
+
+def after_large_operation(db_path: Path, reason: str) -> Path | None:
+    """Call after an import or a bulk delete has committed: a daily backup, rotated.
+
+    ``reason`` ("import", "bulk delete") goes into the file name. A failure to back
+    up is logged, not raised: the operation itself has already succeeded and must
+    not look failed to the user.
+    """
+    try:
+        return _automatic(Path(db_path), reason)
+    except HueDeskError as exc:
+        log.warning("backup after %s failed: %s", reason, exc.en)
+    except OSError as exc:
+        log.warning("backup after %s failed: %s", reason, exc)
+    return None
+
+
+def _keep_set(backups: list[BackupInfo]) -> set[Path]:
+    keep: set[Path] = set()
+    daily = [b for b in backups if b.kind == "daily"]  # newest first
+    keep.update(b.path for b in daily[:KEEP_RECENT_DAILY])
+    days: set[dt.date] = set()
+    for b in daily:
+        day = b.created.astimezone().date()
+        if day in days:
+            continue
+        if len(days) == KEEP_DAYS:
+            break
+        days.add(day)
+        keep.add(b.path)
+    for kind, n in KEEP.items():
+        keep.update(b.path for b in [b for b in backups if b.kind == kind][:n])
+    return keep
+
+
+def rotate(db_path: Path) -> list[Path]:
+    """Delete backups beyond the rotation limits, and leftovers of killed backups; returns them."""
+    db_path = Path(db_path)
+    backups = list_backups(db_path)
+    keep = _keep_set(backups)
+    removed: list[Path] = []
+    for b in backups:
+        if b.path not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                b.path.unlink()
+                removed.append(b.path)
+    folder = backups_dir(db_path)
+    for part in folder.glob("*.part") if folder.is_dir() else []:
+        with contextlib.suppress(OSError):
+            if time.time() - part.stat().st_mtime > _PART_MAX_AGE_S:
+                part.unlink()
+                removed.append(part)
+    return removed
+
+
+def is_good_backup(path: Path) -> bool:
+    """A backup that passes SQLite's quick check and carries a schema this HueDesk knows."""
+    try:
+        if check_errors(path):
+            return False
+        return schema_revision(path) in known_revisions()
+    except (sqlite3.Error, OSError):  # an unreadable file is simply not a good backup
+        return False
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    """The newest backup that is sound and restorable, for the "restore" offer."""
+    for b in list_backups(Path(db_path)):
+        if is_good_backup(b.path):
+            return b.path
+    return None

@@ -1,0 +1,166 @@
+"""Layout of the consular case summary (báo cáo tóm tắt vụ việc lãnh sự).
+
+Always marked confidential: even a redacted copy names the people involved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.platypus import Flowable, Paragraph
+
+from huedesk.briefs.blocks import (
+    Row,
+    Sections,
+    data_table,
+    field_list,
+    nothing,
+    running_text,
+    task_table,
+)
+from huedesk.briefs.data import CaseBrief, CasePersonLine, Withheld
+from huedesk.briefs.frame import BriefHeader
+from huedesk.briefs.markup import esc
+from huedesk.briefs.styles import styles
+from huedesk.briefs.texts import field_label, tr
+from huedesk.db.enums import CaseStatus
+from huedesk.formatting import format_date, format_datetime
+
+_OPEN = (CaseStatus.OPEN, CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_RESPONSE)
+
+
+def case_story(b: CaseBrief, lang: str, issued_on: dt.date) -> tuple[BriefHeader, list[Flowable]]:
+    """The frame header and the flowables of a consular case summary."""
+    header = BriefHeader(
+        title=tr("case_title", lang),
+        subtitle=b.title,
+        record_ref=b.ref,
+        doc_code="BC",
+        lang=lang,
+        issued_on=issued_on,
+        personal_data=True,
+    )
+    sec = Sections()
+    story: list[Flowable] = []
+    if b.redacted:
+        story.append(Paragraph(esc(tr("redacted_note", lang)), styles().note))
+    story += sec.major(tr("case_info", lang))
+    source = b.information_source.label(lang)
+    if b.source_detail:
+        source = f"{source}: {b.source_detail}"
+    story += field_list(
+        [
+            (_label("ref", lang), b.ref),
+            (_label("case_type", lang), b.case_type.label(lang)),
+            (_label("country_code", lang), b.country.get(lang)),
+            (_label("location", lang), b.location),
+            (_label("opened_on", lang), format_date(b.opened_on)),
+            (tr("case_source", lang), source),
+            (_label("officer_id", lang), b.officer),
+            (_label("consulate_notified_at", lang), format_datetime(b.consulate_notified_at)),
+        ]
+    )
+    story += sec.major(tr("case_facts", lang))
+    story += running_text(b.facts, lang)
+    story += sec.major(tr("case_people", lang))
+    story.append(_people(b.people, lang) if b.people else nothing(lang))
+    story += sec.major(tr("case_actions", lang))
+    story.append(_actions(b, lang) if b.actions else nothing(lang))
+    story += sec.major(tr("case_status", lang))
+    story += field_list(
+        [
+            (_label("status", lang), b.status.label(lang)),
+            (_label("deadline", lang), _deadline(b, lang, issued_on)),
+            (_label("closed_on", lang), format_date(b.closed_on)),
+        ]
+    )
+    if b.tasks:
+        story += sec.minor(tr("del_tasks", lang))
+        story.append(task_table(b.tasks, lang))
+    if b.consents:
+        story += sec.minor(tr("case_consents", lang))
+        story.append(_consents(b, lang))
+    story += sec.major(tr("case_outcome", lang))
+    story += running_text(b.outcome, lang)
+    if b.notes:
+        story += sec.minor(field_label("consular_case", "notes", lang))
+        story += running_text(b.notes, lang)
+    return header, story
+
+
+def _label(field: str, lang: str) -> str:
+    return field_label("consular_case", field, lang)
+
+
+def _deadline(b: CaseBrief, lang: str, today: dt.date) -> str:
+    if b.deadline is None:
+        return ""
+    text = format_date(b.deadline)
+    if b.status in _OPEN and b.deadline < today:
+        text += f" ({tr('case_overdue', lang, days=(today - b.deadline).days)})"
+    return text
+
+
+def _shown(value: object, lang: str) -> str:
+    """A personal value as printed: withheld, empty, a date, or the text."""
+    if isinstance(value, Withheld):
+        return tr("redacted", lang)
+    if isinstance(value, dt.date):
+        return format_date(value)
+    return "" if value is None else str(value)
+
+
+def _people(people: tuple[CasePersonLine, ...], lang: str) -> Flowable:
+    rows: list[Row] = []
+    for i, p in enumerate(people, 1):
+        who = [p.name, p.role.label(lang)]
+        if p.gender is not None:
+            who.append(p.gender.label(lang))
+        if p.notes:
+            who.append(p.notes)
+        born = [_shown(p.date_of_birth, lang)]
+        if p.nationality:
+            born.append(p.nationality.get(lang))
+        contacts = [_shown(v, lang) for v in (p.phone, p.email, p.address)]
+        if all(isinstance(v, Withheld) for v in (p.phone, p.email, p.address)):
+            contacts = [tr("redacted", lang)]
+        rows.append(
+            [
+                str(i),
+                "\n".join(who),
+                "\n".join(x for x in born if x),
+                _shown(p.passport_no, lang),
+                "\n".join(dict.fromkeys(x for x in contacts if x)),
+            ]
+        )
+    headers = [
+        tr("no", lang),
+        tr("case_person", lang),
+        tr("case_identity", lang),
+        field_label("person", "passport_no", lang),
+        tr("case_contacts", lang),
+    ]
+    return data_table(headers, rows, [11, 46, 30, 25, 48], "CLLCL")
+
+
+def _actions(b: CaseBrief, lang: str) -> Flowable:
+    rows: list[Row] = [
+        [format_datetime(a.taken_at), a.action, a.officer or "", a.next_step or ""]
+        for a in b.actions
+    ]
+    headers = [
+        field_label("case_action", f, lang) for f in ("taken_at", "action", "officer", "next_step")
+    ]
+    return data_table(headers, rows, [24, 66, 28, 42], "CLLL")
+
+
+def _consents(b: CaseBrief, lang: str) -> Flowable:
+    rows: list[Row] = [
+        [c.person, c.recipient, c.scope or "", format_date(c.given_on), format_date(c.withdrawn_on)]
+        for c in b.consents
+    ]
+    headers = [
+        field_label("case_consent", f, lang)
+        for f in ("person_id", "recipient", "scope", "given_on", "withdrawn_on")
+    ]
+    return data_table(headers, rows, [34, 38, 40, 24, 24], "LLLCC")

@@ -1,0 +1,438 @@
+"""Plain, frozen snapshots of what each brief prints.
+
+The gatherers fill these from one read-only session; the layouts only read
+them. No ORM object crosses that line, so a layout can never trigger a lazy
+load (one query per row) or touch a closed session. Enum members stay enum
+members so the layout can ask them for their label in either language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from huedesk.db.enums import (
+    AgreementStatus,
+    AgreementType,
+    AidStatus,
+    CaseRole,
+    CaseStatus,
+    CaseType,
+    DelegationStatus,
+    Direction,
+    EventType,
+    FdiStatus,
+    Gender,
+    GiftDirection,
+    InformationSource,
+    LocalityLevel,
+    OrgType,
+    PartnershipStatus,
+    RelationType,
+    Sector,
+    SigningLevel,
+    TaskStatus,
+    TransactionType,
+)
+
+
+@dataclass(frozen=True)
+class Names:
+    """A name with its Vietnamese and (optional) English form."""
+
+    vi: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return (self.en or self.vi) if lang == "en" else self.vi
+
+
+class Withheld:
+    """Stands in for a personal value left out of a redacted brief (the value never loads)."""
+
+    _instance: Withheld | None = None
+
+    def __new__(cls) -> Withheld:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "WITHHELD"
+
+
+WITHHELD = Withheld()
+
+
+@dataclass(frozen=True)
+class OrgInfo:
+    """An organisation's profile: a delegation's partner, an aid statement's donor."""
+
+    ref: str
+    name: Names
+    org_type: OrgType
+    country: Names | None
+    address: str | None
+    website: str | None
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    title: str
+    due_date: dt.date | None
+    assignee: str | None
+    status: TaskStatus
+
+
+# --- delegation brief -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    name: str
+    position: str | None
+    organisation: str | None
+    nationality: Names | None
+    title: str | None
+    form_of_address: str | None
+    language: str | None
+    dietary_needs: str | None
+    is_head: bool
+
+
+@dataclass(frozen=True)
+class ProgrammeLine:
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    place: str | None
+    activity: str
+    hue_participants: str | None
+    responsible_office: str | None
+
+
+@dataclass(frozen=True)
+class VisitLine:
+    ref: str
+    direction: Direction
+    title: str
+    start_date: dt.date
+    end_date: dt.date | None
+    status: DelegationStatus
+
+
+@dataclass(frozen=True)
+class GiftLine:
+    visit_ref: str
+    visit_date: dt.date
+    direction: GiftDirection
+    description: str
+    giver: str | None
+    recipient: str | None
+
+
+@dataclass(frozen=True)
+class PartnershipLine:
+    ref: str
+    partner: Names
+    relation_type: RelationType
+    level: LocalityLevel
+    since: dt.date | None
+    status: PartnershipStatus
+
+
+@dataclass(frozen=True)
+class AgreementLine:
+    ref: str
+    title: str
+    agreement_type: AgreementType
+    signing_level: SigningLevel
+    signed_on: dt.date | None
+    expires_on: dt.date | None
+    status: AgreementStatus
+
+
+@dataclass(frozen=True)
+class AidLine:
+    ref: str
+    title: str
+    committed_amount: int
+    currency: str
+    disbursed_vnd: int
+    status: AidStatus
+
+
+@dataclass(frozen=True)
+class FdiLine:
+    ref: str
+    name: str
+    registered_capital: int
+    currency: str
+    licence_date: dt.date | None
+    status: FdiStatus
+
+
+@dataclass(frozen=True)
+class DelegationBrief:
+    """Everything a delegation brief prints, history with the partner included."""
+
+    ref: str
+    direction: Direction
+    title: str
+    country: Names
+    partner: OrgInfo | None
+    purpose: str | None
+    start_date: dt.date
+    end_date: dt.date | None
+    status: DelegationStatus
+    hosts: str | None
+    talking_points: str | None
+    press: str | None
+    outcomes: str | None
+    documents_signed: str | None
+    approval_decision: str | None
+    budget_vnd: int | None
+    itinerary: str | None
+    notes: str | None
+    members: tuple[MemberLine, ...]
+    programme: tuple[ProgrammeLine, ...]
+    gifts: tuple[GiftLine, ...]
+    history_by_country: bool
+    visits: tuple[VisitLine, ...]
+    partnerships: tuple[PartnershipLine, ...]
+    agreements: tuple[AgreementLine, ...]
+    aid: tuple[AidLine, ...]
+    fdi: tuple[FdiLine, ...]
+    earlier_gifts: tuple[GiftLine, ...]
+    tasks: tuple[TaskLine, ...]
+
+    @property
+    def completed(self) -> bool:
+        return self.status in (DelegationStatus.COMPLETED, DelegationStatus.REPORTED)
+
+
+# --- consular case summary --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CasePersonLine:
+    name: str
+    role: CaseRole
+    gender: Gender | None
+    date_of_birth: dt.date | Withheld | None
+    nationality: Names | None
+    passport_no: str | Withheld | None
+    phone: str | Withheld | None
+    email: str | Withheld | None
+    address: str | Withheld | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    taken_at: dt.datetime
+    action: str
+    officer: str | None
+    next_step: str | None
+
+
+@dataclass(frozen=True)
+class ConsentLine:
+    person: str
+    recipient: str
+    scope: str | None
+    given_on: dt.date
+    withdrawn_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class CaseBrief:
+    """A consular case with its people, actions and consents; personal fields may be withheld."""
+
+    ref: str
+    case_type: CaseType
+    title: str
+    country: Names
+    location: str | None
+    facts: str | None
+    opened_on: dt.date
+    closed_on: dt.date | None
+    deadline: dt.date | None
+    status: CaseStatus
+    officer: str | None
+    information_source: InformationSource
+    source_detail: str | None
+    consulate_notified_at: dt.datetime | None
+    outcome: str | None
+    notes: str | None
+    people: tuple[CasePersonLine, ...]
+    actions: tuple[ActionLine, ...]
+    consents: tuple[ConsentLine, ...]
+    tasks: tuple[TaskLine, ...]
+    redacted: bool
+
+
+# --- aid statement ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AidTxLine:
+    project_ref: str
+    value_date: dt.date
+    tx_type: TransactionType
+    tranche: str | None
+    amount: int
+    currency: str
+    rate_to_vnd: Decimal | None
+    amount_vnd: int
+    document_ref: str | None
+
+
+@dataclass(frozen=True)
+class AidProjectSummary:
+    """One project's commitment against its disbursements, in its currency and in VND.
+
+    ``committed_vnd`` is None when a foreign-currency commitment has no rate yet;
+    ``committed_estimated`` says the rate was borrowed from a non-commitment
+    transaction. ``disbursed_amount`` is None when disbursements came in another
+    currency than the commitment (then only VND totals are comparable).
+    """
+
+    ref: str
+    title: str
+    donor: Names
+    sector: Sector
+    status: AidStatus
+    beneficiary: str | None
+    approval_decision: str | None
+    approved_on: dt.date | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    notes: str | None
+    currency: str
+    committed_amount: int
+    committed_vnd: int | None
+    committed_estimated: bool
+    disbursed_amount: int | None
+    disbursed_vnd: int
+    disbursed_period_vnd: int
+
+    @property
+    def remaining_amount(self) -> int | None:
+        if self.disbursed_amount is None:
+            return None
+        return self.committed_amount - self.disbursed_amount
+
+    @property
+    def remaining_vnd(self) -> int | None:
+        return None if self.committed_vnd is None else self.committed_vnd - self.disbursed_vnd
+
+
+@dataclass(frozen=True)
+class AidStatement:
+    """Projects in scope (one project, one donor's, or one year's) and their transactions."""
+
+    scope: str  # "project" | "donor" | "year"
+    reference: str  # what the footer names: a project ref, a donor ref or the year
+    donor: OrgInfo | None
+    year: int | None
+    projects: tuple[AidProjectSummary, ...]
+    transactions: tuple[AidTxLine, ...]
+
+    @property
+    def committed_vnd(self) -> int:
+        return sum(p.committed_vnd or 0 for p in self.projects)
+
+    @property
+    def disbursed_vnd(self) -> int:
+        return sum(p.disbursed_vnd for p in self.projects)
+
+    @property
+    def disbursed_period_vnd(self) -> int:
+        return sum(p.disbursed_period_vnd for p in self.projects)
+
+    @property
+    def remaining_vnd(self) -> int:
+        return sum(p.remaining_vnd or 0 for p in self.projects)
+
+    @property
+    def any_estimated(self) -> bool:
+        return any(p.committed_estimated for p in self.projects)
+
+
+# --- yearly review ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountryVisits:
+    country: Names
+    inbound: int
+    outbound: int
+
+
+@dataclass(frozen=True)
+class SignedAgreement:
+    ref: str
+    title: str
+    counterpart: Names | None
+    signing_level: SigningLevel
+    signed_on: dt.date | None  # never None here (the query filters on it); typed as the column
+    status: AgreementStatus
+
+
+@dataclass(frozen=True)
+class NewPartnership:
+    partner: Names
+    country: Names
+    relation_type: RelationType
+    since: dt.date | None  # never None here (the query filters on it); typed as the column
+
+
+@dataclass(frozen=True)
+class FdiByCountry:
+    country: Names
+    projects: int
+    capital: int  # minor units of ``currency``
+    currency: str
+
+
+@dataclass(frozen=True)
+class AidBySector:
+    sector: Sector
+    projects: int
+    committed_vnd: int
+
+
+@dataclass(frozen=True)
+class CasesByType:
+    case_type: CaseType
+    opened: int
+    settled: int  # resolved or closed
+
+
+@dataclass(frozen=True)
+class EventLine:
+    title: str
+    event_type: EventType
+    start_date: dt.date
+    end_date: dt.date | None
+    venue: str | None
+    foreign_participants: int | None
+
+
+@dataclass(frozen=True)
+class YearReview:
+    """The figures of the yearly review of foreign affairs (báo cáo tổng kết năm)."""
+
+    year: int
+    visits: tuple[CountryVisits, ...]
+    agreements: tuple[SignedAgreement, ...]
+    partnerships_active: int
+    partnerships_new: tuple[NewPartnership, ...]
+    fdi: tuple[FdiByCountry, ...]
+    aid_projects: int
+    aid_committed_vnd: int
+    aid_disbursed_vnd: int
+    aid_by_sector: tuple[AidBySector, ...]
+    cases: tuple[CasesByType, ...]
+    events: tuple[EventLine, ...]

@@ -1,0 +1,195 @@
+"""Read aid projects and their transactions into an ``AidStatement``.
+
+Two queries whatever the scope: the projects (with donor names) and all their
+transactions; sums are worked out here in integers. Amounts in different
+currencies are never added: totals add VND equivalents, and a project's
+remaining balance in its own currency is given only when every disbursement
+came in that currency.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from huedesk.briefs.data import AidProjectSummary, AidStatement, AidTxLine, Names, OrgInfo
+from huedesk.briefs.gather_common import one_row, org_info
+from huedesk.db.enums import TransactionType
+from huedesk.db.models import AidProject, AidTransaction, Organisation
+from huedesk.errors import HueDeskError, NotFoundError
+from huedesk.money import to_vnd
+from huedesk.text import clean, fold
+
+
+def gather_aid(
+    session: Session,
+    *,
+    project_id: int | None = None,
+    donor_id: int | None = None,
+    year: int | None = None,
+) -> AidStatement:
+    """The statement for exactly one of: a project, a donor, a year."""
+    if sum(x is not None for x in (project_id, donor_id, year)) != 1:
+        raise HueDeskError(
+            "Cần chọn đúng một phạm vi: một dự án, một nhà tài trợ hoặc một năm.",
+            "Choose exactly one scope: a project, a donor or a year.",
+        )
+    donor: OrgInfo | None = None
+    if project_id is not None:
+        scope, where = "project", AidProject.id == project_id
+    elif donor_id is not None:
+        scope, where = "donor", AidProject.donor_id == donor_id
+        donor = org_info(session, donor_id)
+        reference = donor.ref
+    else:
+        assert year is not None
+        scope = "year"
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        in_year = AidTransaction.value_date.between(start, end)
+        where = or_(
+            AidProject.approved_on.between(start, end),
+            AidProject.id.in_(select(AidTransaction.project_id).where(in_year)),
+        )
+    projects = session.execute(
+        select(AidProject, Organisation.name, Organisation.name_en)
+        .join(Organisation, Organisation.id == AidProject.donor_id)
+        .where(where)
+        .order_by(AidProject.approved_on.is_(None), AidProject.approved_on, AidProject.id)
+    ).all()
+    if scope == "project":
+        if not projects:
+            one_row(session, "aid_project", select(AidProject.id).where(where), project_id or 0)
+        reference = projects[0][0].ref
+    elif scope == "year":
+        reference = str(year)
+    ids = [p.id for p, _n, _e in projects]
+    txs = session.execute(
+        select(AidTransaction, AidProject.ref)
+        .join(AidProject, AidProject.id == AidTransaction.project_id)
+        .where(AidTransaction.project_id.in_(ids))
+        .order_by(AidTransaction.value_date, AidTransaction.id)
+    ).all()
+    by_project: dict[int, list[Any]] = defaultdict(list)
+    for t, _ref in txs:
+        by_project[t.project_id].append(t)
+    summaries = tuple(
+        _summary(p, Names(name, name_en), by_project[p.id], year) for p, name, name_en in projects
+    )
+    shown = [
+        AidTxLine(
+            project_ref=ref,
+            value_date=t.value_date,
+            tx_type=t.tx_type,
+            tranche=t.tranche,
+            amount=t.amount,
+            currency=t.currency,
+            rate_to_vnd=t.rate_to_vnd,
+            amount_vnd=t.amount_vnd,
+            document_ref=t.document_ref,
+        )
+        for t, ref in txs
+        if year is None or t.value_date.year == year
+    ]
+    return AidStatement(
+        scope=scope,
+        reference=reference,
+        donor=donor,
+        year=year,
+        projects=summaries,
+        transactions=tuple(shown),
+    )
+
+
+def _summary(p: Any, donor: Names, txs: list[Any], year: int | None) -> AidProjectSummary:
+    committed_vnd, estimated = _committed_vnd(p, txs)
+    paid = [t for t in txs if t.tx_type == TransactionType.DISBURSEMENT]
+    same_currency = all(t.currency == p.currency for t in paid)
+    return AidProjectSummary(
+        ref=p.ref,
+        title=p.title,
+        donor=donor,
+        sector=p.sector,
+        status=p.status,
+        beneficiary=p.beneficiary,
+        approval_decision=p.approval_decision,
+        approved_on=p.approved_on,
+        start_date=p.start_date,
+        end_date=p.end_date,
+        notes=p.notes,
+        currency=p.currency,
+        committed_amount=p.committed_amount,
+        committed_vnd=committed_vnd,
+        committed_estimated=estimated,
+        disbursed_amount=sum(t.amount for t in paid) if same_currency else None,
+        disbursed_vnd=sum(t.amount_vnd for t in paid),
+        disbursed_period_vnd=sum(
+            t.amount_vnd for t in paid if year is None or t.value_date.year == year
+        ),
+    )
+
+
+def _committed_vnd(p: Any, txs: list[Any]) -> tuple[int | None, bool]:
+    """The commitment in VND, and whether its rate was borrowed from a non-commitment entry.
+
+    Commitment entries that add up to the committed amount give their own VND
+    values; otherwise the commitment is converted at the latest commitment rate,
+    failing that at the latest rate of any entry in the same currency.
+    """
+    if p.currency == "VND":
+        return p.committed_amount, False
+    rated = [t for t in txs if t.currency == p.currency and t.rate_to_vnd is not None]
+    commits = [t for t in rated if t.tx_type == TransactionType.COMMITMENT]
+    if commits and sum(t.amount for t in commits) == p.committed_amount:
+        return sum(t.amount_vnd for t in commits), False
+    if commits:
+        return to_vnd(p.committed_amount, p.currency, commits[-1].rate_to_vnd), False
+    if rated:
+        return to_vnd(p.committed_amount, p.currency, rated[-1].rate_to_vnd), True
+    return None, False
+
+
+def find_donor_id(session: Session, name: str) -> int:
+    """The organisation a user means by ``name``: exact name first, then ignoring tone marks.
+
+    Only organisations that fund at least one aid project are considered when
+    matching loosely, so "--donor KOICA" does not pick a namesake embassy.
+    """
+    wanted = clean(name)
+    exact = session.scalars(
+        select(Organisation.id).where(
+            or_(
+                Organisation.name == wanted,
+                Organisation.name_en == wanted,
+                Organisation.ref == wanted,
+            )
+        )
+    ).all()
+    if len(exact) == 1:
+        return exact[0]
+    key = f"%{fold(wanted)}%"
+    loose = session.execute(
+        select(Organisation.id, Organisation.name)
+        .where(Organisation.id.in_(select(AidProject.donor_id)))
+        .where(
+            or_(
+                func.hd_fold(Organisation.name).like(key),
+                func.hd_fold(func.coalesce(Organisation.name_en, "")).like(key),
+            )
+        )
+        .order_by(Organisation.name)
+    ).all()
+    if len(loose) == 1:
+        return int(loose[0][0])
+    if not loose:
+        raise NotFoundError(
+            f"Không tìm thấy nhà tài trợ '{wanted}'.", f"No donor matches '{wanted}'."
+        )
+    names = "; ".join(n for _i, n in loose[:5])
+    raise HueDeskError(
+        f"Có {len(loose)} nhà tài trợ khớp '{wanted}' ({names}); hãy ghi rõ tên hoặc số hiệu.",
+        f"{len(loose)} donors match '{wanted}' ({names}); give the full name or reference.",
+    )

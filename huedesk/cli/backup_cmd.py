@@ -1,0 +1,107 @@
+"""``huedesk backup`` and ``huedesk restore``: copies of the database, and putting one back.
+
+Backing up needs no lock (SQLite's online backup reads a consistent state while
+others work); restoring takes the application lock, so it refuses while a
+HueDesk window has the database open.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from huedesk import backup
+from huedesk.cli.context import CommandContext
+from huedesk.errors import HueDeskError
+from huedesk.paths import backups_dir
+
+_KIND_VI = {
+    "daily": "hằng ngày",
+    "monthly": "hằng tháng",
+    "manual": "thủ công",
+    "pre-restore": "trước khôi phục",
+    "pre-upgrade": "trước nâng cấp",
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "backup",
+        help="sao lưu cơ sở dữ liệu / back up the database",
+        description="Back up the database with SQLite's online backup (safe while HueDesk runs). "
+        "Without -o the copy goes to the backups folder beside the database.",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE instead")
+    p.add_argument("--list", action="store_true", help="list the backups in the backups folder")
+    p.add_argument("--lang", choices=["vi", "en"], default="vi")
+    p.set_defaults(handler=run_backup)
+
+    r = sub.add_parser(
+        "restore",
+        help="khôi phục từ bản sao lưu / restore a backup",
+        description="Replace the database with a backup, after checking the backup's integrity "
+        "and schema. The current database is kept as a 'pre-restore' backup first.",
+    )
+    r.add_argument("file", nargs="?", metavar="FILE", help="the backup file to restore")
+    r.add_argument(
+        "--newest", action="store_true", help="restore the newest good backup in the backups folder"
+    )
+    r.add_argument("--lang", choices=["vi", "en"], default="vi")
+    r.set_defaults(handler=run_restore)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(1, n // 1024)} KB"
+
+
+def run_backup(ctx: CommandContext) -> int:
+    vi = ctx.lang != "en"
+    if ctx.args.list:
+        backups = backup.list_backups(ctx.db_path)
+        if not backups:
+            ctx.print(
+                f"Chưa có bản sao lưu nào trong {backups_dir(ctx.db_path)}."
+                if vi
+                else f"No backups in {backups_dir(ctx.db_path)} yet."
+            )
+            return 0
+        for b in backups:
+            when = b.created.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+            kind = _KIND_VI[b.kind] if vi else b.kind
+            note = f" ({b.reason})" if b.reason else ""
+            ctx.print(f"{when}  {kind + note:<28} {_size(b.size):>9}  {b.path}")
+        return 0
+    if ctx.args.output:
+        dest = backup.backup_to(ctx.db_path, Path(ctx.args.output).expanduser())
+    else:
+        dest = backup.backup_now(ctx.db_path)
+    ctx.print(f"Đã sao lưu vào {dest}" if vi else f"Backed up to {dest}")
+    return 0
+
+
+def run_restore(ctx: CommandContext) -> int:
+    vi = ctx.lang != "en"
+    if ctx.args.newest == bool(ctx.args.file):
+        raise HueDeskError(
+            "Hãy chỉ rõ một tệp sao lưu, hoặc dùng --newest.",
+            "Name one backup file, or use --newest.",
+        )
+    source = Path(ctx.args.file).expanduser() if ctx.args.file else None
+    if source is None:
+        source = backup.newest_good_backup(ctx.db_path)
+        if source is None:
+            raise HueDeskError(
+                f"Không có bản sao lưu tốt nào trong {backups_dir(ctx.db_path)}.",
+                f"There is no good backup in {backups_dir(ctx.db_path)}.",
+            )
+    kept = backup.restore(ctx.db_path, source)
+    ctx.db()  # reopen: checks the restored file and brings an older schema up to date
+    if vi:
+        ctx.print(f"Đã khôi phục {ctx.db_path} từ {source}.")
+        if kept:
+            ctx.print(f"Cơ sở dữ liệu cũ được giữ tại {kept}.")
+    else:
+        ctx.print(f"Restored {ctx.db_path} from {source}.")
+        if kept:
+            ctx.print(f"The replaced database is kept at {kept}.")
+    return 0

@@ -1,0 +1,116 @@
+"""Aid statement: commitments against disbursements per project, donor and year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from huedesk.briefs import render_aid_statement, render_brief
+from huedesk.briefs.gather_aid import find_donor_id, gather_aid
+from huedesk.db.engine import Database
+from huedesk.errors import HueDeskError, NotFoundError
+from huedesk.records import RecordService
+from tests.briefs import samples
+from tests.briefs.conftest import pdf_text
+from tests.briefs.test_delegation_brief import assert_fonts_embedded
+
+
+def test_project_statement_amounts(db: Database, aid: samples.Aid, tmp_path: Path) -> None:
+    out = render_brief(db, "aid_project", aid.project_id, tmp_path / "a.pdf")
+    text = pdf_text(out)
+    for expected in (
+        "BÁO CÁO TÌNH HÌNH CAM KẾT VÀ GIẢI NGÂN VIỆN TRỢ",
+        "Xây dựng trạm y tế phường Thuận Hóa",
+        "Quỹ Hy vọng & Tương lai",
+        "Cam kết 250.000 USD 6.350.000.000",
+        "Đã giải ngân 180.000 USD 4.634.640.000",
+        "Còn lại 70.000 USD 1.715.360.000",
+        "72,0 %",
+        "Tổng giá trị cam kết 6.350.000.000 đồng; đã giải ngân 4.634.640.000 đồng; "
+        "còn lại 1.715.360.000 đồng.",
+        "05/09/2025 Giải ngân Đợt 2 80.000 USD 26.120,5 2.089.640.000 GBC 0877",
+        "Tổng giải ngân 4.634.640.000",
+    ):
+        assert expected in text, expected
+    assert_fonts_embedded(out)
+
+
+def test_totals_are_exact_integers(db: Database, aid: samples.Aid) -> None:
+    with db.read() as s:
+        st = gather_aid(s, project_id=aid.project_id)
+    p = st.projects[0]
+    assert (p.committed_amount, p.disbursed_amount, p.remaining_amount) == (
+        25_000_000,
+        18_000_000,
+        7_000_000,
+    )  # US cents
+    assert p.committed_vnd == 6_350_000_000 and p.disbursed_vnd == 4_634_640_000
+    assert p.remaining_vnd == 1_715_360_000 and not p.committed_estimated
+
+
+def test_donor_and_year_statements(
+    db: Database, svc: RecordService, aid: samples.Aid, tmp_path: Path
+) -> None:
+    svc.create(
+        "aid_project",
+        {
+            "title": "Hỗ trợ khắc phục hậu quả lũ lụt tại phường Phú Xuân",
+            "donor_id": aid.donor_id,
+            "sector": "disaster_relief",
+            "approved_on": dt.date(2024, 11, 5),
+            "committed_amount": "53000000000",
+            "currency": "VND",
+            "status": "completed",
+        },
+    )
+    donor = pdf_text(render_aid_statement(db, tmp_path / "d.pdf", donor_id=aid.donor_id))
+    assert "Nhà tài trợ: Quỹ Hy vọng & Tương lai" in donor
+    assert "Cam kết: 250.000 USD" in donor and " 53.000.000.000 " in donor
+    assert "Hỗ trợ khắc phục hậu quả lũ lụt tại phường Phú Xuân" in donor
+    assert "Tổng giá trị cam kết 59.350.000.000 đồng" in donor
+
+    year = pdf_text(render_aid_statement(db, tmp_path / "y.pdf", year=2025))
+    assert "Năm 2025" in year and "Xây dựng trạm y tế phường Thuận Hóa" in year
+    assert "phường Phú Xuân" not in year  # approved in 2024, no 2025 transactions
+    assert "Giải ngân trong năm 2025: 4.634.640.000 đồng." in year
+
+    en = pdf_text(render_aid_statement(db, tmp_path / "ye.pdf", year=2025, lang="en"))
+    assert "AID STATEMENT" in en and "USD 250,000" in en and "VND 4,634,640,000" in en
+
+
+def test_foreign_commitment_without_rate_and_empty_year(
+    db: Database, svc: RecordService, aid: samples.Aid, tmp_path: Path
+) -> None:
+    p = svc.create(
+        "aid_project",
+        {
+            "title": "Học bổng cho sinh viên Huế",
+            "donor_id": aid.donor_id,
+            "sector": "education",
+            "committed_amount": "40000",
+            "currency": "EUR",
+            "status": "proposed",
+        },
+    )
+    text = pdf_text(render_brief(db, "aid_project", p["id"], tmp_path / "p.pdf"))
+    assert "40.000 EUR" in text and "chưa có tỷ giá" in text
+    assert "(Chưa có thông tin)" in text and "None" not in text
+    empty = pdf_text(render_aid_statement(db, tmp_path / "e.pdf", year=1999))
+    assert "Năm 1999" in empty and "(Chưa có thông tin)" in empty
+
+
+def test_scope_and_lookup_errors(db: Database, aid: samples.Aid, tmp_path: Path) -> None:
+    with pytest.raises(HueDeskError):
+        render_aid_statement(db, tmp_path / "x.pdf", donor_id=aid.donor_id, year=2025)
+    with pytest.raises(NotFoundError):
+        render_aid_statement(db, tmp_path / "x.pdf", project_id=9999)
+    with pytest.raises(NotFoundError):
+        render_aid_statement(db, tmp_path / "x.pdf", donor_id=9999)
+    assert not (tmp_path / "x.pdf").exists()
+    with db.read() as s:
+        assert find_donor_id(s, "Quỹ Hy vọng & Tương lai") == aid.donor_id
+        assert find_donor_id(s, "quy hy vong") == aid.donor_id
+        with pytest.raises(NotFoundError):
+            find_donor_id(s, "KOICA")

@@ -1,0 +1,108 @@
+"""The command line: help everywhere, one-line errors, no tracebacks for expected failures."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from huedesk.cli.main import COMMANDS, build_parser, main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(
+    *args: str, env_db: Path | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if env_db is not None:
+        env["HUEDESK_DB"] = str(env_db)
+    return subprocess.run(
+        [sys.executable, "-m", "huedesk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=120,
+        cwd=ROOT,
+    )
+
+
+def _subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)  # type: ignore[arg-type]
+
+
+def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(COMMANDS) >= 3
+    for name in _subcommands():
+        with pytest.raises(SystemExit) as exc:
+            main([name, "--help"])
+        assert exc.value.code == 0
+        assert "usage: huedesk" in capsys.readouterr().out
+
+
+def test_demo_then_check_through_the_real_command(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite3"
+    done = _run("--db", str(db), "demo", "--records", "400", "--seed", "2")
+    assert done.returncode == 0, done.stderr
+    assert "wrote" in done.stdout
+    checked = _run("check", "--lang", "en", env_db=db)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "OK — no problems found." in checked.stdout
+
+
+def test_expected_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    db = tmp_path / "x.sqlite3"
+    cases = [
+        ("--db", str(db), "list", "spaceships"),
+        ("--db", str(db), "show", "delegation", "ĐV-1999-0001"),
+        ("--db", str(db), "add", "delegation", "title=Đoàn", "start_date=31/02/2025"),
+        ("--db", str(db), "demo", "--records", "-3"),
+    ]
+    for args in cases:
+        done = _run(*args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_not_a_database_file_is_named(tmp_path: Path) -> None:
+    bogus = tmp_path / "report.docx"
+    bogus.write_bytes(b"PK\x03\x04 not sqlite")
+    done = _run("--db", str(bogus), "check")
+    assert done.returncode == 2
+    assert str(bogus) in done.stderr and "Traceback" not in done.stderr
+
+
+def test_add_set_show_delete_round(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "r.sqlite3")
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "add",
+                "event",
+                "title=Festival Huế 2026",
+                "event_type=festival",
+                "start_date=06/06/2026",
+                "status=planned",
+            ]
+        )
+        == 0
+    )
+    ref = capsys.readouterr().out.strip()
+    assert ref == "SK-2026-0001"
+    assert main(["--db", db, "set", "event", ref, "status=confirmed", "venue=Đại Nội Huế"]) == 0
+    assert main(["--db", db, "show", "event", ref]) == 0
+    out = capsys.readouterr().out
+    assert "Địa điểm: Đại Nội Huế" in out and "Tình trạng: Đã xác nhận" in out
+    assert main(["--db", db, "list", "event", "--text", "festival hue"]) == 0
+    assert "(1/1)" in capsys.readouterr().out
+    assert main(["--db", db, "delete", "event", ref, "--yes"]) == 0
+    assert main(["--db", db, "show", "event", ref]) == 2

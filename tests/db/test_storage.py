@@ -1,0 +1,94 @@
+"""Connection settings and database-level constraints."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from huedesk.db.engine import Database
+
+
+def test_connections_use_wal_foreign_keys_and_full_sync(db: Database) -> None:
+    with db.read() as s:
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+
+
+def _insert_delegation(db: Database, start: str, end: str, country: str = "JP") -> None:
+    with db.write() as s:
+        s.execute(
+            text(
+                "INSERT INTO delegation (uuid, ref, direction, title, country_code, start_date, "
+                "end_date, status, created_at, updated_at) VALUES (:u, :r, 'in', 'Đoàn', :c, :s, :e, "
+                "'planned', '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+            ),
+            {
+                "u": f"u-{start}-{end}-{country}",
+                "r": f"ĐV-{start}-{country}",
+                "c": country,
+                "s": start,
+                "e": end,
+            },
+        )
+
+
+def test_check_constraint_refuses_end_before_start(db: Database) -> None:
+    with pytest.raises(IntegrityError, match="dates_ordered"):
+        _insert_delegation(db, "2025-03-10", "2025-03-01")
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
+    with pytest.raises(IntegrityError, match="FOREIGN KEY"):
+        _insert_delegation(db, "2025-03-10", "2025-03-11", country="ZZ")
+
+
+def test_enum_check_refuses_unknown_status(db: Database) -> None:
+    with pytest.raises(IntegrityError, match="CHECK"), db.write() as s:
+        s.execute(
+            text(
+                "INSERT INTO event (uuid, ref, title, event_type, start_date, status, created_at, "
+                "updated_at) VALUES ('e1', 'SK-2025-0001', 'Festival Huế', 'festival', '2025-06-01', "
+                "'bogus', '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+            )
+        )
+
+
+def test_negative_amount_refused_by_database(db: Database) -> None:
+    with pytest.raises(IntegrityError, match="not_negative"), db.write() as s:
+        s.execute(
+            text(
+                "INSERT INTO organisation (uuid, ref, name, org_type, created_at, updated_at) "
+                "VALUES ('o1', 'TC-2025-0001', 'JICA', 'donor', '2025-01-01', '2025-01-01')"
+            )
+        )
+        s.execute(
+            text(
+                "INSERT INTO aid_project (uuid, ref, title, donor_id, sector, committed_amount, "
+                "currency, status, created_at, updated_at) VALUES ('a1', 'VT-2025-0001', 'Y tế', 1, "
+                "'health', -1, 'VND', 'approved', '2025-01-01', '2025-01-01')"
+            )
+        )
+
+
+def test_a_failed_unit_of_work_writes_nothing(db: Database) -> None:
+    with pytest.raises(IntegrityError), db.write() as s:
+        s.execute(
+            text(
+                "INSERT INTO organisation (uuid, ref, name, org_type, created_at, updated_at) "
+                "VALUES ('o2', 'TC-2025-0002', 'KOICA', 'donor', '2025-01-01', '2025-01-01')"
+            )
+        )
+        s.execute(
+            text(
+                "INSERT INTO organisation (uuid, ref, name, org_type, created_at, updated_at) "
+                "VALUES ('o2', 'TC-2025-0003', 'KOICA', 'donor', '2025-01-01', '2025-01-01')"
+            )
+        )
+    conn = sqlite3.connect(db.path)
+    assert conn.execute("SELECT count(*) FROM organisation").fetchone()[0] == 0
+    conn.close()

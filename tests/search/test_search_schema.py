@@ -1,0 +1,67 @@
+"""The index's schema: migration 0002, model comparison, kind codes, rebuild on open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from huedesk.db.base import Base
+from huedesk.db.engine import Database
+from huedesk.db.migrate import head_revision, include_object
+from huedesk.records.kinds import KINDS
+from huedesk.search.schema import KIND_CODES, record_of, rowid_of
+from huedesk.store import open_store
+
+
+def test_head_is_search_revision(db: Database) -> None:
+    assert head_revision() == "0002"
+    with db.read() as s:
+        names = set(s.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars())
+    assert {"search_fts", "search_meta"} <= names
+
+
+def test_models_and_migrations_agree_when_search_tables_are_skipped(db: Database) -> None:
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(
+            conn, opts={"include_object": include_object, "compare_type": True}
+        )
+        assert compare_metadata(ctx, Base.metadata) == []
+        raw = MigrationContext.configure(conn)
+        unfiltered = {
+            d[1].name for d in compare_metadata(raw, Base.metadata) if d[0] == "remove_table"
+        }
+    assert "search_fts" in unfiltered  # the filter is what hides them
+
+
+def test_every_kind_with_its_own_records_has_a_code() -> None:
+    own = {k.name for k in KINDS.values() if k.parent is None and k.name != "attachment"}
+    assert own == set(KIND_CODES)
+    assert len(set(KIND_CODES.values())) == len(KIND_CODES)
+
+
+def test_rowids_encode_kind_and_id() -> None:
+    seen = set()
+    for kind in KIND_CODES:
+        for record_id in (1, 12345, 2**40):
+            assert record_of(rowid_of(kind, record_id)) == (kind, record_id)
+            seen.add(rowid_of(kind, record_id))
+    assert len(seen) == 3 * len(KIND_CODES)
+
+
+def test_index_built_when_missing_on_open(db_path: Path) -> None:
+    db = open_store(db_path)
+    with db.write() as s:
+        s.execute(text("DELETE FROM search_fts"))
+        s.execute(text("DELETE FROM search_meta"))
+    db.dispose()
+    db = open_store(db_path)
+    try:
+        with db.read() as s:
+            n = s.execute(text("SELECT count(*) FROM search_fts")).scalar_one()
+            countries = s.execute(text("SELECT count(*) FROM country")).scalar_one()
+        assert n == countries > 0
+    finally:
+        db.dispose()
