@@ -115,3 +115,18 @@ def test_audit_command_prints_a_table(cli, db: Database, logged: dict) -> None:
     assert lines[-1] == "(2/2 entries)"
     res = cli("--user", "canbo", "audit", "--limit", "1", env=env)
     assert res.out.splitlines()[-1].startswith("(1/")
+
+
+def test_huedesk_check_reports_a_tampered_log(
+    cli, db: Database, db_path: Path, logged: dict
+) -> None:
+    assert cli("check", "--skip-attachments").code == 0
+    conn = _raw(db_path)
+    try:
+        conn.execute("DROP TRIGGER audit_entry_no_update")
+        conn.execute("UPDATE audit_entry SET actor = 'nguoi-khac' WHERE id = 5")
+    finally:
+        conn.close()
+    res = cli("check", "--skip-attachments", "--lang", "en")
+    assert res.code == 1
+    assert "changed outside HueDesk" in res.out

@@ -108,3 +108,59 @@ def test_privacy_commands(
     with pyzipper.AESZipFile(dest) as zf:
         zf.setpassword(b"cum mat khau xuat")
         assert zf.read("data.csv") == b"a,b\n"
+
+
+def test_record_search_and_brief_commands_obey_roles(
+    cli, db: Database, accounts: dict[str, Principal], tmp_path: Path
+) -> None:
+    res = cli(
+        "--user",
+        "xem",
+        "add",
+        "event",
+        "title=Tuần lễ Huế",
+        "event_type=festival",
+        "start_date=01/06/2026",
+        "status=planned",
+        env=PW,
+    )
+    assert res.code == 2 and "chỉ được xem" in res.err
+    res = cli(
+        "--user",
+        "canbo",
+        "add",
+        "consular_case",
+        "title=Mất hộ chiếu Osaka",
+        "case_type=lost_documents",
+        "country_code=JP",
+        "opened_on=01/06/2026",
+        "status=open",
+        "information_source=family",
+        env=PW,
+    )
+    assert res.code == 2 and "lãnh sự" in res.err
+    res = cli(
+        "--user",
+        "lanhsu",
+        "add",
+        "consular_case",
+        "title=Mất hộ chiếu Osaka",
+        "case_type=lost_documents",
+        "country_code=JP",
+        "opened_on=01/06/2026",
+        "status=open",
+        "information_source=family",
+        env=PW,
+    )
+    assert res.code == 0, res.err
+    ref = RecordService(db, "lanhsu").list("consular_case").rows[0]["ref"]
+    assert "Osaka" in cli("--user", "lanhsu", "search", "Osaka", env=PW).out
+    officer = cli("--user", "canbo", "search", "Osaka", env=PW)
+    assert officer.code == 0 and "Osaka" not in officer.out
+    res = cli("--user", "canbo", "search", "Osaka", "--kind", "consular_case", env=PW)
+    assert res.code == 2
+    res = cli("--user", "canbo", "list", "consular_case", env=PW)
+    assert res.code == 2
+    out = tmp_path / "case.pdf"
+    res = cli("--user", "canbo", "brief", "case", ref, "-o", str(out), "--redact", env=PW)
+    assert res.code == 2 and not out.exists()
