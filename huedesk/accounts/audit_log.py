@@ -12,15 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, and_, func, not_, or_, select
 
 from huedesk.accounts.principal import Actor, resolve
-from huedesk.accounts.roles import Principal
+from huedesk.accounts.roles import Principal, Role
+from huedesk.accounts.service import AUDIT_KIND
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import AuditEntry
+from huedesk.display import display_value
+from huedesk.privacy.masking import AUDIT_MARK
+from huedesk.records.fields import FieldSpec
 from huedesk.records.kinds import KINDS
 
 SENSITIVE_KINDS = tuple(name for name, spec in KINDS.items() if spec.sensitive)
@@ -31,7 +36,8 @@ _ACCOUNT_LABELS = {
     "password": ("Mật khẩu", "Password"),
     "active": ("Đang hoạt động", "Active"),
 }
-_KIND_LABELS = {"user_account": ("Tài khoản", "Account")}
+_KIND_LABELS = {AUDIT_KIND: ("Tài khoản", "Account")}
+_ROLE_VALUES = {r.value for r in Role}
 
 
 @dataclass(frozen=True)
@@ -61,24 +67,54 @@ class AuditRow:
         return en if lang == "en" else vi
 
     def describe(self, lang: str = "vi") -> str:
-        """``Field: old → new; …`` in one line."""
+        """``Field: old → new; …`` in one line, values as people read them."""
         parts = []
         for name, (old, new) in self.changes.items():
             label = self.field_label(name, lang)
             if self.action is AuditAction.CREATE:
-                parts.append(f"{label}: {_show(new)}")
+                parts.append(f"{label}: {self.show(name, new, lang)}")
             elif self.action is AuditAction.DELETE:
-                parts.append(f"{label}: {_show(old)}")
+                parts.append(f"{label}: {self.show(name, old, lang)}")
             else:
-                parts.append(f"{label}: {_show(old)} → {_show(new)}")
+                old_text, new_text = self.show(name, old, lang), self.show(name, new, lang)
+                parts.append(f"{label}: {old_text} → {new_text}")
         return "; ".join(parts)
 
+    def show(self, name: str, value: Any, lang: str = "vi") -> str:
+        """One stored (JSON) value as text: labels for choices, dd/mm/yyyy dates, money."""
+        if value is None:
+            return "∅"
+        spec = KINDS.get(self.kind)
+        fs = spec.fields.get(name) if spec is not None else None
+        if self.kind == AUDIT_KIND and name == "role" and value in _ROLE_VALUES:
+            text = Role(value).label(lang)
+        elif (
+            fs is None
+            or value == AUDIT_MARK
+            or (fs.choices is not None and value not in {m.value for m in fs.choices})
+        ):
+            text = str(value)
+        else:
+            currency = self.changes.get("currency", (None, None))
+            row = {name: _typed(fs, value), "currency": currency[1] or currency[0]}
+            text = display_value(fs, row, lang) or str(value)
+        return text if len(text) <= 60 else text[:59] + "…"
 
-def _show(value: Any) -> str:
-    if value is None:
-        return "∅"
-    text = str(value)
-    return text if len(text) <= 60 else text[:59] + "…"
+
+def _typed(fs: FieldSpec, value: Any) -> Any:
+    """The Python value behind a JSON one (ISO dates back to dates; choices stay values)."""
+    if not isinstance(value, str) or fs.choices is not None:
+        return value
+    try:
+        if fs.type is dt.date:
+            return dt.date.fromisoformat(value)
+        if fs.type is dt.datetime:
+            return dt.datetime.fromisoformat(value)
+        if fs.type is Decimal:
+            return Decimal(value)
+    except (ValueError, ArithmeticError):
+        return value
+    return value
 
 
 def _visible(who: Principal, stmt: Select[Any]) -> Select[Any]:
