@@ -26,17 +26,25 @@ def user_name(explicit: str | None) -> str:
     return explicit or os.environ.get(USER_ENV) or getpass.getuser()
 
 
-def ask_password(name: str) -> str:
-    """The password from the environment or a terminal prompt."""
-    from_env = os.environ.get(PASSWORD_ENV)
+def _from_env_or_terminal(env: str, what_vi: str, what_en: str) -> str | None:
+    """``$env`` if set; ``None`` when a terminal can be asked; refused otherwise."""
+    from_env = os.environ.get(env)
     if from_env is not None:
         return from_env
     if not sys.stdin.isatty():
         raise PermissionDenied(
-            f"Cần mật khẩu của '{name}': đặt biến môi trường {PASSWORD_ENV} hoặc chạy tại cửa sổ lệnh.",
-            f"The password of '{name}' is needed: set {PASSWORD_ENV} or run at a terminal.",
+            f"Cần {what_vi}: đặt biến môi trường {env} hoặc chạy tại cửa sổ lệnh.",
+            f"{what_en[:1].upper()}{what_en[1:]} is needed: set {env} or run at a terminal.",
         )
-    return getpass.getpass(f"Mật khẩu / Password ({name}): ")
+    return None
+
+
+def ask_password(name: str) -> str:
+    """The password from ``$HUEDESK_PASSWORD`` or a terminal prompt."""
+    given = _from_env_or_terminal(
+        PASSWORD_ENV, f"mật khẩu của '{name}'", f"the password of '{name}'"
+    )
+    return given if given is not None else getpass.getpass(f"Mật khẩu / Password ({name}): ")
 
 
 def sign_in(db: Database, explicit_user: str | None) -> Principal:
@@ -53,14 +61,9 @@ def ask_new_secret(env: str, prompt: str, what_vi: str, what_en: str) -> str:
 
     Never from the command line itself, where it would land in the shell history.
     """
-    from_env = os.environ.get(env)
-    if from_env is not None:
-        return from_env
-    if not sys.stdin.isatty():
-        raise PermissionDenied(
-            f"Cần {what_vi}: đặt biến môi trường {env} hoặc chạy tại cửa sổ lệnh.",
-            f"{what_en[:1].upper()}{what_en[1:]} is needed: set {env} or run at a terminal.",
-        )
+    given = _from_env_or_terminal(env, what_vi, what_en)
+    if given is not None:
+        return given
     first = getpass.getpass(prompt)
     if getpass.getpass("Nhập lại / Repeat: ") != first:
         raise PermissionDenied("Hai lần nhập không khớp.", "The two entries differ.")

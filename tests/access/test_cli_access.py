@@ -14,6 +14,14 @@ from tests.access.conftest import PASSWORD
 from tests.access.sample import one_of_each
 
 PW = {"HUEDESK_PASSWORD": PASSWORD}
+NEW_CASE = (
+    "title=Mất hộ chiếu Osaka",
+    "case_type=lost_documents",
+    "country_code=JP",
+    "opened_on=01/06/2026",
+    "status=open",
+    "information_source=family",
+)
 
 
 def test_first_run_init_then_every_command_signs_in(cli, db: Database) -> None:
@@ -113,45 +121,12 @@ def test_privacy_commands(
 def test_record_search_and_brief_commands_obey_roles(
     cli, db: Database, accounts: dict[str, Principal], tmp_path: Path
 ) -> None:
-    res = cli(
-        "--user",
-        "xem",
-        "add",
-        "event",
-        "title=Tuần lễ Huế",
-        "event_type=festival",
-        "start_date=01/06/2026",
-        "status=planned",
-        env=PW,
-    )
+    event = ("title=Tuần lễ Huế", "event_type=festival", "start_date=01/06/2026", "status=planned")
+    res = cli("--user", "xem", "add", "event", *event, env=PW)
     assert res.code == 2 and "chỉ được xem" in res.err
-    res = cli(
-        "--user",
-        "canbo",
-        "add",
-        "consular_case",
-        "title=Mất hộ chiếu Osaka",
-        "case_type=lost_documents",
-        "country_code=JP",
-        "opened_on=01/06/2026",
-        "status=open",
-        "information_source=family",
-        env=PW,
-    )
+    res = cli("--user", "canbo", "add", "consular_case", *NEW_CASE, env=PW)
     assert res.code == 2 and "lãnh sự" in res.err
-    res = cli(
-        "--user",
-        "lanhsu",
-        "add",
-        "consular_case",
-        "title=Mất hộ chiếu Osaka",
-        "case_type=lost_documents",
-        "country_code=JP",
-        "opened_on=01/06/2026",
-        "status=open",
-        "information_source=family",
-        env=PW,
-    )
+    res = cli("--user", "lanhsu", "add", "consular_case", *NEW_CASE, env=PW)
     assert res.code == 0, res.err
     ref = RecordService(db, "lanhsu").list("consular_case").rows[0]["ref"]
     assert "Osaka" in cli("--user", "lanhsu", "search", "Osaka", env=PW).out
