@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -76,6 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang = ctx.lang
         print(f"huedesk: {exc.message(lang)}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # Output piped into a program that stopped reading (``huedesk list … | head``): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("huedesk: đã dừng / interrupted", file=sys.stderr)
         return 130

@@ -230,8 +230,8 @@ def index_problems(session: Session) -> list[tuple[str, str]]:
             )
         )
         return problems
-    indexed = dict(
-        session.execute(
+    indexed: dict[int, int] = dict(
+        session.execute(  # type: ignore[arg-type]
             text(f"SELECT rowid & {(1 << KIND_BITS) - 1}, count(*) FROM {FTS_TABLE} GROUP BY 1")
         ).all()
     )
