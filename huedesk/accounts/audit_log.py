@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, not_, or_, select
+from sqlalchemy import Select, and_, func, not_, or_, select, text
+from sqlalchemy.orm import Session
 
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, Role
@@ -194,3 +195,23 @@ def _row(entry: AuditEntry) -> AuditRow:
         record_uuid=entry.record_uuid,
         changes=changes,
     )
+
+
+AUDIT_GUARDS = ("audit_entry_no_update", "audit_entry_no_delete")  # migration 0003
+
+
+def audit_guard_problems(session: Session) -> list[tuple[str, str]]:
+    """(vi, en) problems for ``huedesk check``: the triggers that keep the log append-only."""
+    present = set(
+        session.scalars(
+            select(text("name")).select_from(text("sqlite_master")).where(text("type = 'trigger'"))
+        )
+    )
+    return [
+        (
+            f"Thiếu trigger bảo vệ nhật ký thay đổi '{name}' (tệp đã bị sửa ngoài HueDesk?)",
+            f"The audit log guard trigger '{name}' is missing (was the file edited outside HueDesk?)",
+        )
+        for name in AUDIT_GUARDS
+        if name not in present
+    ]

@@ -130,3 +130,4 @@ def test_huedesk_check_reports_a_tampered_log(
     res = cli("check", "--skip-attachments", "--lang", "en")
     assert res.code == 1
     assert "changed outside HueDesk" in res.out
+    assert "guard trigger 'audit_entry_no_update' is missing" in res.out
