@@ -5,11 +5,10 @@
 """
 
 from huedesk.accounts.principal import has_accounts, resolve
-from huedesk.accounts.roles import LOCAL_ADMIN_NAME, Principal, Role
+from huedesk.accounts.roles import Principal, Role
 from huedesk.accounts.service import AccountInfo, AccountService, parse_role
 
 __all__ = [
-    "LOCAL_ADMIN_NAME",
     "AccountInfo",
     "AccountService",
     "Principal",

@@ -17,10 +17,7 @@ from dataclasses import dataclass
 from huedesk.db.models.accounts import Role
 from huedesk.errors import PermissionDenied
 
-__all__ = ["LOCAL_ADMIN_NAME", "Principal", "Role"]
-
-# The name a database without accounts (first run, tests) treats a bare caller as.
-LOCAL_ADMIN_NAME = "admin"
+__all__ = ["Principal", "Role"]
 
 
 @dataclass(frozen=True)
