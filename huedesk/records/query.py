@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, Text, extract, func, or_, select
+from sqlalchemy.sql.elements import KeyedColumnElement
 
-from huedesk.records.kinds import KindSpec
+from huedesk.records.kinds import KINDS, KindSpec
 from huedesk.text import fold
 
 # A hook the search index installs to answer free-text filters (``None``: LIKE on folded text).
@@ -93,14 +94,45 @@ def sort_columns(kind: KindSpec, query: ListQuery) -> list[ColumnElement[Any]]:
         if query.sort not in table.columns:
             raise KeyError(f"{kind.name} has no field {query.sort!r}")
         col = table.columns[query.sort]
-        key: ColumnElement[Any] = col
-        if isinstance(col.type, String | Text) and getattr(col.type, "enum_class", None) is None:
+        key: ColumnElement[Any] = _label_of(col) if col.foreign_keys else col
+        if (
+            key is col
+            and isinstance(col.type, String | Text)
+            and getattr(col.type, "enum_class", None) is None
+        ):
             key = func.hd_sort_key(col)
         terms.append(key.desc() if query.descending else key.asc())
     else:
         terms.extend(table.columns[c] for c in kind.order_by)
     terms.append(table.c.id.desc() if query.descending else table.c.id.asc())
     return terms
+
+
+def _label_of(col: KeyedColumnElement[Any]) -> ColumnElement[Any]:
+    """Sort key of a foreign key: the referenced record's name, so lists sort the way they read."""
+    fk = next(iter(col.foreign_keys))
+    target_table = fk.column.table
+    target = KINDS[target_table.name]
+    title = target_table.c[target.title_field]
+    if target.title_field.endswith("_id"):  # a title that is itself a reference: keep the id
+        return col
+    return (
+        select(func.hd_sort_key(title))
+        .where(fk.column == col)
+        .correlate(col.table)
+        .scalar_subquery()
+    )
+
+
+def build_ids(kind: KindSpec, query: ListQuery) -> Select[Any]:
+    """Only the ids of the matching rows, in list order (a table model pages rows by id)."""
+    table = kind.table
+    stmt = apply_filters(kind, select(table.c.id), query).order_by(*sort_columns(kind, query))
+    if query.offset:
+        stmt = stmt.offset(query.offset)
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    return stmt
 
 
 def build_select(kind: KindSpec, query: ListQuery) -> Select[Any]:

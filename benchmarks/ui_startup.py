@@ -1,0 +1,138 @@
+"""How fast the window is usable on a large database, and how fast the largest list shows rows.
+
+Usage::
+
+    python benchmarks/ui_startup.py --db /tmp/big/huedesk.sqlite3 [--runs 5]
+
+Each run is a fresh process (imports included), started by this script:
+"launch" is the wall time from starting the process to the main window drawn
+with its start page (Qt, the database opened and migrated, the attention
+queries answered); "first rows" is the time from choosing the largest list in
+the sidebar to its first screen of rows painted (ids query plus one page).
+Prints the medians and the targets (1.5 s and 200 ms). Uses ``$DISPLAY`` when
+set (e.g. Xvfb), otherwise Qt's offscreen platform.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAUNCH_TARGET = 1.5
+FIRST_ROWS_TARGET = 0.200
+
+CHILD = r"""
+import json, sys, time
+t_launch = float(sys.argv[2])
+from PySide6.QtWidgets import QApplication
+from huedesk.store import open_store
+from huedesk.ui.app import Desk, application
+from huedesk.ui.list_page import ListPage
+
+app = application()
+db = open_store(__import__("pathlib").Path(sys.argv[1]))
+desk = Desk(db, "bench", "vi")
+w = desk.window
+w.show_page("attention")
+w.show()
+w.repaint()
+app.processEvents()
+launch = time.time() - t_launch
+
+largest = sys.argv[3]
+t0 = time.perf_counter()
+page = w.show_page(largest)
+assert isinstance(page, ListPage)
+page.table.viewport().repaint()
+app.processEvents()
+first_rows = time.perf_counter() - t0
+shown = page.model.total
+
+t0 = time.perf_counter()
+page.table.scrollToBottom()
+page.table.viewport().repaint()
+app.processEvents()
+scroll_end = time.perf_counter() - t0
+
+t0 = time.perf_counter()
+page.model.sort(page.model.column_of(page.spec.title_field))
+page.table.viewport().repaint()
+app.processEvents()
+sort_title = time.perf_counter() - t0
+
+print(json.dumps({"launch": launch, "first_rows": first_rows, "rows": shown,
+                  "scroll_end": scroll_end, "sort_title": sort_title}))
+w.hide()
+db.dispose()
+"""
+
+
+def largest_list(db_path: Path) -> str:
+    """The sidebar key of the list with the most records."""
+    import sqlite3
+
+    con = sqlite3.connect(db_path)
+    try:
+        keys = ["person", "organisation", "consular_case", "fdi_project", "event", "aid_project"]
+        counts = {k: con.execute(f"SELECT count(*) FROM {k}").fetchone()[0] for k in keys}
+        for direction in ("in", "out"):
+            counts[f"delegation_{direction}"] = con.execute(
+                "SELECT count(*) FROM delegation WHERE direction = ?", (direction,)
+            ).fetchone()[0]
+    finally:
+        con.close()
+    return max(counts, key=lambda k: counts[k])
+
+
+def one_run(db_path: Path, key: str) -> dict[str, float]:
+    env = dict(os.environ)
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(ROOT)
+    env["XDG_CONFIG_HOME"] = str(db_path.parent / "bench-config")  # no remembered state
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(db_path), repr(started), key],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True, type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    key = largest_list(args.db)
+    runs = [one_run(args.db, key) for _ in range(args.runs)]
+    med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    print(f"database: {args.db}  largest list: {key} ({int(med['rows']):,} records)")
+    print(
+        f"runs: {args.runs}  platform: {'DISPLAY=' + os.environ['DISPLAY'] if os.environ.get('DISPLAY') else 'offscreen'}"
+    )
+    print(
+        f"launch to usable window: median {med['launch']:.3f} s "
+        f"(target {LAUNCH_TARGET} s, {med['launch'] / LAUNCH_TARGET:.0%} of it)"
+    )
+    print(
+        f"first rows of the largest list: median {med['first_rows'] * 1000:.0f} ms "
+        f"(target {FIRST_ROWS_TARGET * 1000:.0f} ms, {med['first_rows'] / FIRST_ROWS_TARGET:.0%} of it)"
+    )
+    print(f"scroll to the last row: median {med['scroll_end'] * 1000:.0f} ms")
+    print(f"sort by title (Vietnamese order, in SQLite): median {med['sort_title'] * 1000:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

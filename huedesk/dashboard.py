@@ -1,0 +1,143 @@
+"""What needs attention today: the start page's three lists, answered by the database.
+
+Upcoming visits (delegations starting soon that are not cancelled or finished),
+consular case deadlines (open cases due soon or already overdue) and agreements
+expiring soon. Each list is a small indexed query with a limit, so the start
+page opens at once on a database of any size; the UI only formats the items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from huedesk.db.engine import Database
+from huedesk.db.enums import AgreementStatus, CaseStatus, DelegationStatus
+from huedesk.records.kinds import KINDS, TOP_LEVEL
+
+# How far ahead each list looks (days); deadlines also show everything overdue.
+VISIT_HORIZON = 30
+DEADLINE_HORIZON = 14
+EXPIRY_HORIZON = 90
+LIMIT = 50
+
+_VISIT_ACTIVE: tuple[str, ...] = (
+    DelegationStatus.PLANNED,
+    DelegationStatus.APPROVED,
+    DelegationStatus.IN_PROGRESS,
+)
+_CASE_OPEN: tuple[str, ...] = (
+    CaseStatus.OPEN,
+    CaseStatus.IN_PROGRESS,
+    CaseStatus.AWAITING_RESPONSE,
+)
+_AGREEMENT_LIVE: tuple[str, ...] = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """One line of the start page: which record, when, and its status."""
+
+    kind: str
+    record_id: int
+    ref: str
+    title: str
+    when: dt.date
+    status: str  # enum value; the UI shows its label
+    days_left: int  # negative when overdue
+
+
+@dataclass
+class Attention:
+    """The three lists of the start page, each with the full count behind its first rows."""
+
+    today: dt.date
+    visits: list[AttentionItem] = field(default_factory=list)
+    visits_total: int = 0
+    deadlines: list[AttentionItem] = field(default_factory=list)
+    deadlines_total: int = 0
+    expiring: list[AttentionItem] = field(default_factory=list)
+    expiring_total: int = 0
+
+
+def _due(
+    session: Session,
+    kind: str,
+    date_field: str,
+    statuses: tuple[str, ...],
+    today: dt.date,
+    until: dt.date,
+    since: dt.date | None,
+) -> tuple[list[AttentionItem], int]:
+    """Records of ``kind`` in ``statuses`` whose ``date_field`` falls in [since, until]."""
+    spec = KINDS[kind]
+    t = spec.table
+    when = t.c[date_field]
+    where = [when.is_not(None), when <= until, t.c.status.in_(statuses)]
+    if since is not None:
+        where.append(when >= since)
+    stmt = (
+        select(t.c.id, t.c.ref, t.c[spec.title_field], when, t.c.status)
+        .where(*where)
+        .order_by(when, t.c.id)
+    )
+    items = [
+        AttentionItem(kind, rid, ref, title, day, str(status), (day - today).days)
+        for rid, ref, title, day, status in session.execute(stmt.limit(LIMIT))
+    ]
+    total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+    return items, total
+
+
+def attention_in(session: Session, today: dt.date) -> Attention:
+    """The start page's lists as of ``today``, inside the caller's session."""
+    result = Attention(today)
+    days = dt.timedelta
+    result.visits, result.visits_total = _due(
+        session,
+        "delegation",
+        "start_date",
+        _VISIT_ACTIVE,
+        today,
+        today + days(VISIT_HORIZON),
+        today,
+    )
+    # deadlines: everything overdue too, so nothing slips past unseen
+    result.deadlines, result.deadlines_total = _due(
+        session,
+        "consular_case",
+        "deadline",
+        _CASE_OPEN,
+        today,
+        today + days(DEADLINE_HORIZON),
+        None,
+    )
+    result.expiring, result.expiring_total = _due(
+        session,
+        "agreement",
+        "expires_on",
+        _AGREEMENT_LIVE,
+        today,
+        today + days(EXPIRY_HORIZON),
+        today,
+    )
+    return result
+
+
+def attention(db: Database, today: dt.date | None = None) -> Attention:
+    """The start page's lists, in one read unit of work."""
+    with db.read() as session:
+        return attention_in(session, today or dt.date.today())
+
+
+def is_empty(db: Database) -> bool:
+    """True when no record of any main kind exists yet (a first run: offer demo data)."""
+    with db.read() as session:
+        for kind in TOP_LEVEL:
+            table = KINDS[kind].table
+            if session.execute(select(table.c.id).limit(1)).first() is not None:
+                return False
+    return True

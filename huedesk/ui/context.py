@@ -1,0 +1,89 @@
+"""What every screen of one window shares: the database, the user, the language, undo.
+
+``AppContext.changed`` tells each list which kind of record changed so it
+refreshes only then; ``delete_record`` is the one delete path (asks first,
+says what goes with the record, and can be undone).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from huedesk.db.engine import Database
+from huedesk.errors import HueDeskError
+from huedesk.records import RecordService, kind_spec
+from huedesk.ui.i18n import tr
+from huedesk.ui.undo import DeleteRecordCommand
+
+
+class AppContext(QObject):
+    """Shared state of one main window (no god object: screens get only this)."""
+
+    changed = Signal(str)  # kind
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, db: Database, actor: str, lang: str) -> None:
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.lang = lang
+        self.svc = RecordService(db, actor)
+        self.undo = QUndoStack(self)
+
+    def notify(self, kind: str) -> None:
+        self.changed.emit(kind)
+
+    def show_error(self, parent: QWidget | None, exc: BaseException) -> None:
+        """Tell the user what went wrong in their language; a bug is re-raised."""
+        if not isinstance(exc, HueDeskError):
+            raise exc
+        QMessageBox.warning(parent, tr("error_title"), exc.message(self.lang))
+
+    def _error_later(self, exc: HueDeskError) -> None:
+        self.show_error(None, exc)
+
+    def delete_record(self, parent: QWidget | None, kind: str, record_id: int, what: str) -> bool:
+        """Ask, then delete the record with its parts; returns True when deleted."""
+        try:
+            impact = self.svc.delete_impact(kind, record_id)
+        except HueDeskError as exc:
+            self.show_error(parent, exc)
+            return False
+        if impact.blocking:
+            blockers = ", ".join(
+                f"{n} {kind_spec(k).label(self.lang).lower()}" for k, n in impact.blocking.items()
+            )
+            self.show_error(
+                parent,
+                HueDeskError(
+                    f"Không xóa được {what} vì còn {blockers} dẫn chiếu tới nó.",
+                    f"{what} cannot be deleted: {blockers} still refer to it.",
+                ),
+            )
+            return False
+        answer = QMessageBox.question(
+            parent,
+            tr("delete_title"),
+            tr("delete_text", what=what, impact=impact.describe(self.lang))
+            + (f"\n{tr('delete_files_note')}" if impact.attachments else ""),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        command = DeleteRecordCommand(
+            self.db,
+            self.actor,
+            kind,
+            record_id,
+            f"{tr('delete').replace('&', '')} {what}",
+            self.notify,
+            self._error_later,
+        )
+        self.undo.push(command)
+        if command.failed:
+            return False
+        self.message.emit(tr("deleted", what=what))
+        return True

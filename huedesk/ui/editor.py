@@ -1,0 +1,273 @@
+"""The window of one record: its form, its child lines, its attachments, save/delete/print.
+
+Saving writes the record and all staged child lines in one unit of work; a
+refusal from the services marks the fields it names. Closing with unsaved
+changes asks first. An edit of the record's own fields can be undone from the
+main window (Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huedesk.errors import HueDeskError, ValidationError
+from huedesk.records import ListQuery, kind_spec
+from huedesk.records.service import add_labels, create_in, get_in, list_in, update_in
+from huedesk.ui.attachments import AttachmentsPanel
+from huedesk.ui.children import ChildTable
+from huedesk.ui.context import AppContext
+from huedesk.ui.form import RecordForm
+from huedesk.ui.i18n import tr
+from huedesk.ui.undo import EditRecordCommand
+
+NO_ATTACHMENTS = frozenset({"country", "attachment"})
+
+
+class RecordEditor(QDialog):
+    """Create or edit one record of any kind (built from the kind's fields)."""
+
+    saved = Signal(str, int)  # kind, id
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        kind: str,
+        record_id: int | None = None,
+        defaults: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.spec = kind_spec(kind)
+        self.record_id = record_id
+        self.row: dict[str, Any] = {}
+        self._discarded = False
+        from huedesk.ui.printing import has_brief  # keeps ReportLab out of the window's startup
+
+        self._printable = has_brief(kind)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        lang = ctx.lang
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.form = RecordForm(ctx.db, kind, lang, parent=self)
+        self.form.edited.connect(self._update_title)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, tr("tab_general"))
+        self.children_tables: dict[str, ChildTable] = {}
+        for child in self.spec.children:
+            table = ChildTable(ctx.db, child.name, lang, self)
+            table.on_change(self._update_title)
+            self.children_tables[child.name] = table
+            self.tabs.addTab(table, child.label(lang))
+        self.attachments: AttachmentsPanel | None = None
+        if kind not in NO_ATTACHMENTS and not self.spec.parent:
+            self.attachments = AttachmentsPanel(ctx.db, ctx.actor, lang, self)
+            self.tabs.addTab(self.attachments, tr("tab_attachments"))
+
+        self.save_btn = QPushButton(tr("save").replace("&", ""))
+        self.save_close_btn = QPushButton(tr("save_close"))
+        self.delete_btn = QPushButton(tr("delete").replace("&", ""))
+        self.print_btn = QPushButton(tr("print").replace("&", ""))
+        self.close_btn = QPushButton(tr("close"))
+        self.save_btn.setDefault(True)
+        self.save_btn.clicked.connect(self.save)
+        self.save_close_btn.clicked.connect(self.save_and_close)
+        self.delete_btn.clicked.connect(self.delete)
+        self.print_btn.clicked.connect(self.print_brief)
+        self.close_btn.clicked.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_brief)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_btn)
+        buttons.addWidget(self.print_btn)
+        buttons.addStretch(1)
+        buttons.addWidget(QLabel(tr("required_hint")))
+        for b in (self.save_btn, self.save_close_btn, self.close_btn):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.resize(1080, 760)
+
+        if record_id is not None:
+            self.reload()
+        elif defaults:
+            self.form.load(defaults)
+            self.form.mark_clean()
+        self._update_title()
+
+    # --- state --------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the record and its child lines again (one read unit of work)."""
+        assert self.record_id is not None
+        with self.ctx.db.read() as s:
+            self.row = get_in(s, self.spec.name, self.record_id)
+            add_labels(s, self.spec, [self.row])
+            lines = {
+                child: list_in(s, child, ListQuery(filters={t.fk: self.record_id}, limit=None)).rows
+                for child, t in self.children_tables.items()
+            }
+        self.form.load(self.row)
+        for child, table in self.children_tables.items():
+            table.load(lines[child])
+        if self.attachments is not None:
+            self.attachments.set_owner((self.spec.name, self.record_id, self.row["uuid"]))
+        self._update_title()
+
+    def is_dirty(self) -> bool:
+        if self._discarded:
+            return False
+        return self.form.is_dirty() or any(t.is_dirty() for t in self.children_tables.values())
+
+    def discard_changes(self) -> None:
+        """Forget unsaved input (the user chose to discard it); the window may close freely."""
+        self._discarded = True
+
+    def describe(self) -> str:
+        """How the record is named to the user: kind and reference number (or its title)."""
+        label = self.spec.label(self.ctx.lang)
+        if not self.row:
+            return tr("new_record", kind=label.lower())
+        name = self.row.get("ref") or self.row.get(self.spec.title_field) or self.row["id"]
+        return tr("edit_record", kind=label, ref=name)
+
+    def _update_title(self) -> None:
+        title = self.describe()
+        self.heading.setText(title)
+        self.setWindowTitle(("* " if self.is_dirty() else "") + title)
+        saved = self.record_id is not None
+        self.delete_btn.setEnabled(saved)
+        self.print_btn.setEnabled(saved and self._printable)
+
+    # --- actions ------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Write the record and its staged lines; True when saved."""
+        self.form.clear_problems()
+        kind = self.spec.name
+        before = dict(self.row)
+        changes = self.form.changes() if self.record_id is not None else self.form.values()
+        try:
+            with self.ctx.db.write() as s:
+                if self.record_id is None:
+                    row = create_in(s, self.ctx.actor, kind, changes)
+                else:
+                    row = update_in(
+                        s,
+                        self.ctx.actor,
+                        kind,
+                        self.record_id,
+                        changes,
+                        expected_updated_at=self.row.get("updated_at"),
+                    )
+                for table in self.children_tables.values():
+                    table.save_in(s, self.ctx.actor, row["id"])
+        except ValidationError as exc:
+            self.form.show_problems(exc.problems)
+            self.tabs.setCurrentIndex(0)
+            return False
+        except HueDeskError as exc:
+            self.ctx.show_error(self, exc)
+            return False
+        created = self.record_id is None
+        self.record_id = int(row["id"])
+        self.reload()
+        if not created:
+            self._push_edit(before, row, list(changes))
+        self.ctx.notify(kind)
+        self.ctx.message.emit(tr("saved", what=self.describe()))
+        self.saved.emit(kind, self.record_id)
+        return True
+
+    def _push_edit(self, before: dict[str, Any], after: dict[str, Any], fields: list[str]) -> None:
+        changed = [f for f in fields if before.get(f) != after.get(f)]
+        if not changed:
+            return
+        self.ctx.undo.push(
+            EditRecordCommand(
+                self.ctx.db,
+                self.ctx.actor,
+                self.spec.name,
+                str(after["uuid"]),
+                {f: before.get(f) for f in changed},
+                {f: after.get(f) for f in changed},
+                f"{tr('save').replace('&', '')} {self.describe()}",
+                self._after_undo,
+                lambda exc: self.ctx.show_error(self, exc),
+            )
+        )
+
+    def _after_undo(self, kind: str) -> None:
+        self.ctx.notify(kind)
+        if self.isVisible() and self.record_id is not None and not self.is_dirty():
+            self.reload()
+
+    def save_and_close(self) -> None:
+        if self.save():
+            self.close()
+
+    def delete(self) -> None:
+        if self.record_id is None:
+            return
+        if self.ctx.delete_record(self, self.spec.name, self.record_id, self.describe()):
+            self.discard_changes()
+            self.close()
+
+    def print_brief(self) -> None:
+        if self.record_id is None or not self._printable:
+            return
+        from huedesk.ui.printing import BriefDialog  # printing pulls in QtPrintSupport
+
+        ref = str(self.row.get("ref") or self.record_id)
+        dialog = BriefDialog(self, self.ctx.db, self.spec.name, self.record_id, ref, self.ctx.lang)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+
+    # --- closing ------------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        """Ask about unsaved changes; False if the user wants to stay."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            tr("unsaved_title"),
+            tr("unsaved_text", what=self.describe()),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard_changes()
+            return True
+        return False
+
+    def closeEvent(self, event: Any) -> None:
+        if self.confirm_close():
+            event.accept()
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Esc goes through the same question as the close button
+        self.close()

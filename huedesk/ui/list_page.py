@@ -1,0 +1,286 @@
+"""A list of one record kind with its filters (status, year, country, text) and counts.
+
+The view (``FilterBar`` and the table) holds layout; ``ListPage`` turns filter
+choices into a ``ListQuery`` and hands it to the table model, which asks the
+database. Opening, creating and deleting go through the main window's
+controller callbacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huedesk.money import group_digits
+from huedesk.records import ListQuery, kind_spec
+from huedesk.records.fields import FieldSpec
+from huedesk.records.service import year_range_in
+from huedesk.ui.context import AppContext
+from huedesk.ui.form import countries
+from huedesk.ui.i18n import tr
+from huedesk.ui.table_model import RecordTableModel
+from huedesk.ui.views import record_table
+
+SEARCH_DELAY_MS = 300
+ROW_HEIGHT = 26
+
+Opener = Callable[[str, int | None, dict[str, Any] | None], object]
+
+
+def default_width(spec: FieldSpec, title_field: str) -> int:
+    """A first column width that fits typical content (users may resize; widths are kept)."""
+    if spec.name == title_field:
+        return 330
+    if spec.name == "ref":
+        return 125
+    if spec.is_money:
+        return 190
+    if spec.type.__name__ in ("date",):
+        return 100
+    if spec.type.__name__ == "datetime":
+        return 130
+    if spec.is_country:
+        return 160
+    if spec.references:
+        return 240
+    if spec.choices is not None:
+        return 150
+    if spec.type is bool:
+        return 80
+    if spec.type is int:
+        return 110
+    return 180
+
+
+class FilterBar(QWidget):
+    """Status, year, country and text filters (only those the kind has)."""
+
+    def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        spec = kind_spec(kind)
+        lang = ctx.lang
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status: QComboBox | None = None
+        self.year: QComboBox | None = None
+        self.country: QComboBox | None = None
+        status_spec = spec.fields.get("status")
+        if status_spec is not None and status_spec.choices is not None:
+            self.status = QComboBox()
+            self.status.addItem(tr("all"), None)
+            for m in status_spec.choices:
+                self.status.addItem(m.label(lang), m.value)
+            layout.addWidget(QLabel(tr("filter_status")))
+            layout.addWidget(self.status)
+        if spec.ref_date_field:
+            with ctx.db.read() as s:
+                years = year_range_in(s, kind)
+            self.year = QComboBox()
+            self.year.addItem(tr("all"), None)
+            if years:
+                for y in range(years[1], years[0] - 1, -1):
+                    self.year.addItem(str(y), y)
+            layout.addWidget(QLabel(tr("filter_year")))
+            layout.addWidget(self.year)
+        if "country_code" in spec.fields:
+            self.country = QComboBox()
+            self.country.addItem(tr("all"), None)
+            for code, name in countries(ctx.db, lang):
+                self.country.addItem(name, code)
+            self.country.setMaximumWidth(220)
+            layout.addWidget(QLabel(tr("filter_country")))
+            layout.addWidget(self.country)
+        layout.addWidget(QLabel(tr("filter_text")))
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(tr("filter_text_hint"))
+        self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(240)
+        layout.addWidget(self.text, 1)
+        self.clear_btn = QPushButton(tr("clear_filters"))
+        layout.addWidget(self.clear_btn)
+        self.clear_btn.clicked.connect(self.clear)
+
+    def combos(self) -> list[QComboBox]:
+        return [c for c in (self.status, self.year, self.country) if c is not None]
+
+    def clear(self) -> None:
+        for c in self.combos():
+            c.setCurrentIndex(0)
+        self.text.clear()
+
+    def query_parts(self) -> tuple[dict[str, Any], int | None, str | None]:
+        filters: dict[str, Any] = {}
+        if self.status is not None and self.status.currentData() is not None:
+            filters["status"] = self.status.currentData()
+        if self.country is not None and self.country.currentData() is not None:
+            filters["country_code"] = self.country.currentData()
+        year = self.year.currentData() if self.year is not None else None
+        text = self.text.text().strip() or None
+        return filters, year, text
+
+
+class ListPage(QWidget):
+    """Filters, count and the table of one record kind (optionally a fixed subset)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        kind: str,
+        opener: Opener,
+        key: str,
+        base_filters: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.key = key
+        self.spec = kind_spec(kind)
+        self.opener = opener
+        self.base_filters = dict(base_filters or {})
+        self.filters = FilterBar(ctx, kind, self)
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #444;")
+        columns = tuple(c for c in self.spec.list_columns if c not in self.base_filters)
+        self.model = RecordTableModel(ctx.db, kind, ctx.lang, columns=columns, parent=self)
+        self.table = record_table(self.model, self.open_selected, single=False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        vh = self.table.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        # newest first by the kind's own date (start date, opening date …), sorted by SQLite
+        newest = self.spec.ref_date_field if self.spec.ref_date_field in columns else None
+        if newest:
+            header.setSortIndicator(self.model.column_of(newest), Qt.SortOrder.DescendingOrder)
+        else:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        self.table.activated.connect(lambda _i: self.open_selected())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filters)
+        self.filters.text.textChanged.connect(lambda _t: self._timer.start())
+        for combo in self.filters.combos():
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self._base_total = 0
+        self.apply_filters()
+        self.table.setSortingEnabled(True)  # after the first query: sorts only on a header click
+        self._restore_columns()
+        ctx.changed.connect(self._on_changed)
+
+    # --- querying ------------------------------------------------------------------------
+    def current_query(self) -> ListQuery:
+        filters, year, text = self.filters.query_parts()
+        header = self.table.horizontalHeader()
+        section = header.sortIndicatorSection()
+        columns = self.model.columns
+        return ListQuery(
+            filters={**self.base_filters, **filters},
+            year=year,
+            text=text,
+            sort=columns[section].name if 0 <= section < len(columns) else None,
+            descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+            limit=None,
+        )
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        query = self.current_query()
+        self.model.set_query(query)
+        if query.filters == self.base_filters and query.year is None and not query.text:
+            self._base_total = self.model.total
+        elif not self._base_total:
+            self._base_total = self.ctx.svc.list(
+                self.kind, ListQuery(filters=self.base_filters, limit=0)
+            ).total
+        self._show_count()
+
+    def _show_count(self) -> None:
+        lang = self.ctx.lang
+        shown = group_digits(self.model.total, lang)
+        if self.model.total == self._base_total:
+            self.count.setText(tr("count_one", total=shown))
+        else:
+            self.count.setText(tr("count", shown=shown, total=group_digits(self._base_total, lang)))
+
+    def refresh(self) -> None:
+        self._base_total = 0
+        selected = self.selected_ids()
+        self.apply_filters()
+        if selected:
+            row = self.model.row_of(selected[0])
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def _on_changed(self, kind: str) -> None:
+        if kind == self.kind or kind in {c.name for c in self.spec.children}:
+            self.refresh()
+
+    # --- selection and actions -------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        sel = self.table.selectionModel()
+        return [self.model.record_id(i.row()) for i in sel.selectedRows()] if sel else []
+
+    def open_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.opener(self.kind, ids[0], None)
+
+    def new_record(self) -> None:
+        self.opener(self.kind, None, dict(self.base_filters))
+
+    def describe_row(self, record_id: int) -> str:
+        row = self.model.row_dict(self.model.row_of(record_id))
+        name = row.get("ref") or row.get(self.spec.title_field) or record_id
+        return f"{self.spec.label(self.ctx.lang).lower()} {name}"
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.ctx.delete_record(self, self.kind, ids[0], self.describe_row(ids[0]))
+
+    def focus_search(self) -> None:
+        self.filters.text.setFocus()
+        self.filters.text.selectAll()
+
+    # --- remembered column widths --------------------------------------------------------
+    def _restore_columns(self) -> None:
+        state = QSettings().value(f"columns/{self.key}")
+        if isinstance(state, QByteArray) and self.table.horizontalHeader().restoreState(state):
+            return
+        head = self.table.horizontalHeader().fontMetrics()
+        cells = self.table.fontMetrics()
+        for col, spec in enumerate(self.model.columns):
+            width = max(
+                default_width(spec, self.spec.title_field),
+                head.horizontalAdvance(spec.label(self.ctx.lang)) + 30,  # room for the sort arrow
+            )
+            if spec.choices is not None:  # the longest label, within reason
+                longest = max(cells.horizontalAdvance(m.label(self.ctx.lang)) for m in spec.choices)
+                width = max(width, min(longest + 16, 260))
+            self.table.setColumnWidth(col, width)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(f"columns/{self.key}", self.table.horizontalHeader().saveState())

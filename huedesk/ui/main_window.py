@@ -1,0 +1,364 @@
+"""The main window: navigation sidebar, pages, menus, toolbar, status bar, open record windows.
+
+Pages are built the first time they are shown, so the window is usable as soon
+as the start page is drawn. Window geometry, the last page and column widths
+are kept in ``QSettings``. The window's actions work on the current page (new,
+delete, print, find) or on the shared undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from huedesk import __version__
+from huedesk.ui.attention_page import AttentionPage
+from huedesk.ui.context import AppContext
+from huedesk.ui.editor import RecordEditor
+from huedesk.ui.i18n import LANGUAGES, tr
+from huedesk.ui.list_page import ListPage
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """One line of the sidebar: its key (kept in settings), label id and what it shows."""
+
+    key: str
+    label: str
+    kinds: tuple[str, ...] = ()  # one list page per kind (tabs when more than one)
+    base_filters: tuple[tuple[str, Any], ...] = ()
+    section: str | None = None  # a heading shown above this entry
+
+
+NAV: tuple[NavEntry, ...] = (
+    NavEntry("attention", "nav_attention"),
+    NavEntry("delegation_in", "nav_delegation_in", ("delegation",), (("direction", "in"),)),
+    NavEntry("delegation_out", "nav_delegation_out", ("delegation",), (("direction", "out"),)),
+    NavEntry("consular_case", "nav_consular", ("consular_case",)),
+    NavEntry("aid_project", "nav_aid", ("aid_project",)),
+    NavEntry("partners", "nav_partners", ("partnership", "agreement")),
+    NavEntry("fdi_project", "nav_fdi", ("fdi_project",)),
+    NavEntry("event", "nav_events", ("event",)),
+    NavEntry("follow_up_task", "nav_tasks", ("follow_up_task",)),
+    NavEntry("person", "nav_people", ("person",), section="nav_reference"),
+    NavEntry("organisation", "nav_orgs", ("organisation",)),
+)
+TAB_LABELS = {"partnership": "tab_partnerships", "agreement": "tab_agreements"}
+
+
+class MainWindow(QMainWindow):
+    """HueDesk's main window for one open database."""
+
+    language_requested = Signal(str)
+    demo_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editors: dict[tuple[str, int], RecordEditor] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(tr("app_title"))
+        self.setMinimumSize(QSize(1000, 640))
+        self.nav = QListWidget()
+        self.nav.setMinimumWidth(190)
+        self.nav.setMaximumWidth(280)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 5px; }"
+        )
+        self.stack = QStackedWidget()
+        self._nav_rows: dict[str, int] = {}
+        for entry in NAV:
+            if entry.section:
+                head = QListWidgetItem(tr(entry.section).upper())
+                head.setFlags(Qt.ItemFlag.NoItemFlags)
+                head.setForeground(Qt.GlobalColor.darkGray)
+                self.nav.addItem(head)
+            item = QListWidgetItem(tr(entry.label))
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            self.nav.addItem(item)
+            self._nav_rows[entry.key] = self.nav.count() - 1
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([210, 1200])
+        self.setCentralWidget(self.splitter)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self._build_actions()
+        self.path_label = QLabel(tr("data_file", path=ctx.db.path))
+        self.statusBar().addPermanentWidget(self.path_label)
+        ctx.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.statusBar().showMessage(tr("ready"))
+        self._restore()
+
+    # --- actions ------------------------------------------------------------------------
+    def _action(
+        self, text_id: str, slot: Callable[[], Any], shortcut: Any = None, tip: str | None = None
+    ) -> QAction:
+        action = QAction(tr(text_id), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or tr(text_id).replace("&", ""))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_new = self._action("new", self.new_record, keys.New)
+        self.act_open = self._action("open", self.open_selected)
+        self.act_save = self._action("save", self.save_current, keys.Save)
+        self.act_delete = self._action("delete", self.delete_selected, keys.Delete)
+        self.act_print = self._action("print", self.print_selected, keys.Print)
+        self.act_find = self._action("find", self.focus_search, keys.Find)
+        self.act_refresh = self._action("refresh", self.refresh, keys.Refresh)
+        self.act_demo = self._action("load_demo", self.demo_requested.emit)
+        self.act_quit = self._action("quit", self.close, keys.Quit)
+        self.act_about = self._action("about", self.about)
+        self.act_undo = self.ctx.undo.createUndoAction(self, tr("undo").replace("&", ""))
+        self.act_undo.setShortcut(QKeySequence(keys.Undo))
+        self.act_redo = self.ctx.undo.createRedoAction(self, tr("redo").replace("&", ""))
+        self.act_redo.setShortcut(QKeySequence(keys.Redo))
+        # Delete acts on the lists only: in a text field it must delete characters.
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stack.addAction(self.act_delete)
+
+        bar = self.menuBar()
+        m_file = bar.addMenu(tr("menu_file"))
+        for a in (self.act_new, self.act_open, self.act_save, self.act_print):
+            m_file.addAction(a)
+        m_file.addSeparator()
+        m_file.addAction(self.act_demo)
+        m_file.addSeparator()
+        m_file.addAction(self.act_quit)
+        m_edit = bar.addMenu(tr("menu_edit"))
+        for a in (self.act_undo, self.act_redo):
+            m_edit.addAction(a)
+        m_edit.addSeparator()
+        for a in (self.act_delete, self.act_find):
+            m_edit.addAction(a)
+        m_view = bar.addMenu(tr("menu_view"))
+        m_view.addAction(self.act_refresh)
+        m_lang = m_view.addMenu(tr("menu_language"))
+        group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for code in LANGUAGES:
+            act = QAction(tr(f"lang_{code}"), self, checkable=True)
+            act.setChecked(code == self.ctx.lang)
+            act.triggered.connect(lambda _c=False, c=code: self._switch_language(c))
+            group.addAction(act)
+            m_lang.addAction(act)
+            self.lang_actions[code] = act
+        m_help = bar.addMenu(tr("menu_help"))
+        m_help.addAction(self.act_about)
+
+        tools = QToolBar(tr("menu_file").replace("&", ""))
+        tools.setObjectName("main_toolbar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.setMovable(False)
+        for a in (self.act_new, self.act_open, self.act_save, self.act_delete, self.act_print):
+            tools.addAction(a)
+        tools.addSeparator()
+        for a in (self.act_undo, self.act_redo, self.act_refresh):
+            tools.addAction(a)
+        self.addToolBar(tools)
+
+    # --- navigation ---------------------------------------------------------------------
+    def show_page(self, key: str) -> QWidget:
+        """Show the page ``key`` (built on first use) and select it in the sidebar."""
+        row = self._nav_rows.get(key, 0)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # comes back here through _nav_changed
+        return self._page(key)
+
+    def _page(self, key: str) -> QWidget:
+        page = self.pages.get(key)
+        if page is None:
+            page = self._build_page(next(e for e in NAV if e.key == key))
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        return page
+
+    def _build_page(self, entry: NavEntry) -> QWidget:
+        if not entry.kinds:
+            return AttentionPage(self.ctx, self.open_record)
+        lists = [
+            ListPage(
+                self.ctx,
+                kind,
+                self.open_record,
+                key=f"{entry.key}.{kind}",
+                base_filters=dict(entry.base_filters),
+            )
+            for kind in entry.kinds
+        ]
+        if len(lists) == 1:
+            return lists[0]
+        tabs = QTabWidget()
+        for kind, page in zip(entry.kinds, lists, strict=True):
+            tabs.addTab(page, tr(TAB_LABELS.get(kind, kind)))
+        return tabs
+
+    def _nav_changed(self, current: QListWidgetItem | None, _prev: Any) -> None:
+        if current is None:
+            return
+        key = current.data(Qt.ItemDataRole.UserRole)
+        if key:
+            self._page(str(key))
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "attention"
+
+    def current_list(self) -> ListPage | None:
+        page = self.stack.currentWidget()
+        if isinstance(page, QTabWidget):
+            page = page.currentWidget()
+        return page if isinstance(page, ListPage) else None
+
+    # --- record windows -------------------------------------------------------------------
+    def open_record(
+        self, kind: str, record_id: int | None, defaults: dict[str, Any] | None = None
+    ) -> RecordEditor:
+        """Open (or raise) the window of a record; ``record_id=None`` starts a new one."""
+        if record_id is not None and (kind, record_id) in self.editors:
+            editor = self.editors[(kind, record_id)]
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        editor = RecordEditor(self.ctx, kind, record_id, defaults, parent=self)
+        editor.setWindowFlag(Qt.WindowType.Window, True)
+        self._track(editor)
+        editor.saved.connect(lambda k, i, e=editor: self._track(e))
+        editor.destroyed.connect(lambda _o=None, e=editor: self._forget(e))
+        editor.show()
+        return editor
+
+    def _track(self, editor: RecordEditor) -> None:
+        self.editors = {k: e for k, e in self.editors.items() if e is not editor}
+        if editor.record_id is not None:
+            self.editors[(editor.spec.name, editor.record_id)] = editor
+
+    def _forget(self, editor: RecordEditor) -> None:
+        self.editors = {k: e for k, e in self.editors.items() if e is not editor}
+
+    # --- actions on the current page ----------------------------------------------------------
+    def new_record(self) -> None:
+        page = self.current_list()
+        if page is not None:
+            page.new_record()
+        else:
+            self.open_record("delegation", None, {"direction": "in"})
+
+    def current_editor(self) -> RecordEditor | None:
+        """The record window in front (or the last one opened that is still open)."""
+        open_ones = [e for e in self.findChildren(RecordEditor) if e.isVisible()]
+        active = [e for e in open_ones if e.isActiveWindow()]
+        return (active or open_ones or [None])[-1]
+
+    def save_current(self) -> None:
+        """Ctrl+S in the main window saves the record window in front."""
+        editor = self.current_editor()
+        if editor is not None:
+            editor.save()
+
+    def open_selected(self) -> None:
+        page = self.current_list()
+        if page is not None:
+            page.open_selected()
+
+    def delete_selected(self) -> None:
+        page = self.current_list()
+        if page is not None:
+            page.delete_selected()
+
+    def print_selected(self) -> None:
+        page = self.current_list()
+        ids = page.selected_ids() if page is not None else []
+        if page is not None and ids:
+            self.open_record(page.kind, ids[0]).print_brief()
+
+    def focus_search(self) -> None:
+        page = self.current_list()
+        if page is not None:
+            page.focus_search()
+
+    def _built_pages(self) -> list[QWidget]:
+        """Every page built so far, tabs unpacked."""
+        found: list[QWidget] = []
+        for page in self.pages.values():
+            if isinstance(page, QTabWidget):
+                found.extend(w for i in range(page.count()) if (w := page.widget(i)) is not None)
+            else:
+                found.append(page)
+        return found
+
+    def refresh(self) -> None:
+        for page in self._built_pages():
+            if isinstance(page, ListPage | AttentionPage):
+                page.refresh()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("about").replace("&", ""),
+            tr("about_text", version=__version__, path=self.ctx.db.path),
+        )
+
+    def _switch_language(self, lang: str) -> None:
+        if lang != self.ctx.lang:
+            self.language_requested.emit(lang)
+
+    # --- remembering ---------------------------------------------------------------------
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        last = str(settings.value("window/last_view", "attention"))
+        self.show_page(last if last in self._nav_rows else "attention")
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/last_view", self.current_key())
+        for page in self._built_pages():
+            if isinstance(page, ListPage):
+                page.save_state(settings)
+        settings.sync()
+
+    def close_editors(self) -> bool:
+        """Close every record window, asking about unsaved changes; False if one stays open."""
+        for editor in list(self.editors.values()) + self.findChildren(RecordEditor):
+            if editor.isVisible() and not editor.close():
+                return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_editors():
+            event.ignore()
+            return
+        self.save_state()
+        event.accept()

@@ -1,0 +1,172 @@
+"""One wrapper for long work: run it off the GUI thread, get the result back on the main thread.
+
+Modelled on anki's ``QueryOp``: the work is a plain function that opens its own
+unit of work (session) and never touches a widget; it receives a ``Progress``
+to report through and to ask whether the user pressed Cancel. ``run_op`` runs
+it on the global ``QThreadPool`` and calls ``on_done(result)`` or
+``on_error(exc)`` on the main thread. With a ``title`` it shows a progress
+dialog with a Cancel button while the work runs; the window never freezes.
+
+Python's cyclic garbage collector is paused while work runs: a collection
+triggered on the pool thread could free widgets left in reference cycles,
+and Qt widgets must only ever be destroyed on the GUI thread (it crashes
+otherwise). The collector runs again, on the main thread, when the last
+operation reports back.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from huedesk.errors import HueDeskError
+from huedesk.ui.i18n import tr
+
+
+class Cancelled(HueDeskError):
+    """The user pressed Cancel; the work stopped and rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__("Đã hủy.", "Cancelled.")
+
+
+class Progress:
+    """Handed to the work function: ``report`` progress, ``cancelled`` to stop early.
+
+    Thread-safe: ``report`` emits a queued signal, ``cancel`` sets an event.
+    """
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self._signals.progress.emit(int(done), int(total), text)
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        """Raise ``Cancelled`` if the user asked to stop (call between steps)."""
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+
+
+class _Runner(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals, progress: Progress):
+        super().__init__()
+        self._fn = fn
+        self._signals = signals
+        self._progress = progress
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # runs on a pool thread: no widgets here
+        try:
+            result = self._fn(self._progress)
+        except BaseException as exc:  # delivered to the main thread, never lost
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.done.emit(result)
+
+
+class Op(QObject):
+    """A running piece of background work (kept alive until it reports back)."""
+
+    _running: set[Op] = set()
+    _paused_gc = False
+
+    def __init__(
+        self,
+        fn: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        parent: QWidget | None = None,
+        title: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self.progress = Progress(self.signals)
+        self._on_done = on_done
+        self._on_error = on_error
+        self.dialog: QProgressDialog | None = None
+        if title is not None:
+            self.dialog = QProgressDialog(title, tr("cancel"), 0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.setMinimumWidth(420)
+            self.dialog.canceled.connect(self.progress.cancel)
+        self.signals.done.connect(self._finish_ok, Qt.ConnectionType.QueuedConnection)
+        self.signals.failed.connect(self._finish_error, Qt.ConnectionType.QueuedConnection)
+        self.signals.progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self._runner = _Runner(fn, self.signals, self.progress)
+
+    def start(self) -> Op:
+        if not Op._running and gc.isenabled():
+            gc.disable()
+            Op._paused_gc = True
+        Op._running.add(self)
+        QThreadPool.globalInstance().start(self._runner)
+        return self
+
+    @Slot(int, int, str)
+    def _show_progress(self, done: int, total: int, text: str) -> None:
+        if self.dialog is None:
+            return
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if text:
+            self.dialog.setLabelText(text)
+
+    def _close(self) -> None:
+        Op._running.discard(self)
+        if not Op._running and Op._paused_gc:
+            Op._paused_gc = False
+            gc.enable()
+            gc.collect()  # here, on the GUI thread
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.progress.cancel)
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    @Slot(object)
+    def _finish_ok(self, result: Any) -> None:
+        self._close()
+        self._on_done(result)
+
+    @Slot(object)
+    def _finish_error(self, exc: BaseException) -> None:
+        self._close()
+        self._on_error(exc)
+
+
+def run_op(
+    fn: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    *,
+    parent: QWidget | None = None,
+    title: str | None = None,
+) -> Op:
+    """Run ``fn(progress)`` on a pool thread; ``on_done``/``on_error`` run on the main thread."""
+    return Op(fn, on_done, on_error, parent, title).start()
+
+
+def running() -> int:
+    """How many background operations are still under way (tests wait for zero)."""
+    return len(Op._running)

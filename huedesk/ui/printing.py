@@ -1,0 +1,181 @@
+"""Printing a record's brief: build the PDF off the UI thread, show it, send it to a printer.
+
+``build_brief`` is the one place that calls the briefs service, so the window
+does not care how a brief is made. The PDF opens in the system viewer; for the
+printer its pages are rasterised (poppler's ``pdftoppm``) at the printer's
+resolution and painted onto a ``QPrinter``, which also prints to a PDF file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huedesk.db.engine import Database
+from huedesk.errors import HueDeskError
+from huedesk.paths import data_dir_for
+from huedesk.records import kind_spec
+from huedesk.ui.i18n import tr
+from huedesk.ui.ops import Progress, run_op
+
+
+def has_brief(kind: str) -> bool:
+    """Whether the briefs service has a brief for records of ``kind``."""
+    from huedesk.briefs import BRIEF_KINDS  # ReportLab loads on first use, not at startup
+
+    return kind in BRIEF_KINDS
+
+
+def build_brief(
+    db: Database, kind: str, record_id: int, out_path: Path, lang: str, redact: bool
+) -> Path:
+    """Write the brief of one record to ``out_path`` (the briefs service does the work)."""
+    from huedesk.briefs import render_brief  # ReportLab loads on first use, not at startup
+
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    return render_brief(db, kind, record_id, out_path, lang=lang, redact=redact)
+
+
+def briefs_dir(db: Database) -> Path:
+    """Where built briefs are kept: beside the database, like attachments and backups."""
+    return data_dir_for(db.path) / f"{db.path.stem}-briefs"
+
+
+def print_pdf(pdf: Path, printer: QPrinter) -> int:
+    """Paint every page of ``pdf`` onto ``printer``; returns the number of pages."""
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        raise HueDeskError(
+            "Không tìm thấy công cụ chuyển PDF sang ảnh để in; hãy in từ trình xem PDF.",
+            "No PDF rasteriser found for printing; print from the PDF viewer.",
+        )
+    dpi = min(max(printer.resolution(), 150), 300)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([exe, "-r", str(dpi), "-png", str(pdf), f"{tmp}/p"], check=True)
+        pages = sorted(Path(tmp).glob("p*.png"))
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise HueDeskError("Không mở được máy in.", "Could not open the printer.")
+        try:
+            for i, png in enumerate(pages):
+                if i:
+                    printer.newPage()
+                image = QImage(str(png))
+                area = painter.viewport()
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
+        finally:
+            painter.end()
+    return len(pages)
+
+
+class BriefDialog(QDialog):
+    """Options (language, hide personal data), then the built brief: open it or print it."""
+
+    def __init__(
+        self, parent: QWidget | None, db: Database, kind: str, record_id: int, ref: str, lang: str
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.kind, self.record_id, self.ref = db, kind, record_id, ref
+        self.pdf: Path | None = None
+        self.setWindowTitle(f"{tr('print').replace('&', '')} — {ref}")
+        self.lang_box = QComboBox()
+        self.lang_box.addItem(tr("lang_vi"), "vi")
+        self.lang_box.addItem(tr("lang_en"), "en")
+        self.lang_box.setCurrentIndex(1 if lang == "en" else 0)
+        self.redact = QCheckBox(tr("print_redact"))
+        self.redact.setChecked(kind_spec(kind).sensitive)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.build_btn = QPushButton(tr("print").replace("&", ""))
+        self.open_btn = QPushButton(tr("print_open"))
+        self.send_btn = QPushButton(tr("print_send"))
+        self.open_btn.setEnabled(False)
+        self.send_btn.setEnabled(False)
+        self.build_btn.clicked.connect(self.build)
+        self.open_btn.clicked.connect(self.open_pdf)
+        self.send_btn.clicked.connect(lambda: self.send_to_printer())
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        for b in (self.build_btn, self.open_btn, self.send_btn):
+            close.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
+        form = QFormLayout()
+        form.addRow(tr("menu_language").replace("&", "") + ":", self.lang_box)
+        form.addRow("", self.redact)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        self.resize(560, self.sizeHint().height())
+
+    def build(self) -> None:
+        lang = str(self.lang_box.currentData())
+        redact = self.redact.isChecked()
+        safe_ref = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.ref)
+        out = briefs_dir(self.db) / f"{safe_ref}-{lang}{'-an' if redact else ''}.pdf"
+        self.build_btn.setEnabled(False)
+
+        def work(progress: Progress) -> Path:
+            progress.report(0, 0, tr("print_building"))
+            return build_brief(self.db, self.kind, self.record_id, out, lang, redact)
+
+        run_op(work, self._built, self._failed, parent=self, title=tr("print_building"))
+
+    def _built(self, pdf: Path) -> None:
+        self.pdf = pdf
+        self.build_btn.setEnabled(True)
+        self.status.setText(tr("print_ready", path=pdf))
+        self.open_btn.setEnabled(True)
+        self.send_btn.setEnabled(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.build_btn.setEnabled(True)
+        lang = str(self.lang_box.currentData())
+        text = (
+            exc.message(lang)
+            if isinstance(exc, HueDeskError)
+            else tr("unexpected_error", error=exc)
+        )
+        self.status.setText(text)
+        if not isinstance(exc, HueDeskError):
+            raise exc
+
+    def open_pdf(self) -> None:
+        if self.pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
+
+    def send_to_printer(self, printer: QPrinter | None = None) -> int:
+        """Ask for a printer (unless one is given) and print the brief; returns pages printed."""
+        if self.pdf is None:
+            return 0
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0
+        try:
+            return print_pdf(self.pdf, printer)
+        except HueDeskError as exc:
+            QMessageBox.warning(
+                self, tr("error_title"), exc.message(str(self.lang_box.currentData()))
+            )
+            return 0

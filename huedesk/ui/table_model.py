@@ -1,0 +1,175 @@
+"""The one table model for every record list: row ids in list order, rows built a page at a time.
+
+Like anki's browser ``DataModel``: the database sorts and filters (``ListQuery``)
+and returns only the ids of the matching records, a few bytes each; rows are
+read by id one page at a time when the view first paints them, kept in a small
+cache, and dropped when they change. A list of 200,000 records therefore opens
+with one ids query and one page of rows, and never holds the whole table.
+
+Attributes:
+    _ids: ids of the matching records in display order.
+    _pages: page number -> row dictionaries (with ``<field>__label`` for references).
+    _query: the current ``ListQuery`` (its ``limit`` is always ``None`` here).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+
+from huedesk.db.engine import Database
+from huedesk.display import display_value
+from huedesk.records import ListQuery, kind_spec
+from huedesk.records.fields import FieldSpec
+from huedesk.records.service import list_ids_in, rows_in
+from huedesk.ui.edit_text import is_numeric
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 100
+MAX_PAGES = 30  # pages kept in memory (3,000 rows) while scrolling
+
+Index = QModelIndex | QPersistentModelIndex
+
+_MUTED = QBrush(QColor("#777777"))
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one record kind, lazily read from the database by id."""
+
+    def __init__(
+        self,
+        db: Database,
+        kind: str,
+        lang: str = "vi",
+        columns: tuple[str, ...] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.kind = kind_spec(kind)
+        self.lang = lang
+        names = columns or self.kind.list_columns
+        self.columns: list[FieldSpec] = [self.kind.fields[n] for n in names]
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+        self._query = ListQuery(limit=None)
+
+    # --- what the list shows -------------------------------------------------------
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show the records matching ``query`` (sorted and filtered by the database)."""
+        query = replace(query, offset=0, limit=None)
+        # a sort by name over 100,000+ rows takes a moment: say so with the cursor
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with self.db.read() as session:
+                ids = list_ids_in(session, self.kind.name, query)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.beginResetModel()
+        self._query = query
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Read the ids again (after records were added or deleted)."""
+        self.set_query(self._query)
+
+    def forget(self, record_id: int) -> None:
+        """Drop the cached row of ``record_id`` so it is read again (after an edit)."""
+        try:
+            row = self._ids.index(record_id)
+        except ValueError:
+            return
+        self._pages.pop(row // PAGE_SIZE, None)
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def column_of(self, field: str) -> int:
+        return next(i for i, f in enumerate(self.columns) if f.name == field)
+
+    # --- rows ---------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        return len(self._ids)
+
+    def record_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, record_id: int) -> int:
+        """The row showing ``record_id``, or -1."""
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def row_dict(self, row: int) -> dict[str, Any]:
+        """The stored values of the record in ``row`` (read with its page if needed)."""
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+            with self.db.read() as session:
+                rows = {r["id"]: r for r in rows_in(session, self.kind.name, ids)}
+            # a record deleted meanwhile keeps an empty row until the next refresh
+            page = [rows.get(i, {"id": i}) for i in ids]
+            self._pages[page_no] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[row - page_no * PAGE_SIZE]
+
+    # --- Qt model interface -------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        spec = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_value(spec, self.row_dict(index.row()), self.lang)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = display_value(spec, self.row_dict(index.row()), self.lang)
+            return text if len(text) > 30 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and is_numeric(spec):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and spec.name == "ref":
+            return _MUTED
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].label(self.lang)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the database by ``column`` (-1: the kind's natural order)."""
+        field = self.columns[column].name if 0 <= column < len(self.columns) else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if field == self._query.sort and descending == self._query.descending:
+            return
+        self.set_query(replace(self._query, sort=field, descending=descending))

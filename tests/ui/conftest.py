@@ -1,0 +1,113 @@
+"""Fixtures for the Qt tests: an application context, a main window, a few records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from huedesk.db.engine import Database
+from huedesk.records import RecordService
+from huedesk.ui import ops
+from huedesk.ui.app import Desk, configure_settings
+from huedesk.ui.context import AppContext
+from huedesk.ui.editor import RecordEditor
+from huedesk.ui.i18n import set_language
+from huedesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def ctx(qapp: Any, db: Database) -> Iterator[AppContext]:
+    configure_settings()
+    set_language("vi")
+    context = AppContext(db, "kiemthu", "vi")
+    yield context
+    set_language("vi")
+
+
+@pytest.fixture
+def desk(qtbot: Any, qapp: Any, db: Database) -> Iterator[Desk]:
+    configure_settings()
+    d = Desk(db, "kiemthu", "vi")
+    qtbot.addWidget(d.window)
+    d.window.show()
+    yield d
+    qtbot.waitUntil(lambda: ops.running() == 0, timeout=5000)
+    for editor in d.window.findChildren(RecordEditor):
+        editor.discard_changes()  # whatever a test left unsaved goes without a blocking question
+    d.window.close()
+    set_language("vi")
+
+
+@pytest.fixture
+def window(desk: Desk) -> MainWindow:
+    return desk.window
+
+
+class Answers:
+    """Stands in for the user at ``QMessageBox.question``: queued answers, recorded questions."""
+
+    def __init__(self) -> None:
+        self.queue: list[QMessageBox.StandardButton] = []
+        self.asked: list[str] = []
+
+    def __call__(self, _parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
+        self.asked.append(text)
+        return self.queue.pop(0)
+
+
+@pytest.fixture
+def answer(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    answers = Answers()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answers))
+    return answers
+
+
+@pytest.fixture
+def partner(svc: RecordService) -> dict[str, Any]:
+    return svc.create(
+        "organisation", {"name": "Tỉnh Gifu", "org_type": "partner_locality", "country_code": "JP"}
+    )
+
+
+@pytest.fixture
+def person(svc: RecordService) -> dict[str, Any]:
+    return svc.create("person", {"full_name": "Tanaka Hiroshi", "nationality": "JP"})
+
+
+def make_delegations(svc: RecordService, n: int, partner_id: int | None = None) -> list[dict]:
+    """``n`` inbound delegations with varied titles, dates and statuses."""
+    statuses = ["planned", "approved", "completed"]
+    out = []
+    for i in range(n):
+        out.append(
+            svc.create(
+                "delegation",
+                {
+                    "direction": "in",
+                    "title": f"Đoàn {chr(65 + i % 26)} số {i:03d}",
+                    "country_code": ["JP", "KR", "FR"][i % 3],
+                    "partner_id": partner_id,
+                    "start_date": dt.date(2024 + i % 2, 1 + i % 12, 1 + i % 27),
+                    "status": statuses[i % 3],
+                },
+            )
+        )
+    return out
+
+
+def type_text(qtbot: Any, widget: Any, text: str) -> None:
+    """Type ``text`` as key presses; QTest only knows ASCII, so other letters are sent as
+    key events carrying their text (what an input method delivers for "ệ", "Đ" …)."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+                QApplication.sendEvent(widget, event)

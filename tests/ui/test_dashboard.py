@@ -1,0 +1,87 @@
+"""The start page's queries (no Qt) and the ids/sort extensions of the list query."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from huedesk import dashboard
+from huedesk.records import ListQuery, RecordService
+from huedesk.records.service import list_ids_in, rows_in, year_range_in
+
+
+def test_attention_lists_upcoming_visits_deadlines_and_expiring_agreements(
+    svc: RecordService,
+) -> None:
+    today = dt.date(2026, 3, 1)
+    assert dashboard.is_empty(svc.db)
+    soon = svc.create(
+        "delegation",
+        {
+            "direction": "in",
+            "title": "Đoàn Gifu",
+            "country_code": "JP",
+            "start_date": today + dt.timedelta(days=5),
+            "status": "approved",
+        },
+    )
+    svc.create(
+        "delegation",
+        {
+            "direction": "in",
+            "title": "Đoàn xa",
+            "country_code": "JP",
+            "start_date": today + dt.timedelta(days=90),
+            "status": "planned",
+        },
+    )
+    case = svc.create(
+        "consular_case",
+        {
+            "case_type": "accident",
+            "title": "Tai nạn giao thông",
+            "country_code": "KR",
+            "opened_on": today - dt.timedelta(days=20),
+            "deadline": today - dt.timedelta(days=2),
+            "status": "open",
+            "information_source": "family",
+        },
+    )
+    agreement = svc.create(
+        "agreement",
+        {
+            "title": "Biên bản ghi nhớ với Nara",
+            "agreement_type": "mou",
+            "signing_level": "city_committee",
+            "signed_on": dt.date(2021, 4, 1),
+            "expires_on": today + dt.timedelta(days=60),
+            "status": "in_force",
+        },
+    )
+    att = dashboard.attention(svc.db, today)
+    assert not dashboard.is_empty(svc.db)
+    assert [i.record_id for i in att.visits] == [soon["id"]] and att.visits_total == 1
+    assert att.visits[0].days_left == 5
+    assert [i.record_id for i in att.deadlines] == [case["id"]]
+    assert att.deadlines[0].days_left == -2
+    assert [i.record_id for i in att.expiring] == [agreement["id"]]
+
+
+def test_ids_rows_and_year_range(svc: RecordService) -> None:
+    ids = []
+    for i, name in enumerate(["Đà Nẵng", "An Giang", "Bình Định"]):
+        ids.append(
+            svc.create(
+                "organisation",
+                {"name": name, "org_type": "company", "country_code": "VN"},
+            )["id"]
+        )
+        svc.create(
+            "person",
+            {"full_name": f"Người {i}", "organisation_id": ids[-1]},
+        )
+    with svc.db.read() as s:
+        by_org = list_ids_in(s, "person", ListQuery(sort="organisation_id"))
+        rows = rows_in(s, "person", by_org)
+        assert [r["organisation_id__label"] for r in rows] == ["An Giang", "Bình Định", "Đà Nẵng"]
+        assert year_range_in(s, "delegation") is None
+        assert year_range_in(s, "organisation") == (dt.date.today().year,) * 2
