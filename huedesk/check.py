@@ -16,6 +16,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from huedesk import audit
+from huedesk.accounts.audit_log import audit_guard_problems
 from huedesk.db.engine import Database
 from huedesk.db.migrate import current_revision, head_revision
 from huedesk.db.models import Attachment, FollowUpTask, RefCounter
@@ -66,6 +67,7 @@ def run_check(db: Database, *, verify_attachments: bool = True) -> CheckReport:
             table = spec.table
             report.counts[name] = int(s.scalar(select(func.count()).select_from(table)) or 0)
         report.problems.extend(index_problems(s))
+        report.problems.extend(audit_guard_problems(s))
         _check_refs(s, report)
         _check_task_sources(s, report)
         if verify_attachments:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from huedesk.accounts.visibility import require_kind
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.records.kinds import kind_spec
@@ -112,6 +113,7 @@ def _case(ctx: CommandContext) -> int:
     from huedesk.briefs import render_brief  # on use: see the module docstring
 
     db = ctx.db()
+    require_kind(ctx.principal(), "consular_case")
     with db.read() as s:
         record_id = find_by_ref(s, "consular_case", ctx.args.ref)
     out = render_brief(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from huedesk.accounts import Principal
+from huedesk.cli.signin import sign_in
 from huedesk.db.engine import Database
 from huedesk.paths import resolve_db_path
 from huedesk.store import open_store
@@ -21,6 +22,7 @@ class CommandContext:
     args: argparse.Namespace
     out: TextIO = field(default_factory=lambda: sys.stdout)
     _db: Database | None = None
+    _principal: Principal | None = None
 
     @property
     def db_path(self) -> Path:
@@ -32,8 +34,15 @@ class CommandContext:
 
     @property
     def actor(self) -> str:
-        """Who is acting, for the audit log (the OS account until HueDesk accounts exist)."""
-        return getattr(self.args, "user", None) or getpass.getuser()
+        """Who is acting: the signed-in account (see ``huedesk.cli.signin``), or the OS
+        account name while the database has no accounts."""
+        return self.principal().name
+
+    def principal(self) -> Principal:
+        """The signed-in user with their role (asks for the password once per invocation)."""
+        if self._principal is None:
+            self._principal = sign_in(self.db(), getattr(self.args, "user", None))
+        return self._principal
 
     def db(self) -> Database:
         """The open, migrated database (opened once per invocation)."""

@@ -27,6 +27,9 @@ COMMANDS = [
     "huedesk.cli.brief_cmd",
     "huedesk.cli.backup_cmd",
     "huedesk.cli.archive_cmd",
+    "huedesk.cli.user_cmd",
+    "huedesk.cli.audit_cmd",
+    "huedesk.cli.privacy_cmd",
 ]
 
 EXIT_ERROR = 2
@@ -49,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", metavar="PATH", help="database file (default: $HUEDESK_DB or the user data folder)"
     )
-    parser.add_argument("--user", metavar="NAME", help="user name recorded in the audit log")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="account to sign in as (default: $HUEDESK_USER or the OS account); "
+        "the password comes from $HUEDESK_PASSWORD or a prompt",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         importlib.import_module(name).register(sub)

@@ -8,6 +8,7 @@ import sys
 import time
 from typing import Any
 
+from huedesk.accounts.visibility import visible_kinds
 from huedesk.cli.context import CommandContext
 from huedesk.records.kinds import kind_spec
 from huedesk.search import SearchHit, group_by_kind, reindex_all, search
@@ -67,7 +68,8 @@ def _terminal_snippet(hit: SearchHit, bold: bool) -> str:
 
 def run_search(ctx: CommandContext) -> int:
     args = ctx.args
-    hits = search(ctx.db(), args.query, kinds=args.kind, limit=max(0, args.limit))
+    kinds = visible_kinds(ctx.principal(), args.kind, KIND_CODES)
+    hits = search(ctx.db(), args.query, kinds=kinds, limit=max(0, args.limit))
     if args.json:
         ctx.print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2))
         return 0

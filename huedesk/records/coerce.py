@@ -25,6 +25,19 @@ class Invalid(ValueError):
         self.en = en
 
 
+# C0 and C1 control characters other than tab and line breaks: they corrupt terminal
+# output (escape sequences), exports and PDFs, and are never typed on purpose.
+_CONTROL = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))) - {"\t", "\n", "\r"}
+_SHOWN_MAX = 40
+
+
+def shown(raw: Any) -> str:
+    """``raw`` as it may appear inside an error message: short, printable, valid UTF-8."""
+    text = str(raw).encode("utf-8", "replace").decode("utf-8")
+    text = "".join("?" if ch in _CONTROL else ch for ch in text)
+    return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
+
+
 def coerce(spec: FieldSpec, raw: Any, currency: str | None) -> Any:
     """The stored form of ``raw`` for field ``spec``; ``None`` for empty input."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -43,17 +56,21 @@ def _choice(spec: FieldSpec, raw: Any) -> Any:
             return member
     options = ", ".join(m.value for m in spec.choices)
     raise Invalid(
-        f"giá trị '{text}' không hợp lệ (chọn: {options})",
-        f"'{text}' is not allowed (choose: {options})",
+        f"giá trị '{shown(text)}' không hợp lệ (chọn: {options})",
+        f"'{shown(text)}' is not allowed (choose: {options})",
     )
 
 
 def _str(spec: FieldSpec, raw: Any, _cur: str | None) -> str | None:
     if not isinstance(raw, str):
         raise Invalid("phải là văn bản", "must be text")
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates from broken clipboard or files
+        raise Invalid("chứa ký tự không hợp lệ", "contains an invalid character") from exc
     text = clean(raw)
-    if "\x00" in text:
-        raise Invalid("chứa ký tự không hợp lệ", "contains an invalid character")
+    if not _CONTROL.isdisjoint(text):
+        raise Invalid("chứa ký tự điều khiển không hợp lệ", "contains an invalid control character")
     if spec.upper:
         text = text.upper()
     if spec.max_length is not None and len(text) > spec.max_length:
@@ -70,10 +87,14 @@ def _int(spec: FieldSpec, raw: Any, currency: str | None) -> int:
         value = raw
     elif spec.is_money and isinstance(raw, str | Decimal):
         try:
-            value = to_minor(_normalise_number(raw), currency or "VND")
-        except (ValueError, KeyError) as exc:
+            text = _normalise_number(raw)
+            _check_size(Decimal(text))
+            value = to_minor(text, currency or "VND")
+        except Invalid:
+            raise
+        except (ValueError, KeyError, ArithmeticError) as exc:
             raise Invalid(
-                f"không phải số tiền hợp lệ ({exc})", f"is not a valid amount ({exc})"
+                f"không phải số tiền hợp lệ ({shown(exc)})", f"is not a valid amount ({shown(exc)})"
             ) from exc
     elif isinstance(raw, str):
         try:
@@ -111,6 +132,19 @@ def _normalise_number(text: str | Decimal) -> str:
     return t
 
 
+# Far beyond any amount or exchange rate, and small enough that arithmetic stays instant
+# (``1e999999`` would otherwise become a million-digit integer and freeze the window).
+_MAX_DIGITS = 28
+_MAX_MAGNITUDE = 24
+
+
+def _check_size(value: Decimal) -> None:
+    if value.is_finite() and (
+        value.adjusted() > _MAX_MAGNITUDE or len(value.as_tuple().digits) > _MAX_DIGITS
+    ):
+        raise Invalid("quá lớn hoặc quá nhiều chữ số", "is too large or has too many digits")
+
+
 def _decimal(spec: FieldSpec, raw: Any, _cur: str | None) -> Decimal:
     if isinstance(raw, bool | float):
         raise Invalid(
@@ -123,26 +157,28 @@ def _decimal(spec: FieldSpec, raw: Any, _cur: str | None) -> Decimal:
         raise Invalid("không phải số hợp lệ", "is not a valid number") from exc
     if not value.is_finite():
         raise Invalid("không phải số hợp lệ", "is not a valid number")
+    _check_size(value)
     if value < 0:
         raise Invalid("không được âm", "must not be negative")
     return value
 
 
 def _date(spec: FieldSpec, raw: Any, _cur: str | None) -> dt.date:
+    value: dt.date | None = None
     if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    if isinstance(raw, str):
+        value = raw.date()
+    elif isinstance(raw, dt.date):
+        value = raw
+    elif isinstance(raw, str):
         try:
             value = parse_date(raw)
         except ValueError:
-            pass
-        else:
-            if 1900 <= value.year <= 2200:
-                return value
+            value = None
+    if value is not None and 1900 <= value.year <= 2200:
+        return value
     raise Invalid(
-        f"'{raw}' không phải ngày hợp lệ (dd/mm/yyyy)", f"'{raw}' is not a valid date (dd/mm/yyyy)"
+        f"'{shown(raw)}' không phải ngày hợp lệ (dd/mm/yyyy)",
+        f"'{shown(raw)}' is not a valid date (dd/mm/yyyy)",
     )
 
 
@@ -159,8 +195,8 @@ def _datetime(spec: FieldSpec, raw: Any, _cur: str | None) -> dt.datetime:
             value = None
     if value is None or not 1900 <= value.year <= 2200:
         raise Invalid(
-            f"'{raw}' không phải thời điểm hợp lệ (dd/mm/yyyy HH:MM)",
-            f"'{raw}' is not a valid date and time (dd/mm/yyyy HH:MM)",
+            f"'{shown(raw)}' không phải thời điểm hợp lệ (dd/mm/yyyy HH:MM)",
+            f"'{shown(raw)}' is not a valid date and time (dd/mm/yyyy HH:MM)",
         )
     if spec_wants_aware(spec):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

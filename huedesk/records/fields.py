@@ -48,6 +48,7 @@ class FieldSpec:
     country_list: bool = False
     multiline: bool = False
     upper: bool = False  # codes stored in capitals (ISO country and currency codes)
+    nullable: bool = True  # False: the column cannot hold NULL (it may have a default)
 
     def label(self, lang: str = "vi") -> str:
         return self.label_en if lang == "en" else self.label_vi
@@ -116,5 +117,6 @@ def fields_of(model: type[DeclarativeBase]) -> dict[str, FieldSpec]:
             upper=bool(info.get("upper", False))
             or col.name == "currency"
             or bool(fk is not None and fk.target_fullname == "country.code"),
+            nullable=bool(col.nullable),
         )
     return specs

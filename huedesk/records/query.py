@@ -77,7 +77,12 @@ def _text_clause(kind: KindSpec, text: str) -> ColumnElement[bool]:
             return clause
     table = kind.table
     needle = f"%{fold(text).replace('%', '').replace('_', '')}%"
-    cols = [c for c in table.columns if isinstance(c.type, String | Text) and c.name != "uuid"]
+    # Personal data (passport numbers, contacts) is masked in lists, so it never matches here.
+    cols = [
+        c
+        for c in table.columns
+        if isinstance(c.type, String | Text) and c.name != "uuid" and not c.info.get("personal")
+    ]
     return or_(*(func.hd_fold(c).like(needle) for c in cols))
 
 

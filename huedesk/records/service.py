@@ -6,6 +6,12 @@ import writes thousands of records in one transaction with them). Either way a
 change is validated first, written with its audit entry in the same
 transaction, announced to listeners (the search index), and returned as a
 plain dictionary.
+
+Access rules (``huedesk.accounts.roles``) are enforced here, so the UI, the
+command line and importers obey the same ones: ``actor`` is an account name or a
+``Principal``; a viewer changes nothing; consular cases, their child rows and
+personal data are for consular officers and administrators only. On a database
+without accounts a plain name acts as the local administrator.
 """
 
 from __future__ import annotations
@@ -13,17 +19,20 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from huedesk import audit
+from huedesk.accounts.principal import Actor, resolve
+from huedesk.accounts.roles import Principal, require_sensitive, require_write
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import Attachment, Country, FollowUpTask
-from huedesk.errors import HueDeskError, NotFoundError
+from huedesk.errors import HueDeskError, NotFoundError, PermissionDenied
+from huedesk.privacy import masking
 from huedesk.records import events
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec
@@ -79,15 +88,53 @@ def _audit_changes(values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     return {k: (None, v) for k, v in values.items() if v is not None and k not in SYSTEM_FIELDS}
 
 
+def _require_kind(who: Principal, spec: KindSpec, row: Mapping[str, Any] | None = None) -> None:
+    """Refuse a sensitive kind (or an attachment of one) to roles that may not see it."""
+    owner = row.get("owner_kind") if row is not None and spec.name == "attachment" else None
+    if spec.sensitive or (isinstance(owner, str) and owner in KINDS and KINDS[owner].sensitive):
+        require_sensitive(who, "vụ việc lãnh sự", "consular cases")
+
+
+def _authorise_change(
+    session: Session,
+    actor: Actor,
+    spec: KindSpec,
+    values: Mapping[str, Any],
+    before: Mapping[str, Any] | None = None,
+) -> tuple[Principal, dict[str, Any]]:
+    """Who is changing, and the values they may write (masked form values sent back dropped)."""
+    who = resolve(session, actor)
+    require_write(who)
+    _require_kind(who, spec, {**(before or {}), **values})
+    allowed = dict(values)
+    if who.can_see_sensitive:
+        return who, allowed
+    for name in masking.personal_fields(spec):
+        if name not in allowed:
+            continue
+        current = (before or {}).get(name)
+        sent = allowed[name]
+        if current is not None and sent == masking.mask_value(current):
+            del allowed[name]  # a form returning the masked value unchanged
+        elif (sent is not None and sent != "") or current is not None:
+            fs = spec.fields[name]
+            raise PermissionDenied(
+                f"Chỉ cán bộ lãnh sự và quản trị viên được nhập {fs.label_vi.lower()} (dữ liệu cá nhân).",
+                f"Only consular officers and administrators may enter {fs.label_en.lower()} (personal data).",
+            )
+    return who, allowed
+
+
 def _ref_of(spec: KindSpec, row: Mapping[str, Any]) -> str | None:
     return row.get("ref") if spec.has_ref else row.get("code")
 
 
 def create_in(
-    session: Session, actor: str, kind: str, values: Mapping[str, Any], *, restoring: bool = False
+    session: Session, actor: Actor, kind: str, values: Mapping[str, Any], *, restoring: bool = False
 ) -> dict[str, Any]:
     """Create a record in ``session``; returns its stored values."""
     spec = kind_spec(kind)
+    who, values = _authorise_change(session, actor, spec, values)
     cleaned = validate(session, spec, values, restoring=restoring)
     _check_unique(session, spec, cleaned)
     if spec.has_ref:
@@ -103,12 +150,12 @@ def create_in(
     row = row_dict(obj)
     audit.record(
         session,
-        actor=actor,
+        actor=who.name,
         action=AuditAction.CREATE,
         kind=kind,
         record_uuid=row["uuid"],
         record_ref=_ref_of(spec, row),
-        changes=_audit_changes(row),
+        changes=masking.audit_changes(spec, _audit_changes(row)),
     )
     events.emit(session, kind, "create", row)
     return row
@@ -130,7 +177,7 @@ def _check_unique(session: Session, spec: KindSpec, cleaned: Mapping[str, Any]) 
 
 def update_in(
     session: Session,
-    actor: str,
+    actor: Actor,
     kind: str,
     record_id: int,
     changes: Mapping[str, Any],
@@ -142,6 +189,7 @@ def update_in(
     spec = kind_spec(kind)
     obj = _get_obj(session, spec, record_id)
     before = row_dict(obj)
+    who, changes = _authorise_change(session, actor, spec, changes, before)
     if expected_updated_at is not None and before["updated_at"] != expected_updated_at:
         raise ConflictError(
             f"{spec.label_vi} {_ref_of(spec, before) or record_id} đã được sửa ở nơi khác sau khi bạn mở; hãy mở lại.",
@@ -157,12 +205,12 @@ def update_in(
     after = row_dict(obj)
     audit.record(
         session,
-        actor=actor,
+        actor=who.name,
         action=AuditAction.UPDATE,
         kind=kind,
         record_uuid=after["uuid"],
         record_ref=_ref_of(spec, after),
-        changes=changed,
+        changes=masking.audit_changes(spec, changed),
     )
     events.emit(session, kind, "update", after)
     return after
@@ -206,10 +254,12 @@ def delete_impact_in(session: Session, kind: str, record_id: int) -> DeleteImpac
     return impact
 
 
-def delete_in(session: Session, actor: str, kind: str, record_id: int) -> DeleteImpact:
+def delete_in(session: Session, actor: Actor, kind: str, record_id: int) -> DeleteImpact:
     """Delete a record with its child rows and attachments; tasks from it lose their source."""
     spec = kind_spec(kind)
     obj = _get_obj(session, spec, record_id)
+    who, _ = _authorise_change(session, actor, spec, {}, row_dict(obj))
+    actor = who.name
     impact = delete_impact_in(session, kind, record_id)
     if impact.blocking:
         what_vi = ", ".join(f"{n} {KINDS[k].label_vi.lower()}" for k, n in impact.blocking.items())
@@ -243,7 +293,10 @@ def _delete_one(session: Session, actor: str, spec: KindSpec, obj: Any) -> None:
         kind=spec.name,
         record_uuid=row["uuid"],
         record_ref=_ref_of(spec, row),
-        changes={k: (v, None) for k, v in row.items() if v is not None and k not in SYSTEM_FIELDS},
+        changes=masking.audit_changes(
+            spec,
+            {k: (v, None) for k, v in row.items() if v is not None and k not in SYSTEM_FIELDS},
+        ),
     )
     session.execute(
         delete(spec.table).where(  # type: ignore[attr-defined]
@@ -350,26 +403,51 @@ def add_labels(session: Session, spec: KindSpec, rows: list[dict[str, Any]]) -> 
 
 
 class RecordService:
-    """The record API for one user: each call is one unit of work on ``db``."""
+    """The record API for one user: each call is one unit of work on ``db``.
 
-    def __init__(self, db: Database, actor: str) -> None:
+    ``actor`` is an account name or a ``Principal``. Reads of consular cases (and
+    their children and attachments) are refused to roles that may not see them;
+    lists always mask personal fields (``huedesk.privacy.masking``), and ``get``
+    masks them too for roles that may not see personal data.
+    """
+
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 
+    def principal(self) -> Principal:
+        """Who this service acts as, with the role the database gives them now."""
+        with self.db.read() as s:
+            return resolve(s, self.actor)
+
+    def _reader(self, s: Session, spec: KindSpec) -> Principal:
+        who = resolve(s, self.actor)
+        _require_kind(who, spec)
+        return who
+
+    def _shown(self, who: Principal, spec: KindSpec, row: dict[str, Any]) -> dict[str, Any]:
+        _require_kind(who, spec, row)
+        return row if who.can_see_sensitive else masking.mask_personal(spec, row)
+
     def create(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
         with self.db.write() as s:
-            return create_in(s, self.actor, kind, values)
+            row = create_in(s, self.actor, kind, values)
+            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
 
     def get(self, kind: str, record_id: int) -> dict[str, Any]:
         with self.db.read() as s:
-            return get_in(s, kind, record_id)
+            spec = kind_spec(kind)
+            return self._shown(self._reader(s, spec), spec, get_in(s, kind, record_id))
 
     def get_by_ref(self, kind: str, ref: str) -> dict[str, Any]:
         with self.db.read() as s:
-            return get_in(s, kind, find_id_in(s, kind, ref=ref))
+            spec = kind_spec(kind)
+            who = self._reader(s, spec)
+            return self._shown(who, spec, get_in(s, kind, find_id_in(s, kind, ref=ref)))
 
     def find_id(self, kind: str, *, ref: str | None = None, uuid: str | None = None) -> int:
         with self.db.read() as s:
+            self._reader(s, kind_spec(kind))
             return find_id_in(s, kind, ref=ref, uuid=uuid)
 
     def update(
@@ -381,12 +459,14 @@ class RecordService:
         expected_updated_at: dt.datetime | None = None,
     ) -> dict[str, Any]:
         with self.db.write() as s:
-            return update_in(
+            row = update_in(
                 s, self.actor, kind, record_id, changes, expected_updated_at=expected_updated_at
             )
+            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
 
     def delete_impact(self, kind: str, record_id: int) -> DeleteImpact:
         with self.db.read() as s:
+            self._reader(s, kind_spec(kind))
             return delete_impact_in(s, kind, record_id)
 
     def delete(self, kind: str, record_id: int) -> DeleteImpact:
@@ -394,8 +474,14 @@ class RecordService:
             return delete_in(s, self.actor, kind, record_id)
 
     def list(self, kind: str, query: ListQuery | None = None) -> Page:
+        """One page of records, personal fields masked (open a record to see them)."""
+        spec = kind_spec(kind)
+        query = query or ListQuery()
         with self.db.read() as s:
-            return list_in(s, kind, query or ListQuery())
+            who = self._reader(s, spec)
+            query = _visible_query(who, spec, query)
+            page = list_in(s, kind, query)
+        return Page([masking.mask_personal(spec, r) for r in page.rows], page.total)
 
     def children(self, kind: str, record_id: int, child_kind: str) -> builtins.list[dict[str, Any]]:
         """All child rows of one record (members of a delegation, actions of a case …)."""
@@ -406,3 +492,23 @@ class RecordService:
             )
         q = ListQuery(filters={child.parent[1]: record_id}, limit=None)
         return self.list(child_kind, q).rows
+
+
+def _visible_query(who: Principal, spec: KindSpec, query: ListQuery) -> ListQuery:
+    """``query`` narrowed to what ``who`` may see; filtering or sorting on personal data is
+    refused to roles that may not see it (the answer would reveal it)."""
+    if who.can_see_sensitive:
+        return query
+    personal = set(masking.personal_fields(spec))
+    used = personal & ({*query.filters, query.sort} - {None})
+    if used:
+        require_sensitive(who, "dữ liệu cá nhân", "personal data")
+    if spec.name == "attachment":
+        hidden = {k for k, ks in KINDS.items() if ks.sensitive}
+        wanted = query.filters.get("owner_kind")
+        asked = set(wanted) if isinstance(wanted, list | tuple | set | frozenset) else {wanted}
+        if wanted is not None and asked & hidden:
+            require_sensitive(who, "tệp của vụ việc lãnh sự", "files of consular cases")
+        allowed = sorted(asked - hidden) if wanted is not None else sorted(set(KINDS) - hidden)
+        query = replace(query, filters={**query.filters, "owner_kind": allowed})
+    return query

@@ -68,6 +68,13 @@ def validate(
             cleaned[name] = coerce(spec, raw, currency)
         except Invalid as exc:
             problems.append(_problem(spec, exc.vi, exc.en))
+            continue
+        if cleaned[name] is None and not spec.nullable and not spec.required:
+            # A column with a default: empty input on a new record means "the default";
+            # on an existing record it would erase a value the column must have.
+            del cleaned[name]
+            if existing is not None:
+                problems.append(_problem(spec, "không được để trống", "must not be empty"))
 
     values = {**(existing or {}), **cleaned}
     already = {p.field for p in problems}

@@ -1,5 +1,6 @@
 """All HueDesk tables. Importing this package registers every model on ``Base.metadata``."""
 
+from huedesk.db.models.accounts import Role, UserAccount
 from huedesk.db.models.aid import AidProject, AidTransaction
 from huedesk.db.models.attachments import Attachment
 from huedesk.db.models.consular import CaseAction, CaseConsent, CasePerson, ConsularCase
@@ -33,4 +34,6 @@ __all__ = [
     "Person",
     "ProgrammeItem",
     "RefCounter",
+    "Role",
+    "UserAccount",
 ]

@@ -1,0 +1,217 @@
+"""Reading the audit log: pages of entries, newest first, as plain rows.
+
+This module only reads. Nothing in HueDesk updates or deletes ``audit_entry``
+rows (``huedesk.audit.record`` appends them with each change), and the
+database's triggers (migration 0003) refuse it too. Entries about consular
+cases, their children and their attachments are shown only to roles that may see
+those cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, func, not_, or_, select, text
+from sqlalchemy.orm import Session
+
+from huedesk.accounts.principal import Actor, resolve
+from huedesk.accounts.roles import Principal, Role
+from huedesk.accounts.service import AUDIT_KIND
+from huedesk.db.engine import Database
+from huedesk.db.enums import AuditAction
+from huedesk.db.models import AuditEntry
+from huedesk.display import display_value
+from huedesk.privacy.masking import AUDIT_MARK
+from huedesk.records.fields import FieldSpec
+from huedesk.records.kinds import KINDS
+
+SENSITIVE_KINDS = tuple(name for name, spec in KINDS.items() if spec.sensitive)
+_ACCOUNT_LABELS = {
+    "name": ("Tên đăng nhập", "User name"),
+    "display_name": ("Họ và tên", "Full name"),
+    "role": ("Vai trò", "Role"),
+    "password": ("Mật khẩu", "Password"),
+    "active": ("Đang hoạt động", "Active"),
+}
+_KIND_LABELS = {AUDIT_KIND: ("Tài khoản", "Account")}
+_ROLE_VALUES = {r.value for r in Role}
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit entry for display: ``changes`` maps field name to (old, new)."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    action: AuditAction
+    kind: str
+    record_ref: str | None
+    record_uuid: str | None
+    changes: dict[str, tuple[Any, Any]]
+
+    def kind_label(self, lang: str = "vi") -> str:
+        if self.kind in KINDS:
+            return KINDS[self.kind].label(lang)
+        vi, en = _KIND_LABELS.get(self.kind, (self.kind, self.kind))
+        return en if lang == "en" else vi
+
+    def field_label(self, name: str, lang: str = "vi") -> str:
+        spec = KINDS.get(self.kind)
+        if spec is not None and name in spec.fields:
+            return spec.fields[name].label(lang)
+        vi, en = _ACCOUNT_LABELS.get(name, (name, name))
+        return en if lang == "en" else vi
+
+    def describe(self, lang: str = "vi") -> str:
+        """``Field: old → new; …`` in one line, values as people read them."""
+        parts = []
+        for name, (old, new) in self.changes.items():
+            label = self.field_label(name, lang)
+            if self.action is AuditAction.CREATE:
+                parts.append(f"{label}: {self.show(name, new, lang)}")
+            elif self.action is AuditAction.DELETE:
+                parts.append(f"{label}: {self.show(name, old, lang)}")
+            else:
+                old_text, new_text = self.show(name, old, lang), self.show(name, new, lang)
+                parts.append(f"{label}: {old_text} → {new_text}")
+        return "; ".join(parts)
+
+    def show(self, name: str, value: Any, lang: str = "vi") -> str:
+        """One stored (JSON) value as text: labels for choices, dd/mm/yyyy dates, money."""
+        if value is None:
+            return "∅"
+        spec = KINDS.get(self.kind)
+        fs = spec.fields.get(name) if spec is not None else None
+        if self.kind == AUDIT_KIND and name == "role" and value in _ROLE_VALUES:
+            text = Role(value).label(lang)
+        elif (
+            fs is None
+            or value == AUDIT_MARK
+            or (fs.choices is not None and value not in {m.value for m in fs.choices})
+        ):
+            text = str(value)
+        else:
+            currency = self.changes.get("currency", (None, None))
+            row = {name: _typed(fs, value), "currency": currency[1] or currency[0]}
+            text = display_value(fs, row, lang) or str(value)
+        return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _typed(fs: FieldSpec, value: Any) -> Any:
+    """The Python value behind a JSON one (ISO dates back to dates; choices stay values)."""
+    if not isinstance(value, str) or fs.choices is not None:
+        return value
+    try:
+        if fs.type is dt.date:
+            return dt.date.fromisoformat(value)
+        if fs.type is dt.datetime:
+            return dt.datetime.fromisoformat(value)
+        if fs.type is Decimal:
+            return Decimal(value)
+    except (ValueError, ArithmeticError):
+        return value
+    return value
+
+
+def _visible(who: Principal, stmt: Select[Any]) -> Select[Any]:
+    if who.can_see_sensitive:
+        return stmt
+    # coalesce: a NULL owner would make the whole condition NULL and hide the row
+    owner_old = func.coalesce(func.json_extract(AuditEntry.changes, "$.owner_kind[0]"), "")
+    owner_new = func.coalesce(func.json_extract(AuditEntry.changes, "$.owner_kind[1]"), "")
+    sensitive_attachment = and_(
+        AuditEntry.kind == "attachment",
+        or_(owner_old.in_(SENSITIVE_KINDS), owner_new.in_(SENSITIVE_KINDS)),
+    )
+    return stmt.where(AuditEntry.kind.not_in(SENSITIVE_KINDS), not_(sensitive_attachment))
+
+
+def _filtered(
+    stmt: Select[Any], record_ref: str | None, kind: str | None, actor: str | None
+) -> Select[Any]:
+    if record_ref:
+        key = record_ref.strip()
+        stmt = stmt.where(or_(AuditEntry.record_ref == key, AuditEntry.record_uuid == key))
+    if kind:
+        stmt = stmt.where(AuditEntry.kind == kind)
+    if actor:
+        stmt = stmt.where(AuditEntry.actor == actor)
+    return stmt
+
+
+class AuditLog:
+    """The audit log as one user may read it."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    def count(
+        self, record_ref: str | None = None, kind: str | None = None, actor: str | None = None
+    ) -> int:
+        with self.db.read() as s:
+            stmt = select(func.count()).select_from(AuditEntry)
+            stmt = _filtered(_visible(resolve(s, self.actor), stmt), record_ref, kind, actor)
+            return int(s.scalar(stmt) or 0)
+
+    def page(
+        self,
+        record_ref: str | None = None,
+        kind: str | None = None,
+        actor: str | None = None,
+        *,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[AuditRow]:
+        """Entries newest first, ``limit`` from ``offset``."""
+        with self.db.read() as s:
+            stmt = select(AuditEntry)
+            stmt = _filtered(_visible(resolve(s, self.actor), stmt), record_ref, kind, actor)
+            stmt = stmt.order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+            return [_row(e) for e in s.scalars(stmt)]
+
+
+def _row(entry: AuditEntry) -> AuditRow:
+    try:
+        raw = json.loads(entry.changes or "{}")
+    except ValueError:
+        raw = {"?": [None, entry.changes]}
+    changes = {
+        k: (v[0], v[1]) if isinstance(v, list) and len(v) == 2 else (None, v)
+        for k, v in raw.items()
+    }
+    return AuditRow(
+        id=entry.id,
+        at=entry.at,
+        actor=entry.actor,
+        action=entry.action,
+        kind=entry.kind,
+        record_ref=entry.record_ref,
+        record_uuid=entry.record_uuid,
+        changes=changes,
+    )
+
+
+AUDIT_GUARDS = ("audit_entry_no_update", "audit_entry_no_delete")  # migration 0003
+
+
+def audit_guard_problems(session: Session) -> list[tuple[str, str]]:
+    """(vi, en) problems for ``huedesk check``: the triggers that keep the log append-only."""
+    present = set(
+        session.scalars(
+            select(text("name")).select_from(text("sqlite_master")).where(text("type = 'trigger'"))
+        )
+    )
+    return [
+        (
+            f"Thiếu trigger bảo vệ nhật ký thay đổi '{name}' (tệp đã bị sửa ngoài HueDesk?)",
+            f"The audit log guard trigger '{name}' is missing (was the file edited outside HueDesk?)",
+        )
+        for name in AUDIT_GUARDS
+        if name not in present
+    ]

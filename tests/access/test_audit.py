@@ -1,0 +1,133 @@
+"""The audit log: append-only in the file, tampering detected, readable per role."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from huedesk.accounts import Principal
+from huedesk.accounts.audit_log import AuditLog
+from huedesk.audit import verify_chain
+from huedesk.db.engine import Database
+from huedesk.records import RecordService
+from tests.access.sample import one_of_each, valid_values
+
+
+@pytest.fixture
+def logged(db: Database, accounts: dict[str, Principal]) -> dict[str, int]:
+    svc = RecordService(db, "lanhsu")
+    ids = one_of_each(svc)
+    svc.update("delegation", ids["delegation"], {"title": "Đoàn tỉnh Gifu"})
+    svc.update("person", ids["person"], {"passport_no": "P-SECRET-1", "notes": "ghi chú"})
+    svc.update("consular_case", ids["consular_case"], {"facts": "Bị mất hộ chiếu ở Osaka"})
+    return ids
+
+
+def _raw(db_path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(db_path, isolation_level=None)
+
+
+def test_the_file_refuses_edits_of_the_log(db: Database, db_path: Path, logged: dict) -> None:
+    conn = _raw(db_path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="cannot be changed"):
+            conn.execute("UPDATE audit_entry SET actor = 'ai-do' WHERE id = 3")
+        with pytest.raises(sqlite3.IntegrityError, match="cannot be changed"):
+            conn.execute("DELETE FROM audit_entry")
+    finally:
+        conn.close()
+    with db.read() as s:
+        assert list(verify_chain(s)) == []
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "UPDATE audit_entry SET changes = replace(changes, 'Gifu', 'Nara') "
+        "WHERE changes LIKE '%Gifu%'",
+        "UPDATE audit_entry SET actor = 'canbo' WHERE id = 7",
+        "DELETE FROM audit_entry WHERE id = 7",
+    ],
+)
+def test_tampering_with_the_triggers_dropped_is_detected(
+    db: Database, db_path: Path, logged: dict, tamper: str
+) -> None:
+    conn = _raw(db_path)
+    try:
+        conn.execute("DROP TRIGGER audit_entry_no_update")
+        conn.execute("DROP TRIGGER audit_entry_no_delete")
+        assert conn.execute(tamper).rowcount == 1
+    finally:
+        conn.close()
+    with db.read() as s:
+        breaks = list(verify_chain(s))
+    assert breaks, "the broken chain went unnoticed"
+    assert breaks[0].entry_id >= 7
+
+
+def test_history_outlives_the_record(db: Database, logged: dict) -> None:
+    svc = RecordService(db, "lanhsu")
+    svc.delete("event", logged["event"])
+    rows = AuditLog(db, "lanhsu").page(kind="event")
+    assert [r.action.value for r in rows] == ["delete", "create"]
+    assert "Mẫu title" in rows[0].describe("en")
+
+
+def test_personal_values_and_case_text_stay_out_of_the_log(db: Database, logged: dict) -> None:
+    rows = AuditLog(db, "quantri").page(limit=1000)
+    text = " ".join(r.describe("vi") for r in rows)
+    assert "P-SECRET-1" not in text and "Osaka" not in text
+    person_update = next(r for r in rows if r.kind == "person" and r.action.value == "update")
+    assert person_update.changes == {"passport_no": (None, "•••"), "notes": (None, "ghi chú")}
+    assert "Số hộ chiếu: ∅ → •••" in person_update.describe("vi")
+
+
+def test_roles_read_only_what_they_may(db: Database, logged: dict) -> None:
+    svc = RecordService(db, "lanhsu")
+    case = svc.get("consular_case", logged["consular_case"])
+    svc.create(
+        "attachment",
+        valid_values("attachment", logged)
+        | {"owner_kind": "consular_case", "owner_uuid": case["uuid"]},
+    )
+    everything = AuditLog(db, "lanhsu")
+    officer = AuditLog(db, "canbo")
+    assert everything.count(record_ref=case["ref"]) == 2
+    assert officer.count(record_ref=case["ref"]) == 0
+    hidden = {"consular_case", "case_person", "case_consent", "case_action"}
+    assert not hidden & {r.kind for r in officer.page(limit=1000)}
+    officer_files = [r for r in officer.page(kind="attachment")]
+    assert [r.changes["owner_kind"][1] for r in officer_files] == ["delegation"]
+    assert everything.count() - officer.count() == 6  # 4 case kinds, 1 update, 1 case file
+
+
+def test_audit_command_prints_a_table(cli, db: Database, logged: dict) -> None:
+    ref = RecordService(db, "lanhsu").get("delegation", logged["delegation"])["ref"]
+    env = {"HUEDESK_PASSWORD": "mat-khau-123"}
+    res = cli("--user", "canbo", "audit", "--record", ref, "--lang", "en", env=env)
+    assert res.code == 0, res.err
+    lines = res.out.splitlines()
+    assert lines[0].split()[:3] == ["Time", "User", "Action"]
+    assert "lanhsu" in lines[1] and "Update" in lines[1]
+    assert lines[1].endswith("Delegation: Mẫu title → Đoàn tỉnh Gifu")
+    assert lines[-1] == "(2/2 entries)"
+    res = cli("--user", "canbo", "audit", "--limit", "1", env=env)
+    assert res.out.splitlines()[-1].startswith("(1/")
+
+
+def test_huedesk_check_reports_a_tampered_log(
+    cli, db: Database, db_path: Path, logged: dict
+) -> None:
+    assert cli("check", "--skip-attachments").code == 0
+    conn = _raw(db_path)
+    try:
+        conn.execute("DROP TRIGGER audit_entry_no_update")
+        conn.execute("UPDATE audit_entry SET actor = 'nguoi-khac' WHERE id = 5")
+    finally:
+        conn.close()
+    res = cli("check", "--skip-attachments", "--lang", "en")
+    assert res.code == 1
+    assert "changed outside HueDesk" in res.out
+    assert "guard trigger 'audit_entry_no_update' is missing" in res.out
