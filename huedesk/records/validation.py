@@ -70,10 +70,10 @@ def validate(
             problems.append(_problem(spec, exc.vi, exc.en))
             continue
         if cleaned[name] is None and not spec.nullable and not spec.required:
-            # A column with a default: empty input on a new record means "the default";
-            # on an existing record it would erase a value the column must have.
+            # A column with a default: empty input for a value not stored yet means "the
+            # default"; on a stored record it would erase a value the column must have.
             del cleaned[name]
-            if existing is not None:
+            if (existing or {}).get(name) is not None:
                 problems.append(_problem(spec, "không được để trống", "must not be empty"))
 
     values = {**(existing or {}), **cleaned}
