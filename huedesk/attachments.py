@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
+from huedesk.accounts.principal import Actor
 from huedesk.db.engine import Database
 from huedesk.db.models import Attachment
 from huedesk.errors import HueDeskError
@@ -59,7 +60,7 @@ def _hash_copy(source: Path, folder: Path) -> tuple[str, int, Path]:
 
 def attach(
     db: Database,
-    actor: str,
+    actor: Actor,
     owner_kind: str,
     owner_id: int,
     source: Path,
@@ -124,7 +125,7 @@ def file_path(db: Database, attachment: dict[str, Any]) -> Path:
     return attachments_dir(db.path) / attachment["stored_name"]
 
 
-def detach(db: Database, actor: str, attachment_id: int) -> None:
+def detach(db: Database, actor: Actor, attachment_id: int) -> None:
     """Remove an attachment; its file goes too unless another record uses the same content."""
     with db.write() as s:
         delete_in(s, actor, "attachment", attachment_id)

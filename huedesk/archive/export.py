@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huedesk import __version__
+from huedesk.accounts.principal import Actor
 from huedesk.archive import iati
 from huedesk.archive.layout import (
     FORMAT_NAME,
@@ -42,6 +43,7 @@ from huedesk.archive.layout import (
     records_path,
 )
 from huedesk.archive.portable import iter_portable
+from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.selection import Selection, selected_ids
 from huedesk.archive.tables import CsvTable, SheetBook
 from huedesk.db.engine import Database
@@ -118,12 +120,18 @@ def export_bundle(
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
     lang: str = "vi",
+    actor: Actor | None = None,
 ) -> ExportReport:
     """Write the selected records to the bundle ``out`` and report what was written.
+
+    ``actor`` (the UI and the command line pass the signed-in user) must be allowed to
+    see personal data; without it the caller is trusted (tests, scripts on the file).
 
     ``with_briefs`` adds the PDF brief (in ``lang``) of every exported delegation,
     consular case and aid project under ``briefs/<kind>/<ref>.pdf``.
     """
+    if actor is not None:
+        require_archive_rights(db, actor, writing=False)
     started = time.perf_counter()
     sel = Selection(tuple(kinds) if kinds else None, year, since)
     out = Path(out)

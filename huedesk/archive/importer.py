@@ -21,6 +21,7 @@ from typing import Any
 
 from huedesk.archive.layout import attachment_path, kind_order, records_path, sha256_file
 from huedesk.archive.merge import Conflict, KindOutcome, Merger, Renumbered
+from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.upgrade import upgraded_records
 from huedesk.archive.verify import VerifyReport, verify_bundle
 from huedesk.db.engine import Database
@@ -74,6 +75,7 @@ def import_bundle(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Verify the bundle at ``path`` and merge it into ``db`` (see ``huedesk.archive.merge``)."""
+    require_archive_rights(db, actor, writing=True)
     started = time.perf_counter()
     verified = verify_bundle(path)
     if not verified.ok:

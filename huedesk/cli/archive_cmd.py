@@ -84,6 +84,7 @@ def run_export(ctx: CommandContext) -> int:
         since=a.since,
         with_briefs=a.with_briefs,
         lang=ctx.lang,
+        actor=ctx.actor,
     )
     en = ctx.lang == "en"
     for kind, n in report.counts.items():

@@ -26,6 +26,8 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from huedesk import audit
+from huedesk.accounts.principal import Actor, resolve
+from huedesk.accounts.roles import require_write
 from huedesk.db import enums as e
 from huedesk.db import models as m
 from huedesk.db.engine import Database
@@ -178,7 +180,7 @@ def generate(
     seed: int = 1,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
-    actor: str = "demo",
+    actor: Actor = "demo",
     today: dt.date | None = None,
 ) -> DemoSummary:
     """Add about ``records`` top-level demo records (plus their child rows) to ``db``."""
@@ -188,6 +190,9 @@ def generate(
         raise HueDeskError(
             "Số hồ sơ mẫu phải lớn hơn 0.", "The number of demo records must be positive."
         )
+    with db.read() as s:  # bulk rows skip the per-row role checks: check the user once
+        who = resolve(s, actor)
+    require_write(who)
     started = time.perf_counter()
     counts = plan(records)
     total = sum(counts.values())
@@ -235,7 +240,7 @@ def generate(
     with db.write() as s:
         audit.record(
             s,
-            actor=actor,
+            actor=who.name,
             action=e.AuditAction.SYSTEM,
             kind="demo",
             record_uuid=None,

@@ -130,7 +130,7 @@ def anonymise_case(db: Database, actor: Actor, ref: str) -> AnonymiseResult:
             if _referenced_elsewhere(s, pid, case_id):
                 result.people_kept.append(person["ref"])
                 continue
-            blank = {name: None for name in personal_fields("person")}
+            blank: dict[str, object] = {name: None for name in personal_fields("person")}
             blank.update(full_name=f"{ANONYMISED_TEXT} {person['ref']}", notes=None, position=None)
             update_in(s, who, "person", pid, blank)
             result.people_anonymised.append(person["ref"])

@@ -509,6 +509,10 @@ def _visible_query(who: Principal, spec: KindSpec, query: ListQuery) -> ListQuer
         asked = set(wanted) if isinstance(wanted, list | tuple | set | frozenset) else {wanted}
         if wanted is not None and asked & hidden:
             require_sensitive(who, "tệp của vụ việc lãnh sự", "files of consular cases")
-        allowed = sorted(asked - hidden) if wanted is not None else sorted(set(KINDS) - hidden)
+        allowed = (
+            sorted(str(k) for k in asked - hidden)
+            if wanted is not None
+            else sorted(set(KINDS) - hidden)
+        )
         query = replace(query, filters={**query.filters, "owner_kind": allowed})
     return query

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from huedesk import backup, dashboard
+from huedesk.accounts.principal import Actor
+from huedesk.accounts.roles import Principal
 from huedesk.backup import BackupInfo
 from huedesk.db.engine import Database
 from huedesk.paths import APP_NAME
@@ -27,6 +29,7 @@ from huedesk.ui.backup_ui import open_or_rescue, when
 from huedesk.ui.context import AppContext
 from huedesk.ui.first_run import FirstRunDialog, start_demo
 from huedesk.ui.i18n import language, set_language, tr
+from huedesk.ui.login_dialog import LoginDialog
 from huedesk.ui.main_window import MainWindow
 from huedesk.ui.ops import run_op
 
@@ -54,7 +57,7 @@ def application() -> QApplication:
 class Desk:
     """The open database and its main window."""
 
-    def __init__(self, db: Database, actor: str, lang: str | None = None) -> None:
+    def __init__(self, db: Database, actor: Actor, lang: str | None = None) -> None:
         self.db = db
         self.actor = actor
         set_language(lang or str(QSettings().value("ui/language", "vi")))
@@ -149,10 +152,18 @@ class Desk:
             self.window.refresh()  # a cancelled run may have written whole batches
             self.window.ctx.show_error(self.window, exc)
 
-        start_demo(self.window, self.db, records, done, failed)
+        start_demo(self.window, self.db, records, done, failed, actor=self.window.ctx.actor)
 
 
-def run(db_path: Path, actor: str) -> int:
+def sign_in(db: Database, lang: str) -> Principal | None:
+    """Who uses the window: the sign-in dialog (on a new database it creates the administrator)."""
+    dialog = LoginDialog(db, lang)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.principal
+
+
+def run(db_path: Path, actor: Actor) -> int:
     """Open the database at ``db_path`` and run the window until it closes; the exit code."""
     app = application()
     lang = str(QSettings().value("ui/language", "vi"))
@@ -160,7 +171,12 @@ def run(db_path: Path, actor: str) -> int:
     db = open_or_rescue(Path(db_path), lang)
     if db is None:
         return 2
-    desk = Desk(db, actor, lang)
+    principal = sign_in(db, lang)
+    if principal is None:
+        db.dispose()
+        print(tr("signin_cancelled"), file=sys.stderr)
+        return 1
+    desk = Desk(db, principal, lang)
     try:
         desk.window.show()
         QTimer.singleShot(0, desk.offer_start)

@@ -264,7 +264,7 @@ class ArchiveActions:
         if not name:
             return
         out = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
-        db, lang = self.ctx.db, self.ctx.lang
+        db, lang, actor = self.ctx.db, self.ctx.lang, self.ctx.actor
 
         def work(p: Progress) -> ExportReport:
             return export_bundle(
@@ -273,6 +273,7 @@ class ArchiveActions:
                 progress=lambda done, total, kind: p.report(done, total, self._step(kind)),
                 should_cancel=p.cancelled,
                 lang=lang,
+                actor=actor,
                 **options,
             )
 
@@ -339,7 +340,7 @@ class ArchiveActions:
             p.check()  # raising here rolls the whole import back
 
         report = import_bundle(
-            self.ctx.db, path, actor=self.ctx.actor, dry_run=dry_run, progress=step
+            self.ctx.db, path, actor=self.ctx.principal.name, dry_run=dry_run, progress=step
         )
         if not dry_run:
             backup.after_large_operation(self.ctx.db.path, "import")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from huedesk import attachments
+from huedesk.accounts.principal import Actor
 from huedesk.db.engine import Database
 from huedesk.records import ListQuery
 from huedesk.ui.i18n import tr
@@ -30,7 +31,7 @@ from huedesk.ui.views import record_table, table_with_buttons
 class AttachmentsPanel(QWidget):
     """The attachments tab of a record window."""
 
-    def __init__(self, db: Database, actor: str, lang: str, parent: QWidget | None = None):
+    def __init__(self, db: Database, actor: Actor, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
         self.actor = actor

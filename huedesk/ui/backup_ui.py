@@ -168,7 +168,9 @@ def open_or_rescue(db_path: Path, lang: str) -> Database | None:
     try:
         return open_store(db_path)
     except DamagedDatabaseError as exc:
-        if not offer_rescue(exc, lang):  # without a good backup it only says so
+        if exc.backup is None or not offer_rescue(
+            exc, lang
+        ):  # without a good backup it only says so
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

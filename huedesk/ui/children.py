@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from huedesk.accounts.principal import Actor
 from huedesk.db.engine import Database
 from huedesk.display import display_value
 from huedesk.errors import ValidationError
@@ -237,7 +238,7 @@ class ChildTable(QWidget):
         self._on_change()
 
     # --- saving -----------------------------------------------------------------------
-    def save_in(self, session: Session, actor: str, parent_id: int) -> None:
+    def save_in(self, session: Session, actor: Actor, parent_id: int) -> None:
         """Write the staged lines in the record's unit of work."""
         for record_id in self._removed:
             delete_in(session, actor, self.kind, record_id)

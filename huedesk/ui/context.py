@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from huedesk.accounts.principal import Actor
+from huedesk.accounts.roles import Principal
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
 from huedesk.records import RecordService, kind_spec
@@ -24,12 +26,13 @@ class AppContext(QObject):
     changed = Signal(str)  # kind
     message = Signal(str)  # for the status bar
 
-    def __init__(self, db: Database, actor: str, lang: str) -> None:
+    def __init__(self, db: Database, actor: Actor, lang: str) -> None:
         super().__init__()
         self.db = db
-        self.actor = actor
+        self.actor = actor  # a signed-in Principal (or a name on a database without accounts)
         self.lang = lang
         self.svc = RecordService(db, actor)
+        self.principal: Principal = self.svc.principal()
         self.undo = QUndoStack(self)
 
     def notify(self, kind: str) -> None:

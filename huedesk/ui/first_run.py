@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from huedesk.accounts.principal import Actor
 from huedesk.db.engine import Database
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Op, Progress, run_op
@@ -28,14 +29,23 @@ DEFAULT_DEMO_RECORDS = 2000
 DEMO_SEED = 2025
 
 
-def generate_demo(db: Database, records: int, progress: Progress, seed: int = DEMO_SEED) -> int:
+def generate_demo(
+    db: Database, records: int, progress: Progress, seed: int = DEMO_SEED, actor: Actor = "demo"
+) -> int:
     """Fill ``db`` with ``records`` demo records (the demo service does the work)."""
     from huedesk.demo import generate  # loaded when asked for, not at startup
 
     def report(done: int, total: int | None = None, *_rest: Any) -> None:
         progress.report(done, total or records, tr("demo_loading"))
 
-    generate(db, records=records, seed=seed, progress=report, should_cancel=progress.cancelled)
+    generate(
+        db,
+        records=records,
+        seed=seed,
+        progress=report,
+        should_cancel=progress.cancelled,
+        actor=actor,
+    )
     progress.check()
     return records
 
@@ -46,10 +56,11 @@ def start_demo(
     records: int,
     on_done: Callable[[int], None],
     on_error: Callable[[BaseException], None],
+    actor: Actor = "demo",
 ) -> Op:
-    """Generate demo data in the background with a progress dialog."""
+    """Generate demo data in the background with a progress dialog, as ``actor``."""
     return run_op(
-        lambda progress: generate_demo(db, records, progress),
+        lambda progress: generate_demo(db, records, progress, actor=actor),
         on_done,
         on_error,
         parent=parent,

@@ -24,6 +24,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "menu_view": ("&Xem", "&View"),
     "menu_help": ("&Trợ giúp", "&Help"),
     "menu_language": ("&Ngôn ngữ", "&Language"),
+    "menu_audit": ("&Nhật ký thay đổi…", "&Audit log…"),
+    "signin_cancelled": ("Chưa đăng nhập: HueDesk đóng lại.", "Not signed in: HueDesk closes."),
     "lang_vi": ("Tiếng Việt", "Vietnamese"),
     "lang_en": ("Tiếng Anh", "English"),
     "new": ("&Thêm mới", "&New"),

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,9 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from huedesk import __version__, backup
+from huedesk.accounts.visibility import visible_kinds
 from huedesk.archive import ImportReport
+from huedesk.search.schema import KIND_CODES
 from huedesk.ui.archive_ui import ArchiveActions
 from huedesk.ui.attention_page import AttentionPage
+from huedesk.ui.audit_view import AuditView
 from huedesk.ui.backup_ui import choose_backup
 from huedesk.ui.context import AppContext
 from huedesk.ui.editor import RecordEditor
@@ -121,7 +125,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.nav.currentItemChanged.connect(self._nav_changed)
-        self.search = GlobalSearch(ctx.db, ctx.lang, self._open_found)
+        self.search = GlobalSearch(
+            ctx.db, ctx.lang, self._open_found, kinds=visible_kinds(ctx.principal, None, KIND_CODES)
+        )
         self.archive = ArchiveActions(ctx, self, self._after_import)
         self._build_actions()
         self.path_label = QLabel(tr("data_file", path=ctx.db.path))
@@ -189,6 +195,9 @@ class MainWindow(QMainWindow):
             m_edit.addAction(a)
         m_view = bar.addMenu(tr("menu_view"))
         m_view.addAction(self.act_refresh)
+        act_audit = QAction(tr("menu_audit"), self)
+        act_audit.triggered.connect(self.show_audit)
+        m_view.addAction(act_audit)
         m_lang = m_view.addMenu(tr("menu_language"))
         group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
@@ -314,6 +323,16 @@ class MainWindow(QMainWindow):
         active = [e for e in open_ones if e.isActiveWindow()]
         candidates = active or open_ones
         return candidates[-1] if candidates else None
+
+    def show_audit(self) -> None:
+        """View → Audit log: who changed what, read-only, newest first."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("menu_audit").replace("&", "").rstrip("…."))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(AuditView(self.ctx.db, self.ctx.actor, self.ctx.lang, dialog))
+        dialog.resize(1100, 600)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def save_current(self) -> None:
         """Ctrl+S in the main window saves the record window in front."""

@@ -187,9 +187,17 @@ class ResultsPopup(QFrame):
 class GlobalSearch(QWidget):
     """The search box for the toolbar and its results popup."""
 
-    def __init__(self, db: Database, lang: str, opener: Opener, parent: QWidget | None = None):
+    def __init__(
+        self,
+        db: Database,
+        lang: str,
+        opener: Opener,
+        parent: QWidget | None = None,
+        kinds: list[str] | None = None,
+    ):
         super().__init__(parent)
         self.db = db
+        self.kinds = kinds  # None: every kind; else only these (the user's role hides the rest)
         self.lang = lang
         self.opener = opener
         self.hits: list[SearchHit] = []
@@ -226,7 +234,7 @@ class GlobalSearch(QWidget):
             self.hits = []
             self.popup.hide()
             return
-        self.hits = search(self.db, text, limit=LIMIT)
+        self.hits = search(self.db, text, kinds=self.kinds, limit=LIMIT)
         # The width first: result lines wrap to it, so their heights depend on it.
         self.popup.resize(self._popup_width(), self.popup.height())
         self.popup.show_hits(self.hits, self.lang)

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
+from huedesk.accounts.principal import Actor
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
 from huedesk.records import ListQuery, kind_spec
@@ -49,7 +50,7 @@ def take_snapshot(session: Session, kind: str, record_id: int) -> Snapshot:
     return snap
 
 
-def restore_snapshot(session: Session, actor: str, snap: Snapshot) -> int:
+def restore_snapshot(session: Session, actor: Actor, snap: Snapshot) -> int:
     """Write the snapshot back; returns the record's new id."""
     parent = create_in(session, actor, snap.kind, _plain(snap.row), restoring=True)
     for child_kind, rows in snap.children.items():
@@ -66,7 +67,7 @@ class DeleteRecordCommand(QUndoCommand):
     def __init__(
         self,
         db: Database,
-        actor: str,
+        actor: Actor,
         kind: str,
         record_id: int,
         text: str,
@@ -112,7 +113,7 @@ class EditRecordCommand(QUndoCommand):
     def __init__(
         self,
         db: Database,
-        actor: str,
+        actor: Actor,
         kind: str,
         uuid: str,
         before: dict[str, Any],
