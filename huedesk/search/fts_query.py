@@ -40,10 +40,11 @@ def normalise(text: str) -> str:
     """The folded, punctuation-free form stored in the index's matching columns.
 
     Equal to ``" ".join(words(fold(text)))`` for NFC text, but folds each distinct
-    word once: record text reuses a small vocabulary, and folding is the costly
-    part of rebuilding the index.
+    whitespace-separated chunk once: record text reuses a small vocabulary, and
+    folding is the costly part of rebuilding the index. (Chunks, not words: a stray
+    combining mark inside a word splits it before folding but not after.)
     """
-    return " ".join(_fold_word(w) for w in words(nfc(text)))
+    return " ".join(filter(None, (_fold_word(w) for w in nfc(text).split())))
 
 
 def _quote(tokens: tuple[str, ...]) -> str:
