@@ -345,7 +345,7 @@ def _organisations(b: _Builder, p: _Pools, n: int) -> dict[str, list[dict[str, A
         label = {"company": "Công ty", "investor": "Tập đoàn", "ngo": "Tổ chức", "donor": "Quỹ"}[
             kind.value
         ]
-        name = f"{label} {fam} {b.rng.randint(1, 999)}"
+        name = f"{label} {fam} {b.pick(_ORG_SUFFIXES[kind.value])}"
         rows.append(_org(b, name, None, kind, cc))
         if kind is e.OrgType.DONOR or kind is e.OrgType.NGO:
             p.donors.append((rows[-1]["id"], cc))
@@ -355,6 +355,14 @@ def _organisations(b: _Builder, p: _Pools, n: int) -> dict[str, list[dict[str, A
             p.others.append((rows[-1]["id"], cc))
     p.org_names.update((r["id"], r["name"]) for r in rows)
     return {"organisation": rows}
+
+
+_ORG_SUFFIXES = {
+    "company": ["Việt Nam", "Holdings", "Trading", "Logistics", "Tech", "Huế"],
+    "investor": ["Group", "Capital", "Industries", "Development", "Asia"],
+    "ngo": ["Foundation", "vì trẻ em", "vì cộng đồng", "Hữu nghị", "Hope"],
+    "donor": ["Hy vọng", "Tương lai", "Ánh sáng", "Nhân ái", "Học bổng"],
+}
 
 
 def _vn_name(b: _Builder) -> tuple[str, e.Gender]:
@@ -498,7 +506,7 @@ def _delegations(b: _Builder, p: _Pools, n: int) -> dict[str, list[dict[str, Any
     }
     for _ in range(n):
         outbound = b.rng.random() < 0.3
-        org, cc = b.pick(p.partners + p.embassies + p.donors)
+        org, cc = b.pick(p.partners + p.embassies + p.donors[: len(v.DONORS)])
         start = b.day(dt.date(2021, 1, 1), b.today + dt.timedelta(days=150))
         end = start + dt.timedelta(days=b.rng.randint(0, 6))
         status = _delegation_status(b, start, end)
@@ -623,8 +631,8 @@ def _cases(b: _Builder, p: _Pools, n: int) -> dict[str, list[dict[str, Any]]]:
         opened = b.day(dt.date(2021, 1, 1), b.today)
         age = (b.today - opened).days
         closed = (
-            opened + dt.timedelta(days=b.rng.randint(3, 120))
-            if age > 150 and b.rng.random() < 0.9
+            opened + dt.timedelta(days=b.rng.randint(3, max(3, min(120, age - 1))))
+            if age > 150 or (age > 45 and b.rng.random() < 0.5)
             else None
         )
         status = (
