@@ -12,6 +12,7 @@ from pathlib import Path
 
 from huedesk import backup
 from huedesk.cli.context import CommandContext
+from huedesk.display import format_size
 from huedesk.errors import HueDeskError
 from huedesk.paths import backups_dir
 
@@ -50,10 +51,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.set_defaults(handler=run_restore)
 
 
-def _size(n: int) -> str:
-    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(1, n // 1024)} KB"
-
-
 def run_backup(ctx: CommandContext) -> int:
     vi = ctx.lang != "en"
     if ctx.args.list:
@@ -69,7 +66,7 @@ def run_backup(ctx: CommandContext) -> int:
             when = b.created.astimezone().strftime("%d/%m/%Y %H:%M:%S")
             kind = _KIND_VI[b.kind] if vi else b.kind
             note = f" ({b.reason})" if b.reason else ""
-            ctx.print(f"{when}  {kind + note:<28} {_size(b.size):>9}  {b.path}")
+            ctx.print(f"{when}  {kind + note:<28} {format_size(b.size, ctx.lang):>9}  {b.path}")
         return 0
     if ctx.args.output:
         dest = backup.backup_to(ctx.db_path, Path(ctx.args.output).expanduser())

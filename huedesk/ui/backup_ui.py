@@ -31,10 +31,11 @@ from huedesk import backup
 from huedesk.backup import BackupInfo
 from huedesk.db.engine import Database
 from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.display import format_size
 from huedesk.errors import HueDeskError
 from huedesk.safety.applock import AppLockHeld
 from huedesk.store import open_store
-from huedesk.ui.i18n import tr
+from huedesk.ui.i18n import language, tr
 
 
 def when(info: BackupInfo) -> str:
@@ -43,7 +44,7 @@ def when(info: BackupInfo) -> str:
 
 
 def size_text(n: int) -> str:
-    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(n // 1024, 1)} kB"
+    return format_size(n, language())
 
 
 def kind_text(kind: str) -> str:
