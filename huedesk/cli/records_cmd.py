@@ -16,14 +16,21 @@ from huedesk.errors import HueDeskError
 from huedesk.records import KINDS, ListQuery, RecordService, kind_spec
 
 
+def _command(
+    sub: Any, name: str, help_text: str, description: str, handler: Any, *positionals: str
+) -> Any:
+    """A record subcommand: ``KIND`` and the given positionals, ``--lang``, its handler."""
+    p = sub.add_parser(name, help=help_text, description=description)
+    p.add_argument("kind", help=f"record kind ({', '.join(KINDS)})")
+    for arg in positionals:
+        p.add_argument(arg)
+    p.add_argument("--lang", choices=["vi", "en"], default="vi")
+    p.set_defaults(handler=handler)
+    return p
+
+
 def register(sub: Any) -> None:
-    kinds = ", ".join(KINDS)
-    p = sub.add_parser(
-        "list",
-        help="liệt kê hồ sơ / list records",
-        description=f"List records of one kind ({kinds}).",
-    )
-    p.add_argument("kind")
+    p = _command(sub, "list", "liệt kê hồ sơ / list records", "List records of one kind.", run_list)
     p.add_argument("--status")
     p.add_argument("--year", type=int)
     p.add_argument("--country", help="ISO country code")
@@ -32,52 +39,45 @@ def register(sub: Any) -> None:
     p.add_argument("--desc", action="store_true", help="sort descending")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi")
-    p.set_defaults(handler=run_list)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "show",
-        help="xem một hồ sơ / show one record",
-        description="Show one record by its reference number (ISO code for countries).",
+        "xem một hồ sơ / show one record",
+        "Show one record by its reference number (ISO code for countries).",
+        run_show,
+        "ref",
     )
-    p.add_argument("kind")
-    p.add_argument("ref")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi")
-    p.set_defaults(handler=run_show)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "add",
-        help="thêm hồ sơ / add a record",
-        description="Add a record: huedesk add KIND field=value ... "
-        "(dates dd/mm/yyyy; references by id).",
+        "thêm hồ sơ / add a record",
+        "Add a record: huedesk add KIND field=value ... (dates dd/mm/yyyy; references by id).",
+        run_add,
     )
-    p.add_argument("kind")
     p.add_argument("values", nargs="*", metavar="FIELD=VALUE")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi")
-    p.set_defaults(handler=run_add)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "set",
-        help="sửa hồ sơ / change fields of a record",
-        description="Change fields: huedesk set KIND REF field=value ...",
+        "sửa hồ sơ / change fields of a record",
+        "Change fields: huedesk set KIND REF field=value ...",
+        run_set,
+        "ref",
     )
-    p.add_argument("kind")
-    p.add_argument("ref")
     p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi")
-    p.set_defaults(handler=run_set)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "delete",
-        help="xóa hồ sơ / delete a record",
-        description="Delete a record with its child rows (asks unless --yes).",
+        "xóa hồ sơ / delete a record",
+        "Delete a record with its child rows (asks unless --yes).",
+        run_delete,
+        "ref",
     )
-    p.add_argument("kind")
-    p.add_argument("ref")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.add_argument("--lang", choices=["vi", "en"], default="vi")
-    p.set_defaults(handler=run_delete)
 
 
 def _pairs(items: list[str]) -> dict[str, str]:
