@@ -7,12 +7,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from huedesk.store import open_store
+
+# Property tests run the same examples on every run (no flaky CI on a slow shared machine);
+# HYPOTHESIS_PROFILE=explore searches afresh with random examples.
+settings.register_profile(
+    "huedesk", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("explore", deadline=None, max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "huedesk"))
 
 
 @pytest.fixture(autouse=True)
