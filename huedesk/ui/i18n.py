@@ -14,6 +14,22 @@ LANGUAGES = ("vi", "en")
 _lang = "vi"
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    # Sign-in dialog (huedesk/ui/login_dialog.py)
+    "login_title_login": ("Đăng nhập HueDesk", "Sign in to HueDesk"),
+    "login_title_first": ("Tạo tài khoản quản trị", "Create the administrator account"),
+    "login_intro_first": (
+        "Đây là lần đầu mở cơ sở dữ liệu này. Hãy tạo tài khoản quản trị viên; "
+        "sau đó quản trị viên thêm tài khoản cho các cán bộ.",
+        "This database is opened for the first time. Create the administrator account; "
+        "the administrator then adds accounts for the officers.",
+    ),
+    "login_name": ("Tên đăng nhập", "User name"),
+    "login_display": ("Họ và tên", "Full name"),
+    "login_password": ("Mật khẩu", "Password"),
+    "login_repeat": ("Nhập lại mật khẩu", "Repeat password"),
+    "login_ok_login": ("Đăng nhập", "Sign in"),
+    "login_ok_first": ("Tạo tài khoản", "Create account"),
+    "login_mismatch": ("Hai mật khẩu không khớp.", "The two passwords differ."),
     # application and menus
     "app_title": (
         "HueDesk — Sở Ngoại vụ thành phố Huế",

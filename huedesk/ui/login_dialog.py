@@ -22,24 +22,7 @@ from PySide6.QtWidgets import (
 from huedesk.accounts import AccountService, Principal
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
-
-_TEXT = {
-    "title_login": ("Đăng nhập HueDesk", "Sign in to HueDesk"),
-    "title_first": ("Tạo tài khoản quản trị", "Create the administrator account"),
-    "intro_first": (
-        "Đây là lần đầu mở cơ sở dữ liệu này. Hãy tạo tài khoản quản trị viên; "
-        "sau đó quản trị viên thêm tài khoản cho các cán bộ.",
-        "This database is opened for the first time. Create the administrator account; "
-        "the administrator then adds accounts for the officers.",
-    ),
-    "name": ("Tên đăng nhập", "User name"),
-    "display": ("Họ và tên", "Full name"),
-    "password": ("Mật khẩu", "Password"),
-    "repeat": ("Nhập lại mật khẩu", "Repeat password"),
-    "ok_login": ("Đăng nhập", "Sign in"),
-    "ok_first": ("Tạo tài khoản", "Create account"),
-    "mismatch": ("Hai mật khẩu không khớp.", "The two passwords differ."),
-}
+from huedesk.ui.i18n import CATALOGUE
 
 
 class LoginDialog(QDialog):
@@ -102,7 +85,7 @@ class LoginDialog(QDialog):
         return self._first_run
 
     def _t(self, key: str) -> str:
-        vi, en = _TEXT[key]
+        vi, en = CATALOGUE[f"login_{key}"]
         return en if self._lang == "en" else vi
 
     def _line(self, name: str, *, secret: bool = False) -> QLineEdit:
