@@ -12,15 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from huedesk.audit import entry_values, last_hash
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import AuditEntry
+from huedesk.db.stored_form import BulkInsert
 
 BATCH = 5000
-_TABLE = cast(Table, AuditEntry.__table__)  # core insert: no ORM bookkeeping per row
+_TABLE = cast(Table, AuditEntry.__table__)
+# Straight through the driver (no per-row SQLAlchemy processing); the id is SQLite's to give.
+_INSERT = BulkInsert(_TABLE, [c.name for c in _TABLE.columns if c.name != "id"])
 
 
 class AuditBatch:
@@ -57,6 +60,6 @@ class AuditBatch:
 
     def flush(self) -> None:
         if self.rows:
-            self.session.execute(insert(_TABLE), self.rows)
+            _INSERT.run(self.session, self.rows)
             self.written += len(self.rows)
             self.rows = []

@@ -1,17 +1,18 @@
 """Writing a bundle: records, tables, attachments, optional briefs, and the manifest.
 
-Records are read kind by kind in batches (never the whole database at once),
-each record written to the kind's JSON Lines file, its CSV and its workbook
-sheet in one pass. Files are assembled in a temporary folder, then copied into
-the ZIP while their SHA-256 is computed for the manifest; the bundle appears
-under its final name only when complete, so a cancelled or failed export leaves
-nothing behind that could be mistaken for a bundle.
+Records are read kind by kind in one read transaction, streamed (never the
+whole database at once), and written to the kind's JSON Lines file. Its CSV
+table and workbook sheet are made from that file, and files are copied into the
+ZIP with their SHA-256 computed for the manifest, in the background while the
+next kind is read (``huedesk.archive.pipeline``). The bundle appears under its
+final name only when complete, so a cancelled or failed export leaves nothing
+behind that could be mistaken for a bundle.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import hashlib
 import json
 import platform
 import tempfile
@@ -37,15 +38,14 @@ from huedesk.archive.layout import (
     attachment_path,
     brief_path,
     csv_path,
-    iter_chunks,
     kind_order,
     portable_fields,
     records_path,
 )
+from huedesk.archive.pipeline import PARALLEL_FROM, Packer, TableMaker
 from huedesk.archive.portable import iter_portable
 from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.selection import Selection, selected_ids
-from huedesk.archive.tables import CsvTable, SheetBook
 from huedesk.db.engine import Database
 from huedesk.db.migrate import head_revision
 from huedesk.errors import HueDeskError
@@ -53,7 +53,8 @@ from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
 
 Progress = Callable[[int, int, str], None]
-ALREADY_COMPRESSED = frozenset({".xlsx", ".pdf", ".zip", ".jpg", ".jpeg", ".png", ".docx", ".gz"})
+# One encoder for every line (``json.dumps`` with options builds a new one per call).
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 ShouldCancel = Callable[[], bool]
 
 
@@ -141,10 +142,7 @@ def export_bundle(
         with db.read() as session:
             writer = _BundleWriter(db, session, work, progress, should_cancel)
             writer.brief_kinds = _brief_kinds() if with_briefs else frozenset()
-            writer.collect(sel)
-            if with_briefs:
-                writer.briefs(lang)
-            writer.write_zip(partial, sel)
+            writer.write(partial, sel, lang if with_briefs else None)
         partial.replace(out)
     report = writer.report
     report.path = out
@@ -169,7 +167,6 @@ class _BundleWriter:
         self.work = work
         self.progress = progress
         self.should_cancel = should_cancel
-        self.files: list[tuple[str, Path]] = []
         self.kinds: dict[str, dict[str, Any]] = {}
         self.attachments: list[dict[str, Any]] = []
         self.brief_kinds: frozenset[str] = frozenset()
@@ -180,29 +177,54 @@ class _BundleWriter:
         if self.should_cancel is not None and self.should_cancel():
             raise ExportCancelled("Đã dừng xuất dữ liệu.", "Export cancelled.")
 
-    def collect(self, sel: Selection) -> None:
+    def write(self, dest: Path, sel: Selection, briefs_lang: str | None) -> None:
+        """Write the whole bundle to ``dest`` (removed again if anything fails)."""
         ids = selected_ids(self.session, sel)
         total = self._total(ids)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tables = TableMaker(parallel=total >= PARALLEL_FROM)
+        zf = zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
+        packer = Packer(zf)
+        try:
+            self.collect(ids, total, tables, packer)
+            if briefs_lang is not None:
+                self.briefs(briefs_lang, packer)
+            entries = packer.finish()
+            self._check_cancel()
+            zf.writestr(
+                MANIFEST, json.dumps(self._manifest(sel, entries), ensure_ascii=False, indent=1)
+            )
+            zf.close()
+        except BaseException:
+            packer.abandon()
+            with contextlib.suppress(Exception):
+                zf.close()
+            dest.unlink(missing_ok=True)
+            raise
+        finally:
+            tables.close()
+        self.report.files = len(entries) + 1
+
+    def collect(
+        self, ids: dict[str, set[int]] | None, total: int, tables: TableMaker, packer: Packer
+    ) -> None:
+        """Write each kind's records; tables and packing follow in the background."""
         done = 0
-        book = SheetBook(self.work)
+        sheets: list[tuple[str, Path]] = []
         for kind in kind_order():
             chosen = None if ids is None else ids[kind]
             if chosen is not None and not chosen:
                 continue
-            header = portable_fields(KINDS[kind])
+            spec = KINDS[kind]
+            header = portable_fields(spec)
             jpath = self.work / f"{kind}.jsonl"
-            cpath = self.work / f"{kind}.csv"
-            table = CsvTable(cpath, header)
-            book.start_sheet(kind, header)
             count = 0
             keep = kind in self.brief_kinds
             with jpath.open("w", encoding="utf-8", newline="\n") as jfh:
-                for record in iter_portable(self.session, KINDS[kind], chosen):
+                for record in iter_portable(self.session, spec, chosen):
                     local_id = record.pop("id")
-                    jfh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+                    jfh.write(_LINE.encode(record))
                     jfh.write("\n")
-                    table.add(record)
-                    book.add(record)
                     if kind == "attachment":
                         self.attachments.append(record)
                     elif keep:
@@ -213,11 +235,16 @@ class _BundleWriter:
                         self._check_cancel()
                         if self.progress:
                             self.progress(done, total, kind)
-            table.close()
             if count == 0 and chosen is None:
                 jpath.unlink()
-                cpath.unlink()
                 continue
+            cpath = self.work / f"{kind}.csv"
+            sheet = self.work / f"sheet-{kind}.xml"
+            booleans = [n for n in header if spec.fields[n].type is bool]
+            ready = tables.tables(jpath, cpath, sheet, header, booleans)
+            packer.add(records_path(kind), jpath)
+            packer.add(csv_path(kind), cpath, ready)
+            sheets.append((kind, sheet))
             self.kinds[kind] = {
                 "file": records_path(kind),
                 "table": csv_path(kind),
@@ -225,19 +252,17 @@ class _BundleWriter:
                 "fields": kind_fields_manifest(kind),
             }
             self.report.counts[kind] = count
-            self.files.append((records_path(kind), jpath))
-            self.files.append((csv_path(kind), cpath))
             if self.progress:
                 self.progress(done, total, kind)
+        # The worker runs its jobs in order: the workbook comes after every sheet.
         book_path = self.work / "records.xlsx"
-        book.save(book_path)
-        self.files.append((WORKBOOK, book_path))
-        self._add_attachment_files()
+        packer.add(WORKBOOK, book_path, tables.workbook(book_path, sheets))
+        self._add_attachment_files(packer)
         if self.report.counts.get("aid_project"):
             ipath = self.work / "iati.xml"
             aid_ids = None if ids is None else ids["aid_project"]
             iati.write_activities(self.session, ipath, aid_ids)
-            self.files.append((IATI_FILE, ipath))
+            packer.add(IATI_FILE, ipath)
 
     def _total(self, ids: dict[str, set[int]] | None) -> int:
         if ids is not None:
@@ -247,7 +272,7 @@ class _BundleWriter:
             total += self.session.scalar(select(func.count()).select_from(kind.model)) or 0
         return total
 
-    def _add_attachment_files(self) -> None:
+    def _add_attachment_files(self, packer: Packer) -> None:
         folder = attachments_dir(self.db.path)
         for att in self.attachments:
             src = folder / att["stored_name"]
@@ -256,9 +281,9 @@ class _BundleWriter:
                     f"attachment {att['uuid']} ({att['filename']}): file {src} is missing"
                 )
                 continue
-            self.files.append((attachment_path(att["uuid"], att["filename"]), src))
+            packer.add(attachment_path(att["uuid"], att["filename"]), src)
 
-    def briefs(self, lang: str) -> None:
+    def briefs(self, lang: str, packer: Packer) -> None:
         """Render the PDF brief of each exported record of a kind that has one."""
         from huedesk.briefs import render_brief  # ReportLab loads only when briefs are asked for
 
@@ -269,51 +294,23 @@ class _BundleWriter:
             path = self.work / arcname
             path.parent.mkdir(parents=True, exist_ok=True)
             render_brief(self.db, kind, record_id, path, lang=lang)
-            self.files.append((arcname, path))
+            packer.add(arcname, path)
             if self.progress:
                 self.progress(done, len(jobs), "brief")
         self.report.briefs = len(jobs)
 
-    def write_zip(self, dest: Path, sel: Selection) -> None:
-        entries: list[dict[str, Any]] = []
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with zipfile.ZipFile(
-                dest, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
-            ) as zf:
-                for arcname, src in self.files:
-                    self._check_cancel()
-                    entries.append(_copy_into(zf, arcname, src))
-                manifest = {
-                    "format": FORMAT_NAME,
-                    "format_version": FORMAT_VERSION,
-                    "schema_revision": head_revision(),
-                    "huedesk_version": __version__,
-                    "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    "source": {"database": self.db.path.name, "computer": platform.node()},
-                    "filter": sel.describe(),
-                    "counts": self.report.counts,
-                    "briefs": self.report.briefs,
-                    "kinds": self.kinds,
-                    "files": entries,
-                    "warnings": self.report.warnings,
-                }
-                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-        except BaseException:
-            dest.unlink(missing_ok=True)
-            raise
-        self.report.files = len(entries) + 1
-
-
-def _copy_into(zf: zipfile.ZipFile, arcname: str, src: Path) -> dict[str, Any]:
-    h = hashlib.sha256()
-    size = 0
-    # Workbooks, PDFs and images are compressed already: deflating them again costs time for nothing.
-    stored = Path(arcname).suffix.lower() in ALREADY_COMPRESSED
-    zf.compression = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-    with src.open("rb") as fh, zf.open(arcname, "w", force_zip64=True) as dst:
-        for block in iter_chunks(fh):
-            h.update(block)
-            size += len(block)
-            dst.write(block)
-    return {"path": arcname, "size": size, "sha256": h.hexdigest()}
+    def _manifest(self, sel: Selection, entries: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "format_version": FORMAT_VERSION,
+            "schema_revision": head_revision(),
+            "huedesk_version": __version__,
+            "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "source": {"database": self.db.path.name, "computer": platform.node()},
+            "filter": sel.describe(),
+            "counts": self.report.counts,
+            "briefs": self.report.briefs,
+            "kinds": self.kinds,
+            "files": entries,
+            "warnings": self.report.warnings,
+        }

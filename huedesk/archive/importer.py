@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from huedesk.archive.layout import attachment_path, kind_order, records_path, sha256_file
+from huedesk.archive.layout import (
+    attachment_path,
+    iter_lines,
+    kind_order,
+    records_path,
+    sha256_file,
+)
 from huedesk.archive.merge import Conflict, KindOutcome, Merger, Renumbered
 from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.upgrade import upgraded_records
@@ -133,7 +139,7 @@ def _head_records(zf: zipfile.ZipFile, verified: VerifyReport) -> Source:
 
 def _lines(zf: zipfile.ZipFile, name: str) -> Iterator[dict[str, Any]]:
     with zf.open(name) as fh:
-        for raw in fh:
+        for raw in iter_lines(fh):
             yield json.loads(raw)
 
 

@@ -7,7 +7,7 @@ verifier, the importer and ``docs/archive-format.md`` agree on one layout.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO
 
 from huedesk.records.kinds import KINDS, KindSpec
@@ -104,3 +104,22 @@ def sha256_file(fh: IO[bytes]) -> tuple[str, int]:
 def iter_chunks(fh: IO[bytes]) -> Iterator[bytes]:
     while block := fh.read(CHUNK):
         yield block
+
+
+def iter_lines(fh: IO[bytes], on_block: Callable[[bytes], object] | None = None) -> Iterator[bytes]:
+    """The lines of ``fh`` (each with its line break), read in large blocks.
+
+    Reading a compressed ZIP member line by line costs more than parsing the JSON on
+    each line; splitting large blocks does not. ``on_block`` sees every block as read
+    (a checksum over the whole file, computed on the way).
+    """
+    rest = b""
+    while block := fh.read(CHUNK):
+        if on_block is not None:
+            on_block(block)
+        lines = (rest + block).split(b"\n")
+        rest = lines.pop()
+        for line in lines:
+            yield line + b"\n"
+    if rest:
+        yield rest

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from huedesk.archive.bulk_audit import AuditBatch
@@ -37,6 +37,7 @@ from huedesk.archive.layout import reference_target
 from huedesk.archive.portable import iter_portable
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import Country
+from huedesk.db.stored_form import BulkInsert
 from huedesk.errors import FieldProblem, ValidationError
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec
@@ -132,9 +133,11 @@ class Merger:
         batch: list[dict[str, Any]] = []
         used_refs: dict[tuple[str, int], str] = {}
 
+        inserter = BulkInsert(table)
+
         def flush_inserts() -> None:
             if pending:
-                self.session.execute(insert(table), pending)
+                inserter.run(self.session, pending)
                 pending.clear()
 
         def handle_batch() -> None:

@@ -2,9 +2,9 @@
 
 Integer ids differ from one laptop to the next, so a bundle never carries them:
 a reference field holds the UUID of the record it points at, and country
-references keep their ISO code. Values go through ``huedesk.audit.jsonable``,
-the same serialisation the audit log uses (dates ISO 8601, decimals as text,
-enums by value).
+references keep their ISO code. Values take the form ``huedesk.audit.jsonable``
+gives them, the same serialisation the audit log uses (dates ISO 8601, decimals
+as text, enums by value).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from huedesk.archive.layout import portable_fields, reference_target
-from huedesk.audit import jsonable
+from huedesk.db.stored_form import Convert, driver, portable_converter
 from huedesk.records.kinds import KINDS, KindSpec
 
 BATCH = 2000
@@ -47,11 +47,14 @@ def iter_portable(
     """The portable records of ``kind`` (all, or only ``ids``), in id order, streamed.
 
     The local id is yielded under ``"id"`` for the exporter's bookkeeping; it is
-    not written to the bundle.
+    not written to the bundle. Rows are read as plain tuples on the driver
+    connection and converted column by column (``huedesk.db.stored_form``): the
+    same values SQLAlchemy would load, at a fraction of the cost per row.
     """
     table = kind.table
     stmt = portable_select(kind)
     fields = portable_fields(kind)
+    convert = _converters(kind)
     if ids is None:
         batches: Iterable[Select[Any]] = [stmt]
     else:
@@ -60,14 +63,31 @@ def iter_portable(
             stmt.where(table.c.id.in_(ordered[i : i + BATCH]))
             for i in range(0, len(ordered), BATCH)
         )
+    conn = driver(session)
+    dialect = session.get_bind().dialect
     for batch in batches:
-        result = session.execute(batch.execution_options(yield_per=BATCH))
-        for row in result:
-            values = tuple(row)
-            record = {"id": values[0]}
-            for name, value in zip(fields, values[1:], strict=True):
-                record[name] = jsonable(value)
+        # Ids are integers from the database: safe to inline, and one statement per batch.
+        sql = str(batch.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+        for row in conn.execute(sql):
+            record = dict(zip(fields, row[1:], strict=True))
+            for name, fn in convert:
+                value = record[name]
+                if value is not None:
+                    record[name] = fn(value)
+            record["id"] = row[0]
             yield record
+
+
+def _converters(kind: KindSpec) -> list[tuple[str, Convert]]:
+    """Per field, how its stored value becomes portable (reference fields arrive as UUIDs)."""
+    out = []
+    for name in portable_fields(kind):
+        if reference_target(kind, name) is not None:
+            continue
+        fn = portable_converter(kind.table.c[name])
+        if fn is not None:
+            out.append((name, fn))
+    return out
 
 
 def cell_text(value: Any) -> str:

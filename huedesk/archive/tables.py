@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from huedesk.archive.portable import cell_text
+from huedesk.archive.layout import iter_lines
 
 # Spreadsheets keep 15 significant digits; larger amounts are written as text.
 EXACT_IN_SPREADSHEET = 10**15
@@ -38,112 +40,139 @@ _BOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.
 
 
 class CsvTable:
-    """A CSV file being written, one row per record."""
+    """A CSV file being written, one row per record.
 
-    def __init__(self, path: Path, header: list[str]) -> None:
-        self._fh = path.open("w", encoding="utf-8-sig", newline="")
+    Rows go to the csv module as they are (it writes nothing for ``None`` and
+    numbers as digits); only booleans need turning into ``1``/``0`` — what
+    ``huedesk.archive.portable.cell_text`` makes of every value.
+    """
+
+    def __init__(self, path: Path, header: list[str], booleans: Iterable[str] = ()) -> None:
+        # The byte-order mark written by hand: the "utf-8-sig" codec encodes in Python, per row.
+        self._fh = path.open("w", encoding="utf-8", newline="")
+        self._fh.write("\ufeff")
         self._writer = csv.writer(self._fh)
         self._writer.writerow(header)
         self._header = header
+        wanted = set(booleans)
+        self._bools = [i for i, name in enumerate(header) if name in wanted]
 
     def add(self, record: dict[str, Any]) -> None:
-        self._writer.writerow([cell_text(record[name]) for name in self._header])
+        row = [record[name] for name in self._header]
+        for i in self._bools:
+            if row[i] is not None:
+                row[i] = 1 if row[i] else 0
+        self._writer.writerow(row)
 
     def close(self) -> None:
         self._fh.close()
 
 
+# Text that needs more than copying into the sheet: XML markup, or characters XML forbids.
+_NEEDS_WORK = re.compile("[<>&\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text_cell(text: str) -> str:
+    if _NEEDS_WORK.search(text):
+        text = escape(_XML_ILLEGAL.sub("", text))
+    if text[:1].isspace() or text[-1:].isspace():
+        # Spreadsheet programs trim leading and trailing spaces unless told not to.
+        return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f'<c t="inlineStr"><is><t>{text}</t></is></c>'
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return "<c/>"
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is str:
+        return _text_cell(value)
+    if kind is bool:
         return f"<c><v>{int(value)}</v></c>"
-    if isinstance(value, int) and abs(value) < EXACT_IN_SPREADSHEET:
+    if kind is int and abs(value) < EXACT_IN_SPREADSHEET:
         return f"<c><v>{value}</v></c>"
-    text = _XML_ILLEGAL.sub("", str(value))
-    return f'<c t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
+    return _text_cell(str(value))
 
 
-class SheetBook:
-    """A workbook with one sheet per record kind, each streamed to its own file."""
-
-    def __init__(self, folder: Path) -> None:
-        self._folder = folder
-        self._sheets: list[tuple[str, Path]] = []
-        self._fh: TextIO | None = None
-        self._header: list[str] = []
-        self._row = 0
-
-    def start_sheet(self, title: str, header: list[str]) -> None:
-        self._end_sheet()
-        path = self._folder / f"sheet{len(self._sheets) + 1}.xml"
-        self._sheets.append((title[:31], path))
-        self._fh = path.open("w", encoding="utf-8")
-        self._fh.write(
+def write_sheet(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
+    """One worksheet part: the header, then one row per item of ``rows``."""
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{_MAIN}"><sheetData>'
         )
-        self._header = header
-        self._row = 0
-        self._write([*header])
+        fh.write(f'<row r="1">{"".join(map(_cell, header))}</row>\n')
+        for n, values in enumerate(rows, start=2):
+            fh.write(f'<row r="{n}">{"".join(map(_cell, values))}</row>\n')
+        fh.write("</sheetData></worksheet>")
 
-    def add(self, record: dict[str, Any]) -> None:
-        self._write([record[name] for name in self._header])
 
-    def _write(self, values: list[Any]) -> None:
-        assert self._fh is not None
-        self._row += 1
-        self._fh.write(f'<row r="{self._row}">{"".join(map(_cell, values))}</row>\n')
+def tables_from_jsonl(
+    jsonl: Path, csv_file: Path, sheet: Path, header: list[str], booleans: list[str]
+) -> None:
+    """The CSV table and the worksheet of one kind, made from its JSON Lines file.
 
-    def _end_sheet(self) -> None:
-        if self._fh is not None:
-            self._fh.write("</sheetData></worksheet>")
-            self._fh.close()
-            self._fh = None
+    Large exports run this in a worker process beside the main process reading the
+    database (``huedesk.archive.pipeline``). Each line holds the header's keys.
+    """
+    table = CsvTable(csv_file, header, booleans)
 
-    def save(self, path: Path) -> None:
-        """Assemble the ``.xlsx`` package from the sheets written so far."""
-        self._end_sheet()
-        if not self._sheets:
-            self.start_sheet("empty", [])
-            self._end_sheet()
-        n = len(self._sheets)
-        types = "".join(
-            f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_SHEET_TYPE}"/>'
-            for i in range(1, n + 1)
+    def rows() -> Iterator[list[Any]]:
+        with jsonl.open("rb") as fh:
+            for raw in iter_lines(fh):
+                record = json.loads(raw)
+                table.add(record)
+                yield [record[name] for name in header]
+
+    try:
+        write_sheet(sheet, header, rows())
+    finally:
+        table.close()
+
+
+def save_workbook(path: Path, sheets: list[tuple[str, Path]]) -> None:
+    """Assemble the ``.xlsx`` package from worksheet parts, one sheet per ``(title, part)``."""
+    if not sheets:
+        empty = path.with_name(path.name + ".empty.xml")
+        write_sheet(empty, [], [])
+        sheets = [("empty", empty)]
+    n = len(sheets)
+    types = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_SHEET_TYPE}"/>'
+        for i in range(1, n + 1)
+    )
+    names = "".join(
+        f'<sheet name={quoteattr(title[:31])} sheetId="{i}" r:id="rId{i}"/>'
+        for i, (title, _p) in enumerate(sheets, start=1)
+    )
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, n + 1)
+    )
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr(
+            "[Content_Types].xml",
+            f'{head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            f'<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_BOOK_TYPE}"/>{types}</Types>',
         )
-        sheets = "".join(
-            f'<sheet name={quoteattr(title)} sheetId="{i}" r:id="rId{i}"/>'
-            for i, (title, _p) in enumerate(self._sheets, start=1)
+        zf.writestr(
+            "_rels/.rels",
+            f'{head}<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
+            f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
         )
-        rels = "".join(
-            f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-            for i in range(1, n + 1)
+        zf.writestr(
+            "xl/workbook.xml",
+            f'{head}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{names}</sheets></workbook>',
         )
-        head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-            zf.writestr(
-                "[Content_Types].xml",
-                f'{head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                f'<Default Extension="xml" ContentType="application/xml"/>'
-                f'<Override PartName="/xl/workbook.xml" ContentType="{_BOOK_TYPE}"/>{types}</Types>',
-            )
-            zf.writestr(
-                "_rels/.rels",
-                f'{head}<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" '
-                f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-            )
-            zf.writestr(
-                "xl/workbook.xml",
-                f'{head}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>',
-            )
-            zf.writestr(
-                "xl/_rels/workbook.xml.rels",
-                f'{head}<Relationships xmlns="{_PKG_REL}">{rels}</Relationships>',
-            )
-            for i, (_title, sheet) in enumerate(self._sheets, start=1):
-                zf.write(sheet, f"xl/worksheets/sheet{i}.xml")
+        zf.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'{head}<Relationships xmlns="{_PKG_REL}">{rels}</Relationships>',
+        )
+        for i, (_title, sheet) in enumerate(sheets, start=1):
+            zf.write(sheet, f"xl/worksheets/sheet{i}.xml")
 
 
 def read_csv_rows(data: bytes) -> list[list[str]]:

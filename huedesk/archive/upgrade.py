@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, MetaData, func, insert, select
 
-from huedesk.archive.layout import kind_order, records_path
+from huedesk.archive.layout import iter_lines, kind_order, records_path
 from huedesk.archive.portable import iter_portable
 from huedesk.db.engine import Database, make_engine
 from huedesk.db.migrate import upgrade
@@ -61,7 +61,7 @@ def _load(engine: Any, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
             mine = ids.setdefault(kind, {})
             rows: list[dict[str, Any]] = []
             with zf.open(records_path(kind)) as fh:
-                for raw in fh:
+                for raw in iter_lines(fh):
                     rec = json.loads(raw)
                     row = {"id": len(mine) + 1}
                     mine[rec["uuid"]] = row["id"]

@@ -27,6 +27,7 @@ from huedesk.archive.layout import (
     MANIFEST,
     attachment_path,
     iter_chunks,
+    iter_lines,
     kind_order,
     portable_fields,
     records_path,
@@ -212,8 +213,7 @@ class _Verifier:
         count = 0
         reported = 0
         with self.zf.open(name) as fh:
-            for lineno, raw in enumerate(fh, start=1):
-                h.update(raw)
+            for lineno, raw in enumerate(iter_lines(fh, h.update), start=1):
                 size += len(raw)
                 count += 1
                 errors = self._record(kind, raw, expected, checks, seen, refs, countries)

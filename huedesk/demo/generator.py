@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huedesk import audit
@@ -31,6 +31,7 @@ from huedesk.accounts.roles import require_write
 from huedesk.db import enums as e
 from huedesk.db import models as m
 from huedesk.db.engine import Database
+from huedesk.db.stored_form import BulkInsert
 from huedesk.demo import vocabulary as v
 from huedesk.money import to_vnd
 from huedesk.paths import attachments_dir
@@ -259,8 +260,7 @@ def generate(
 def _write(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
     for kind, rows in tables.items():
         if rows:
-            table = KINDS[kind].table
-            session.execute(insert(table), rows)
+            BulkInsert(KINDS[kind].table).run(session, rows)
 
 
 def _save_counters(session: Session, b: _Builder) -> None:

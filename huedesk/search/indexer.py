@@ -19,6 +19,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from huedesk.db.stored_form import driver
 from huedesk.records.kinds import KINDS
 from huedesk.search.documents import (
     DOCUMENT_VERSION,
@@ -41,38 +42,40 @@ from huedesk.search.schema import (
 
 Progress = Callable[[int, int], None]
 
-_INSERT = text(
+# Bulk writes go straight through the driver: every value is already text or an integer.
+_INSERT = (
     f"INSERT INTO {FTS_TABLE} (rowid, ref, title, body, ref_x, title_x, body_x) "
-    "VALUES (:rowid, :ref, :title, :body, :ref_x, :title_x, :body_x)"
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 _DELETE_ONE = text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :rowid")
 _VERSION_KEY = "document_version"
 
 
-def _row(doc: Document) -> dict[str, Any]:
-    return {
-        "rowid": rowid_of(doc.kind, doc.record_id),
-        "ref": normalise(doc.ref),
-        "title": normalise(doc.title),
-        "body": normalise(doc.body),
-        "ref_x": doc.ref,
-        "title_x": doc.title,
-        "body_x": doc.body,
-    }
+def _row(doc: Document) -> tuple[int, str, str, str, str, str, str]:
+    return (
+        rowid_of(doc.kind, doc.record_id),
+        normalise(doc.ref),
+        normalise(doc.title),
+        normalise(doc.body),
+        doc.ref,
+        doc.title,
+        doc.body,
+    )
 
 
 def _store(session: Session, docs: Iterable[Document], progress: Callable[[int], None]) -> int:
+    conn = driver(session)
     count = 0
-    batch: list[dict[str, Any]] = []
+    batch: list[tuple[int, str, str, str, str, str, str]] = []
     for doc in docs:
         batch.append(_row(doc))
         if len(batch) >= 1000:
-            session.execute(_INSERT, batch)
+            conn.executemany(_INSERT, batch)
             count += len(batch)
             progress(len(batch))
             batch = []
     if batch:
-        session.execute(_INSERT, batch)
+        conn.executemany(_INSERT, batch)
         count += len(batch)
         progress(len(batch))
     return count

@@ -8,11 +8,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
-from huedesk.archive import export_bundle
+from huedesk.archive import export, export_bundle, verify_bundle
+from huedesk.archive.pipeline import TableMaker, TableMakerFailed
 from huedesk.archive.portable import cell_text
-from huedesk.archive.tables import read_csv_rows
+from huedesk.archive.tables import read_csv_rows, save_workbook, write_sheet
 from huedesk.db.engine import Database
 
 
@@ -39,3 +41,49 @@ def test_workbook_and_csv_show_the_same_rows(
         delegation = read_csv_rows(zf.read("tables/delegation.csv"))
     title = delegation[0].index("title")
     assert delegation[1][title] == "Đoàn lãnh đạo thành phố Gyeongju"
+
+
+def _members(bundle: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(bundle) as zf:
+        out = {n: zf.read(n) for n in zf.namelist() if n != "manifest.json"}
+        book = zipfile.ZipFile(io.BytesIO(out.pop("tables/records.xlsx")))
+        out.update({f"xlsx:{n}": book.read(n) for n in book.namelist()})
+    return out
+
+
+def test_worker_process_makes_the_same_tables(
+    db: Database, filled: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inline = tmp_path / "inline.zip"
+    export_bundle(db, inline)
+    monkeypatch.setattr(export, "PARALLEL_FROM", 1)  # as for a large office database
+    parallel = tmp_path / "parallel.zip"
+    export_bundle(db, parallel)
+    assert verify_bundle(parallel).ok
+    assert _members(parallel) == _members(inline)
+
+
+def test_failing_table_worker_leaves_no_bundle(
+    db: Database, filled: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export, "PARALLEL_FROM", 1)
+    real = TableMaker.tables
+
+    def lost_file(self: TableMaker, jsonl: Path, *args: Any) -> Any:
+        return real(self, jsonl.with_name("missing.jsonl"), *args)
+
+    monkeypatch.setattr(TableMaker, "tables", lost_file)
+    bundle = tmp_path / "out" / "all.zip"
+    with pytest.raises(TableMakerFailed, match=r"missing\.jsonl"):
+        export_bundle(db, bundle)
+    assert not bundle.exists()
+    assert list(bundle.parent.iterdir()) == []
+
+
+def test_sheet_cells_keep_markup_and_edge_spaces(tmp_path: Path) -> None:
+    header = ["a", "b", "c", "d"]
+    sheet = tmp_path / "sheet.xml"
+    write_sheet(sheet, header, [[" Huế ", "<Đà Nẵng> & Hội An", 10**16, True]])
+    save_workbook(tmp_path / "book.xlsx", [("thử", sheet)])
+    rows = list(load_workbook(tmp_path / "book.xlsx").active.iter_rows(values_only=True))
+    assert rows == [tuple(header), (" Huế ", "<Đà Nẵng> & Hội An", str(10**16), 1)]
