@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
@@ -25,11 +26,21 @@ from huedesk.db.models import AuditEntry
 from huedesk.db.types import utcnow
 
 GENESIS = "0" * 64
+# The encodings hashed into the chain: never change them (``json.dumps`` with these options,
+# made once: ``dumps`` builds a new encoder on every call when given options).
+_BODY = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_PAYLOAD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+# Exactly these types are their own JSON form (a str-based enum member is not: it goes by value).
+_PLAIN = frozenset({type(None), str, int, bool})
 
 
 def jsonable(value: Any) -> Any:
     """A JSON-safe form of a stored value (dates ISO 8601, decimals as text, enums by value)."""
-    if value is None or (isinstance(value, bool | int | str) and not isinstance(value, enum.Enum)):
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, bool | int | str) and not isinstance(value, enum.Enum):
         return value
     if isinstance(value, enum.Enum):
         return value.value
@@ -42,6 +53,11 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+@functools.lru_cache(maxsize=16)
+def _utc_iso(at: dt.datetime) -> str:
+    return at.astimezone(dt.UTC).isoformat()
+
+
 def _digest(
     prev: str,
     at: dt.datetime,
@@ -52,19 +68,17 @@ def _digest(
     record_ref: str | None,
     changes: str,
 ) -> str:
-    payload = json.dumps(
+    payload = _PAYLOAD.encode(
         [
             prev,
-            at.astimezone(dt.UTC).isoformat(),
+            _utc_iso(at),
             actor,
             action,
             kind,
             record_uuid,
             record_ref,
             changes,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -83,18 +97,15 @@ def entry_values(
     record_uuid: str | None,
     record_ref: str | None,
     changes: Mapping[str, tuple[Any, Any]],
+    at: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """The column values of the entry that follows the one hashed ``prev``.
 
     ``record`` stores one; archive import chains thousands in memory and inserts them in
-    batches, with the same body and hash.
+    batches, with the same body and hash, all stamped with the import's one ``at``.
     """
-    body = json.dumps(
-        {k: [jsonable(old), jsonable(new)] for k, (old, new) in changes.items()},
-        ensure_ascii=False,
-        sort_keys=True,
-    )
-    at = utcnow()
+    body = _BODY.encode({k: [jsonable(old), jsonable(new)] for k, (old, new) in changes.items()})
+    at = at or utcnow()
     return {
         "at": at,
         "actor": actor,

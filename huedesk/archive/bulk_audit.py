@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from huedesk.audit import entry_values, last_hash
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import AuditEntry
-from huedesk.db.stored_form import BulkInsert
+from huedesk.db.stored_form import BulkInsert, WriteBehind
+from huedesk.db.types import utcnow
 
 BATCH = 5000
 _TABLE = cast(Table, AuditEntry.__table__)
@@ -29,10 +30,12 @@ _INSERT = BulkInsert(_TABLE, [c.name for c in _TABLE.columns if c.name != "id"])
 class AuditBatch:
     """Audit entries waiting to be inserted, continuing the chain of ``session``'s database."""
 
-    def __init__(self, session: Session, actor: str) -> None:
+    def __init__(self, session: Session, actor: str, behind: WriteBehind | None = None) -> None:
         self.session = session
+        self.behind = behind
         self.actor = actor
         self.prev = last_hash(session)
+        self.at = utcnow()  # one import, one transaction: one time for all its entries
         self.rows: list[dict[str, Any]] = []
         self.written = 0
 
@@ -52,6 +55,7 @@ class AuditBatch:
             record_uuid=record_uuid,
             record_ref=record_ref,
             changes=changes,
+            at=self.at,
         )
         self.rows.append(row)
         self.prev = row["entry_hash"]
@@ -60,6 +64,6 @@ class AuditBatch:
 
     def flush(self) -> None:
         if self.rows:
-            _INSERT.run(self.session, self.rows)
+            _INSERT.run(self.session, self.rows, self.behind)
             self.written += len(self.rows)
             self.rows = []

@@ -1,7 +1,9 @@
 """Importing a bundle: verify it, then merge its records in one transaction, all or nothing.
 
 The bundle is verified completely first; one that fails is refused before the
-database is touched. The merge then runs inside one write transaction: any
+database is touched (a large bundle is verified in a second process during the
+merge, and the transaction commits only once that check has passed). The merge
+runs inside one write transaction: any
 record that fails validation rolls everything back (and removes any attached
 file already copied), so a bundle is never half-imported. ``dry_run`` performs
 the same merge and rolls it back, so its report is exactly what a real import
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from huedesk.archive.layout import (
+    MANIFEST,
     attachment_path,
     iter_lines,
     kind_order,
@@ -27,11 +30,14 @@ from huedesk.archive.layout import (
     sha256_file,
 )
 from huedesk.archive.merge import Conflict, KindOutcome, Merger, Renumbered
+from huedesk.archive.pipeline import PARALLEL_FROM
 from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.upgrade import upgraded_records
 from huedesk.archive.verify import VerifyReport, verify_bundle
+from huedesk.archive.verify_worker import BackgroundVerify
 from huedesk.db.engine import Database
 from huedesk.db.migrate import head_revision
+from huedesk.db.stored_form import WriteBehind
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
 from huedesk.records.events import emit_bulk
@@ -80,27 +86,42 @@ def import_bundle(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Verify the bundle at ``path`` and merge it into ``db`` (see ``huedesk.archive.merge``)."""
+    """Verify the bundle at ``path`` and merge it into ``db`` (see ``huedesk.archive.merge``).
+
+    A small bundle is verified before the database is touched. A large one (from
+    ``PARALLEL_FROM`` records) is verified in a second process while the merge runs
+    in its transaction, which is committed only if verification passes: either way
+    nothing from a bundle that fails is ever kept.
+    """
     require_archive_rights(db, actor, writing=True)
     started = time.perf_counter()
-    verified = verify_bundle(path)
-    if not verified.ok:
-        raise BundleRejected(verified)
+    claimed = _claimed(Path(path))
+    checking = None
+    if claimed is not None and sum(claimed.counts.values()) >= PARALLEL_FROM:
+        checking = BackgroundVerify(Path(path), claimed.manifest)
+        verified = claimed
+    else:
+        verified = verify_bundle(path)
+        if not verified.ok:
+            raise BundleRejected(verified)
     rev = verified.schema_revision or head_revision()
     report = ImportReport(Path(path), dry_run, rev)
     total = sum(verified.counts.values())
     written: list[Path] = []
     try:
         with zipfile.ZipFile(path) as zf, _records(zf, verified) as source, db.write() as session:
-            merger = Merger(session, actor)
-            if not dry_run:
-                merger.place_attachment = _AttachmentPlacer(zf, db.path, written)
-            done = 0
-            for kind, count, records in source:
-                report.outcomes[kind] = merger.merge_kind(kind, records)
-                done += count
-                if progress is not None:
-                    progress(done, total, kind)
+            with WriteBehind(session) as behind:
+                merger = Merger(session, actor, behind)
+                if not dry_run:
+                    merger.place_attachment = _AttachmentPlacer(zf, db.path, written)
+                done = 0
+                for kind, count, records in source:
+                    report.outcomes[kind] = merger.merge_kind(kind, records)
+                    done += count
+                    if progress is not None:
+                        progress(done, total, kind)
+            if checking is not None:
+                _require_ok(checking.result())
             report.conflicts = merger.conflicts
             report.renumbered = merger.renumbered
             if merger.touched:
@@ -109,13 +130,37 @@ def import_bundle(
                 raise _DryRun
     except _DryRun:
         pass
-    except BaseException:
+    except BaseException as exc:
         for f in written:
             f.unlink(missing_ok=True)
+        if checking is not None and not isinstance(exc, BundleRejected | KeyboardInterrupt):
+            # The merge stumbled over the bundle: the verifier's report says why, file by file.
+            _require_ok(checking.result())
         raise
+    finally:
+        if checking is not None:
+            checking.stop()
     report.files_written = len(written)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _claimed(path: Path) -> VerifyReport | None:
+    """The bundle as its manifest describes it (unchecked), or None if that cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read(MANIFEST))
+        counts = {str(k): int(v) for k, v in manifest["counts"].items()}
+        if not isinstance(manifest.get("schema_revision"), str):
+            return None
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError):
+        return None  # verify_bundle describes what is wrong
+    return VerifyReport(path, manifest=manifest, counts=counts)
+
+
+def _require_ok(verified: VerifyReport) -> None:
+    if not verified.ok:
+        raise BundleRejected(verified)
 
 
 Source = Iterator[tuple[str, int, Iterator[dict[str, Any]]]]

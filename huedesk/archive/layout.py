@@ -107,11 +107,11 @@ def iter_chunks(fh: IO[bytes]) -> Iterator[bytes]:
 
 
 def iter_lines(fh: IO[bytes], on_block: Callable[[bytes], object] | None = None) -> Iterator[bytes]:
-    """The lines of ``fh`` (each with its line break), read in large blocks.
+    """The lines of ``fh`` (without their line breaks), read in large blocks.
 
     Reading a compressed ZIP member line by line costs more than parsing the JSON on
     each line; splitting large blocks does not. ``on_block`` sees every block as read
-    (a checksum over the whole file, computed on the way).
+    (a checksum and size over the whole file, computed on the way).
     """
     rest = b""
     while block := fh.read(CHUNK):
@@ -119,7 +119,6 @@ def iter_lines(fh: IO[bytes], on_block: Callable[[bytes], object] | None = None)
             on_block(block)
         lines = (rest + block).split(b"\n")
         rest = lines.pop()
-        for line in lines:
-            yield line + b"\n"
+        yield from lines
     if rest:
         yield rest

@@ -37,7 +37,7 @@ from huedesk.archive.layout import reference_target
 from huedesk.archive.portable import iter_portable
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import Country
-from huedesk.db.stored_form import BulkInsert
+from huedesk.db.stored_form import BulkInsert, WriteBehind
 from huedesk.errors import FieldProblem, ValidationError
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec
@@ -97,9 +97,12 @@ class KindOutcome:
 class Merger:
     """State shared across kinds during one import: UUID → local id maps and the audit chain."""
 
-    def __init__(self, session: Session, actor: str) -> None:
+    def __init__(self, session: Session, actor: str, behind: WriteBehind | None = None) -> None:
         self.session = session
-        self.audit = AuditBatch(session, actor)
+        # Inserts may be written in the background; every read below that could see them
+        # waits for them first (``_sync``).
+        self.behind = behind
+        self.audit = AuditBatch(session, actor, behind)
         self.ids: dict[str, dict[str, int]] = {}
         self.conflicts: list[Conflict] = []
         self.renumbered: list[Renumbered] = []
@@ -109,8 +112,13 @@ class Merger:
         self.place_attachment: Callable[[dict[str, Any]], str] | None = None
         self.codes = set(session.scalars(select(Country.code)))
 
+    def _sync(self) -> None:
+        if self.behind is not None:
+            self.behind.sync()
+
     def id_map(self, kind: str) -> dict[str, int]:
         if kind not in self.ids:
+            self._sync()
             table = KINDS[kind].table
             self.ids[kind] = dict(self.session.execute(select(table.c.uuid, table.c.id)).all())
         return self.ids[kind]
@@ -120,6 +128,7 @@ class Merger:
         spec = KINDS[kind]
         table = spec.table
         outcome = KindOutcome()
+        self._sync()
         ids = self.id_map(kind)
         local_codes: dict[str, int] = {}
         if kind == "country":
@@ -137,12 +146,14 @@ class Merger:
 
         def flush_inserts() -> None:
             if pending:
-                inserter.run(self.session, pending)
+                inserter.run(self.session, pending, self.behind)
                 pending.clear()
 
         def handle_batch() -> None:
             nonlocal next_id
             known = [r for r in batch if r["uuid"] in ids]
+            if known:
+                self._sync()
             local = self._local_rows(spec, [ids[r["uuid"]] for r in known])
             for rec in batch:
                 if kind == "country" and rec["code"] in local_codes:
@@ -177,6 +188,7 @@ class Merger:
             if len(batch) >= BATCH:
                 handle_batch()
         handle_batch()
+        self._sync()
         for ref in used_refs.values():
             note_used_ref(self.session, ref)
         for row in renumber:
@@ -188,6 +200,7 @@ class Merger:
             outcome.added += 1
         flush_inserts()
         self.audit.flush()
+        self._sync()
         if outcome.added or outcome.updated:
             self.touched.add(kind)
         return outcome

@@ -12,6 +12,8 @@ import datetime as dt
 import hashlib
 import json
 import re
+import sys
+import threading
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,12 +28,12 @@ from huedesk.archive.layout import (
     IATI_FILE,
     MANIFEST,
     attachment_path,
-    iter_chunks,
     iter_lines,
     kind_order,
     portable_fields,
     records_path,
     reference_target,
+    sha256_file,
 )
 from huedesk.db.migrate import head_revision, known_revisions
 from huedesk.records.fields import FieldSpec
@@ -120,12 +122,22 @@ class _Verifier:
             self.report.add(
                 missing, None, "thiếu tệp ghi trong manifest", "file listed but missing"
             )
+        # The other files are only hashed: in a second thread, beside the record checks
+        # (decompressing and hashing run without the GIL).
+        others = [n for n in entries if n in names and not n.startswith("records/")]
+        hashed: dict[str, tuple[str, int]] = {}
+        hashing = threading.Thread(target=self._hash_all, args=(others, hashed), daemon=True)
+        hashing.start()
         kinds: dict[str, Any] = manifest.get("kinds", {})
-        for kind in sorted(kinds, key=_order_key):
-            self._records(kind, kinds[kind], entries)
-        for name, entry in entries.items():
-            if name in names and not name.startswith("records/"):
-                self._checksum(name, entry)
+        try:
+            for kind in sorted(kinds, key=_order_key):
+                self._records(kind, kinds[kind], entries)
+        finally:
+            hashing.join()
+        for name in others:
+            if name not in hashed:
+                raise zipfile.BadZipFile(f"{name} could not be read")
+            self._compare(name, entries[name], *hashed[name])
         self._attachments(entries)
         if IATI_FILE in names:
             for err in iati.schema_errors(self.zf.read(IATI_FILE))[:MAX_PROBLEMS_PER_FILE]:
@@ -162,14 +174,14 @@ class _Verifier:
             return None
         return manifest
 
-    def _checksum(self, name: str, entry: dict[str, Any]) -> None:
-        h = hashlib.sha256()
-        size = 0
-        with self.zf.open(name) as fh:
-            for block in iter_chunks(fh):
-                h.update(block)
-                size += len(block)
-        self._compare(name, entry, h.hexdigest(), size)
+    def _hash_all(self, names: list[str], out: dict[str, tuple[str, int]]) -> None:
+        """SHA-256 and size of each member (a member that cannot be read is left out)."""
+        for name in names:
+            try:
+                with self.zf.open(name) as fh:
+                    out[name] = sha256_file(fh)
+            except (zipfile.BadZipFile, OSError, EOFError):
+                return
 
     def _compare(self, name: str, entry: dict[str, Any], digest: str, size: int) -> None:
         if size != entry.get("size"):
@@ -204,7 +216,7 @@ class _Verifier:
                     "danh sách trường khác lược đồ",
                     "field list differs from the schema version",
                 )
-        checks = _field_checks(kind, expected) if rep.schema_revision == self.head else {}
+        checks = _field_checks(kind, expected if rep.schema_revision == self.head else [])
         seen = self.uuids.setdefault(kind, set())
         refs = [(f, t) for f in expected if f in spec.fields and (t := reference_target(spec, f))]
         countries = [f for f in expected if f in spec.fields and spec.fields[f].is_country]
@@ -212,9 +224,14 @@ class _Verifier:
         size = 0
         count = 0
         reported = 0
+
+        def block(data: bytes) -> None:
+            nonlocal size
+            h.update(data)
+            size += len(data)
+
         with self.zf.open(name) as fh:
-            for lineno, raw in enumerate(iter_lines(fh, h.update), start=1):
-                size += len(raw)
+            for lineno, raw in enumerate(iter_lines(fh, block), start=1):
                 count += 1
                 errors = self._record(kind, raw, expected, checks, seen, refs, countries)
                 for vi, en, where in errors:
@@ -238,7 +255,7 @@ class _Verifier:
         kind: str,
         raw: bytes,
         expected: list[str],
-        checks: dict[str, Callable[[Any], bool]],
+        checks: _Checks,
         seen: set[str],
         refs: list[tuple[str, str]],
         countries: list[str],
@@ -263,9 +280,16 @@ class _Verifier:
             seen.add(str(uid))
         if kind == "country" and isinstance(rec.get("code"), str):
             self.codes.add(rec["code"])
-        for fname, check in checks.items():
+        for fname, limit, nullable in checks.texts:  # most fields: checked inline, no calls
             value = rec[fname]
-            if not check(value):
+            if value is None:
+                if nullable:
+                    continue
+            elif type(value) is str and len(value) <= limit:
+                continue
+            out.append((f"giá trị sai ở '{fname}'", f"bad value in '{fname}'", where))
+        for fname, check in checks.others:
+            if not check(rec[fname]):
                 out.append((f"giá trị sai ở '{fname}'", f"bad value in '{fname}'", where))
         for fname, target in refs:
             value = rec[fname]
@@ -318,14 +342,36 @@ def _is_uuid(value: Any) -> bool:
     return isinstance(value, str) and _UUID.match(value) is not None
 
 
-def _field_checks(kind: str, names: list[str]) -> dict[str, Callable[[Any], bool]]:
-    """A cheap type check per field, from the field specs of the current schema."""
+@dataclass(frozen=True)
+class _Checks:
+    """Per field, a cheap type check: text fields as (name, longest, nullable), others callables."""
+
+    texts: list[tuple[str, int, bool]]
+    others: list[tuple[str, Callable[[Any], bool]]]
+
+
+def _is_text(fs: FieldSpec) -> bool:
+    return fs.choices is None and not fs.references and fs.type is str
+
+
+def _field_checks(kind: str, names: list[str]) -> _Checks:
+    """The checks of ``names`` (empty for a bundle of an older schema), from the field specs."""
     spec = KINDS[kind]
-    return {n: _check_for(spec.fields[n]) for n in names}
+    texts = [
+        (n, spec.fields[n].max_length or sys.maxsize, _nullable(spec.fields[n]))
+        for n in names
+        if _is_text(spec.fields[n])
+    ]
+    others = [(n, _check_for(spec.fields[n])) for n in names if not _is_text(spec.fields[n])]
+    return _Checks(texts, others)
+
+
+def _nullable(fs: FieldSpec) -> bool:
+    return not (fs.required or fs.name in ("uuid", "created_at", "updated_at"))
 
 
 def _check_for(fs: FieldSpec) -> Callable[[Any], bool]:
-    nullable = not (fs.required or fs.name in ("uuid", "created_at", "updated_at"))
+    nullable = _nullable(fs)
     if fs.choices is not None:
         allowed = {m.value for m in fs.choices}
         base: Callable[[Any], bool] = lambda v: v in allowed  # noqa: E731

@@ -19,7 +19,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from huedesk.db.stored_form import driver
+from huedesk.db.stored_form import WriteBehind, insert_rows
 from huedesk.records.kinds import KINDS
 from huedesk.search.documents import (
     DOCUMENT_VERSION,
@@ -43,10 +43,7 @@ from huedesk.search.schema import (
 Progress = Callable[[int, int], None]
 
 # Bulk writes go straight through the driver: every value is already text or an integer.
-_INSERT = (
-    f"INSERT INTO {FTS_TABLE} (rowid, ref, title, body, ref_x, title_x, body_x) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
+_INSERT = f"INSERT INTO {FTS_TABLE} (rowid, ref, title, body, ref_x, title_x, body_x)"
 _DELETE_ONE = text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :rowid")
 _VERSION_KEY = "document_version"
 
@@ -63,19 +60,24 @@ def _row(doc: Document) -> tuple[int, str, str, str, str, str, str]:
     )
 
 
-def _store(session: Session, docs: Iterable[Document], progress: Callable[[int], None]) -> int:
-    conn = driver(session)
+def _store(
+    session: Session,
+    docs: Iterable[Document],
+    progress: Callable[[int], None],
+    behind: WriteBehind | None = None,
+) -> int:
+    """Insert the documents' index rows (in the background through ``behind``, if given)."""
     count = 0
     batch: list[tuple[int, str, str, str, str, str, str]] = []
     for doc in docs:
         batch.append(_row(doc))
         if len(batch) >= 1000:
-            conn.executemany(_INSERT, batch)
+            insert_rows(session, _INSERT, batch, behind)
             count += len(batch)
             progress(len(batch))
             batch = []
     if batch:
-        conn.executemany(_INSERT, batch)
+        insert_rows(session, _INSERT, batch, behind)
         count += len(batch)
         progress(len(batch))
     return count
@@ -186,7 +188,10 @@ def rebuild_kinds(session: Session, kinds: Iterable[str], progress: Progress | N
     indexed = 0
     for kind in counts:
         session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE {kind_condition([kind])}"))
-        indexed += _store(session, build_documents(session, kind), step)
+        # Full-text tokenising runs in SQLite with the GIL released: index one batch in
+        # the background while the next documents are built from the records.
+        with WriteBehind(session) as behind:
+            indexed += _store(session, build_documents(session, kind), step, behind)
     return indexed
 
 

@@ -10,7 +10,14 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from huedesk.archive import ExportCancelled, export_bundle, import_bundle, verify_bundle
+from huedesk.archive import (
+    ExportCancelled,
+    export,
+    export_bundle,
+    import_bundle,
+    importer,
+    verify_bundle,
+)
 from huedesk.audit import verify_chain
 from huedesk.db.engine import Database
 from huedesk.paths import attachments_dir
@@ -18,9 +25,17 @@ from huedesk.store import open_store
 from tests.archive.conftest import ATTACHMENT_BYTES, dump
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["small", "large"])
 def test_round_trip_into_empty_database(
-    db: Database, filled: dict[str, Any], tmp_path: Path
+    db: Database,
+    filled: dict[str, Any],
+    tmp_path: Path,
+    large: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    if large:  # the paths a large office database takes: table worker, background verify
+        monkeypatch.setattr(export, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(importer, "PARALLEL_FROM", 1)
     bundle = tmp_path / "all.zip"
     seen: list[tuple[int, int, str]] = []
     report = export_bundle(db, bundle, progress=lambda d, t, k: seen.append((d, t, k)))

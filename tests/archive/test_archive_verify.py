@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
-from huedesk.archive import BundleRejected, export_bundle, import_bundle, verify_bundle
+from huedesk.archive import BundleRejected, export_bundle, import_bundle, importer, verify_bundle
 from huedesk.db.engine import Database
+from huedesk.paths import attachments_dir
 from huedesk.store import open_store
 from tests.archive.conftest import dump, rewrite, set_fields
 
@@ -21,12 +23,18 @@ def bundle(db: Database, filled: dict[str, Any], tmp_path: Path) -> Path:
 
 
 def _assert_refused(bundle: Path, tmp_path: Path) -> None:
+    """Refused whole, whether verified first (small) or beside the merge (large)."""
     other = open_store(tmp_path / "other" / "huedesk.sqlite3")
     try:
         before = dump(other)
-        with pytest.raises(BundleRejected):
-            import_bundle(other, bundle, actor="x")
-        assert dump(other) == before
+        for parallel_from in (importer.PARALLEL_FROM, 1):
+            with (
+                mock.patch.object(importer, "PARALLEL_FROM", parallel_from),
+                pytest.raises(BundleRejected),
+            ):
+                import_bundle(other, bundle, actor="x")
+            assert dump(other) == before
+        assert not list(attachments_dir(other.path).rglob("*.*"))
     finally:
         other.dispose()
 
