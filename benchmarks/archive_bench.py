@@ -3,11 +3,13 @@
 Builds one demo database (``huedesk.demo.generate`` with N top-level records; each
 comes with child rows, so the database holds about five times N rows), then for
 each run exports everything, verifies the bundle and imports it into a new empty
-database. Prints each run and the medians, as wall time and as this process's
-CPU time (the work is single-threaded, so CPU time is what an idle machine's wall
-time would be; the load average is printed because other work on the machine
-stretches wall time). The issue's targets for 100,000 records on a 2-core
-machine: export < 10 s, verify < 5 s, import < 20 s.
+database. Prints each run and the medians, as wall time and as CPU time (this
+process and the worker processes it started: large exports make their tables,
+and large imports verify, in a second process). The load average is printed
+because other work on the machine stretches wall time. The issue's targets for
+100,000 records on a 2-core machine: export < 10 s, verify < 5 s, import < 20 s.
+Every line of a bundle is a record with its own UUID; ``--records 20000`` makes
+about 100,000 of them, ``--records 100000`` about 510,000.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+try:
+    import resource
+except ImportError:  # Windows has no resource module
+    resource = None  # type: ignore[assignment]
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from huedesk.archive import export_bundle, import_bundle, verify_bundle
@@ -31,10 +38,20 @@ from huedesk.store import open_store
 TARGETS = {"export": 10.0, "verify": 5.0, "import": 20.0}
 
 
+def _cpu() -> float:
+    if resource is None:  # Windows: this process only
+        return time.process_time()
+    me, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu = time.perf_counter(), _cpu()
     result = fn()
-    return result, time.perf_counter() - wall, time.process_time() - cpu
+    return result, time.perf_counter() - wall, _cpu() - cpu
 
 
 def main() -> None:
@@ -73,8 +90,8 @@ def main() -> None:
     for name in TARGETS:
         w, c = statistics.median(wall[name]), statistics.median(cpu[name])
         print(
-            f"median {name}: {w:.2f} s wall, {c:.2f} s CPU (target < {TARGETS[name]:.0f} s; "
-            f"CPU {c / TARGETS[name]:.2f}x target)"
+            f"median {name}: {w:.2f} s wall ({w / TARGETS[name]:.2f}x the {TARGETS[name]:.0f} s "
+            f"target), {c:.2f} s CPU in all processes"
         )
 
 

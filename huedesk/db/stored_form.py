@@ -25,15 +25,12 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Integer, String, Table
 from sqlalchemy.orm import Session
 
 from huedesk.db.types import ExactDecimal, UTCDateTime
 
 Convert = Callable[[Any], Any]
-
-# Plain types stored as they are, in both directions.
-_AS_IS = (Integer, String, Text)
 
 
 def _stored_datetime(value: dt.datetime) -> str:
@@ -95,10 +92,25 @@ def _constant(value: Any) -> Any:
     return value
 
 
-def _check_known(column: Column[Any]) -> None:
-    known = (*_AS_IS, Boolean, Date, DateTime, Enum, ExactDecimal, UTCDateTime)
-    if not isinstance(column.type, known):
-        raise TypeError(f"no stored-form converter for {column} ({column.type!r})")
+# Per column type, in the order tried: (type, stored → portable, Python → stored); ``None``
+# means the value is already in that form.
+_FORMS: list[tuple[type[Any], Convert | None, Convert | None]] = [
+    (UTCDateTime, _portable_utc, _stored_utc),
+    (ExactDecimal, _portable_decimal, _stored_decimal),
+    (Boolean, bool, _stored_bool),
+    (DateTime, _portable_naive, _stored_datetime),
+    (Date, None, dt.date.isoformat),  # stored as ISO text already
+    (Enum, None, _stored_enum),  # stored by value
+    (Integer, None, None),
+    (String, None, None),  # Text too
+]
+
+
+def _forms(column: Column[Any]) -> tuple[Convert | None, Convert | None]:
+    for kind, portable, stored in _FORMS:
+        if isinstance(column.type, kind):
+            return portable, stored
+    raise TypeError(f"no stored-form converter for {column} ({column.type!r})")
 
 
 def portable_converter(column: Column[Any]) -> Convert | None:
@@ -108,36 +120,12 @@ def portable_converter(column: Column[Any]) -> Convert | None:
     dates and times (UTC ones with ``+00:00``), decimals as text, enums by value,
     booleans as ``true``/``false``.
     """
-    _check_known(column)
-    kind = column.type
-    if isinstance(kind, UTCDateTime):
-        return _portable_utc
-    if isinstance(kind, ExactDecimal):
-        return _portable_decimal
-    if isinstance(kind, Boolean):
-        return bool
-    if isinstance(kind, DateTime):
-        return _portable_naive
-    return None  # Date (stored ISO), Enum (stored by value), integers and text
+    return _forms(column)[0]
 
 
 def stored_converter(column: Column[Any]) -> Convert | None:
     """Python value (as validation returns it) → stored value (``None``: stored as is)."""
-    _check_known(column)
-    kind = column.type
-    if isinstance(kind, UTCDateTime):
-        return _stored_utc
-    if isinstance(kind, ExactDecimal):
-        return _stored_decimal
-    if isinstance(kind, Boolean):
-        return _stored_bool
-    if isinstance(kind, DateTime):
-        return _stored_datetime
-    if isinstance(kind, Date):
-        return dt.date.isoformat
-    if isinstance(kind, Enum):
-        return _stored_enum
-    return None
+    return _forms(column)[1]
 
 
 def driver(session: Session) -> sqlite3.Connection:
