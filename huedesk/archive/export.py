@@ -196,6 +196,7 @@ class _BundleWriter:
             )
             zf.close()
         except BaseException:
+            tables.stop()
             packer.abandon()
             with contextlib.suppress(Exception):
                 zf.close()

@@ -116,6 +116,11 @@ class TableMaker:
                     TableMakerFailed("Tiến trình lập bảng đã dừng.", "The table worker stopped.")
                 )
 
+    def stop(self) -> None:
+        """End the worker now, job in hand or not (the export failed or was cancelled)."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+
     def close(self) -> None:
         """End the worker (it finishes the job in hand first)."""
         if self._proc is None:

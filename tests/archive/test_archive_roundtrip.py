@@ -102,9 +102,16 @@ def test_filtered_export_carries_children_and_references(
         other.dispose()
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["small", "large"])
 def test_cancelled_export_leaves_no_bundle(
-    db: Database, filled: dict[str, Any], tmp_path: Path
+    db: Database,
+    filled: dict[str, Any],
+    tmp_path: Path,
+    large: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    if large:
+        monkeypatch.setattr(export, "PARALLEL_FROM", 1)
     out = tmp_path / "cancelled.zip"
     with pytest.raises(ExportCancelled):
         export_bundle(db, out, should_cancel=lambda: True)

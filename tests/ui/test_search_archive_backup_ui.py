@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from huedesk import backup
+from huedesk.archive import export as archive_export
+from huedesk.archive import importer as archive_importer
 from huedesk.db.engine import Database
 from huedesk.records import ListQuery, RecordService
 from huedesk.store import open_store
@@ -85,6 +87,7 @@ def test_search_box_keys_move_and_escape(
     assert not popup.isVisible()
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["small", "large"])
 def test_export_then_import_round_trip_through_the_menu(
     desk: Desk,
     qtbot: Any,
@@ -93,7 +96,11 @@ def test_export_then_import_round_trip_through_the_menu(
     monkeypatch: pytest.MonkeyPatch,
     infos: list[str],
     partner: dict,
+    large: bool,
 ) -> None:
+    if large:  # a large office database: table worker and background verification processes
+        monkeypatch.setattr(archive_export, "PARALLEL_FROM", 1)
+        monkeypatch.setattr(archive_importer, "PARALLEL_FROM", 1)
     made = make_delegations(svc, 5, partner["id"])
     bundle = tmp_path / "out" / "bundle.zip"
     bundle.parent.mkdir()
