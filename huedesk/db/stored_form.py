@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import queue
 import sqlite3
 import threading
@@ -161,7 +162,7 @@ class BulkInsert:
         self.head = f'INSERT INTO "{table.name}" ({names})'
 
     def stored(self, row: dict[str, Any]) -> list[Any]:
-        values = [row.get(n) for n in self.columns]
+        values = list(map(row.get, self.columns))
         for i, name, default in self.defaults:
             if name not in row:
                 values[i] = default()
@@ -189,7 +190,7 @@ def _statements(
     for start in range(0, len(rows), per):
         chunk = rows[start : start + per]
         sql = f"{head} VALUES {', '.join([group] * len(chunk))}"
-        yield sql, [value for row in chunk for value in row]
+        yield sql, list(itertools.chain.from_iterable(chunk))
 
 
 def insert_rows(

@@ -7,6 +7,7 @@ bilingual reason; ``validation`` turns those into field-named problems.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -42,7 +43,7 @@ def shown(raw: Any) -> str:
 
 def coerce(spec: FieldSpec, raw: Any, currency: str | None) -> Any:
     """The stored form of ``raw`` for field ``spec``; ``None`` for empty input."""
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if raw is None or (isinstance(raw, str) and (not raw or raw.isspace())):
         return None
     if spec.choices is not None:
         return _choice(spec, raw)
@@ -50,12 +51,22 @@ def coerce(spec: FieldSpec, raw: Any, currency: str | None) -> Any:
     return handler(spec, raw, currency)
 
 
+@functools.cache
+def _choice_names(choices: type[Any]) -> dict[str, Any]:
+    """Each member of an enum by its value and its two labels (the first member wins a tie)."""
+    names: dict[str, Any] = {}
+    for member in choices:
+        for name in (member.value, member.label("vi"), member.label("en")):
+            names.setdefault(name, member)
+    return names
+
+
 def _choice(spec: FieldSpec, raw: Any) -> Any:
     assert spec.choices is not None
     text = clean(str(raw))
-    for member in spec.choices:
-        if text in (member.value, member.label("vi"), member.label("en")):
-            return member
+    found = _choice_names(spec.choices).get(text)
+    if found is not None:
+        return found
     options = ", ".join(m.value for m in spec.choices)
     raise Invalid(
         f"giá trị '{shown(text)}' không hợp lệ (chọn: {options})",

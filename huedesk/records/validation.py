@@ -8,6 +8,7 @@ field at once, and raised together as one ``ValidationError``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -82,7 +83,7 @@ def validate(
         if spec.required and values.get(spec.name) is None and spec.name not in already:
             problems.append(_problem(spec, "bắt buộc phải nhập", "is required"))
 
-    problems.extend(_reference_problems(session, fields, cleaned))
+    problems.extend(_reference_problems(session, kind, cleaned))
     if not problems:
         for rule in kind.rules:
             problems.extend(rule(values, fields))
@@ -96,12 +97,25 @@ def validate(
     return cleaned
 
 
+@functools.cache
+def _referring_fields(kind: str) -> frozenset[str]:
+    """Fields of ``kind`` whose value names another record or a country."""
+    return frozenset(
+        name
+        for name, spec in KINDS[kind].fields.items()
+        if spec.is_country or spec.country_list or spec.references
+    )
+
+
 def _reference_problems(
-    session: Session, fields: dict[str, FieldSpec], cleaned: Mapping[str, Any]
+    session: Session, kind: KindSpec, cleaned: Mapping[str, Any]
 ) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
-    for name, value in cleaned.items():
+    fields = kind.fields
+    referring = _referring_fields(kind.name)
+    for name in [n for n in cleaned if n in referring]:
         spec = fields[name]
+        value = cleaned[name]
         if value is None:
             continue
         if spec.is_country:
