@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +16,9 @@ from huedesk.audit import jsonable
 from huedesk.db.engine import Database
 from huedesk.db.stored_form import (
     BulkInsert,
+    WriteBehind,
     driver,
+    insert_rows,
     portable_converter,
     stored_converter,
 )
@@ -97,3 +100,30 @@ def test_naive_time_refused_for_a_utc_column() -> None:
     assert convert is not None
     with pytest.raises(ValueError, match="aware"):
         convert(dt.datetime(2026, 1, 1))
+
+
+def test_write_behind_runs_in_order_and_raises_errors_in_the_caller(db: Database) -> None:
+    with db.write() as s:
+        before = driver(s).execute("SELECT count(*) FROM country").fetchone()[0]
+        with WriteBehind(s) as behind:
+            insert_rows(
+                s,
+                'INSERT INTO "country" ("code", "name_vi", "name_en", "uuid", "created_at", '
+                '"updated_at")',
+                [
+                    [
+                        "XA",
+                        "Nước Thử A",
+                        "Testland A",
+                        "u-xa",
+                        "2026-01-01 00:00:00.000000",
+                        "2026-01-01 00:00:00.000000",
+                    ]
+                ],
+                behind,
+            )
+            behind.sync()
+            assert driver(s).execute("SELECT count(*) FROM country").fetchone()[0] == before + 1
+            behind.submit('INSERT INTO "country" ("code") VALUES (?)', ["XA"])  # NOT NULL fails
+            with pytest.raises(sqlite3.IntegrityError):
+                behind.sync()
