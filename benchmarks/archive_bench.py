@@ -1,7 +1,7 @@
 """Time archive export, verify and import: ``python benchmarks/archive_bench.py [--records N] [--runs K]``.
 
 Builds one demo database (``huedesk.demo.generate`` with N top-level records; each
-comes with child rows, so the database holds about five times N rows), then for
+comes with child records, so the bundle holds about five times N records), then for
 each run exports everything, verifies the bundle and imports it into a new empty
 database. Prints each run and the medians, as wall time and as CPU time (this
 process and the worker processes it started: large exports make their tables,
@@ -65,7 +65,10 @@ def main() -> None:
         folder = Path(tmp)
         source = open_store(folder / "source" / "huedesk.sqlite3")
         summary = generate(source, records=args.records, seed=1)
-        print(f"demo data: {args.records} records, {summary.total} rows in {summary.seconds:.1f} s")
+        print(
+            f"demo data: {args.records} top-level records with their child records, "
+            f"{summary.total} records in all, in {summary.seconds:.1f} s"
+        )
         bundle = folder / "bundle.zip"
         for run in range(1, args.runs + 1):
             report, w, c = timed(lambda: export_bundle(source, bundle))
@@ -81,7 +84,7 @@ def main() -> None:
             wall["import"].append(w)
             cpu["import"].append(c)
             print(
-                f"run {run}: export {wall['export'][-1]:.2f} s ({report.total} rows, "
+                f"run {run}: export {wall['export'][-1]:.2f} s ({report.total} records in the bundle, "
                 f"{report.size / 1e6:.1f} MB), verify {wall['verify'][-1]:.2f} s, "
                 f"import {wall['import'][-1]:.2f} s ({result.total('added')} added); "
                 f"load average {os.getloadavg()[0]:.1f}"

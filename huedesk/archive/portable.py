@@ -16,7 +16,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from huedesk.archive.layout import portable_fields, reference_target
-from huedesk.db.stored_form import Convert, driver, portable_converter
+from huedesk.db.stored_form import Convert, driver, driver_sql, portable_converter
 from huedesk.records.kinds import KINDS, KindSpec
 
 BATCH = 2000
@@ -64,11 +64,8 @@ def iter_portable(
             for i in range(0, len(ordered), BATCH)
         )
     conn = driver(session)
-    dialect = session.get_bind().dialect
     for batch in batches:
-        # Ids are integers from the database: safe to inline, and one statement per batch.
-        sql = str(batch.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
-        for row in conn.execute(sql):
+        for row in conn.execute(driver_sql(session, batch)):
             record = dict(zip(fields, row[1:], strict=True))
             for name, fn in convert:
                 value = record[name]

@@ -26,7 +26,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Integer, String, Table
+from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Integer, Select, String, Table
 from sqlalchemy.orm import Session
 
 from huedesk.db.types import ExactDecimal, UTCDateTime
@@ -132,6 +132,31 @@ def stored_converter(column: Column[Any]) -> Convert | None:
 def driver(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under ``session``'s current transaction."""
     return cast(sqlite3.Connection, session.connection().connection.driver_connection)
+
+
+def driver_sql(session: Session, stmt: Select[Any]) -> str:
+    """``stmt`` as SQL text for the driver, its parameters written in.
+
+    Only for statements whose parameters come from the database or the program
+    (ids, UUIDs, kind names): SQLAlchemy quotes them as literals.
+    """
+    compiled = stmt.compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
+    )
+    return str(compiled)
+
+
+def stored_rows(session: Session, stmt: Select[Any]) -> list[dict[str, Any]]:
+    """The rows of ``stmt`` as dicts of stored values (no type processing).
+
+    For reading columns whose stored value serves as is: text, integers, and enums
+    (which arrive as their value, not as members).
+    """
+    names = [str(c.key) for c in stmt.selected_columns]
+    return [
+        dict(zip(names, row, strict=True))
+        for row in driver(session).execute(driver_sql(session, stmt))
+    ]
 
 
 class BulkInsert:

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huedesk.db.models import Attachment
+from huedesk.db.stored_form import stored_rows
 from huedesk.records.fields import SYSTEM_FIELDS, FieldSpec
 from huedesk.records.kinds import KINDS, KindSpec
 from huedesk.search.schema import KIND_CODES
@@ -184,24 +185,18 @@ def build_documents(
     if ids is None:
         last = 0
         while True:
-            rows = [
-                dict(r._mapping)
-                for r in session.execute(
-                    select(*cols).where(table.c.id > last).order_by(table.c.id).limit(BATCH)
-                )
-            ]
+            rows = stored_rows(
+                session, select(*cols).where(table.c.id > last).order_by(table.c.id).limit(BATCH)
+            )
             if not rows:
                 return
             yield from _documents(session, spec, rows)
             last = rows[-1]["id"]
     else:
         for chunk in _chunks(sorted(set(ids)), BATCH):
-            rows = [
-                dict(r._mapping)
-                for r in session.execute(
-                    select(*cols).where(table.c.id.in_(chunk)).order_by(table.c.id)
-                )
-            ]
+            rows = stored_rows(
+                session, select(*cols).where(table.c.id.in_(chunk)).order_by(table.c.id)
+            )
             yield from _documents(session, spec, rows)
 
 
@@ -216,12 +211,9 @@ def _documents(session: Session, spec: KindSpec, rows: list[dict[str, Any]]) -> 
         ctable = child.table
         fk = ctable.c[child.parent[1]]
         order = [ctable.c[c] for c in child.order_by]
-        crows = [
-            dict(r._mapping)
-            for r in session.execute(
-                select(*_columns(child)).where(fk.in_(ids)).order_by(fk, *order)
-            )
-        ]
+        crows = stored_rows(
+            session, select(*_columns(child)).where(fk.in_(ids)).order_by(fk, *order)
+        )
         labels.want(child, crows)
         child_batches.append((child, crows))
     labels.fetch(session)
