@@ -125,6 +125,10 @@ def export_bundle(
 ) -> ExportReport:
     """Write the selected records to the bundle ``out`` and report what was written.
 
+    ``progress(done, total, step)`` is told of each kind as it is read (``step`` is
+    the kind), of each brief (``"brief"``), and of the final packing (``"packing"``,
+    with ``total`` 0: its length is not known).
+
     ``actor`` (the UI and the command line pass the signed-in user) must be allowed to
     see personal data; without it the caller is trusted (tests, scripts on the file).
 
@@ -189,6 +193,8 @@ class _BundleWriter:
             self.collect(ids, total, tables, packer)
             if briefs_lang is not None:
                 self.briefs(briefs_lang, packer)
+            if self.progress:  # of unknown length: the last tables may still be in the making
+                self.progress(0, 0, "packing")
             entries = packer.finish()
             self._check_cancel()
             zf.writestr(

@@ -286,9 +286,11 @@ class ArchiveActions:
         )
 
     def _step(self, kind: str) -> str:
-        """Progress text for the step ``kind`` (a record kind, or "brief")."""
+        """Progress text for the step ``kind`` (a record kind, "brief" or "packing")."""
         if kind == "brief":
             return tr("print_building")
+        if kind == "packing":
+            return tr("export_packing")
         try:
             return f"{tr('export_running')} {kind_spec(kind).label(self.ctx.lang).lower()}"
         except KeyError:

@@ -186,6 +186,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export_save": ("Lưu gói lưu trữ", "Save archive bundle"),
     "bundle_filter": ("Gói lưu trữ HueDesk (*.zip)", "HueDesk archive bundle (*.zip)"),
     "export_running": ("Đang xuất hồ sơ…", "Exporting records…"),
+    "export_packing": (
+        "Đang lập bảng và đóng gói, tính mã kiểm tra…",
+        "Making the tables and packing the bundle, with checksums…",
+    ),
     "export_done_title": ("Đã xuất hồ sơ", "Export finished"),
     "export_done": (
         "Đã ghi {path}\n\n{counts}\n\nTệp đính kèm: {files}; tài liệu PDF: {briefs}; dung lượng: {size}; {seconds} giây.",

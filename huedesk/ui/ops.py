@@ -127,10 +127,15 @@ class Op(QObject):
     def _show_progress(self, done: int, total: int, text: str) -> None:
         if self.dialog is None:
             return
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(min(done, total) if total else 0)
         if text:
             self.dialog.setLabelText(text)
+        if total <= 0:
+            # A step of unknown length: a busy bar (setValue would reset and hide the dialog).
+            self.dialog.setRange(0, 0)
+            self.dialog.show()
+            return
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(min(done, total))
 
     def _close(self) -> None:
         Op._running.discard(self)
