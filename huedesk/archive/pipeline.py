@@ -100,7 +100,12 @@ class TableMaker:
         for line in self._proc.stdout:
             with self._lock:
                 future = self._pending.popleft()
-            answer = json.loads(line)
+            try:
+                answer = json.loads(line)
+            except ValueError:
+                answer = None
+            if not isinstance(answer, dict):  # not an answer: something else wrote to the pipe
+                answer = {"error": f"unexpected output {line.strip()[:200]!r}"}
             if "error" in answer:
                 future.set_exception(
                     TableMakerFailed(

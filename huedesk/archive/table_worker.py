@@ -32,6 +32,10 @@ def run_job(job: dict[str, Any]) -> None:
 
 
 def main() -> None:
+    # Paths may hold Vietnamese (a user folder named Nguyễn): the pipes are UTF-8 on every
+    # system, whatever the console's code page.
+    sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     for line in sys.stdin:
         try:
             run_job(json.loads(line))

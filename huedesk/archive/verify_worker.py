@@ -77,6 +77,7 @@ class BackgroundVerify:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]  # as the parent reads it
     report = verify_bundle(Path(sys.argv[1]))
     sys.stdout.write(json.dumps(report_to_json(report), ensure_ascii=False))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,19 @@ def test_worker_process_makes_the_same_tables(
     export_bundle(db, parallel)
     assert verify_bundle(parallel).ok
     assert _members(parallel) == _members(inline)
+
+
+def test_worker_handles_vietnamese_folder_names(
+    db: Database, filled: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "Nguyễn Thị Huế" / "Tài liệu"
+    folder.mkdir(parents=True)
+    monkeypatch.setenv("TMPDIR", str(folder))  # the worker's files live in the temp folder
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setattr(export, "PARALLEL_FROM", 1)
+    bundle = folder / "hồ sơ.zip"
+    export_bundle(db, bundle)
+    assert verify_bundle(bundle).ok
 
 
 def test_failing_table_worker_leaves_no_bundle(
