@@ -26,6 +26,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from huedesk import clock
 from huedesk.db.backup_files import new_backup_path, parse_backup_name
 from huedesk.db.integrity import check_errors, schema_revision
 from huedesk.db.migrate import known_revisions
@@ -114,7 +115,7 @@ def backup_to(db_path: Path, dest: Path) -> Path:
 
 
 def _automatic(db_path: Path, reason: str) -> Path:
-    now = dt.datetime.now(dt.UTC)
+    now = clock.now()
     month_has_one = any(
         b.kind == "monthly" and (b.created.year, b.created.month) == (now.year, now.month)
         for b in list_backups(db_path)
@@ -130,7 +131,7 @@ def auto_backup_if_due(db_path: Path) -> Path | None:
     """On opening: a daily backup when the newest backup is older than a day (else ``None``)."""
     db_path = Path(db_path)
     backups = list_backups(db_path)
-    now = dt.datetime.now(dt.UTC)
+    now = clock.now()
     if backups and now - backups[0].created < AUTO_INTERVAL:
         return None
     return _automatic(db_path, "")

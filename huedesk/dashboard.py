@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from huedesk import clock
 from huedesk.db.engine import Database
 from huedesk.db.enums import AgreementStatus, CaseStatus, DelegationStatus
 from huedesk.records.kinds import KINDS, TOP_LEVEL
@@ -130,7 +131,7 @@ def attention_in(session: Session, today: dt.date) -> Attention:
 def attention(db: Database, today: dt.date | None = None) -> Attention:
     """The start page's lists, in one read unit of work."""
     with db.read() as session:
-        return attention_in(session, today or dt.date.today())
+        return attention_in(session, today or clock.today())
 
 
 def is_empty(db: Database) -> bool:

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from huedesk import __version__
+from huedesk import __version__, clock
 from huedesk.accounts.principal import Actor
 from huedesk.archive import iati
 from huedesk.archive.layout import (
@@ -312,7 +312,7 @@ class _BundleWriter:
             "format_version": FORMAT_VERSION,
             "schema_revision": head_revision(),
             "huedesk_version": __version__,
-            "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "exported_at": clock.now().isoformat(timespec="seconds"),
             "source": {"database": self.db.path.name, "computer": platform.node()},
             "filter": sel.describe(),
             "counts": self.report.counts,

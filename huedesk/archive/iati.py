@@ -16,7 +16,6 @@ the schema rejects.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
@@ -27,6 +26,7 @@ from lxml import etree
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huedesk import clock
 from huedesk.db.models import AidProject, AidTransaction, Organisation
 from huedesk.money import from_minor
 
@@ -157,7 +157,7 @@ def _projects_with_transactions(
 def write_activities(session: Session, path: Path, ids: Iterable[int] | None = None) -> int:
     """Write the aid projects (all, or ``ids``) to ``path``; returns the number written."""
     count = 0
-    generated = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    generated = clock.now().isoformat(timespec="seconds")
     with etree.xmlfile(str(path), encoding="utf-8") as xf:
         xf.write_declaration()
         with xf.element(

@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from huedesk import clock
 from huedesk.archive.bulk_audit import AuditBatch
 from huedesk.archive.layout import reference_target
 from huedesk.archive.portable import iter_portable
@@ -342,7 +343,7 @@ class Merger:
         if match:
             return next_ref(self.session, match["prefix"], int(match["year"]))
         when = row.get(spec.ref_date_field) if spec.ref_date_field else None
-        year = when.year if isinstance(when, dt.date) else dt.date.today().year
+        year = when.year if isinstance(when, dt.date) else clock.today().year
         return next_ref(self.session, spec.prefix_for(row), year)
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from huedesk import clock
 from huedesk.briefs.aid import aid_story
 from huedesk.briefs.blocks import keep_headings
 from huedesk.briefs.case import case_story
@@ -45,7 +45,7 @@ def render_brief(
     cases; the other kinds print no such data).
     """
     _check_lang(lang)
-    today = dt.date.today()
+    today = clock.today()
     if kind == "delegation":
         with db.read() as s:
             data = gather_delegation(s, record_id)
@@ -82,7 +82,7 @@ def render_aid_statement(
     _check_lang(lang)
     with db.read() as s:
         statement = gather_aid(s, project_id=project_id, donor_id=donor_id, year=year)
-    header, story = aid_story(statement, lang, dt.date.today())
+    header, story = aid_story(statement, lang, clock.today())
     return build_pdf(Path(out), header, keep_headings(story))
 
 
@@ -91,5 +91,5 @@ def render_year_review(db: Database, year: int, out: Path, *, lang: str = "vi") 
     _check_lang(lang)
     with db.read() as s:
         review = gather_year(s, year)
-    header, story = year_story(review, lang, dt.date.today())
+    header, story = year_story(review, lang, clock.today())
     return build_pdf(Path(out), header, keep_headings(story))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from huedesk import clock
 from huedesk.paths import backups_dir
 
 BACKUP_KINDS = ("daily", "monthly", "manual", "pre-restore", "pre-upgrade")
@@ -42,7 +43,7 @@ def new_backup_path(db_path: Path, kind: str, reason: str = "") -> Path:
     if kind not in BACKUP_KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
     folder = backups_dir(db_path)
-    now = dt.datetime.now(dt.UTC)
+    now = clock.now()
     stamp = f"{now.strftime(_STAMP)}.{now.microsecond // 1000:03d}Z"
     tail = f"--{_slug(reason)}" if _slug(reason) else ""
     n = 0

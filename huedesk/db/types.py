@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import DateTime, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 
+from huedesk import clock
+
 
 class ExactDecimal(TypeDecorator[Decimal]):
     """A ``Decimal`` stored as its exact text (SQLite has no decimal type; REAL would round)."""
@@ -44,4 +46,4 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 def utcnow() -> dt.datetime:
     """Now, aware, in UTC."""
-    return dt.datetime.now(dt.UTC)
+    return clock.now()

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from huedesk import audit
+from huedesk import audit, clock
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import require_write
 from huedesk.db import enums as e
@@ -200,7 +200,7 @@ def generate(
     summary = DemoSummary()
     done = 0
     with db.read() as s:
-        b = _Builder(s, seed, today or dt.date.today())
+        b = _Builder(s, seed, today or clock.today())
     pools = _Pools()
     steps: list[tuple[str, Callable[[_Builder, _Pools, int], dict[str, list[dict[str, Any]]]]]] = [
         ("organisation", _organisations),

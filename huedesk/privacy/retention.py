@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from huedesk import audit
+from huedesk import audit, clock
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import require_sensitive, require_write
 from huedesk.db.engine import Database
@@ -71,7 +71,7 @@ def cases_for_review(
     db: Database, actor: Actor, older_than_years: int | None = None, today: dt.date | None = None
 ) -> list[ReviewItem]:
     """Closed or cancelled cases whose closing date lies more than the period back."""
-    cutoff = _cutoff(today or dt.date.today(), retention_years(older_than_years))
+    cutoff = _cutoff(today or clock.today(), retention_years(older_than_years))
     people = (
         select(func.count())
         .where(CasePerson.case_id == ConsularCase.id)

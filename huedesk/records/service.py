@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from huedesk import audit
+from huedesk import audit, clock
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_sensitive, require_write
 from huedesk.db.engine import Database
@@ -142,7 +142,7 @@ def create_in(
             note_used_ref(session, cleaned["ref"])
         else:
             when = cleaned.get(spec.ref_date_field) if spec.ref_date_field else None
-            year = (when or dt.date.today()).year
+            year = (when or clock.today()).year
             cleaned["ref"] = next_ref(session, spec.prefix_for(cleaned), year)
     obj = spec.model(**cleaned)
     session.add(obj)

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from huedesk import clock
 from huedesk.errors import DatabaseError
 
 # A lock file still empty after this long was left by a process that died between
@@ -200,7 +201,7 @@ def acquire(db_path: Path, purpose: str) -> AppLock:
         host=this_host(),
         pid=os.getpid(),
         user=getpass.getuser(),
-        started=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        started=clock.now().isoformat(timespec="seconds"),
         purpose=purpose,
         boot_ticks=_start_ticks(os.getpid()),
     )

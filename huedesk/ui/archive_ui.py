@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk import backup
+from huedesk import backup, clock
 from huedesk.archive import BundleRejected, ExportReport, ImportReport, export_bundle, import_bundle
 from huedesk.archive.selection import SELECTABLE
 from huedesk.formatting import format_datetime
@@ -72,7 +72,7 @@ class ExportDialog(QDialog):
         self.kinds.setMinimumHeight(220)
         self.year = QComboBox()
         self.year.addItem(tr("all"), None)
-        for y in range(dt.date.today().year + 1, 1999, -1):
+        for y in range(clock.today().year + 1, 1999, -1):
             self.year.addItem(str(y), y)
         if year is not None:
             self.year.setCurrentIndex(max(self.year.findData(year), 0))
@@ -257,7 +257,7 @@ class ArchiveActions:
             options = dialog.options()
         finally:
             dialog.deleteLater()
-        default = Path(self.ctx.db.path).with_name(f"huedesk-{dt.date.today():%Y%m%d}.zip")
+        default = Path(self.ctx.db.path).with_name(f"huedesk-{clock.today():%Y%m%d}.zip")
         name, _filter = QFileDialog.getSaveFileName(
             self.parent, tr("export_save"), str(default), tr("bundle_filter")
         )

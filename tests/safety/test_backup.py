@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from huedesk import backup
+from huedesk import backup, clock
 from huedesk.db.engine import Database
 from huedesk.errors import DatabaseError, HueDeskError
 from huedesk.paths import backups_dir
@@ -113,21 +113,41 @@ def test_restore_onto_a_new_computer_keeps_nothing_and_works(db: Database, tmp_p
         opened.dispose()
 
 
-def test_automatic_backup_once_a_day_with_a_monthly_copy(db: Database, db_path: Path) -> None:
+# Moments of the day and month where a wall-clock test would go wrong: the morning (a
+# day after "yesterday 12:00" is not yet over), noon, late evening, the first of a month
+# and the turn of a year.
+MOMENTS = [
+    "2026-11-30T00:30",
+    "2026-11-30T03:00",
+    "2026-11-30T11:59",
+    "2026-11-30T12:00",
+    "2026-11-30T23:30",
+    "2026-12-01T03:00",
+    "2026-12-31T23:59",
+]
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_automatic_backup_once_a_day_with_a_monthly_copy(
+    db: Database, db_path: Path, moment: str
+) -> None:
+    start = dt.datetime.fromisoformat(moment).replace(tzinfo=dt.UTC)
     db.dispose()
     assert backup.list_backups(db_path) == []  # a brand-new database is not backed up
-    open_store(db_path).dispose()
+    with clock.use(clock.fixed(start)):
+        open_store(db_path).dispose()
     assert sorted(b.kind for b in backup.list_backups(db_path)) == ["daily", "monthly"]
-    open_store(db_path).dispose()
-    assert len(backup.list_backups(db_path)) == 2  # not again the same day
+    with clock.use(clock.fixed(start + dt.timedelta(hours=23, minutes=59))):
+        open_store(db_path).dispose()
+    assert len(backup.list_backups(db_path)) == 2  # not again within a day
 
-    # a day later: a new daily backup, no second monthly one this month
-    for b in backup.list_backups(db_path):
-        b.path.rename(b.path.with_name(_name(db_path, b.kind, days_ago=1)))
-    open_store(db_path).dispose()
+    # a day later: a new daily backup; a second monthly one only in a new month
+    later = start + dt.timedelta(days=1)
+    with clock.use(clock.fixed(later)):
+        open_store(db_path).dispose()
     kinds = sorted(b.kind for b in backup.list_backups(db_path))
     assert kinds.count("daily") == 2
-    assert kinds.count("monthly") == (1 if dt.datetime.now(dt.UTC).day > 1 else 2)
+    assert kinds.count("monthly") == (1 if later.month == start.month else 2)
 
 
 def test_after_large_operation_names_the_reason(db: Database) -> None:
@@ -144,7 +164,7 @@ def test_after_large_operation_never_fails_the_operation(db: Database) -> None:
 
 
 def _name(db_path: Path, kind: str, *, days_ago: float, hour: int = 12) -> str:
-    when = dt.datetime.now(dt.UTC).replace(hour=hour) - dt.timedelta(days=days_ago)
+    when = clock.now().replace(hour=hour) - dt.timedelta(days=days_ago)
     return f"{db_path.stem}-{kind}-{when:%Y%m%dT%H%M%S}.000Z.sqlite3"
 
 

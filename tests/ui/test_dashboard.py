@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from huedesk import dashboard
+from huedesk import clock, dashboard
 from huedesk.records import ListQuery, RecordService
 from huedesk.records.service import list_ids_in, rows_in, year_range_in
 
@@ -67,6 +67,12 @@ def test_attention_lists_upcoming_visits_deadlines_and_expiring_agreements(
 
 
 def test_ids_rows_and_year_range(svc: RecordService) -> None:
+    # a minute before the new year in UTC: records made now still belong to the clock's year
+    with clock.use(clock.fixed(dt.datetime(2026, 12, 31, 23, 59, tzinfo=dt.UTC))):
+        _ids_rows_and_year_range(svc)
+
+
+def _ids_rows_and_year_range(svc: RecordService) -> None:
     ids = []
     for i, name in enumerate(["Đà Nẵng", "An Giang", "Bình Định"]):
         ids.append(
@@ -84,4 +90,4 @@ def test_ids_rows_and_year_range(svc: RecordService) -> None:
         rows = rows_in(s, "person", by_org)
         assert [r["organisation_id__label"] for r in rows] == ["An Giang", "Bình Định", "Đà Nẵng"]
         assert year_range_in(s, "delegation") is None
-        assert year_range_in(s, "organisation") == (dt.date.today().year,) * 2
+        assert year_range_in(s, "organisation") == (2026, 2026)
