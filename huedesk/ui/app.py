@@ -1,4 +1,4 @@
-"""Starting the desktop application: ``run(db_path, actor=...)`` is what ``huedesk`` calls.
+"""Starting the desktop application: ``run(db_path)`` is what ``huedesk`` calls.
 
 ``Desk`` is the small controller above the main window: it owns the open
 database, builds the window in the chosen language (a language switch rebuilds
@@ -155,23 +155,29 @@ class Desk:
         start_demo(self.window, self.db, records, done, failed, actor=self.window.ctx.actor)
 
 
-def sign_in(db: Database, lang: str) -> Principal | None:
-    """Who uses the window: the sign-in dialog (on a new database it creates the administrator)."""
-    dialog = LoginDialog(db, lang)
+def sign_in(db: Database, lang: str, user_name: str | None = None) -> Principal | None:
+    """Who uses the window: the sign-in dialog (on a new database it creates the administrator).
+
+    ``user_name`` (from ``--user``) is filled in; the password is always asked in the dialog.
+    """
+    dialog = LoginDialog(db, lang, user_name=user_name)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.principal
 
 
-def run(db_path: Path, actor: Actor) -> int:
-    """Open the database at ``db_path`` and run the window until it closes; the exit code."""
+def run(db_path: Path, user_name: str | None = None) -> int:
+    """Open the database at ``db_path`` and run the window until it closes; the exit code.
+
+    The user signs in through the window's own dialog, never at a terminal.
+    """
     app = application()
     lang = str(QSettings().value("ui/language", "vi"))
     set_language(lang)
     db = open_or_rescue(Path(db_path), lang)
     if db is None:
         return 2
-    principal = sign_in(db, lang)
+    principal = sign_in(db, lang, user_name)
     if principal is None:
         db.dispose()
         print(tr("signin_cancelled"), file=sys.stderr)

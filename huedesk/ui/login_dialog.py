@@ -32,7 +32,14 @@ class LoginDialog(QDialog):
     also asks for a full name and the password twice, and creates an administrator.
     """
 
-    def __init__(self, db: Database, lang: str = "vi", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        lang: str = "vi",
+        parent: QWidget | None = None,
+        *,
+        user_name: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self._accounts = AccountService(db)
         self._lang = lang
@@ -78,7 +85,11 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.name_edit.setFocus()
+        if user_name and not self._first_run:
+            self.name_edit.setText(user_name)
+            self.password_edit.setFocus()
+        else:
+            self.name_edit.setFocus()
 
     @property
     def first_run(self) -> bool:
