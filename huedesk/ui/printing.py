@@ -2,19 +2,19 @@
 
 ``build_brief`` is the one place that calls the briefs service, so the window
 does not care how a brief is made. The PDF opens in the system viewer; for the
-printer its pages are rasterised (poppler's ``pdftoppm``) at the printer's
-resolution and painted onto a ``QPrinter``, which also prints to a PDF file.
+printer its pages are rendered by Qt's own PDF module (QtPdf, the ``PySide6-Pdf``
+wheel: no external tool, so it works on an office PC without poppler) at the
+printer's resolution (capped at 300 dpi) and painted onto a ``QPrinter``, which
+also prints to a PDF file.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -59,32 +59,35 @@ def briefs_dir(db: Database) -> Path:
     return data_dir_for(db.path) / f"{db.path.stem}-briefs"
 
 
+PRINT_DPI_MAX = 300  # enough for text on paper; a 600 dpi A4 page would be a 140 MB image
+
+
 def print_pdf(pdf: Path, printer: QPrinter) -> int:
     """Paint every page of ``pdf`` onto ``printer``; returns the number of pages."""
-    exe = shutil.which("pdftoppm")
-    if exe is None:
+    document = QPdfDocument()
+    if document.load(str(pdf)) != QPdfDocument.Error.None_ or document.pageCount() < 1:
         raise HueDeskError(
-            "Không tìm thấy công cụ chuyển PDF sang ảnh để in; hãy in từ trình xem PDF.",
-            "No PDF rasteriser found for printing; print from the PDF viewer.",
+            f"Không đọc được tệp PDF {pdf.name} để in.",
+            f"Could not read the PDF {pdf.name} to print.",
         )
-    dpi = min(max(printer.resolution(), 150), 300)
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([exe, "-r", str(dpi), "-png", str(pdf), f"{tmp}/p"], check=True)
-        pages = sorted(Path(tmp).glob("p*.png"))
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise HueDeskError("Không mở được máy in.", "Could not open the printer.")
-        try:
-            for i, png in enumerate(pages):
-                if i:
-                    printer.newPage()
-                image = QImage(str(png))
-                area = painter.viewport()
-                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
-        finally:
-            painter.end()
-    return len(pages)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise HueDeskError("Không mở được máy in.", "Could not open the printer.")
+    scale = min(printer.resolution(), PRINT_DPI_MAX) / 72  # pixels per PDF point
+    pages = document.pageCount()
+    try:
+        for i in range(pages):
+            if i:
+                printer.newPage()
+            area = painter.viewport()
+            page = document.pagePointSize(i)
+            fit = page.toSize().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            image = document.render(i, (page * scale).toSize())
+            painter.drawImage(QRect(area.x(), area.y(), fit.width(), fit.height()), image)
+    finally:
+        painter.end()
+        document.close()
+    return pages
 
 
 class BriefDialog(QDialog):
