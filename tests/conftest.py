@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
+from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,6 +24,26 @@ settings.register_profile(
 )
 settings.register_profile("explore", deadline=None, max_examples=500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "huedesk"))
+
+
+# A wait in a Qt test guards against a hang; it is not a speed check (that is what
+# benchmarks/ is for). On a loaded 2-core machine a background export can take far
+# longer than on a quiet one, so every wait gets at least a minute: a passing wait
+# returns as soon as its condition holds, so this costs nothing when all is well.
+PATIENCE_MS = 60_000
+_wait_until, _wait_signal = QtBot.waitUntil, QtBot.waitSignal
+
+
+def _patient_wait_until(self: QtBot, callback: Any, *, timeout: int = 5000) -> Any:
+    return _wait_until(self, callback, timeout=max(timeout, PATIENCE_MS))
+
+
+def _patient_wait_signal(self: QtBot, signal: Any = None, *, timeout: int = 5000, **kw: Any) -> Any:
+    return _wait_signal(self, signal, timeout=max(timeout, PATIENCE_MS), **kw)
+
+
+QtBot.waitUntil = _patient_wait_until  # type: ignore[method-assign]
+QtBot.waitSignal = _patient_wait_signal  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
