@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from huedesk import audit
-from huedesk.accounts.audit_log import audit_guard_problems
+from huedesk.audit.guards import audit_guard_problems
 from huedesk.db.engine import Database
 from huedesk.db.migrate import current_revision, head_revision
 from huedesk.db.models import Attachment, FollowUpTask, RefCounter

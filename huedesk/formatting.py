@@ -49,3 +49,11 @@ def place_date_line(day: dt.date, place: str = "Huế") -> str:
     of ``ngày 05 tháng 01`` as the decree's appendix shows.
     """
     return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def format_size(n: int, lang: str = "vi") -> str:
+    """A file size people read: ``1,5 MB`` / ``12 kB`` (decimal comma in Vietnamese)."""
+    if n >= 1_048_576:
+        text = f"{n / 1_048_576:.1f} MB"
+        return text.replace(".", ",") if lang == "vi" else text
+    return f"{max(1, n // 1024)} kB"

@@ -1,22 +1,171 @@
-"""Imports go ui → services → db: nothing outside huedesk/ui imports Qt or the UI."""
+"""The layers are mechanical: imports go ui → workspace → services → db, and never round.
+
+Three rules, each checked over every ``import`` in the package (inside functions too):
+
+* nothing outside ``huedesk/ui`` imports Qt or the UI;
+* ``huedesk/db`` imports no service;
+* the parts of ``huedesk`` (each subpackage and each top-level module) import each
+  other without a cycle, so each has a floor of its own (``docs/architecture.md``);
+* the window (``huedesk/ui``) talks to ``huedesk.workspace`` and to modules of plain
+  values only: no database, no sessions, no ORM models, no ``*_in`` functions.
+
+Each rule is a function over a folder, so the last tests can show that a deliberate
+violation is caught.
+"""
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "huedesk"
 
+# What the window may import from huedesk besides itself and the workspace: values,
+# labels and formats that hold no database (record kinds are metadata the forms are
+# built from).
+UI_MAY_IMPORT = (
+    "huedesk.workspace",
+    "huedesk.ui",
+    "huedesk.errors",
+    "huedesk.clock",
+    "huedesk.formatting",
+    "huedesk.money",
+    "huedesk.text",
+    "huedesk.paths",
+    "huedesk.records.kinds",
+    "huedesk.records.fields",
+    "huedesk.records.display",
+    "huedesk.records.coerce",
+    "huedesk.db.enums",
+    "huedesk.accounts.roles",
+)
+UI_MAY_NOT_NAME = ("Session", "Database", "RecordService")
 
-def _imports(path: Path) -> set[str]:
+# Screens not yet moved onto the workspace (issue #11): this list only shrinks.
+UI_NOT_YET_THROUGH_THE_DOOR = {
+    "app.py",
+    "archive_ui.py",
+    "attachments.py",
+    "attention_page.py",
+    "audit_view.py",
+    "backup_ui.py",
+    "children.py",
+    "context.py",
+    "editor.py",
+    "first_run.py",
+    "form.py",
+    "list_page.py",
+    "login_dialog.py",
+    "main_window.py",
+    "picker.py",
+    "printing.py",
+    "search_box.py",
+    "table_model.py",
+    "undo.py",
+    "widgets.py",
+}
+
+
+def _imports(path: Path) -> Iterator[tuple[str, str | None]]:
+    """(module, name) for every import in ``path``; ``name`` is ``None`` for ``import x``."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
+            for a in node.names:
+                yield a.name, None
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for a in node.names:
+                yield node.module, a.name
+
+
+def _modules(root: Path) -> set[str]:
+    return {m for path in root.rglob("*.py") for m, _ in _imports(path)}
+
+
+def _part(module: str, root: Path) -> str | None:
+    """The part of the package ``module`` belongs to: ``records``, ``audit``, ``clock`` …"""
+    bits = module.split(".")
+    if bits[0] != root.name or len(bits) < 2:
+        return None
+    return bits[1]
+
+
+def part_graph(root: Path) -> dict[str, set[str]]:
+    """Which part of the package imports which (``huedesk.x`` imports inside functions too)."""
+    graph: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        rel = path.relative_to(root)
+        if "migrations" in rel.parts:
+            continue
+        here = rel.parts[0].removesuffix(".py")
+        if here == "__init__":
+            continue
+        for module, name in _imports(path):
+            there = _part(module, root)
+            if there is None and module == root.name and name is not None:
+                there = name  # ``from huedesk import audit``
+            if there is not None and there != here and there != "__version__":
+                graph.setdefault(here, set()).add(there)
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected parts of ``graph`` with more than one member (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def ui_leaks(ui: Path, package: str = "huedesk") -> dict[str, list[str]]:
+    """Per file of ``ui``: the imports that bypass the workspace."""
+    leaks: dict[str, list[str]] = {}
+    for path in sorted(ui.rglob("*.py")):
+        bad = []
+        for module, name in _imports(path):
+            if module.split(".")[0] == "sqlalchemy":
+                bad.append(module)
+            elif module == package or module.startswith(package + "."):
+                allowed = module == package and name == "__version__"
+                allowed = allowed or any(
+                    module == ok.replace("huedesk", package, 1)
+                    or module.startswith(ok.replace("huedesk", package, 1) + ".")
+                    for ok in UI_MAY_IMPORT
+                )
+                if not allowed:
+                    bad.append(f"{module}.{name}" if name else module)
+                elif name is not None and (name.endswith("_in") or name in UI_MAY_NOT_NAME):
+                    bad.append(f"{module}.{name}")
+        if bad:
+            leaks[path.relative_to(ui).as_posix()] = sorted(set(bad))
+    return leaks
 
 
 def test_no_qt_outside_ui() -> None:
@@ -26,7 +175,9 @@ def test_no_qt_outside_ui() -> None:
         if rel.parts[0] == "ui" or rel == Path("cli/gui.py"):
             continue
         bad = {
-            n for n in _imports(path) if n.split(".")[0] == "PySide6" or n.startswith("huedesk.ui")
+            m
+            for m, _ in _imports(path)
+            if m.split(".")[0] == "PySide6" or m.startswith("huedesk.ui")
         }
         if bad:
             offenders.append((str(rel), sorted(bad)))
@@ -34,16 +185,79 @@ def test_no_qt_outside_ui() -> None:
 
 
 def test_db_layer_imports_no_services() -> None:
-    offenders = []
-    for path in (PACKAGE / "db").rglob("*.py"):
-        bad = {
-            n
-            for n in _imports(path)
-            if n.startswith("huedesk.")
-            and not n.startswith(
-                ("huedesk.db", "huedesk.errors", "huedesk.text", "huedesk.paths", "huedesk.clock")
-            )
-        }
-        if bad:
-            offenders.append((str(path.relative_to(PACKAGE)), sorted(bad)))
+    allowed = ("huedesk.db", "huedesk.errors", "huedesk.text", "huedesk.paths", "huedesk.clock")
+    offenders = [
+        m
+        for m in _modules(PACKAGE / "db")
+        if m.startswith("huedesk.") and not m.startswith(allowed)
+    ]
     assert offenders == []
+
+
+def test_no_import_cycles_between_parts_of_the_package() -> None:
+    assert cycles(part_graph(PACKAGE)) == []
+
+
+def test_records_sit_above_accounts_and_audit() -> None:
+    graph = part_graph(PACKAGE)
+    assert "records" not in graph.get("accounts", set())
+    assert "records" not in graph.get("audit", set())
+    assert graph.get("audit", set()) <= {"db", "errors", "clock"}
+    assert "records" in graph["privacy"] and "privacy" not in graph["records"]
+
+
+def test_the_window_goes_through_the_workspace() -> None:
+    leaks = ui_leaks(PACKAGE / "ui")
+    new = {f: bad for f, bad in leaks.items() if f not in UI_NOT_YET_THROUGH_THE_DOOR}
+    assert new == {}, "these screens reach past huedesk.workspace"
+    moved = UI_NOT_YET_THROUGH_THE_DOOR - set(leaks)
+    assert moved == set(), "these screens go through the workspace now: strike them off the list"
+
+
+# --- the rules catch what they are meant to catch ------------------------------------------
+
+
+def _tree(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_cycle_between_parts_is_caught(tmp_path: Path) -> None:
+    pkg = _tree(
+        tmp_path / "huedesk",
+        {
+            "records/service.py": "from huedesk.accounts.roles import Principal\n",
+            "accounts/roles.py": "def f():\n    from huedesk.records import kinds\n",
+            "audit/chain.py": "from huedesk.db import models\n",
+        },
+    )
+    assert cycles(part_graph(pkg)) == [["accounts", "records"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "from huedesk.db.models import Country",
+        "from huedesk.db.engine import Database",
+        "from sqlalchemy.orm import Session",
+        "import sqlalchemy",
+        "from huedesk.records.service import get_in",
+        "from huedesk.records import RecordService",
+        "from huedesk.workspace import get_in",
+        "from huedesk.store import open_store",
+    ],
+)
+def test_a_window_that_reaches_past_the_workspace_is_caught(tmp_path: Path, line: str) -> None:
+    ui = _tree(tmp_path / "huedesk" / "ui", {"screen.py": f"{line}\n", "fine.py": GOOD_SCREEN})
+    assert list(ui_leaks(ui)) == ["screen.py"]
+
+
+GOOD_SCREEN = """\
+from huedesk import __version__
+from huedesk.workspace import ListQuery, Workspace
+from huedesk.records.kinds import kind_spec
+from huedesk.ui.i18n import tr
+"""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from huedesk.accounts.audit_log import AuditLog
 from huedesk.cli.context import CommandContext
 from huedesk.cli.table import table_lines
 from huedesk.formatting import format_datetime
+from huedesk.records.history import AuditLog
 
 
 def register(sub: Any) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from huedesk import backup
 from huedesk.cli.context import CommandContext
-from huedesk.display import format_size
 from huedesk.errors import HueDeskError
+from huedesk.formatting import format_size
 from huedesk.paths import backups_dir
 
 _KIND_VI = {

@@ -23,11 +23,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from huedesk.accounts.visibility import require_kind
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.records.kinds import kind_spec
 from huedesk.records.service import find_id_in
+from huedesk.records.visibility import require_kind
 from huedesk.text import fold
 
 

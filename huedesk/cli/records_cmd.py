@@ -11,9 +11,9 @@ from typing import Any
 
 from huedesk.audit import jsonable
 from huedesk.cli.context import CommandContext
-from huedesk.display import display_value
 from huedesk.errors import HueDeskError
 from huedesk.records import KINDS, ListQuery, RecordService, kind_spec
+from huedesk.records.display import display_value
 
 
 def _command(

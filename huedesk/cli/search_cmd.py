@@ -8,9 +8,9 @@ import sys
 import time
 from typing import Any
 
-from huedesk.accounts.visibility import visible_kinds
 from huedesk.cli.context import CommandContext
 from huedesk.records.kinds import kind_spec
+from huedesk.records.visibility import visible_kinds
 from huedesk.search import SearchHit, group_by_kind, reindex_all, search
 from huedesk.search.schema import KIND_CODES
 from huedesk.search.snippets import plain

@@ -1,5 +1,5 @@
-"""Personal-data protection: masking and redaction, encrypted export, retention review.
+"""Personal-data protection above the record services: encrypted export, retention review.
 
-Submodules are imported directly (``huedesk.privacy.masking`` …): the record
-services use masking, so this package imports nothing on its own.
+Masking and redaction belong to the records themselves (``huedesk.records.masking``),
+so every reader gets them from there. Submodules are imported directly.
 """

@@ -6,7 +6,7 @@ Personal data of citizens in trouble is kept no longer than needed. Cases closed
 its actions, consents and notes, and strips the people involved of name and
 personal data unless they also appear in other records. Every step goes through
 the record services, so it is audited (without the old values, see
-``huedesk.privacy.masking``) and limited to consular officers and administrators.
+``huedesk.records.masking``) and limited to consular officers and administrators.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction, CaseStatus
 from huedesk.db.models import Attachment, CaseAction, CaseConsent, CasePerson, ConsularCase
 from huedesk.errors import HueDeskError
-from huedesk.privacy.masking import personal_fields
 from huedesk.records.kinds import KINDS
+from huedesk.records.masking import personal_fields
 from huedesk.records.service import find_id_in, get_in, update_in
 
 DEFAULT_RETENTION_YEARS = 5

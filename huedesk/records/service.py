@@ -19,7 +19,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -27,18 +27,18 @@ from sqlalchemy.orm import Session
 
 from huedesk import audit, clock
 from huedesk.accounts.principal import Actor, resolve
-from huedesk.accounts.roles import Principal, require_sensitive, require_write
+from huedesk.accounts.roles import Principal, require_write
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import Attachment, Country, FollowUpTask
 from huedesk.errors import HueDeskError, NotFoundError, PermissionDenied
-from huedesk.privacy import masking
-from huedesk.records import events
+from huedesk.records import events, masking
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec
 from huedesk.records.query import ListQuery, Page, build_count, build_ids, build_select
 from huedesk.records.refs import next_ref, note_used_ref
 from huedesk.records.validation import validate
+from huedesk.records.visibility import require_row, visible_query
 
 
 class ConflictError(HueDeskError):
@@ -88,13 +88,6 @@ def _audit_changes(values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     return {k: (None, v) for k, v in values.items() if v is not None and k not in SYSTEM_FIELDS}
 
 
-def _require_kind(who: Principal, spec: KindSpec, row: Mapping[str, Any] | None = None) -> None:
-    """Refuse a sensitive kind (or an attachment of one) to roles that may not see it."""
-    owner = row.get("owner_kind") if row is not None and spec.name == "attachment" else None
-    if spec.sensitive or (isinstance(owner, str) and owner in KINDS and KINDS[owner].sensitive):
-        require_sensitive(who, "vụ việc lãnh sự", "consular cases")
-
-
 def _authorise_change(
     session: Session,
     actor: Actor,
@@ -105,7 +98,7 @@ def _authorise_change(
     """Who is changing, and the values they may write (masked form values sent back dropped)."""
     who = resolve(session, actor)
     require_write(who)
-    _require_kind(who, spec, {**(before or {}), **values})
+    require_row(who, spec, {**(before or {}), **values})
     allowed = dict(values)
     if who.can_see_sensitive:
         return who, allowed
@@ -407,7 +400,7 @@ class RecordService:
 
     ``actor`` is an account name or a ``Principal``. Reads of consular cases (and
     their children and attachments) are refused to roles that may not see them;
-    lists always mask personal fields (``huedesk.privacy.masking``), and ``get``
+    lists always mask personal fields (``huedesk.records.masking``), and ``get``
     masks them too for roles that may not see personal data.
     """
 
@@ -422,11 +415,11 @@ class RecordService:
 
     def _reader(self, s: Session, spec: KindSpec) -> Principal:
         who = resolve(s, self.actor)
-        _require_kind(who, spec)
+        require_row(who, spec)
         return who
 
     def _shown(self, who: Principal, spec: KindSpec, row: dict[str, Any]) -> dict[str, Any]:
-        _require_kind(who, spec, row)
+        require_row(who, spec, row)
         return row if who.can_see_sensitive else masking.mask_personal(spec, row)
 
     def create(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -479,7 +472,7 @@ class RecordService:
         query = query or ListQuery()
         with self.db.read() as s:
             who = self._reader(s, spec)
-            query = _visible_query(who, spec, query)
+            query = visible_query(who, spec, query)
             page = list_in(s, kind, query)
         return Page([masking.mask_personal(spec, r) for r in page.rows], page.total)
 
@@ -492,27 +485,3 @@ class RecordService:
             )
         q = ListQuery(filters={child.parent[1]: record_id}, limit=None)
         return self.list(child_kind, q).rows
-
-
-def _visible_query(who: Principal, spec: KindSpec, query: ListQuery) -> ListQuery:
-    """``query`` narrowed to what ``who`` may see; filtering or sorting on personal data is
-    refused to roles that may not see it (the answer would reveal it)."""
-    if who.can_see_sensitive:
-        return query
-    personal = set(masking.personal_fields(spec))
-    used = personal & ({*query.filters, query.sort} - {None})
-    if used:
-        require_sensitive(who, "dữ liệu cá nhân", "personal data")
-    if spec.name == "attachment":
-        hidden = {k for k, ks in KINDS.items() if ks.sensitive}
-        wanted = query.filters.get("owner_kind")
-        asked = set(wanted) if isinstance(wanted, list | tuple | set | frozenset) else {wanted}
-        if wanted is not None and asked & hidden:
-            require_sensitive(who, "tệp của vụ việc lãnh sự", "files of consular cases")
-        allowed = (
-            sorted(str(k) for k in asked - hidden)
-            if wanted is not None
-            else sorted(set(KINDS) - hidden)
-        )
-        query = replace(query, filters={**query.filters, "owner_kind": allowed})
-    return query

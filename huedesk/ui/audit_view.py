@@ -1,6 +1,6 @@
 """A read-only view of the audit log: newest first, loaded a page at a time, filterable.
 
-``AuditTableModel`` asks ``huedesk.accounts.audit_log.AuditLog`` for pages of
+``AuditTableModel`` asks ``huedesk.records.history.AuditLog`` for pages of
 plain ``AuditRow`` objects as the view scrolls (``canFetchMore``/``fetchMore``),
 so a log of a million entries opens as fast as one of ten. Nothing here can
 change an entry: the model has no ``setData`` and the view no edit triggers.
@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk.accounts.audit_log import AuditLog, AuditRow
 from huedesk.accounts.principal import Actor
 from huedesk.db.engine import Database
 from huedesk.formatting import format_datetime
+from huedesk.records.history import AuditLog, AuditRow
 
 COL_TIME, COL_ACTOR, COL_ACTION, COL_KIND, COL_REF, COL_CHANGES = range(6)
 _HEADERS = {

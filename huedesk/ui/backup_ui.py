@@ -31,8 +31,8 @@ from huedesk import backup
 from huedesk.backup import BackupInfo
 from huedesk.db.engine import Database
 from huedesk.db.integrity import DamagedDatabaseError
-from huedesk.display import format_size
 from huedesk.errors import HueDeskError
+from huedesk.formatting import format_size
 from huedesk.safety.applock import AppLockHeld
 from huedesk.store import open_store
 from huedesk.ui.i18n import language, tr

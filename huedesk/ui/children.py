@@ -27,9 +27,9 @@ from sqlalchemy.orm import Session
 
 from huedesk.accounts.principal import Actor
 from huedesk.db.engine import Database
-from huedesk.display import display_value
 from huedesk.errors import ValidationError
 from huedesk.records import kind_spec
+from huedesk.records.display import display_value
 from huedesk.records.service import create_in, delete_in, update_in
 from huedesk.records.validation import validate
 from huedesk.ui.edit_text import is_numeric

@@ -1,6 +1,6 @@
 """The text a form field starts with: what the services' ``coerce`` reads back unchanged.
 
-Lists and other read-only places use ``huedesk.display.display_value``; a form
+Lists and other read-only places use ``huedesk.records.display.display_value``; a form
 needs text that round-trips instead: dd/mm/yyyy dates, local times, and numbers
 without digit grouping (``1.250`` would read as one and a quarter).
 """

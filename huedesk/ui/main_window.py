@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from huedesk import __version__, backup
-from huedesk.accounts.visibility import visible_kinds
 from huedesk.archive import ImportReport
+from huedesk.records.visibility import visible_kinds
 from huedesk.search.schema import KIND_CODES
 from huedesk.ui.archive_ui import ArchiveActions
 from huedesk.ui.attention_page import AttentionPage

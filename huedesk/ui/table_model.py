@@ -22,8 +22,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from huedesk.db.engine import Database
-from huedesk.display import display_value
 from huedesk.records import ListQuery, kind_spec
+from huedesk.records.display import display_value
 from huedesk.records.fields import FieldSpec
 from huedesk.records.service import list_ids_in, rows_in
 from huedesk.ui.edit_text import is_numeric

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from huedesk.accounts import Principal
-from huedesk.accounts.audit_log import AuditLog
 from huedesk.audit import verify_chain
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
+from huedesk.records.history import AuditLog
 from tests.access.sample import one_of_each, valid_values
 
 

@@ -13,11 +13,9 @@ import pytest
 import pyzipper
 
 from huedesk.accounts import Principal
-from huedesk.accounts.audit_log import AuditLog
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError, PermissionDenied
 from huedesk.privacy.encrypted_zip import encrypt_zip, read_encrypted
-from huedesk.privacy.masking import mask_personal, mask_value, redact_row
 from huedesk.privacy.retention import (
     ANONYMISED_TITLE,
     anonymise_case,
@@ -25,6 +23,8 @@ from huedesk.privacy.retention import (
     retention_years,
 )
 from huedesk.records import RecordService
+from huedesk.records.history import AuditLog
+from huedesk.records.masking import mask_personal, mask_value, redact_row
 from tests.access.sample import one_of_each, valid_values
 
 PERSON = {

@@ -4,7 +4,7 @@ This module only reads. Nothing in HueDesk updates or deletes ``audit_entry``
 rows (``huedesk.audit.record`` appends them with each change), and the
 database's triggers (migration 0003) refuse it too. Entries about consular
 cases, their children and their attachments are shown only to roles that may see
-those cases.
+those cases (``huedesk.records.visibility``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, not_, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, func, not_, or_, select
 
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, Role
@@ -24,12 +23,12 @@ from huedesk.accounts.service import AUDIT_KIND
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import AuditEntry
-from huedesk.display import display_value
-from huedesk.privacy.masking import AUDIT_MARK
+from huedesk.records.display import display_value
 from huedesk.records.fields import FieldSpec
 from huedesk.records.kinds import KINDS
+from huedesk.records.masking import AUDIT_MARK
+from huedesk.records.visibility import SENSITIVE_KINDS
 
-SENSITIVE_KINDS = tuple(name for name, spec in KINDS.items() if spec.sensitive)
 _ACCOUNT_LABELS = {
     "name": ("Tên đăng nhập", "User name"),
     "display_name": ("Họ và tên", "Full name"),
@@ -195,23 +194,3 @@ def _row(entry: AuditEntry) -> AuditRow:
         record_uuid=entry.record_uuid,
         changes=changes,
     )
-
-
-AUDIT_GUARDS = ("audit_entry_no_update", "audit_entry_no_delete")  # migration 0003
-
-
-def audit_guard_problems(session: Session) -> list[tuple[str, str]]:
-    """(vi, en) problems for ``huedesk check``: the triggers that keep the log append-only."""
-    present = set(
-        session.scalars(
-            select(text("name")).select_from(text("sqlite_master")).where(text("type = 'trigger'"))
-        )
-    )
-    return [
-        (
-            f"Thiếu trigger bảo vệ nhật ký thay đổi '{name}' (tệp đã bị sửa ngoài HueDesk?)",
-            f"The audit log guard trigger '{name}' is missing (was the file edited outside HueDesk?)",
-        )
-        for name in AUDIT_GUARDS
-        if name not in present
-    ]

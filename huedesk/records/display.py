@@ -43,11 +43,3 @@ def display_value(spec: FieldSpec, row: Mapping[str, Any], lang: str = "vi") -> 
         places = max(0, -exp) if isinstance(exp, int) else 0
         return group_digits(value, lang, places)
     return str(value)
-
-
-def format_size(n: int, lang: str = "vi") -> str:
-    """A file size people read: ``1,5 MB`` / ``12 kB`` (decimal comma in Vietnamese)."""
-    if n >= 1_048_576:
-        text = f"{n / 1_048_576:.1f} MB"
-        return text.replace(".", ",") if lang == "vi" else text
-    return f"{max(1, n // 1024)} kB"

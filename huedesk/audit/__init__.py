@@ -1,0 +1,29 @@
+"""The audit log's writing side: entries appended with each change, hash-chained, verified.
+
+This package sits below the record services and the accounts (it knows tables,
+not record kinds or roles): ``record`` appends an entry in the caller's
+transaction, ``verify_chain`` finds where the chain was broken. Reading the log
+as one user may see it is ``huedesk.records.history``.
+"""
+
+from huedesk.audit.chain import (
+    GENESIS,
+    ChainBreak,
+    diff,
+    entry_values,
+    jsonable,
+    last_hash,
+    record,
+    verify_chain,
+)
+
+__all__ = [
+    "GENESIS",
+    "ChainBreak",
+    "diff",
+    "entry_values",
+    "jsonable",
+    "last_hash",
+    "record",
+    "verify_chain",
+]
