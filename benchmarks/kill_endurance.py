@@ -23,7 +23,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "kill.sqlite3"
         t = time.perf_counter()
-        kills = run_kills(db, seconds, seed=int(time.time()) % 10_000)
+        kills, seed = 0, int(time.time()) % 10_000
+        while time.perf_counter() - t < seconds:
+            kills += run_kills(db, 10, seed=seed + kills)
         size = db.stat().st_size / 1_048_576
         took = time.perf_counter() - t
     print(f"survived {kills} SIGKILLs in {took:.0f} s (database grew to {size:.1f} MB)")
