@@ -15,15 +15,15 @@ from typing import Any, cast
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from huedesk.audit import entry_values, last_hash
+from huedesk.audit import chain_head, entry_values
+from huedesk.db.bulk import BulkInsert, WriteBehind
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import AuditEntry
-from huedesk.db.stored_form import BulkInsert, WriteBehind
 from huedesk.db.types import utcnow
 
 BATCH = 5000
 _TABLE = cast(Table, AuditEntry.__table__)
-# Straight through the driver (no per-row SQLAlchemy processing); the id is SQLite's to give.
+# By the backend's bulk path (no per-row SQLAlchemy processing); the id is the database's to give.
 _INSERT = BulkInsert(_TABLE, [c.name for c in _TABLE.columns if c.name != "id"])
 
 
@@ -34,7 +34,7 @@ class AuditBatch:
         self.session = session
         self.behind = behind
         self.actor = actor
-        self.prev = last_hash(session)
+        self.prev = chain_head(session)
         self.at = utcnow()  # one import, one transaction: one time for all its entries
         self.rows: list[dict[str, Any]] = []
         self.written = 0

@@ -35,9 +35,9 @@ from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.upgrade import upgraded_records
 from huedesk.archive.verify import VerifyReport, verify_bundle
 from huedesk.archive.verify_worker import BackgroundVerify
+from huedesk.db.bulk import write_behind
 from huedesk.db.engine import Database
 from huedesk.db.migrate import head_revision
-from huedesk.db.stored_form import WriteBehind
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
 from huedesk.records.events import emit_bulk
@@ -110,7 +110,7 @@ def import_bundle(
     written: list[Path] = []
     try:
         with zipfile.ZipFile(path) as zf, _records(zf, verified) as source, db.write() as session:
-            with WriteBehind(session) as behind:
+            with write_behind(session) as behind:
                 merger = Merger(session, actor, behind)
                 if not dry_run:
                     merger.place_attachment = _AttachmentPlacer(zf, db.path, written)

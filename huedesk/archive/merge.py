@@ -36,9 +36,9 @@ from huedesk import clock
 from huedesk.archive.bulk_audit import AuditBatch
 from huedesk.archive.layout import reference_target
 from huedesk.archive.portable import iter_portable
+from huedesk.db.bulk import BulkInsert, WriteBehind
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import Country
-from huedesk.db.stored_form import BulkInsert, WriteBehind
 from huedesk.errors import FieldProblem, ValidationError
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec

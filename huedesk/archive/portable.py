@@ -16,7 +16,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from huedesk.archive.layout import portable_fields, reference_target
-from huedesk.db.stored_form import Convert, driver, driver_sql, portable_converter
+from huedesk.db.bulk import Convert, driver_rows, portable_converter
 from huedesk.records.kinds import KINDS, KindSpec
 
 BATCH = 2000
@@ -48,13 +48,13 @@ def iter_portable(
 
     The local id is yielded under ``"id"`` for the exporter's bookkeeping; it is
     not written to the bundle. Rows are read as plain tuples on the driver
-    connection and converted column by column (``huedesk.db.stored_form``): the
-    same values SQLAlchemy would load, at a fraction of the cost per row.
+    connection and converted column by column (``huedesk.db.bulk``): the same
+    values SQLAlchemy would load, at a fraction of the cost per row.
     """
     table = kind.table
     stmt = portable_select(kind)
     fields = portable_fields(kind)
-    convert = _converters(kind)
+    convert = _converters(session, kind)
     if ids is None:
         batches: Iterable[Select[Any]] = [stmt]
     else:
@@ -63,9 +63,8 @@ def iter_portable(
             stmt.where(table.c.id.in_(ordered[i : i + BATCH]))
             for i in range(0, len(ordered), BATCH)
         )
-    conn = driver(session)
     for batch in batches:
-        for row in conn.execute(driver_sql(session, batch)):
+        for row in driver_rows(session, batch):
             record = dict(zip(fields, row[1:], strict=True))
             for name, fn in convert:
                 value = record[name]
@@ -75,13 +74,13 @@ def iter_portable(
             yield record
 
 
-def _converters(kind: KindSpec) -> list[tuple[str, Convert]]:
+def _converters(session: Session, kind: KindSpec) -> list[tuple[str, Convert]]:
     """Per field, how its stored value becomes portable (reference fields arrive as UUIDs)."""
     out = []
     for name in portable_fields(kind):
         if reference_target(kind, name) is not None:
             continue
-        fn = portable_converter(kind.table.c[name])
+        fn = portable_converter(session, kind.table.c[name])
         if fn is not None:
             out.append((name, fn))
     return out

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huedesk.db.enums import AuditAction
+from huedesk.db.locks import lock_audit_chain
 from huedesk.db.models import AuditEntry
 from huedesk.db.types import utcnow
 
@@ -84,8 +85,19 @@ def _digest(
 
 
 def last_hash(session: Session) -> str:
+    """The hash of the newest entry, for reading (``chain_head`` when appending)."""
     h = session.scalar(select(AuditEntry.entry_hash).order_by(AuditEntry.id.desc()).limit(1))
     return h or GENESIS
+
+
+def chain_head(session: Session) -> str:
+    """The hash the next entry follows, with the chain locked until the transaction ends.
+
+    Without the lock two writers could both append after the same entry and fork
+    the chain (``huedesk.db.locks``).
+    """
+    lock_audit_chain(session)
+    return last_hash(session)
 
 
 def entry_values(
@@ -132,7 +144,7 @@ def record(
     """Append one audit entry (in the caller's transaction)."""
     entry = AuditEntry(
         **entry_values(
-            last_hash(session),
+            chain_head(session),
             actor=actor,
             action=action,
             kind=kind,

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from huedesk.db.backend.protocol import WRITE_OPTION
 from huedesk.db.integrity import DamagedDatabaseError, record_clean_close
 from huedesk.db.lock_holders import describe_holders
 from huedesk.errors import DatabaseError
@@ -63,7 +64,7 @@ def _sql_sort_key(value: str | None) -> str | None:
 
 
 def _on_begin(conn: Any) -> None:
-    immediate = conn.get_execution_options().get("hd_immediate", False)
+    immediate = conn.get_execution_options().get(WRITE_OPTION, False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -99,7 +100,7 @@ class Database:
         self.engine = engine
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
         self._writer = sessionmaker(
-            bind=engine.execution_options(hd_immediate=True), expire_on_commit=False
+            bind=engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
 
     @contextmanager

@@ -30,8 +30,8 @@ from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import require_write
 from huedesk.db import enums as e
 from huedesk.db import models as m
+from huedesk.db.bulk import BulkInsert
 from huedesk.db.engine import Database
-from huedesk.db.stored_form import BulkInsert
 from huedesk.demo import vocabulary as v
 from huedesk.money import to_vnd
 from huedesk.paths import attachments_dir

@@ -7,6 +7,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huedesk.db.locks import lock_counter
 from huedesk.db.models import RefCounter
 
 REF_PATTERN = re.compile(r"^(?P<prefix>[^\W\d_]{2,4})-(?P<year>\d{4})-(?P<num>\d{4,})$")
@@ -17,7 +18,12 @@ def format_ref(prefix: str, year: int, number: int) -> str:
 
 
 def next_ref(session: Session, prefix: str, year: int) -> str:
-    """Hand out the next number for ``prefix`` in ``year`` (inside the caller's transaction)."""
+    """Hand out the next number for ``prefix`` in ``year`` (inside the caller's write transaction).
+
+    The counter stays locked until the transaction ends, so two writers never get
+    the same number (``huedesk.db.locks``).
+    """
+    lock_counter(session, prefix, year)
     counter = session.scalar(
         select(RefCounter).where(RefCounter.prefix == prefix, RefCounter.year == year)
     )
@@ -35,6 +41,7 @@ def note_used_ref(session: Session, ref: str) -> None:
     if not match:
         return
     prefix, year, num = match["prefix"], int(match["year"]), int(match["num"])
+    lock_counter(session, prefix, year)
     counter = session.scalar(
         select(RefCounter).where(RefCounter.prefix == prefix, RefCounter.year == year)
     )

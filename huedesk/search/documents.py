@@ -24,8 +24,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huedesk.db.bulk import stored_rows
 from huedesk.db.models import Attachment
-from huedesk.db.stored_form import stored_rows
 from huedesk.records.fields import SYSTEM_FIELDS, FieldSpec
 from huedesk.records.kinds import KINDS, KindSpec
 from huedesk.search.schema import KIND_CODES

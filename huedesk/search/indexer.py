@@ -19,7 +19,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from huedesk.db.stored_form import WriteBehind, insert_rows
+from huedesk.db.backend.sqlite.bulk import WriteBehind, insert_rows
 from huedesk.records.kinds import KINDS
 from huedesk.search.documents import (
     DOCUMENT_VERSION,

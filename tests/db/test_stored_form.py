@@ -1,4 +1,4 @@
-"""The bulk paths' column converters agree with SQLAlchemy, column by column."""
+"""The SQLite bulk paths' column converters agree with SQLAlchemy, column by column."""
 
 from __future__ import annotations
 
@@ -13,15 +13,10 @@ from sqlalchemy import Column, DateTime, select
 from huedesk.archive.layout import reference_target
 from huedesk.archive.portable import iter_portable
 from huedesk.audit import jsonable
+from huedesk.db.backend.sqlite.bulk import WriteBehind, insert_rows
+from huedesk.db.backend.sqlite.stored_form import driver, portable_converter, stored_converter
+from huedesk.db.bulk import BulkInsert
 from huedesk.db.engine import Database
-from huedesk.db.stored_form import (
-    BulkInsert,
-    WriteBehind,
-    driver,
-    insert_rows,
-    portable_converter,
-    stored_converter,
-)
 from huedesk.db.types import ExactDecimal, UTCDateTime
 from huedesk.demo import generate
 from huedesk.records.kinds import KINDS

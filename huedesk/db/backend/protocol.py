@@ -1,0 +1,104 @@
+"""What a database backend gives HueDesk: the seam between the services and one dialect.
+
+Services (records, search, archive, demo, briefs, accounts, audit, check,
+backup) speak SQLAlchemy Core and ORM, which every backend understands, and call
+the named operations declared here for everything SQLAlchemy leaves to the
+dialect: how a write transaction starts and what it locks, how many rows are
+written or read at once without SQLAlchemy's per-row machinery, and (see the
+other protocols in this module as they grow) the full-text index, error
+messages and the database file. ``huedesk.db.backend.of`` finds the backend of a
+session, connection or engine; ``huedesk.db.backend.sqlite`` is the one HueDesk
+ships. A second backend (PostgreSQL) implements these protocols and registers
+itself in ``huedesk.db.backend``; nothing above ``huedesk/db`` changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Protocol
+
+from sqlalchemy import Column, Select, Table
+from sqlalchemy.orm import Session
+
+Convert = Callable[[Any], Any]
+
+# Execution option marking a write unit of work (``Database.write``): the backend
+# starts its transaction so that writers queue at the start (SQLite: ``BEGIN IMMEDIATE``).
+WRITE_OPTION = "hd_write"
+
+
+class WriteBehind(Protocol):
+    """Bulk inserts handed to the backend, possibly still being written in the background.
+
+    Use as a context manager around a bulk load. Before reading anything a pending
+    insert could change, call ``sync``; an error in a pending insert is raised by
+    ``sync``, by the next insert through it, or on leaving the ``with`` block.
+    """
+
+    def sync(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> WriteBehind: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class InsertPlan(Protocol):
+    """How a backend inserts many rows into given columns of one table.
+
+    ``convert`` lists, by column position, the function that turns a Python value
+    (as validation returns it; never ``None``) into what the driver is given; a
+    column not listed passes as it is. ``insert`` writes rows of converted values,
+    in column order, inside the session's transaction (through ``behind`` if given).
+    """
+
+    @property
+    def convert(self) -> Sequence[tuple[int, Convert]]: ...
+
+    def insert(
+        self, session: Session, rows: Sequence[Sequence[Any]], behind: WriteBehind | None
+    ) -> None: ...
+
+
+class Backend(Protocol):
+    """One database product behind HueDesk (``name`` is SQLAlchemy's dialect name)."""
+
+    name: str
+
+    # -- transactions and locks ---------------------------------------------------------
+    def hold(self, session: Session, key: str) -> None:
+        """Serialise on ``key`` until ``session``'s transaction ends.
+
+        Two writers that both ``hold`` the same key run the code after it one at a
+        time, each seeing what the other committed: a counter or a chain head read
+        after ``hold`` is still current when the transaction writes it. Only in a
+        write unit of work (``Database.write``).
+        """
+        ...
+
+    # -- bulk paths ----------------------------------------------------------------------
+    def insert_plan(self, table: Table, columns: Sequence[str]) -> InsertPlan:
+        """How rows of Python values go into ``columns`` of ``table``, fast."""
+        ...
+
+    def write_behind(self, session: Session) -> WriteBehind:
+        """A bulk writer for ``session``'s transaction (background where the backend can)."""
+        ...
+
+    def driver_rows(self, session: Session, stmt: Select[Any]) -> Iterator[Sequence[Any]]:
+        """The rows of ``stmt`` as the driver returns them, with no type processing.
+
+        Only for statements whose parameters come from the database or the program
+        (ids, UUIDs, kind names), never from user input.
+        """
+        ...
+
+    def portable_converter(self, column: Column[Any]) -> Convert | None:
+        """A ``driver_rows`` value → its portable JSON form (``None``: it is that form already).
+
+        The portable form is ``huedesk.audit.jsonable`` of the value SQLAlchemy would
+        load: ISO 8601 dates and times (UTC ones with ``+00:00``), decimals as text,
+        enums by value, booleans as ``true``/``false``.
+        """
+        ...
