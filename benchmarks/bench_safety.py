@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from huedesk import backup
-from huedesk.db.integrity import check_errors
+from huedesk.db.backend.sqlite.files import problems as check_errors
 from huedesk.records.service import create_in
 from huedesk.store import open_store
 

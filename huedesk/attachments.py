@@ -156,16 +156,15 @@ def _remove_files_after_commit(session: Session) -> None:
     if not names or session.bind is None:
         return
     db_path = Path(str(session.bind.engine.url.database))
-    conn = session.bind.engine.raw_connection()
-    try:
-        for name in names:
-            if not conn.execute(
-                "SELECT 1 FROM attachment WHERE stored_name = ?", (name,)
-            ).fetchone():
-                with contextlib.suppress(FileNotFoundError):
-                    (attachments_dir(db_path) / name).unlink()
-    finally:
-        conn.close()
+    with session.bind.engine.connect() as conn:  # the session's own transaction has ended
+        still_used = set(
+            conn.scalars(
+                select(Attachment.stored_name).where(Attachment.stored_name.in_(sorted(names)))
+            )
+        )
+    for name in names - still_used:
+        with contextlib.suppress(FileNotFoundError):
+            (attachments_dir(db_path) / name).unlink()
 
 
 @event.listens_for(Session, "after_rollback")

@@ -1,7 +1,8 @@
 """Backups of the database: taken automatically and on request, kept in rotation, listed.
 
-Every backup is a consistent copy made with SQLite's online backup API
-(``huedesk.db.snapshot``), so HueDesk can keep working while it is taken. They go
+Every backup is a consistent copy made by the database backend while the database
+stays in use (SQLite's online backup API: ``DatabaseFiles.snapshot``), so HueDesk
+can keep working while it is taken. They go
 to the database's backups folder (``huedesk.paths.backups_dir``):
 
 - ``daily``: on opening, when the newest backup is more than a day old, and after a
@@ -21,16 +22,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from huedesk import clock
+from huedesk.db.backend import files_of
 from huedesk.db.backup_files import new_backup_path, parse_backup_name
-from huedesk.db.integrity import check_errors, schema_revision
 from huedesk.db.migrate import known_revisions
-from huedesk.db.snapshot import snapshot
 from huedesk.errors import HueDeskError
 from huedesk.paths import backups_dir
 from huedesk.safety.restore import restore
@@ -53,7 +52,6 @@ AUTO_INTERVAL = dt.timedelta(days=1)
 KEEP_DAYS = 7  # distinct days with a daily backup
 KEEP_RECENT_DAILY = 5
 KEEP = {"monthly": 12, "manual": 10, "pre-restore": 10, "pre-upgrade": 5}
-_LIVE = ("-wal", "-shm", ".lock")  # companions of the live database
 _PART_MAX_AGE_S = 3600  # a ".part" older than this was left by a killed backup
 
 
@@ -90,7 +88,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 
 def _take(db_path: Path, kind: str, reason: str = "") -> Path:
     dest = new_backup_path(db_path, kind, reason)
-    snapshot(db_path, dest)
+    files_of(db_path).snapshot(db_path, dest)
     log.info("backup %s of %s written to %s", kind, db_path, dest)
     return dest
 
@@ -106,12 +104,14 @@ def backup_now(db_path: Path) -> Path:
 def backup_to(db_path: Path, dest: Path) -> Path:
     """A backup to a file the user chose (``huedesk backup -o FILE``), never half-written."""
     db_path, dest = Path(db_path), Path(dest)
-    if dest.resolve() in {db_path.resolve(), *(Path(f"{db_path}{s}").resolve() for s in _LIVE)}:
+    files = files_of(db_path)
+    live = (*files.COMPANIONS, ".lock")  # the application lock file too
+    if dest.resolve() in {db_path.resolve(), *(Path(f"{db_path}{s}").resolve() for s in live)}:
         raise HueDeskError(
             f"Không thể sao lưu đè lên chính cơ sở dữ liệu {db_path}; hãy chọn tệp khác.",
             f"Cannot back up over the database {db_path} itself; choose another file.",
         )
-    return snapshot(db_path, dest)
+    return files.snapshot(db_path, dest)
 
 
 def _automatic(db_path: Path, reason: str) -> Path:
@@ -122,7 +122,7 @@ def _automatic(db_path: Path, reason: str) -> Path:
     )
     dest = _take(db_path, "daily", reason)
     if not month_has_one:
-        snapshot(dest, new_backup_path(db_path, "monthly", reason))
+        files_of(db_path).snapshot(dest, new_backup_path(db_path, "monthly", reason))
     rotate(db_path)
     return dest
 
@@ -192,12 +192,13 @@ def rotate(db_path: Path) -> list[Path]:
 
 
 def is_good_backup(path: Path) -> bool:
-    """A backup that passes SQLite's quick check and carries a schema this HueDesk knows."""
+    """A backup that passes the backend's quick check and carries a schema this HueDesk knows."""
+    files = files_of(path)
     try:
-        if check_errors(path):
+        if files.problems(path):
             return False
-        return schema_revision(path) in known_revisions()
-    except (sqlite3.Error, OSError):  # an unreadable file is simply not a good backup
+        return files.schema_revision(path) in known_revisions()
+    except (HueDeskError, OSError):  # an unreadable file is simply not a good backup
         return False
 
 

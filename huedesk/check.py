@@ -1,7 +1,7 @@
 """``huedesk check``: is this database sound, and is it HueDesk's own?
 
-Checks, each reported with what was found: SQLite's own integrity check,
-foreign keys, the schema revision, the audit chain, the search index, reference counters ahead of
+Checks, each reported with what was found: the database's own integrity check
+(the backend's: SQLite reads every page), foreign keys, the schema revision, the audit chain, the search index, reference counters ahead of
 every reference number in use, follow-up tasks whose source record is gone, and
 attachment files that are missing or whose content no longer matches its hash.
 """
@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huedesk import audit
@@ -45,13 +45,15 @@ def run_check(db: Database, *, verify_attachments: bool = True) -> CheckReport:
     """Run every check on ``db``; never writes."""
     report = CheckReport()
     with db.read() as s:
-        for (row,) in s.execute(text("PRAGMA integrity_check")):
-            if row != "ok":
-                report.add(f"SQLite báo lỗi toàn vẹn: {row}", f"SQLite integrity problem: {row}")
-        for table, rowid, parent, _fk in s.execute(text("PRAGMA foreign_key_check")):
+        for problem in db.backend.integrity_problems(s):
             report.add(
-                f"Bảng {table}, dòng {rowid}: dẫn chiếu tới {parent} không tồn tại",
-                f"Table {table}, row {rowid}: refers to a missing {parent} row",
+                f"Cơ sở dữ liệu báo lỗi toàn vẹn: {problem}",
+                f"Database integrity problem: {problem}",
+            )
+        for child, rowid, parent in db.backend.foreign_key_problems(s):
+            report.add(
+                f"Bảng {child}, dòng {rowid}: dẫn chiếu tới {parent} không tồn tại",
+                f"Table {child}, row {rowid}: refers to a missing {parent} row",
             )
         rev, head = current_revision(db.engine), head_revision()
         if rev != head:

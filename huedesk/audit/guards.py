@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
 from sqlalchemy.orm import Session
+
+from huedesk.db import backend
 
 AUDIT_GUARDS = ("audit_entry_no_update", "audit_entry_no_delete")  # migration 0003
 
 
 def audit_guard_problems(session: Session) -> list[tuple[str, str]]:
     """(vi, en) problems for ``huedesk check``: the triggers that keep the log append-only."""
-    present = set(
-        session.scalars(
-            select(text("name")).select_from(text("sqlite_master")).where(text("type = 'trigger'"))
-        )
-    )
+    present = backend.of(session).trigger_names(session)
     return [
         (
             f"Thiếu trigger bảo vệ nhật ký thay đổi '{name}' (tệp đã bị sửa ngoài HueDesk?)",

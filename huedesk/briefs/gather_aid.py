@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from huedesk.briefs.data import AidProjectSummary, AidStatement, AidTxLine, Names, OrgInfo
 from huedesk.briefs.gather_common import one_row, org_info
 from huedesk.db.enums import TransactionType
+from huedesk.db.functions import folded
 from huedesk.db.models import AidProject, AidTransaction, Organisation
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.money import to_vnd
@@ -176,8 +177,8 @@ def find_donor_id(session: Session, name: str) -> int:
         .where(Organisation.id.in_(select(AidProject.donor_id)))
         .where(
             or_(
-                func.hd_fold(Organisation.name).like(key),
-                func.hd_fold(func.coalesce(Organisation.name_en, "")).like(key),
+                folded(Organisation.name).like(key),
+                folded(func.coalesce(Organisation.name_en, "")).like(key),
             )
         )
         .order_by(Organisation.name)

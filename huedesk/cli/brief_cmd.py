@@ -20,10 +20,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huedesk.cli.context import CommandContext
+from huedesk.db.functions import folded
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.records.kinds import kind_spec
 from huedesk.records.service import find_id_in
@@ -86,7 +87,7 @@ def find_by_ref(session: Session, kind: str, ref: str) -> int:
     except NotFoundError:
         table = kind_spec(kind).model.__table__  # type: ignore[attr-defined]
         found = session.scalars(
-            select(table.c.id).where(func.hd_fold(table.c.ref) == fold(ref.strip()))
+            select(table.c.id).where(folded(table.c.ref) == fold(ref.strip()))
         ).all()
         if len(found) == 1:
             return int(found[0])

@@ -8,6 +8,7 @@ was taken, so listing needs no index file that could itself get lost or disagree
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,3 +64,14 @@ def parse_backup_name(path: Path) -> BackupName | None:
     created = dt.datetime.strptime(m["stamp"], _STAMP).replace(tzinfo=dt.UTC)
     created += dt.timedelta(milliseconds=int(m["ms"]), microseconds=int(m["n"] or 0))
     return BackupName(m["stem"], m["kind"], created, (m["reason"] or "").replace("-", " "))
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles for this)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

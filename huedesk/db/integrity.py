@@ -1,21 +1,15 @@
-"""Checking a database file without writing to it: SQLite's own checks and HueDesk's schema.
+"""The error for a database file that is damaged or not HueDesk's.
 
-Opening a damaged file with a normal connection and carrying on would let SQLite
-write into it (migrations, seeding) and make it worse. These checks use a
-read-only connection, so a damaged or foreign file is refused untouched.
+The checks that find it belong to the backend whose file it is
+(``huedesk.db.backend.protocol.DatabaseFiles``; SQLite's in
+``huedesk.db.backend.sqlite.files``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import sqlite3
 from pathlib import Path
 
 from huedesk.errors import DatabaseError
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -29,108 +23,3 @@ class DamagedDatabaseError(DatabaseError):
         super().__init__(vi, en)
         self.path = path
         self.backup = backup
-
-
-def connect_readonly(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the file (WAL readers still share its ``-shm``)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-
-
-def has_sqlite_header(path: Path) -> bool:
-    """Whether the file starts with SQLite's magic string (an empty file does not)."""
-    with path.open("rb") as fh:
-        return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-
-
-def check_errors(path: Path, *, full: bool = False) -> list[str]:
-    """What ``PRAGMA quick_check`` (or ``integrity_check`` when ``full``) finds; empty when sound.
-
-    A file SQLite cannot even read counts as one problem, described by SQLite's message.
-    """
-    pragma = "integrity_check" if full else "quick_check"
-    try:
-        conn = connect_readonly(path)
-    except sqlite3.Error as exc:
-        return [str(exc)]
-    try:
-        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise  # not damage: the caller reports who holds the file
-        return [str(exc)]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        conn.close()
-    return [r[0] for r in rows if r[0] != "ok"]
-
-
-def is_foreign(path: Path) -> bool:
-    """An SQLite file with tables but without HueDesk's schema marker (someone else's database)."""
-    conn = connect_readonly(path)
-    try:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    finally:
-        conn.close()
-    return bool(names) and "alembic_version" not in names
-
-
-def schema_revision(path: Path) -> str | None:
-    """The Alembic revision recorded in the file, ``None`` when it has none (not HueDesk's)."""
-    conn = connect_readonly(path)
-    try:
-        found = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).fetchone()
-        if not found:
-            return None
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    finally:
-        conn.close()
-    return row[0] if row else None
-
-
-# A clean close leaves a small marker naming the file's size and modification time.
-# When the next open finds the file exactly as it was left (and no write-ahead log
-# waiting), nothing can have changed it since HueDesk last saw it sound, and the
-# quick check (0.5 s on a 160 MB file) is skipped; any crash, other writer or
-# edit outside HueDesk changes the size, the time or leaves a WAL, and the check runs.
-
-
-def clean_marker(path: Path) -> Path:
-    """Where the clean-close marker of the database at ``path`` is kept."""
-    return path.with_name(path.name + ".clean")
-
-
-def _fingerprint(path: Path) -> dict[str, int]:
-    st = path.stat()
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
-
-
-def record_clean_close(path: Path) -> None:
-    """Note that the last connection closed cleanly (called after the engine is disposed)."""
-    wal = path.with_name(path.name + "-wal")
-    if not path.is_file() or (wal.exists() and wal.stat().st_size > 0):
-        return  # another connection still has the file open: no promise to make
-    with contextlib.suppress(OSError):
-        clean_marker(path).write_text(json.dumps(_fingerprint(path)), encoding="utf-8")
-
-
-def unchanged_since_clean_close(path: Path) -> bool:
-    """Whether the file is byte-for-byte where a clean close left it (by size and mtime).
-
-    The marker is consumed: from here on the file is in use, and only the next clean
-    close may vouch for it again.
-    """
-    marker = clean_marker(path)
-    try:
-        recorded = json.loads(marker.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    finally:
-        with contextlib.suppress(OSError):
-            os.remove(marker)
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        return False
-    return bool(recorded == _fingerprint(path))

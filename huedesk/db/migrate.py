@@ -1,11 +1,12 @@
-"""Bringing a database file to the current schema, safely.
+"""Bringing a database to the current schema, safely.
 
-Opening a database: a new file gets the whole schema; an older HueDesk file is
+Opening a database: a new one gets the whole schema; an older HueDesk database is
 first copied to the backups folder and then upgraded, each migration in its own
-transaction; a file from a newer HueDesk (a revision this version does not know)
-is refused rather than touched; a file that is not SQLite, fails SQLite's quick
-check, or is SQLite but not HueDesk's, is refused untouched with a message naming it
-(``DamagedDatabaseError``; ``huedesk.store`` adds the newest good backup to it).
+transaction; a database from a newer HueDesk (a revision this version does not
+know) is refused rather than touched; a file that is damaged, not a database or
+not HueDesk's is refused untouched with a message naming it (the backend's
+``DatabaseFiles.refuse_unsound``: ``DamagedDatabaseError``; ``huedesk.store`` adds
+the newest good backup to it).
 """
 
 from __future__ import annotations
@@ -18,20 +19,14 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from huedesk.db import backend
 from huedesk.db.backup_files import new_backup_path
-from huedesk.db.engine import Database, make_engine, translate_operational_errors
-from huedesk.db.integrity import (
-    DamagedDatabaseError,
-    check_errors,
-    has_sqlite_header,
-    is_foreign,
-    unchanged_since_clean_close,
-)
-from huedesk.db.snapshot import snapshot
+from huedesk.db.engine import Database, make_engine, translated_errors
+from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.errors import DatabaseError
 
-# Tables kept by services outside the ORM (the search index's FTS5 table, its shadow
-# tables and bookkeeping); migrations create them, model comparison must skip them.
+# Tables kept outside the ORM (the search index's full-text table, its shadow tables
+# and bookkeeping); migrations create them, model comparison must skip them.
 UNMAPPED_TABLE_PREFIXES = ("search_",)
 
 
@@ -81,49 +76,13 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(cfg, target)
 
 
-def refuse_unsound_file(path: Path) -> None:
-    """Refuse a file that exists but is not a sound SQLite database, before anything writes to it.
-
-    Runs ``PRAGMA quick_check`` on a read-only connection (0.6 s for 100,000 demo records,
-    a 160 MB file; ``benchmarks/bench_safety.py``), so damage is found before a
-    migration or a new record is written on top of it. The check is skipped when the
-    file is exactly as HueDesk's last clean close left it (``unchanged_since_clean_close``).
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    if not has_sqlite_header(path):
-        raise DamagedDatabaseError(
-            f"Tệp {path} không phải cơ sở dữ liệu HueDesk (không phải tệp SQLite).",
-            f"The file {path} is not a HueDesk database (not an SQLite file).",
-            path=path,
-        )
-    with translate_operational_errors(path):
-        problems = [] if unchanged_since_clean_close(path) else check_errors(path)
-    if problems:
-        detail = "; ".join(problems[:3])
-        raise DamagedDatabaseError(
-            f"Tệp {path} bị hỏng ({detail}); HueDesk không ghi gì vào tệp này.",
-            f"The file {path} is damaged ({detail}); HueDesk has written nothing to it.",
-            path=path,
-        )
-    with translate_operational_errors(path):
-        foreign = is_foreign(path)
-    if foreign:
-        raise _foreign_error(path)
-
-
-def _foreign_error(path: Path) -> DamagedDatabaseError:
-    return DamagedDatabaseError(
-        f"Tệp {path} là cơ sở dữ liệu SQLite nhưng không phải của HueDesk.",
-        f"The file {path} is an SQLite database but not a HueDesk one.",
-        path=path,
-    )
-
-
 def open_database(path: Path, *, migrate: bool = True) -> Database:
     """Open (creating if needed) the HueDesk database at ``path``, upgraded to the current schema."""
     path = Path(path)
-    refuse_unsound_file(path)
+    files = backend.for_location(path).files
+    if files is not None:
+        with translated_errors(path):
+            files.refuse_unsound(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -133,7 +92,7 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
         ) from exc
     engine = make_engine(path)
     try:
-        with translate_operational_errors(path):
+        with translated_errors(path):
             _prepare_schema(engine, path, migrate)
     except BaseException:
         engine.dispose()
@@ -147,7 +106,11 @@ def _prepare_schema(engine: Engine, path: Path, migrate: bool) -> None:
     if rev is None:
         tables = set(inspect(engine).get_table_names())
         if tables:
-            raise _foreign_error(path)
+            raise DamagedDatabaseError(
+                f"Cơ sở dữ liệu {path} có dữ liệu nhưng không phải của HueDesk.",
+                f"The database {path} holds data but is not a HueDesk one.",
+                path=path,
+            )
         if migrate:
             upgrade(engine)
         return
@@ -160,12 +123,14 @@ def _prepare_schema(engine: Engine, path: Path, migrate: bool) -> None:
         )
     if not migrate:
         return
-    dest = new_backup_path(path, "pre-upgrade", f"schema {rev}")
-    engine.dispose()
-    snapshot(path, dest)
+    files = backend.of(engine).files
+    if files is not None:
+        engine.dispose()
+        files.snapshot(path, new_backup_path(path, "pre-upgrade", f"schema {rev}"))
     upgrade(engine)
 
 
 def integrity_errors(path: Path) -> list[str]:
-    """Problems ``PRAGMA integrity_check`` finds (empty when the file is sound)."""
-    return check_errors(path, full=True)
+    """Problems the backend's full check finds in the database file (empty when it is sound)."""
+    files = backend.for_location(path).files
+    return [] if files is None else files.problems(path, full=True)

@@ -22,6 +22,7 @@ from huedesk.accounts.roles import Principal, Role
 from huedesk.accounts.service import AUDIT_KIND
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
+from huedesk.db.functions import json_item
 from huedesk.db.models import AuditEntry
 from huedesk.records.display import display_value
 from huedesk.records.fields import FieldSpec
@@ -121,8 +122,8 @@ def _visible(who: Principal, stmt: Select[Any]) -> Select[Any]:
     if who.can_see_sensitive:
         return stmt
     # coalesce: a NULL owner would make the whole condition NULL and hide the row
-    owner_old = func.coalesce(func.json_extract(AuditEntry.changes, "$.owner_kind[0]"), "")
-    owner_new = func.coalesce(func.json_extract(AuditEntry.changes, "$.owner_kind[1]"), "")
+    owner_old = func.coalesce(json_item(AuditEntry.changes, "owner_kind", 0), "")
+    owner_new = func.coalesce(json_item(AuditEntry.changes, "owner_kind", 1), "")
     sensitive_attachment = and_(
         AuditEntry.kind == "attachment",
         or_(owner_old.in_(SENSITIVE_KINDS), owner_new.in_(SENSITIVE_KINDS)),

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, String, Text, extract, func, or_, select
 from sqlalchemy.sql.elements import KeyedColumnElement
 
+from huedesk.db.functions import folded, sort_key
 from huedesk.records.kinds import KINDS, KindSpec
 from huedesk.text import fold
 
@@ -83,7 +84,7 @@ def _text_clause(kind: KindSpec, text: str) -> ColumnElement[bool]:
         for c in table.columns
         if isinstance(c.type, String | Text) and c.name != "uuid" and not c.info.get("personal")
     ]
-    return or_(*(func.hd_fold(c).like(needle) for c in cols))
+    return or_(*(folded(c).like(needle) for c in cols))
 
 
 def sort_columns(kind: KindSpec, query: ListQuery) -> list[ColumnElement[Any]]:
@@ -100,7 +101,7 @@ def sort_columns(kind: KindSpec, query: ListQuery) -> list[ColumnElement[Any]]:
             and isinstance(col.type, String | Text)
             and getattr(col.type, "enum_class", None) is None
         ):
-            key = func.hd_sort_key(col)
+            key = sort_key(col)
         terms.append(key.desc() if query.descending else key.asc())
     else:
         terms.extend(table.columns[c] for c in kind.order_by)
@@ -116,12 +117,7 @@ def _label_of(col: KeyedColumnElement[Any]) -> ColumnElement[Any]:
     title = target_table.c[target.title_field]
     if target.title_field.endswith("_id"):  # a title that is itself a reference: keep the id
         return col
-    return (
-        select(func.hd_sort_key(title))
-        .where(fk.column == col)
-        .correlate(col.table)
-        .scalar_subquery()
-    )
+    return select(sort_key(title)).where(fk.column == col).correlate(col.table).scalar_subquery()
 
 
 def build_ids(kind: KindSpec, query: ListQuery) -> Select[Any]:

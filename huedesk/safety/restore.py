@@ -3,10 +3,11 @@
 The order matters for a crash at any moment: (1) the backup is checked (quick
 check, a schema revision this HueDesk knows); (2) it is copied beside the
 database under a temporary name and that copy, the file that will be installed,
-gets the full ``integrity_check``; (3) the current database
-is kept as a ``pre-restore`` backup (a consistent copy, or a raw copy with its
-WAL when it is damaged); (4) its WAL is checkpointed and retired, which also
-proves no other program has it open; (5) the temporary copy is renamed over it.
+gets the full check; (3) the current database is kept as a ``pre-restore``
+backup (a consistent copy, or a raw copy with its companion files when it is
+damaged); (4) it is made self-contained (SQLite: its WAL is checkpointed and
+retired, which also proves no other program has it open); (5) the temporary copy
+is renamed over it. The file operations are the backend's (``DatabaseFiles``).
 Killed anywhere, the database file is either the old one or the new one, whole.
 The caller reopens the database afterwards (``open_store``), which upgrades an
 older backup's schema.
@@ -16,39 +17,37 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import sqlite3
 from pathlib import Path
 
-from huedesk.db.backup_files import new_backup_path
+from huedesk.db.backend import files_of
+from huedesk.db.backend.protocol import DatabaseFiles
+from huedesk.db.backup_files import fsync_dir, new_backup_path
 from huedesk.db.engine import dispose_engines
-from huedesk.db.integrity import check_errors, has_sqlite_header, schema_revision
-from huedesk.db.lock_holders import describe_holders
 from huedesk.db.migrate import known_revisions
-from huedesk.db.snapshot import fsync_dir, snapshot
 from huedesk.errors import DatabaseError
 from huedesk.safety import applock
 
 
 def verify_backup(backup_file: Path) -> str:
     """Refuse a backup that is missing, damaged, not HueDesk's or too new; returns its revision."""
+    files = files_of(backup_file)
     if not backup_file.is_file() or backup_file.stat().st_size == 0:
         raise DatabaseError(
             f"Không có tệp sao lưu {backup_file}.", f"There is no backup file {backup_file}."
         )
-    if not has_sqlite_header(backup_file):
+    if not files.is_database_file(backup_file):
         raise DatabaseError(
             f"Tệp {backup_file} không phải bản sao lưu HueDesk (không phải tệp SQLite); chưa thay đổi gì.",
             f"The file {backup_file} is not a HueDesk backup (not an SQLite file); nothing was changed.",
         )
-    problems = check_errors(backup_file)  # the full check runs on the copy to be installed
+    problems = files.problems(backup_file)  # the full check runs on the copy to be installed
     if problems:
         detail = "; ".join(problems[:3])
         raise DatabaseError(
             f"Bản sao lưu {backup_file} bị hỏng ({detail}); chưa thay đổi gì.",
             f"The backup {backup_file} is damaged ({detail}); nothing was changed.",
         )
-    rev = schema_revision(backup_file)
+    rev = files.schema_revision(backup_file)
     if rev is None:
         raise DatabaseError(
             f"Tệp {backup_file} không phải bản sao lưu HueDesk; chưa thay đổi gì.",
@@ -62,55 +61,20 @@ def verify_backup(backup_file: Path) -> str:
     return rev
 
 
-def _keep_current(db_path: Path) -> Path:
+def _keep_current(files: DatabaseFiles, db_path: Path) -> Path:
     """Copy the current database to a ``pre-restore`` backup; raw bytes if it is damaged."""
     dest = new_backup_path(db_path, "pre-restore")
-    if has_sqlite_header(db_path) and not check_errors(db_path):
-        return snapshot(db_path, dest)
+    if files.is_database_file(db_path) and not files.problems(db_path):
+        return files.snapshot(db_path, dest)
     dest = new_backup_path(db_path, "pre-restore", "damaged")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("-wal", ""):  # the WAL first: the main file's name marks it complete
-            src = Path(f"{db_path}{suffix}")
-            if src.exists():
-                part = Path(f"{dest}{suffix}.part")
-                shutil.copyfile(src, part)
-                with open(part, "rb+") as fh:
-                    os.fsync(fh.fileno())
-                os.replace(part, f"{dest}{suffix}")
-        fsync_dir(dest.parent)
+        files.raw_copy(db_path, dest)
     except OSError as exc:
         raise DatabaseError(
             f"Không giữ lại được bản sao của {db_path} ({exc.strerror}); chưa khôi phục.",
             f"Cannot keep a copy of {db_path} ({exc.strerror}); nothing was restored.",
         ) from exc
     return dest
-
-
-def _retire_wal(db_path: Path, damaged: bool) -> None:
-    """Fold the WAL into the file and switch it off, so no old WAL meets the new file."""
-    if damaged:
-        for suffix in ("-wal", "-shm"):  # kept in the raw pre-restore copy
-            with contextlib.suppress(FileNotFoundError):
-                Path(f"{db_path}{suffix}").unlink()
-        return
-    conn = sqlite3.connect(db_path, isolation_level=None, timeout=2.0)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    except sqlite3.OperationalError as exc:
-        who_vi, who_en = describe_holders(db_path)
-        raise DatabaseError(
-            f"Cơ sở dữ liệu {db_path} đang được chương trình khác mở; hãy đóng nó rồi khôi phục lại.{who_vi}",
-            f"The database {db_path} is open in another program; close it and restore again.{who_en}",
-        ) from exc
-    finally:
-        conn.close()
-    if str(mode).lower() != "delete":
-        raise DatabaseError(
-            f"Cơ sở dữ liệu {db_path} đang được chương trình khác mở; hãy đóng nó rồi khôi phục lại.",
-            f"The database {db_path} is open in another program; close it and restore again.",
-        )
 
 
 def restore(db_path: Path, backup_file: Path) -> Path | None:
@@ -126,16 +90,17 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
         raise DatabaseError(
             "Không thể khôi phục một tệp lên chính nó.", "Cannot restore a file over itself."
         )
+    files = files_of(db_path)
     verify_backup(backup_file)
     staged = db_path.with_name(db_path.name + ".restoring")
     with applock.held(db_path, "restore"):
         dispose_engines(db_path)
         try:
-            snapshot(backup_file, staged, full_check=True)
+            files.snapshot(backup_file, staged, full_check=True)
             safety: Path | None = None
             if db_path.exists() and db_path.stat().st_size > 0:
-                safety = _keep_current(db_path)
-                _retire_wal(db_path, damaged="damaged" in safety.name)
+                safety = _keep_current(files, db_path)
+                files.detach(db_path, damaged="damaged" in safety.name)
             try:
                 os.replace(staged, db_path)
                 fsync_dir(db_path.parent)

@@ -98,14 +98,14 @@ def test_a_failed_unit_of_work_writes_nothing(db: Database) -> None:
 def test_quick_check_is_skipped_only_for_a_file_left_as_a_clean_close_left_it(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from huedesk.db import integrity, migrate
+    from huedesk.db.backend.sqlite import files as integrity
     from huedesk.store import open_store
 
     open_store(db_path).dispose()
     assert integrity.clean_marker(db_path).exists()
     calls: list[object] = []
-    real = integrity.check_errors
-    monkeypatch.setattr(migrate, "check_errors", lambda p, **kw: calls.append(p) or real(p, **kw))
+    real = integrity.problems
+    monkeypatch.setattr(integrity, "problems", lambda p, **kw: calls.append(p) or real(p, **kw))
     open_store(db_path).dispose()
     assert calls == [], "unchanged since the clean close: no quick check"
     # A change behind HueDesk's back (same size, new time) brings the check back.

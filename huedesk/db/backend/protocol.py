@@ -15,9 +15,10 @@ itself in ``huedesk.db.backend``; nothing above ``huedesk/db`` changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Column, Select, Table
+from sqlalchemy import Column, Engine, Select, Table
 from sqlalchemy.orm import Session
 
 Convert = Callable[[Any], Any]
@@ -61,10 +62,83 @@ class InsertPlan(Protocol):
     ) -> None: ...
 
 
+class DatabaseFiles(Protocol):
+    """A database that is one file on this computer (SQLite): checked, copied and replaced.
+
+    Every operation takes the database file's path and reads it without writing,
+    except ``snapshot`` (which writes only its destination) and ``detach``. A
+    server backend has no files (``Backend.files`` is ``None``): its backups and
+    checks are the server's own.
+    """
+
+    COMPANIONS: tuple[str, ...]  # suffixes of files beside the database that belong to it
+
+    def is_database_file(self, path: Path) -> bool:
+        """Whether the file is of this backend's kind at all (its header)."""
+        ...
+
+    def problems(self, path: Path, *, full: bool = False) -> list[str]:
+        """What the backend's own check finds in the file (quick, or ``full``); empty when sound."""
+        ...
+
+    def schema_revision(self, path: Path) -> str | None:
+        """The schema revision recorded in the file, ``None`` when it is not HueDesk's."""
+        ...
+
+    def refuse_unsound(self, path: Path) -> None:
+        """Raise ``DamagedDatabaseError`` for a file that is damaged, not a database or not HueDesk's."""
+        ...
+
+    def snapshot(self, source: Path, dest: Path, *, full_check: bool = False) -> Path:
+        """A consistent, checked, durable copy of ``source`` at ``dest`` (even while it is in use)."""
+        ...
+
+    def raw_copy(self, path: Path, dest: Path) -> None:
+        """Copy a (damaged) database's files byte for byte, durably; raises ``OSError``."""
+        ...
+
+    def detach(self, path: Path, *, damaged: bool) -> None:
+        """Make the file self-contained before another file is renamed over it."""
+        ...
+
+    def record_clean_close(self, path: Path) -> None:
+        """Note that the last connection closed cleanly (lets the next open skip its check)."""
+        ...
+
+
 class Backend(Protocol):
     """One database product behind HueDesk (``name`` is SQLAlchemy's dialect name)."""
 
     name: str
+
+    @property
+    def files(self) -> DatabaseFiles | None:
+        """File operations, for a backend whose database is a file on this computer."""
+        ...
+
+    # -- connections and errors ----------------------------------------------------------
+    def make_engine(self, location: Path) -> Engine:
+        """An engine with HueDesk's connection settings, whose transactions begin as
+        ``WRITE_OPTION`` asks; SQL functions ``huedesk.db.functions`` names are available."""
+        ...
+
+    def translate_error(self, exc: BaseException, location: Path) -> Exception | None:
+        """A ``HueDeskError`` naming the database and what to do, for a locked, full, read-only
+        or damaged database; ``None`` for anything else (it is raised as it is)."""
+        ...
+
+    # -- checks (``huedesk check``) --------------------------------------------------------
+    def integrity_problems(self, session: Session) -> list[str]:
+        """What the database's own integrity check finds; empty when sound."""
+        ...
+
+    def foreign_key_problems(self, session: Session) -> list[tuple[str, Any, str]]:
+        """``(table, row, referenced table)`` of every row referring to a missing row."""
+        ...
+
+    def trigger_names(self, session: Session) -> set[str]:
+        """The names of the triggers defined in the database."""
+        ...
 
     # -- transactions and locks ---------------------------------------------------------
     def hold(self, session: Session, key: str) -> None:

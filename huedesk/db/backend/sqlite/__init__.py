@@ -1,27 +1,57 @@
 """The SQLite backend: HueDesk's default, one database file per laptop.
 
-Everything HueDesk does that only SQLite does lives in this package: the bulk
-paths on the sqlite3 driver connection (``stored_form``, ``bulk``), and the
-transaction rules below. ``SQLITE`` is the backend object ``huedesk.db.backend.of``
-returns for an SQLite engine.
+Everything HueDesk does that only SQLite does lives in this package: connection
+settings and ``BEGIN IMMEDIATE`` (``connection``), error messages (``errors``,
+``lock_holders``), the file's checks, copies and replacement (``files``), the
+database's own checks (``checks``), the bulk paths on the sqlite3 driver
+connection (``stored_form``, ``bulk``), and the transaction rules below. ``SQLITE``
+is the backend object ``huedesk.db.backend.of`` returns for an SQLite engine.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Select, Table
+from sqlalchemy import Column, Engine, Select, Table
 from sqlalchemy.orm import Session
 
-from huedesk.db.backend.protocol import WRITE_OPTION, Convert
-from huedesk.db.backend.sqlite import bulk, stored_form
+from huedesk.db.backend.protocol import WRITE_OPTION, Convert, DatabaseFiles
+from huedesk.db.backend.sqlite import (
+    bulk,
+    checks,
+    connection,
+    errors,
+    files,
+    functions,  # noqa: F401  (registers how SQLite writes huedesk.db.functions)
+    stored_form,
+)
 
 
 class SQLiteBackend:
     """``huedesk.db.backend.protocol.Backend`` for SQLite files (see the protocol for each operation)."""
 
     name = "sqlite"
+
+    @property
+    def files(self) -> DatabaseFiles:
+        return files  # the module implements the protocol
+
+    def make_engine(self, location: Path) -> Engine:
+        return connection.make_engine(location)
+
+    def translate_error(self, exc: BaseException, location: Path) -> Exception | None:
+        return errors.translate(exc, location)
+
+    def integrity_problems(self, session: Session) -> list[str]:
+        return checks.integrity_problems(session)
+
+    def foreign_key_problems(self, session: Session) -> list[tuple[str, Any, str]]:
+        return checks.foreign_key_problems(session)
+
+    def trigger_names(self, session: Session) -> set[str]:
+        return checks.trigger_names(session)
 
     def hold(self, session: Session, key: str) -> None:
         """A write unit of work began with ``BEGIN IMMEDIATE``: it already holds the only write lock.
