@@ -32,7 +32,7 @@ from huedesk.db import models as m
 from huedesk.db.engine import Database
 from huedesk.demo import generate
 from huedesk.search import reindex_all, search
-from huedesk.search.fts_query import parse
+from huedesk.search.parsing import parse
 from huedesk.store import open_store
 
 QUERIES = [

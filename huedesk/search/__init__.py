@@ -3,9 +3,10 @@
 ``search(db, "doan dai su")`` finds "Đoàn Đại sứ …" (tone marks, case and
 ``đ``/``d`` do not matter; an accented query ranks exact spellings first), the
 last word is a prefix ("salav" finds Salavan) and reference numbers are found
-exactly ("LS-2025-0007"). The index is an FTS5 table kept in step with every
-change in the same transaction (``install`` hooks it to the record services;
-``huedesk.store.open_store`` calls it), and ``reindex_all`` rebuilds it.
+exactly ("LS-2025-0007"). The index (``huedesk.db.fulltext``, built by the
+database backend) is kept in step with every change in the same transaction
+(``install`` hooks it to the record services; ``huedesk.store.open_store`` calls
+it), and ``reindex_all`` rebuilds it.
 """
 
 from __future__ import annotations

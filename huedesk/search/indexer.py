@@ -15,11 +15,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import func, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from huedesk.db.backend.sqlite.bulk import WriteBehind, insert_rows
+from huedesk.db import bulk, fulltext
+from huedesk.db.backend.protocol import WriteBehind
+from huedesk.db.fulltext import Match, Phrase
 from huedesk.records.kinds import KINDS
 from huedesk.search.documents import (
     DOCUMENT_VERSION,
@@ -29,28 +30,17 @@ from huedesk.search.documents import (
     indexed_kinds,
     source_kinds,
 )
-from huedesk.search.fts_query import normalise, words
-from huedesk.search.schema import (
-    FTS_TABLE,
-    KIND_BITS,
-    KIND_CODES,
-    META_TABLE,
-    kind_condition,
-    record_of,
-    rowid_of,
-)
+from huedesk.search.parsing import normalise, words
+from huedesk.search.schema import KIND_CODES, key_of, record_of
 
 Progress = Callable[[int, int], None]
 
-# Bulk writes go straight through the driver: every value is already text or an integer.
-_INSERT = f"INSERT INTO {FTS_TABLE} (rowid, ref, title, body, ref_x, title_x, body_x)"
-_DELETE_ONE = text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :rowid")
 _VERSION_KEY = "document_version"
 
 
-def _row(doc: Document) -> tuple[int, str, str, str, str, str, str]:
-    return (
-        rowid_of(doc.kind, doc.record_id),
+def _row(doc: Document) -> fulltext.Document:
+    return fulltext.Document(
+        key_of(doc.kind, doc.record_id),
         normalise(doc.ref),
         normalise(doc.title),
         normalise(doc.body),
@@ -67,17 +57,18 @@ def _store(
     behind: WriteBehind | None = None,
 ) -> int:
     """Insert the documents' index rows (in the background through ``behind``, if given)."""
+    index = fulltext.index(session)
     count = 0
-    batch: list[tuple[int, str, str, str, str, str, str]] = []
+    batch: list[fulltext.Document] = []
     for doc in docs:
         batch.append(_row(doc))
         if len(batch) >= 1000:
-            insert_rows(session, _INSERT, batch, behind)
+            index.put(session, batch, behind)
             count += len(batch)
             progress(len(batch))
             batch = []
     if batch:
-        insert_rows(session, _INSERT, batch, behind)
+        index.put(session, batch, behind)
         count += len(batch)
         progress(len(batch))
     return count
@@ -88,19 +79,16 @@ def index_records(session: Session, kind: str, ids: Iterable[int]) -> None:
     wanted = sorted(set(ids))
     if not wanted:
         return
-    session.execute(_DELETE_ONE, [{"rowid": rowid_of(kind, i)} for i in wanted])
+    fulltext.index(session).delete(session, [key_of(kind, i) for i in wanted])
     _store(session, build_documents(session, kind, wanted), lambda _n: None)
 
 
 def remove_record(session: Session, kind: str, record_id: int) -> None:
-    session.execute(_DELETE_ONE, {"rowid": rowid_of(kind, record_id)})
+    fulltext.index(session).delete(session, [key_of(kind, record_id)])
 
 
 def _stored_title(session: Session, kind: str, record_id: int) -> str | None:
-    return session.execute(
-        text(f"SELECT title_x FROM {FTS_TABLE} WHERE rowid = :rowid"),
-        {"rowid": rowid_of(kind, record_id)},
-    ).scalar_one_or_none()
+    return fulltext.index(session).title(session, key_of(kind, record_id))
 
 
 def _refresh_mentions(session: Session, name: str, exclude: int) -> None:
@@ -113,14 +101,11 @@ def _refresh_mentions(session: Session, name: str, exclude: int) -> None:
     tokens = words(normalise(name))
     if not tokens:
         return
-    phrase = '{title body} : "' + " ".join(tokens) + '"'
-    rowids = session.execute(
-        text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"), {"q": phrase}
-    ).scalars()
+    mentions = Match((Phrase(tuple(tokens)),), field="text")
     by_kind: dict[str, list[int]] = defaultdict(list)
-    for rowid in rowids:
-        if rowid != exclude:
-            kind, record_id = record_of(rowid)
+    for key in fulltext.index(session).keys(session, mentions):
+        if key != exclude:
+            kind, record_id = record_of(key)
             by_kind[kind].append(record_id)
     for kind, ids in by_kind.items():
         index_records(session, kind, ids)
@@ -141,7 +126,7 @@ def on_change(session: Session, kind: str, operation: str, row: dict[str, Any]) 
             index_records(session, kind, [row["id"]])
         new_name = None if operation == "delete" else row.get(spec.title_field)
         if old_name and old_name != new_name:
-            _refresh_mentions(session, old_name, rowid_of(kind, row["id"]))
+            _refresh_mentions(session, old_name, key_of(kind, row["id"]))
     elif spec.parent is not None:
         parent_kind, fk = spec.parent
         if row.get(fk) is not None:
@@ -186,31 +171,28 @@ def rebuild_kinds(session: Session, kinds: Iterable[str], progress: Progress | N
             progress(done, total)
 
     indexed = 0
+    index = fulltext.index(session)
     for kind in counts:
-        session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE {kind_condition([kind])}"))
-        # Full-text tokenising runs in SQLite with the GIL released: index one batch in
-        # the background while the next documents are built from the records.
-        with WriteBehind(session) as behind:
+        index.delete_kind(session, KIND_CODES[kind])
+        # The backend may index one batch in the background while the next documents
+        # are built from the records (SQLite tokenises with the GIL released).
+        with bulk.write_behind(session) as behind:
             indexed += _store(session, build_documents(session, kind), step, behind)
     return indexed
 
 
 def reindex_all(session: Session, progress: Progress | None = None) -> int:
     """Empty the index and rebuild it from every record; returns the number indexed."""
-    session.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    index = fulltext.index(session)
+    index.clear(session)
     count = rebuild_kinds(session, [s.name for s in indexed_kinds()], progress)
-    session.execute(text(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')"))
-    session.execute(
-        text(f"INSERT OR REPLACE INTO {META_TABLE} (key, value) VALUES (:k, :v)"),
-        {"k": _VERSION_KEY, "v": DOCUMENT_VERSION},
-    )
+    index.optimize(session)
+    index.set_meta(session, _VERSION_KEY, DOCUMENT_VERSION)
     return count
 
 
 def stored_version(session: Session) -> str | None:
-    return session.execute(
-        text(f"SELECT value FROM {META_TABLE} WHERE key = :k"), {"k": _VERSION_KEY}
-    ).scalar_one_or_none()
+    return fulltext.index(session).get_meta(session, _VERSION_KEY)
 
 
 def ensure_current(session: Session) -> bool:
@@ -224,25 +206,21 @@ def ensure_current(session: Session) -> bool:
 def index_problems(session: Session) -> list[tuple[str, str]]:
     """What is wrong with the index, as (vi, en) sentences (empty when it is sound).
 
-    FTS5's own integrity check, and per kind, whether the index has one row per
-    record. ``huedesk check`` can report these; ``huedesk reindex`` repairs them.
+    The index's own consistency check, and per kind, whether the index has one row
+    per record. ``huedesk check`` can report these; ``huedesk reindex`` repairs them.
     """
     problems: list[tuple[str, str]] = []
-    try:
-        session.execute(text(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('integrity-check')"))
-    except DBAPIError as exc:
+    index = fulltext.index(session)
+    damage = index.problems(session)
+    if damage is not None:
         problems.append(
             (
-                f"Chỉ mục tìm kiếm bị hỏng ({exc.orig}); hãy chạy 'huedesk reindex'.",
-                f"The search index is damaged ({exc.orig}); run 'huedesk reindex'.",
+                f"Chỉ mục tìm kiếm bị hỏng ({damage}); hãy chạy 'huedesk reindex'.",
+                f"The search index is damaged ({damage}); run 'huedesk reindex'.",
             )
         )
         return problems
-    indexed: dict[int, int] = dict(
-        session.execute(  # type: ignore[arg-type]
-            text(f"SELECT rowid & {(1 << KIND_BITS) - 1}, count(*) FROM {FTS_TABLE} GROUP BY 1")
-        ).all()
-    )
+    indexed = index.counts(session)
     for kind, records in _counts(session, KIND_CODES).items():
         rows = indexed.get(KIND_CODES[kind], 0)
         if rows != records:

@@ -3,8 +3,9 @@
 Hits come in tiers, best first: the record whose reference number is exactly
 what was typed; then, when the query was typed with tone marks, records that
 contain those words spelled exactly so; then every record that matches however
-it is spelled. Within a tier BM25 ranks, with a reference-number hit weighing
-more than a title hit, and a title hit more than one in the rest of the record.
+it is spelled. Within a tier the index ranks (its own measure of relevance), with a
+reference-number hit weighing more than a title hit, and a title hit more than one
+in the rest of the record.
 """
 
 from __future__ import annotations
@@ -12,29 +13,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Integer, column, text, true
+from sqlalchemy import ColumnElement, true
 from sqlalchemy.orm import Session
 
+from huedesk.db import fulltext
 from huedesk.db.engine import Database
+from huedesk.db.fulltext import Match
 from huedesk.errors import HueDeskError
 from huedesk.records.kinds import KindSpec
-from huedesk.search.fts_query import ParsedQuery, normalise, parse
-from huedesk.search.schema import (
-    FTS_TABLE,
-    KIND_CODES,
-    WEIGHTS,
-    kind_condition,
-    record_id_expression,
-    record_of,
-)
+from huedesk.search.parsing import ParsedQuery, normalise, parse
+from huedesk.search.schema import KIND_CODES, WEIGHTS, record_of
 from huedesk.search.snippets import plain, snippet_html
 
-# Each tier's score is offset so scores decrease down the list (BM25 stays well below this).
+# Each tier's score is offset so scores decrease down the list (the index's relevance
+# stays below this).
 _TIER_STEP = 1000.0
 # Matches ranked per query: all of them up to this many; beyond (a word found in most
 # records), the first this many in index order, where every kind is represented alike.
 RANK_WINDOW = 2000
-_BM25 = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in WEIGHTS)})"
 
 
 @dataclass(frozen=True)
@@ -72,23 +68,22 @@ def _check_kinds(kinds: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(kinds))
 
 
-def _ranked(session: Session, match: str, kinds: list[str], limit: int) -> list[tuple[int, float]]:
-    """The best ``limit`` rows for ``match`` by BM25, among its first ``RANK_WINDOW`` matches.
+def _ranked(
+    session: Session, match: Match, kinds: list[str], limit: int
+) -> list[tuple[int, float]]:
+    """The best ``limit`` documents for ``match``, among its first ``RANK_WINDOW`` matches.
 
-    Ranking every match of a word found in most records ("Huế") would cost a BM25
+    Ranking every match of a word found in most records ("Huế") would cost a rank
     computation per record; a query with fewer matches than the window (any query
     specific enough to be useful) is ranked over all of them.
     """
-    where = "" if len(kinds) == len(KIND_CODES) else f" AND {kind_condition(kinds)}"
-    sql = (
-        f"SELECT rowid, r FROM (SELECT rowid, {_BM25} AS r FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH :q{where} LIMIT :window) ORDER BY r LIMIT :n"
+    codes = None if len(kinds) == len(KIND_CODES) else [KIND_CODES[k] for k in kinds]
+    return fulltext.index(session).ranked(
+        session, match, kinds=codes, weights=WEIGHTS, limit=limit, window=RANK_WINDOW
     )
-    rows = session.execute(text(sql), {"q": match, "window": RANK_WINDOW, "n": limit})
-    return [(int(rowid), float(r)) for rowid, r in rows]
 
 
-def _tiers(query: ParsedQuery) -> list[tuple[int, str]]:
+def _tiers(query: ParsedQuery) -> list[tuple[int, Match]]:
     tiers = []
     if query.looks_like_ref:
         tiers.append((2, query.ref_match()))
@@ -110,18 +105,18 @@ def search_in(
     for tier, match in _tiers(parsed):
         if len(found) >= limit:
             break
-        for rowid, rank in _ranked(session, match, kinds, limit + len(found)):
-            if rowid not in found:
-                found[rowid] = tier * _TIER_STEP - rank
+        for key, relevance in _ranked(session, match, kinds, limit + len(found)):
+            if key not in found:
+                found[key] = tier * _TIER_STEP + relevance
     best = sorted(found.items(), key=lambda item: -item[1])[:limit]
-    texts = _texts(session, [rowid for rowid, _ in best])
+    texts = fulltext.index(session).texts(session, [key for key, _ in best])
     hits = []
     wanted_ref = parsed.folded_text
-    for rowid, score in best:
-        ref, title, body = texts[rowid]
+    for key, score in best:
+        ref, title, body = texts[key]
         if score >= 2 * _TIER_STEP and normalise(ref) != wanted_ref:
             score -= 2 * _TIER_STEP  # the ref phrase matched inside a longer reference
-        kind, record_id = record_of(rowid)
+        kind, record_id = record_of(key)
         hits.append(
             SearchHit(
                 kind, record_id, ref or None, title, snippet_html(parsed, ref, title, body), score
@@ -129,16 +124,6 @@ def search_in(
         )
     hits.sort(key=lambda h: -h.score)
     return group_by_kind_order(hits)
-
-
-def _texts(session: Session, rowids: list[int]) -> dict[int, tuple[str, str, str]]:
-    if not rowids:
-        return {}
-    marks = ", ".join(str(r) for r in rowids)
-    rows = session.execute(
-        text(f"SELECT rowid, ref_x, title_x, body_x FROM {FTS_TABLE} WHERE rowid IN ({marks})")
-    )
-    return {int(r[0]): (r[1] or "", r[2] or "", r[3] or "") for r in rows}
 
 
 def group_by_kind_order(hits: list[SearchHit]) -> list[SearchHit]:
@@ -183,10 +168,4 @@ def text_matcher(kind: KindSpec, query: str) -> ColumnElement[bool] | None:
     parsed = parse(query)
     if not parsed:
         return None
-    table = kind.table
-    ids = text(
-        f"SELECT {record_id_expression()} AS record_id FROM {FTS_TABLE} "
-        f"WHERE {FTS_TABLE} MATCH :hd_search_q AND {kind_condition([kind.name])}"
-    ).bindparams(hd_search_q=parsed.folded_match())
-    clause: ColumnElement[bool] = table.c.id.in_(ids.columns(column("record_id", Integer)))
-    return clause
+    return fulltext.record_matches(kind.table.c.id, KIND_CODES[kind.name], parsed.folded_match())

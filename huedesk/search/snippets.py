@@ -1,6 +1,6 @@
 """Snippets: the part of a record that matched, in its original Vietnamese, words marked.
 
-FTS5's own ``snippet()`` would mark the folded copy ("doan dai su hue"); the
+The index's own snippets would mark the folded copy ("doan dai su hue"); the
 user must see what was written ("Đoàn Đại sứ … Huế"). So the words of the
 original text are folded one by one and compared with the query's words, and
 the window of the text with the most different matched words is shown.
@@ -12,7 +12,7 @@ import html
 import re
 from functools import lru_cache
 
-from huedesk.search.fts_query import WORD_RE, ParsedQuery, normalise
+from huedesk.search.parsing import WORD_RE, ParsedQuery, normalise
 from huedesk.text import fold
 
 WINDOW = 24  # words shown around the matches

@@ -1,6 +1,6 @@
 """The global search box of the main window (Ctrl+F): results as you type, grouped by kind.
 
-The box asks ``huedesk.search.search`` (an FTS5 query, about 10 ms) once typing
+The box asks ``huedesk.search.search`` (a full-text index query, about 10 ms) once typing
 pauses for ``SEARCH_DELAY_MS``; that is fast enough to run on the GUI thread,
 and running it there means an answer can never arrive for a query the user has
 already changed. Results appear in a floating list under the box, one heading

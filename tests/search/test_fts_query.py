@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from huedesk.search.fts_query import normalise, parse, words
+from huedesk.search.parsing import normalise, parse, words
 from huedesk.text import fold, nfc
 
 

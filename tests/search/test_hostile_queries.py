@@ -7,10 +7,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from huedesk.db.backend.sqlite.fts5 import expression
 from huedesk.db.engine import Database
 from huedesk.records import ListQuery, RecordService
 from huedesk.search import search
-from huedesk.search.fts_query import parse
+from huedesk.search.parsing import parse
 
 NASTY = [
     '"',
@@ -105,11 +106,12 @@ def test_any_text_is_a_valid_query(db: Database, sample: dict[str, Any], query: 
 )
 def test_operator_soup_parses_to_quoted_words(query: str) -> None:
     parsed = parse(query)
-    for expression in (
+    for match in (
         (parsed.folded_match(), parsed.exact_match(), parsed.ref_match()) if parsed else ()
     ):
         # every quote opens and closes a word of letters/digits; nothing else is unquoted
-        inside = expression.split('"')[1::2]
-        outside = expression.split('"')[0::2]
+        fts5 = expression(match)
+        inside = fts5.split('"')[1::2]
+        outside = fts5.split('"')[0::2]
         assert all(part.replace(" ", "").isalnum() for part in inside)
         assert all(set(part) <= set("{}:* ANDref") for part in outside)

@@ -13,7 +13,7 @@ from huedesk.records import ListQuery, RecordService
 from huedesk.records.events import emit_bulk
 from huedesk.records.service import create_in
 from huedesk.search import index_problems, reindex_all, search
-from huedesk.search.schema import rowid_of
+from huedesk.search.schema import key_of
 
 
 def index_rows(db: Database) -> dict[int, tuple[str, ...]]:
@@ -208,7 +208,7 @@ def test_index_problems_found_and_repaired(db: Database, sample: dict[str, Any])
     with db.write() as s:
         s.execute(
             text("DELETE FROM search_fts WHERE rowid = :r"),
-            {"r": rowid_of("person", sample["kim"]["id"])},
+            {"r": key_of("person", sample["kim"]["id"])},
         )
     with db.read() as s:
         problems = index_problems(s)

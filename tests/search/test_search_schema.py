@@ -12,7 +12,7 @@ from huedesk.db.base import Base
 from huedesk.db.engine import Database
 from huedesk.db.migrate import head_revision, include_object, known_revisions
 from huedesk.records.kinds import KINDS
-from huedesk.search.schema import KIND_CODES, record_of, rowid_of
+from huedesk.search.schema import KIND_CODES, key_of, record_of
 from huedesk.store import open_store
 
 
@@ -46,8 +46,8 @@ def test_rowids_encode_kind_and_id() -> None:
     seen = set()
     for kind in KIND_CODES:
         for record_id in (1, 12345, 2**40):
-            assert record_of(rowid_of(kind, record_id)) == (kind, record_id)
-            seen.add(rowid_of(kind, record_id))
+            assert record_of(key_of(kind, record_id)) == (kind, record_id)
+            seen.add(key_of(kind, record_id))
     assert len(seen) == 3 * len(KIND_CODES)
 
 

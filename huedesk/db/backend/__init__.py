@@ -17,14 +17,20 @@ from huedesk.db.backend.protocol import Backend, DatabaseFiles
 from huedesk.db.backend.sqlite import SQLITE
 from huedesk.errors import DatabaseError
 
-__all__ = ["Backend", "files_of", "for_location", "of"]
+__all__ = ["Backend", "by_dialect", "files_of", "for_location", "of"]
 
 _BY_DIALECT: dict[str, Backend] = {SQLITE.name: SQLITE}
 
 
 def of(bind: Session | Connection | Engine) -> Backend:
     """The backend of the database ``bind`` is connected to."""
-    name = bind.get_bind().dialect.name if isinstance(bind, Session) else bind.dialect.name
+    return by_dialect(
+        bind.get_bind().dialect.name if isinstance(bind, Session) else bind.dialect.name
+    )
+
+
+def by_dialect(name: str) -> Backend:
+    """The backend for SQLAlchemy's dialect ``name``."""
     try:
         return _BY_DIALECT[name]
     except KeyError:

@@ -4,9 +4,9 @@ Services (records, search, archive, demo, briefs, accounts, audit, check,
 backup) speak SQLAlchemy Core and ORM, which every backend understands, and call
 the named operations declared here for everything SQLAlchemy leaves to the
 dialect: how a write transaction starts and what it locks, how many rows are
-written or read at once without SQLAlchemy's per-row machinery, and (see the
-other protocols in this module as they grow) the full-text index, error
-messages and the database file. ``huedesk.db.backend.of`` finds the backend of a
+written or read at once without SQLAlchemy's per-row machinery, the full-text
+index (``huedesk.db.fulltext``), error messages, the database's own checks and,
+where the database is a file on this computer, that file (``DatabaseFiles``). ``huedesk.db.backend.of`` finds the backend of a
 session, connection or engine; ``huedesk.db.backend.sqlite`` is the one HueDesk
 ships. A second backend (PostgreSQL) implements these protocols and registers
 itself in ``huedesk.db.backend``; nothing above ``huedesk/db`` changes.
@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Column, Engine, Select, Table
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from huedesk.db.fulltext import FullTextIndex
 
 Convert = Callable[[Any], Any]
 
@@ -114,6 +117,11 @@ class Backend(Protocol):
     @property
     def files(self) -> DatabaseFiles | None:
         """File operations, for a backend whose database is a file on this computer."""
+        ...
+
+    @property
+    def fulltext(self) -> FullTextIndex:
+        """The search index (``huedesk.db.fulltext``)."""
         ...
 
     # -- connections and errors ----------------------------------------------------------

@@ -3,7 +3,7 @@
 Everything HueDesk does that only SQLite does lives in this package: connection
 settings and ``BEGIN IMMEDIATE`` (``connection``), error messages (``errors``,
 ``lock_holders``), the file's checks, copies and replacement (``files``), the
-database's own checks (``checks``), the bulk paths on the sqlite3 driver
+database's own checks (``checks``), the search index (``fts5``), the bulk paths on the sqlite3 driver
 connection (``stored_form``, ``bulk``), and the transaction rules below. ``SQLITE``
 is the backend object ``huedesk.db.backend.of`` returns for an SQLite engine.
 """
@@ -24,6 +24,7 @@ from huedesk.db.backend.sqlite import (
     connection,
     errors,
     files,
+    fts5,
     functions,  # noqa: F401  (registers how SQLite writes huedesk.db.functions)
     stored_form,
 )
@@ -33,6 +34,8 @@ class SQLiteBackend:
     """``huedesk.db.backend.protocol.Backend`` for SQLite files (see the protocol for each operation)."""
 
     name = "sqlite"
+
+    fulltext = fts5.Fts5Index()
 
     @property
     def files(self) -> DatabaseFiles:

@@ -1,10 +1,9 @@
-"""Turning what a user typed into FTS5 match expressions, safely.
+"""Turning what a user typed into what the index looks for, safely.
 
-Nothing the user types reaches FTS5 as syntax. The query is cut into words
-(letters and digits; everything else, quotes, ``*``, ``^``, ``:``, brackets,
-emoji, is a separator), and each word goes into the expression as a quoted
-string. So ``AND``, ``NEAR(`` or an unbalanced ``"`` are just words or nothing,
-and no query can raise an FTS5 syntax error.
+The query is cut into words (letters and digits; everything else, quotes, ``*``,
+``^``, ``:``, brackets, emoji, is a separator) and handed to the index as
+phrases of words (``huedesk.db.fulltext.Match``), never as query syntax: ``AND``,
+``NEAR(`` or an unbalanced ``"`` are just words or nothing.
 
 Words typed together without spaces (``LS-2025-0007``, ``123/QĐ-UBND``) stay
 together as a phrase, so a reference number matches only in that order. The last
@@ -17,9 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from huedesk.db.fulltext import Match, Phrase
 from huedesk.text import fold, nfc
 
-# A word as FTS5's unicode61 tokenizer cuts text: letters and digits (underscore separates).
+# A word as the index cuts text: letters and digits (underscore separates).
 WORD_RE = re.compile(r"[^\W_]+")
 
 # A one-letter prefix would expand to a large part of the vocabulary for little use.
@@ -27,7 +27,7 @@ MIN_PREFIX = 2
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text`` as FTS5's unicode61 tokenizer sees them (letters and digits)."""
+    """The words of ``text`` as the index sees them (letters and digits)."""
     return WORD_RE.findall(text)
 
 
@@ -47,11 +47,6 @@ def normalise(text: str) -> str:
     return " ".join(filter(None, (_fold_word(w) for w in nfc(text).split())))
 
 
-def _quote(tokens: tuple[str, ...]) -> str:
-    # Tokens are letters and digits only; doubling quotes keeps the rule obvious anyway.
-    return '"' + " ".join(tokens).replace('"', '""') + '"'
-
-
 @dataclass(frozen=True)
 class Chunk:
     """Words typed together (between spaces): as typed and folded, and whether a prefix."""
@@ -66,13 +61,13 @@ class Chunk:
         typed = " ".join(self.original).casefold()
         return typed != " ".join(self.folded)
 
-    def phrase(self, tokens: tuple[str, ...]) -> str:
-        return _quote(tokens) + ("*" if self.prefix else "")
+    def phrase(self, tokens: tuple[str, ...]) -> Phrase:
+        return Phrase(tokens, self.prefix)
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """A user's query cut into chunks of words, ready to become match expressions."""
+    """A user's query cut into chunks of words, ready to become what the index looks for."""
 
     chunks: tuple[Chunk, ...]
 
@@ -94,25 +89,20 @@ class ParsedQuery:
             return False
         return any(ch.isdigit() for ch in self.folded_text)
 
-    def folded_match(self) -> str:
-        """Match however it is spelled: any case, with or without marks.
+    def folded_match(self) -> Match:
+        """Match however it is spelled: any case, with or without marks."""
+        return Match(tuple(c.phrase(c.folded) for c in self.chunks))
 
-        No column filter is needed (and FTS5 is faster without one): a word without
-        marks found in an original column is also in that column's folded copy.
-        """
-        return " AND ".join(c.phrase(c.folded) for c in self.chunks)
-
-    def exact_match(self) -> str:
+    def exact_match(self) -> Match:
         """Like ``folded_match``, but chunks typed with marks must match them exactly.
 
-        A word with marks can only be found in the original columns (the folded
-        ones have none), so again no column filter is needed.
+        A word with marks can only be found where the text is kept as written.
         """
-        return " AND ".join(c.phrase(c.original if c.accented else c.folded) for c in self.chunks)
+        return Match(tuple(c.phrase(c.original if c.accented else c.folded) for c in self.chunks))
 
-    def ref_match(self) -> str:
+    def ref_match(self) -> Match:
         """The whole query as a complete reference number (no prefix)."""
-        return f"{{ref}} : {_quote(tuple(self.folded_text.split()))}"
+        return Match((Phrase(tuple(self.folded_text.split())),), field="ref")
 
     def highlights(self, folded_word: str) -> bool:
         """Whether a (folded) word of a record is one the user searched for."""
