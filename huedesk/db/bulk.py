@@ -80,15 +80,15 @@ class BulkInsert:
             found = self._plans[db.name] = db.insert_plan(self.table, self.columns)
         return found
 
-    def stored(self, row: dict[str, Any], plan: InsertPlan) -> list[Any]:
-        """``row`` as the list ``plan`` inserts: defaults filled in, values converted."""
+    def stored(self, row: dict[str, Any], convert: Sequence[tuple[int, Convert]]) -> list[Any]:
+        """``row`` as a plan inserts it: defaults filled in, values converted by ``convert``."""
         values = list(map(row.get, self.columns))
         for i, name, default in self.defaults:
             if name not in row:
                 values[i] = default()
-        for i, convert in plan.convert:
+        for i, fn in convert:
             if values[i] is not None:
-                values[i] = convert(values[i])
+                values[i] = fn(values[i])
         return values
 
     def run(
@@ -96,7 +96,8 @@ class BulkInsert:
     ) -> None:
         """Insert ``rows`` now, or hand them to ``behind`` to be written in the background."""
         plan = self.plan(session)
-        plan.insert(session, [self.stored(r, plan) for r in rows], behind)
+        convert = plan.convert
+        plan.insert(session, [self.stored(r, convert) for r in rows], behind)
 
 
 def write_behind(session: Session) -> WriteBehind:
