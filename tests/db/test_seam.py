@@ -16,6 +16,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[2] / "huedesk"
 
 SQLITE_MODULES = ("sqlite3", "_sqlite3", "sqlalchemy.dialects.sqlite", "pysqlite")
@@ -126,3 +128,25 @@ def test_the_check_finds_a_deliberate_violation(tmp_path: Path) -> None:
         "records/bad.py: PRAGMA",
         "records/bad.py: sqlite_master",
     ]
+
+
+def test_expressions_without_a_rule_for_a_dialect_are_refused_not_sent_as_sqlite_sql() -> None:
+    from sqlalchemy import select
+    from sqlalchemy.dialects import postgresql, sqlite
+    from sqlalchemy.exc import CompileError
+
+    from huedesk.db import functions
+    from huedesk.db.fulltext import Match, Phrase, record_matches
+    from huedesk.records.kinds import KINDS
+
+    table = KINDS["delegation"].table
+    for expr in (
+        functions.folded(table.c.title),
+        functions.sort_key(table.c.title),
+        functions.json_item(table.c.title, "owner_kind", 0),
+        record_matches(table.c.id, 6, Match((Phrase(("hue",)),))),
+    ):
+        stmt = select(table.c.id).where(expr.is_not(None))
+        assert str(stmt.compile(dialect=sqlite.dialect()))  # the SQLite backend has rules
+        with pytest.raises(CompileError, match="huedesk/db/backend/"):
+            stmt.compile(dialect=postgresql.dialect())
