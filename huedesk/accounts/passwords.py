@@ -8,13 +8,25 @@ raising them later only means rehashing at the next successful sign-in.
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from typing import TYPE_CHECKING
 
 from huedesk.errors import HueDeskError
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 MIN_LENGTH = 8
-_hasher = PasswordHasher()
+# Made on first use: a command on a database without accounts never loads argon2.
+_hasher: PasswordHasher | None = None
+
+
+def _the_hasher() -> PasswordHasher:
+    global _hasher
+    if _hasher is None:
+        from argon2 import PasswordHasher
+
+        _hasher = PasswordHasher()
+    return _hasher
 
 
 def check_strength(password: str) -> None:
@@ -29,17 +41,19 @@ def check_strength(password: str) -> None:
 def hash_password(password: str) -> str:
     """An argon2id hash of ``password`` (after checking its length)."""
     check_strength(password)
-    return _hasher.hash(password)
+    return _the_hasher().hash(password)
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
     """Whether ``password`` matches ``stored_hash`` (never raises for a wrong password)."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(stored_hash, password)
+        return _the_hasher().verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(stored_hash: str) -> bool:
     """Whether the hash was made with weaker parameters than today's."""
-    return _hasher.check_needs_rehash(stored_hash)
+    return _the_hasher().check_needs_rehash(stored_hash)

@@ -38,7 +38,7 @@ def _date(text: str) -> dt.date:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("export", help="xuất hồ sơ ra gói lưu trữ .zip / export records to a bundle")
+    p = sub.add_parser("export")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.zip")
     p.add_argument("--year", type=int, help="chỉ năm này / only this year")
     p.add_argument(
@@ -58,11 +58,11 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(handler=run_export)
 
-    p = sub.add_parser("verify", help="kiểm tra gói lưu trữ / verify a bundle")
+    p = sub.add_parser("verify")
     p.add_argument("bundle", type=Path, metavar="IN.zip")
     p.set_defaults(handler=run_verify)
 
-    p = sub.add_parser("import", help="nhập gói lưu trữ / import (merge) a bundle")
+    p = sub.add_parser("import")
     p.add_argument("bundle", type=Path, metavar="IN.zip")
     p.add_argument(
         "--dry-run", action="store_true", help="chỉ báo cáo, không ghi / report only, write nothing"

@@ -14,7 +14,6 @@ from huedesk.records.history import AuditLog
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "audit",
-        help="nhật ký thay đổi / audit log",
         description="Who changed what and when (newest first). Read-only: HueDesk never edits "
         "the log; 'huedesk check' verifies its hash chain.",
     )

@@ -28,7 +28,6 @@ _KIND_VI = {
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "backup",
-        help="sao lưu cơ sở dữ liệu / back up the database",
         description="Back up the database with SQLite's online backup (safe while HueDesk runs). "
         "Without -o the copy goes to the backups folder beside the database.",
     )
@@ -39,7 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     r = sub.add_parser(
         "restore",
-        help="khôi phục từ bản sao lưu / restore a backup",
         description="Replace the database with a backup, after checking the backup's integrity "
         "and schema. The current database is kept as a 'pre-restore' backup first.",
     )

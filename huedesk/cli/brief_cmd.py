@@ -35,7 +35,6 @@ from huedesk.text import fold
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "brief",
-        help="in tài liệu PDF / print a PDF brief",
         description="In tài liệu PDF theo thể thức Nghị định 30/2020/NĐ-CP. "
         "Print a PDF brief in the Decree 30/2020 format.",
     )

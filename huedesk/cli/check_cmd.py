@@ -13,7 +13,6 @@ from huedesk.records.kinds import KINDS
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "check",
-        help="kiểm tra toàn vẹn cơ sở dữ liệu / check database integrity",
         description="Run SQLite's integrity check, foreign keys, schema revision, the audit "
         "hash chain, reference counters, task sources and attachment hashes.",
     )

@@ -1,4 +1,9 @@
-"""What every subcommand gets: the parsed arguments and a way to open the database."""
+"""What every subcommand gets: the parsed arguments and a way to open the database.
+
+Nothing here imports the database or account code at module level: every
+``huedesk`` command builds a context, and ``huedesk --version`` must not pay for
+SQLAlchemy (the imports below sit in the methods that need them).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,13 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from huedesk.accounts import Principal
-from huedesk.cli.signin import sign_in
-from huedesk.db.engine import Database
 from huedesk.paths import resolve_db_path
-from huedesk.store import open_store
+
+if TYPE_CHECKING:
+    from huedesk.accounts import Principal
+    from huedesk.db.engine import Database
 
 
 @dataclass
@@ -41,12 +46,16 @@ class CommandContext:
     def principal(self) -> Principal:
         """The signed-in user with their role (asks for the password once per invocation)."""
         if self._principal is None:
+            from huedesk.cli.signin import sign_in
+
             self._principal = sign_in(self.db(), getattr(self.args, "user", None))
         return self._principal
 
     def db(self) -> Database:
         """The open, migrated database (opened once per invocation)."""
         if self._db is None:
+            from huedesk.store import open_store
+
             self._db = open_store(self.db_path)
         return self._db
 

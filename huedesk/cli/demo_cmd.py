@@ -13,7 +13,6 @@ from huedesk.demo import generate
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "demo",
-        help="tạo dữ liệu mẫu / fill the database with demo data",
         description="Add realistic demo records (delegations, consular cases, aid, partners, "
         "agreements, FDI, events, tasks). The same --seed gives the same data.",
     )

@@ -1,7 +1,13 @@
 """Entry point of the ``huedesk`` command.
 
-Each subcommand lives in its own module exposing ``register(subparsers)``, which
-adds its parser and sets ``handler`` to a function ``(CommandContext) -> int``.
+Each subcommand lives in a module exposing ``register(subparsers)``, which adds its
+parser and sets ``handler`` to a function ``(CommandContext) -> int``. ``COMMANDS``
+names each subcommand's module and one-line help; a module is imported only when
+its subcommand is on the command line, so ``huedesk --version`` or ``huedesk list``
+never loads the archive, encryption, demo or PDF code (start-up is paid only for
+what a command uses; ``tests/cli/test_startup.py``). ``huedesk --help`` lists every
+subcommand from the table without importing any of them.
+
 Expected errors (``HueDeskError``) print one line and exit with status 2; a
 traceback is only ever shown for a bug.
 """
@@ -18,19 +24,33 @@ from huedesk import __version__
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError
 
-# Subcommand modules, in the order ``huedesk --help`` lists them.
-COMMANDS = [
-    "huedesk.cli.demo_cmd",
-    "huedesk.cli.check_cmd",
-    "huedesk.cli.records_cmd",
-    "huedesk.cli.search_cmd",
-    "huedesk.cli.brief_cmd",
-    "huedesk.cli.backup_cmd",
-    "huedesk.cli.archive_cmd",
-    "huedesk.cli.user_cmd",
-    "huedesk.cli.audit_cmd",
-    "huedesk.cli.privacy_cmd",
-]
+# Subcommand → (module that registers it, one-line help), in the order ``huedesk --help`` lists them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("huedesk.cli.demo_cmd", "tạo dữ liệu mẫu / fill the database with demo data"),
+    "check": (
+        "huedesk.cli.check_cmd",
+        "kiểm tra toàn vẹn cơ sở dữ liệu / check database integrity",
+    ),
+    "list": ("huedesk.cli.records_cmd", "liệt kê hồ sơ / list records"),
+    "show": ("huedesk.cli.records_cmd", "xem một hồ sơ / show one record"),
+    "add": ("huedesk.cli.records_cmd", "thêm hồ sơ / add a record"),
+    "set": ("huedesk.cli.records_cmd", "sửa hồ sơ / change fields of a record"),
+    "delete": ("huedesk.cli.records_cmd", "xóa hồ sơ / delete a record"),
+    "search": ("huedesk.cli.search_cmd", "tìm hồ sơ / search records"),
+    "reindex": ("huedesk.cli.search_cmd", "lập lại chỉ mục tìm kiếm / rebuild the search index"),
+    "brief": ("huedesk.cli.brief_cmd", "in tài liệu PDF / print a PDF brief"),
+    "backup": ("huedesk.cli.backup_cmd", "sao lưu cơ sở dữ liệu / back up the database"),
+    "restore": ("huedesk.cli.backup_cmd", "khôi phục từ bản sao lưu / restore a backup"),
+    "export": (
+        "huedesk.cli.archive_cmd",
+        "xuất hồ sơ ra gói lưu trữ .zip / export records to a bundle",
+    ),
+    "verify": ("huedesk.cli.archive_cmd", "kiểm tra gói lưu trữ / verify a bundle"),
+    "import": ("huedesk.cli.archive_cmd", "nhập gói lưu trữ / import (merge) a bundle"),
+    "user": ("huedesk.cli.user_cmd", "tài khoản người dùng / user accounts"),
+    "audit": ("huedesk.cli.audit_cmd", "nhật ký thay đổi / audit log"),
+    "privacy": ("huedesk.cli.privacy_cmd", "dữ liệu cá nhân / personal data"),
+}
 
 EXIT_ERROR = 2
 
@@ -42,13 +62,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: lỗi / error: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="huedesk",
-        description="HueDesk — quản lý hồ sơ đối ngoại, Sở Ngoại vụ thành phố Huế. "
-        "Without a subcommand, opens the desktop window.",
-    )
-    parser.add_argument("--version", action="version", version=f"HueDesk {__version__}")
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", metavar="PATH", help="database file (default: $HUEDESK_DB or the user data folder)"
     )
@@ -58,15 +72,51 @@ def build_parser() -> argparse.ArgumentParser:
         help="account to sign in as (default: $HUEDESK_USER or the OS account); "
         "the password comes from $HUEDESK_PASSWORD or a prompt",
     )
+
+
+class _Lenient(argparse.ArgumentParser):
+    """A parser that leaves reporting usage errors to the real one."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ValueError(message)
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on a command line (``None`` for none), read past the global options."""
+    pre = _Lenient(add_help=False)
+    _add_global_options(pre)
+    try:
+        _known, rest = pre.parse_known_args(list(argv))
+    except ValueError:  # e.g. ``--db`` without a path: the full parser says so
+        return None
+    return next((arg for arg in rest if not arg.startswith("-")), None)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: the subcommand it names registered in full, the others by name only."""
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _Parser(
+        prog="huedesk",
+        description="HueDesk — quản lý hồ sơ đối ngoại, Sở Ngoại vụ thành phố Huế. "
+        "Without a subcommand, opens the desktop window.",
+    )
+    parser.add_argument("--version", action="version", version=f"HueDesk {__version__}")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
-        importlib.import_module(name).register(sub)
+    chosen = chosen_command(argv)
+    if chosen in COMMANDS:
+        importlib.import_module(COMMANDS[chosen][0]).register(sub)
+    for name, (_module, help_text) in COMMANDS.items():
+        if name in sub.choices:  # registered in full above: its --help starts with the same line
+            sub.choices[name].description = sub.choices[name].description or help_text
+        else:
+            sub.add_parser(name, help=help_text, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     ctx = CommandContext(args)
     try:
         if args.command is None:

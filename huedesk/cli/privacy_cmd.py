@@ -11,7 +11,6 @@ from huedesk.cli.signin import ask_new_secret
 from huedesk.cli.table import table_lines
 from huedesk.errors import HueDeskError
 from huedesk.formatting import format_date
-from huedesk.privacy.encrypted_zip import encrypt_zip
 from huedesk.privacy.retention import (
     DEFAULT_RETENTION_YEARS,
     RETENTION_ENV,
@@ -26,7 +25,6 @@ PASSPHRASE_ENV = "HUEDESK_EXPORT_PASSPHRASE"
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "privacy",
-        help="dữ liệu cá nhân / personal data",
         description="Retention review of closed consular cases, anonymisation, encrypted export.",
     )
     lang = argparse.ArgumentParser(add_help=False)
@@ -134,6 +132,8 @@ def _passphrase() -> str:
 
 
 def run_encrypt(ctx: CommandContext) -> int:
+    from huedesk.privacy.encrypted_zip import encrypt_zip  # pyzipper: only this action needs it
+
     dest = encrypt_zip(ctx.args.src, ctx.args.dest, _passphrase())
     ctx.print(f"{'Written' if ctx.lang == 'en' else 'Đã ghi'}: {dest}")
     return 0

@@ -16,11 +16,9 @@ from huedesk.records import KINDS, ListQuery, RecordService, kind_spec
 from huedesk.records.display import display_value
 
 
-def _command(
-    sub: Any, name: str, help_text: str, description: str, handler: Any, *positionals: str
-) -> Any:
+def _command(sub: Any, name: str, description: str, handler: Any, *positionals: str) -> Any:
     """A record subcommand: ``KIND`` and the given positionals, ``--lang``, its handler."""
-    p = sub.add_parser(name, help=help_text, description=description)
+    p = sub.add_parser(name, description=description)
     p.add_argument("kind", help=f"record kind ({', '.join(KINDS)})")
     for arg in positionals:
         p.add_argument(arg)
@@ -30,7 +28,7 @@ def _command(
 
 
 def register(sub: Any) -> None:
-    p = _command(sub, "list", "liệt kê hồ sơ / list records", "List records of one kind.", run_list)
+    p = _command(sub, "list", "List records of one kind.", run_list)
     p.add_argument("--status")
     p.add_argument("--year", type=int)
     p.add_argument("--country", help="ISO country code")
@@ -43,7 +41,6 @@ def register(sub: Any) -> None:
     p = _command(
         sub,
         "show",
-        "xem một hồ sơ / show one record",
         "Show one record by its reference number (ISO code for countries).",
         run_show,
         "ref",
@@ -53,7 +50,6 @@ def register(sub: Any) -> None:
     p = _command(
         sub,
         "add",
-        "thêm hồ sơ / add a record",
         "Add a record: huedesk add KIND field=value ... (dates dd/mm/yyyy; references by id).",
         run_add,
     )
@@ -62,7 +58,6 @@ def register(sub: Any) -> None:
     p = _command(
         sub,
         "set",
-        "sửa hồ sơ / change fields of a record",
         "Change fields: huedesk set KIND REF field=value ...",
         run_set,
         "ref",
@@ -72,7 +67,6 @@ def register(sub: Any) -> None:
     p = _command(
         sub,
         "delete",
-        "xóa hồ sơ / delete a record",
         "Delete a record with its child rows (asks unless --yes).",
         run_delete,
         "ref",

@@ -21,7 +21,6 @@ _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser(
         "search",
-        help="tìm hồ sơ / search records",
         description="Tìm hồ sơ theo tên, đối tác, địa điểm, số hiệu — gõ có dấu hay không dấu đều được. "
         "Search every record by name, partner, place or reference, with or without tone marks.",
     )
@@ -41,7 +40,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     r = sub.add_parser(
         "reindex",
-        help="lập lại chỉ mục tìm kiếm / rebuild the search index",
         description="Lập lại toàn bộ chỉ mục tìm kiếm từ các hồ sơ. Rebuild the whole search index.",
     )
     r.set_defaults(handler=run_reindex)

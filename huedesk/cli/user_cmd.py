@@ -23,7 +23,6 @@ ROLES = ", ".join(r.value for r in Role)
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "user",
-        help="tài khoản người dùng / user accounts",
         description="Manage local accounts. Roles: admin, officer, consular_officer, viewer. "
         f"New passwords: typed at a prompt, or ${NEW_PASSWORD_ENV} for scripts.",
     )

@@ -7,23 +7,33 @@ know) is refused rather than touched; a file that is damaged, not a database or
 not HueDesk's is refused untouched with a message naming it (the backend's
 ``DatabaseFiles.refuse_unsound``: ``DamagedDatabaseError``; ``huedesk.store`` adds
 the newest good backup to it).
+
+Alembic is imported only when a migration runs. Opening an up-to-date file reads
+the stored revision with one query and compares it with the newest migration file
+shipped in the package (files are named ``NNNN_what.py`` for revision ``NNNN``;
+``tests/db/test_migrations.py`` holds Alembic to the same answer), so a command
+on an up-to-date database never loads Alembic, Mako or the dialects Alembic
+registers (PostgreSQL, MySQL, MSSQL, Oracle).
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from huedesk.db import backend
 from huedesk.db.backup_files import new_backup_path
 from huedesk.db.engine import Database, make_engine, translated_errors
 from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # Tables kept outside the ORM (the search index's full-text table, its shadow tables
 # and bookkeeping); migrations create them, model comparison must skip them.
@@ -45,31 +55,55 @@ def include_object(
 
 def alembic_config() -> Config:
     """Alembic configuration pointing at the migrations inside the package."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", "huedesk.db:migrations")
     return cfg
 
 
+_MIGRATION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+@cache
+def _shipped_revisions() -> tuple[str, ...]:
+    """Revision ids of the migration files in the package, oldest first."""
+    folder = resources.files(__package__ or "huedesk.db") / "migrations" / "versions"
+    found = (_MIGRATION_FILE.match(entry.name) for entry in folder.iterdir())
+    return tuple(sorted(m.group(1) for m in found if m))
+
+
 def head_revision() -> str:
     """The newest schema revision this version of HueDesk knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return _shipped_revisions()[-1]
 
 
 def known_revisions() -> set[str]:
     """Every revision id shipped with this version."""
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_shipped_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision a database is at, or ``None`` for a database without HueDesk's schema."""
+    """The revision a database is at, or ``None`` for a database without HueDesk's schema.
+
+    Reads Alembic's ``alembic_version`` table directly (Alembic itself is not loaded).
+    """
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:  # HueDesk's history is linear: several heads mean someone else's schema
+        raise DatabaseError(
+            f"Tệp {engine.url.database} có nhiều phiên bản lược đồ ({', '.join(rows)}).",
+            f"The file {engine.url.database} has several schema versions ({', '.join(rows)}).",
+        )
+    return rows[0] if rows else None
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Apply migrations up to ``target`` on ``engine``'s database."""
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -9,7 +9,6 @@ durable commits (the property tests) would make them slow.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -74,9 +73,6 @@ def cli(
     db_path: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Callable[..., CliResult]]:
     """Run ``huedesk --db <test db> ARGS…``; ``env`` sets variables (None removes one)."""
-    # Command modules of other branches may not be merged yet; register what exists.
-    present = [m for m in cli_main.COMMANDS if importlib.util.find_spec(m) is not None]
-    monkeypatch.setattr(cli_main, "COMMANDS", present)
     for var in ("HUEDESK_USER", "HUEDESK_PASSWORD", "HUEDESK_NEW_PASSWORD"):
         monkeypatch.delenv(var, raising=False)
 

@@ -11,12 +11,6 @@ from tests.briefs import samples
 from tests.briefs.conftest import pdf_text
 
 
-@pytest.fixture(autouse=True)
-def _only_brief_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Test this command alone, whatever other subcommands exist on the branch."""
-    monkeypatch.setattr(cli, "COMMANDS", ["huedesk.cli.brief_cmd"])
-
-
 def run(db_path: Path, *args: str) -> int:
     return cli.main(["--db", str(db_path), "--user", "kiemthu", "brief", *args])
 

@@ -61,5 +61,6 @@ def test_escape_helper_normalises_and_escapes() -> None:
 
 
 def test_brief_is_registered_with_the_huedesk_command() -> None:
-    args = cli.build_parser().parse_args(["brief", "case", "LS-2025-0001", "-o", "x.pdf"])
+    argv = ["brief", "case", "LS-2025-0001", "-o", "x.pdf"]
+    args = cli.build_parser(argv).parse_args(argv)
     assert args.handler.__name__ == "_case" and args.redact is False and args.lang == "vi"

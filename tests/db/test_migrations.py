@@ -8,10 +8,17 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from huedesk.db.base import Base
 from huedesk.db.engine import make_engine
-from huedesk.db.migrate import head_revision, known_revisions, upgrade
+from huedesk.db.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    known_revisions,
+    upgrade,
+)
 from huedesk.errors import DatabaseError
 from huedesk.paths import backups_dir
 from huedesk.records import RecordService
@@ -95,6 +102,28 @@ def test_upgrade_from_first_revision_keeps_data(db_path: Path) -> None:
 def test_every_revision_is_reachable() -> None:
     assert FIRST in known_revisions()
     assert head_revision() in known_revisions()
+
+
+def test_revisions_read_without_alembic_agree_with_alembic() -> None:
+    """Opening compares the stored revision with the file names (``NNNN_what.py``): a
+    migration whose ``revision`` differs from its file's number fails here."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert known_revisions() == {s.revision for s in scripts.walk_revisions()}
+
+
+def test_current_revision_is_read_from_the_database(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "x.sqlite3")
+    try:
+        assert current_revision(engine) is None
+        upgrade(engine)
+        assert current_revision(engine) == head_revision()
+        with engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO alembic_version VALUES ('9999')")
+        with pytest.raises(DatabaseError, match="several schema versions"):
+            current_revision(engine)
+    finally:
+        engine.dispose()
 
 
 def test_refuses_a_database_from_a_newer_version(db_path: Path) -> None:

@@ -1,0 +1,133 @@
+"""Start-up is paid only for what a command uses (issue #16).
+
+Each check runs a fresh interpreter, the way a person starts ``huedesk``, and reads
+which modules it imported (``python -X importtime`` lists every one on stderr). The
+figures themselves (how long a start takes) belong in ``benchmarks/startup_bench.py``;
+these tests only hold the line on *what* is imported, which does not depend on the
+machine's speed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from huedesk.cli.main import COMMANDS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# What no command needs before it runs (Qt is the window's; the rest belong to one command each).
+NEVER_AT_START = ("PySide6", "reportlab", "alembic", "huedesk.archive", "huedesk.demo", "pyzipper")
+
+
+def _imported(args: list[str], env_db: Path | None = None) -> set[str]:
+    """Modules imported by ``python -m huedesk ARGS`` in a fresh process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    if env_db is not None:
+        env["HUEDESK_DB"] = str(env_db)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "huedesk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def _under(modules: set[str], *prefixes: str) -> list[str]:
+    return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes))
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]])
+def test_version_and_help_import_no_database_nor_pdf_code(args: list[str]) -> None:
+    modules = _imported(args)
+    assert "huedesk.cli.main" in modules  # the list is real
+    assert not _under(modules, "sqlalchemy", *NEVER_AT_START, "argon2", "huedesk.db")
+
+
+def test_a_command_on_an_up_to_date_database_loads_neither_alembic_nor_other_dialects(
+    db_path: Path,
+) -> None:
+    from huedesk.store import open_store
+
+    open_store(db_path).dispose()  # created and migrated: the next open finds it current
+    modules = _imported(["list", "event"], env_db=db_path)
+    assert "sqlalchemy.orm" in modules and "sqlalchemy.dialects.sqlite" in modules
+    assert not _under(modules, *NEVER_AT_START, "sqlalchemy.dialects.postgresql", "mako")
+    assert not _under(modules, "argon2"), "a database without accounts needs no password hashing"
+
+
+def test_each_subcommand_registers_without_the_others_modules() -> None:
+    """Building the parser for a command imports that command's module and what it needs to
+    run, never the archive, encryption, demo, PDF or window code of another command."""
+    owner = {
+        "huedesk.archive": "huedesk.cli.archive_cmd",
+        "huedesk.demo": "huedesk.cli.demo_cmd",
+    }
+    script = (
+        "import sys; from huedesk.cli.main import build_parser; "
+        "build_parser(sys.argv[1:]); print('\\n'.join(sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    names = {module: name for name, (module, _help) in reversed(COMMANDS.items())}
+    runs = {
+        module: subprocess.Popen(
+            [sys.executable, "-c", script, name], stdout=subprocess.PIPE, text=True, env=env
+        )
+        for module, name in names.items()
+    }
+    for module, proc in runs.items():
+        out, _ = proc.communicate(timeout=120)
+        assert proc.returncode == 0, module
+        modules = set(out.split())
+        assert module in modules
+        for heavy in NEVER_AT_START:
+            if owner.get(heavy) != module:
+                assert not _under(modules, heavy), f"{module} imports {heavy} when registering"
+
+
+def test_fonts_are_registered_once_and_only_when_a_pdf_is_made(
+    db_path: Path, tmp_path: Path
+) -> None:
+    script = """
+import sys
+from reportlab.pdfbase import pdfmetrics, ttfonts
+import huedesk.briefs
+from huedesk.briefs import fonts
+assert "Tinos" not in pdfmetrics.getRegisteredFontNames(), "registered on import"
+parsed = []
+real = ttfonts.TTFont.__init__
+def counting(self, name, *a, **k):
+    parsed.append(name)
+    real(self, name, *a, **k)
+ttfonts.TTFont.__init__ = counting
+from huedesk.store import open_store
+db = open_store(sys.argv[1])
+from huedesk.briefs import render_year_review
+render_year_review(db, 2025, sys.argv[2] + "/a.pdf")
+render_year_review(db, 2025, sys.argv[2] + "/b.pdf", lang="en")
+db.dispose()
+print(len(parsed), len(set(parsed)))
+"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(db_path), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    parsed, distinct = map(int, done.stdout.split())
+    assert parsed == distinct == 4  # the four Tinos faces, once each for two PDFs
