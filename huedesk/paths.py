@@ -5,11 +5,19 @@ The default is the platform's per-user data folder for "HueDesk"
 on macOS, ``~/.local/share/HueDesk`` on Linux). ``HUEDESK_DB`` or ``huedesk --db PATH``
 choose another database file; attachments and backups then live beside that file,
 so a test or a second database never touches the user's real data.
+
+Portable mode: when the desktop build's folder holds a file named ``portable.txt``
+(beside ``HueDesk.exe``), the data folder is ``data/`` in that same folder, and so are
+the window's settings; the whole folder can then live on a USB stick or be copied
+to another laptop with its data.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import platformdirs
@@ -17,11 +25,40 @@ import platformdirs
 APP_NAME = "HueDesk"
 DB_FILENAME = "huedesk.sqlite3"
 ENV_DB = "HUEDESK_DB"
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA = "data"
+
+
+def program_dir() -> Path | None:
+    """The folder of the desktop build's program (``None`` when running from Python)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
+
+
+def portable_data_dir() -> Path | None:
+    """``data/`` beside the program when a ``portable.txt`` marker is there, else ``None``."""
+    folder = program_dir()
+    if folder is not None and (folder / PORTABLE_MARKER).is_file():
+        return folder / PORTABLE_DATA
+    return None
 
 
 def default_data_dir() -> Path:
-    """The user's data folder for HueDesk (not created here)."""
+    """The user's data folder for HueDesk, or the portable one (not created here)."""
+    portable = portable_data_dir()
+    if portable is not None:
+        return portable
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def settings_dir() -> Path:
+    """Where the window keeps its settings (size, language): the user's config folder,
+    or the portable data folder."""
+    portable = portable_data_dir()
+    if portable is not None:
+        return portable
+    return Path(platformdirs.user_config_dir(appauthor=False, roaming=True))
 
 
 def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -49,10 +86,10 @@ def backups_dir(db_path: Path) -> Path:
     return data_dir_for(db_path) / f"{db_path.stem}-backups"
 
 
-def resources_dir() -> Path:
-    """The ``resources/`` folder (fonts, icons, translations) shipped with the source tree."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "resources"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("HueDesk resources folder not found beside the package")
+def resource(*parts: str) -> Traversable:
+    """A file shipped inside the package, in ``huedesk/resources/`` (fonts, icons).
+
+    Read through ``importlib.resources``, so it is found wherever HueDesk is installed:
+    a source checkout, a wheel in a virtual environment, or the frozen desktop build.
+    """
+    return resources.files("huedesk").joinpath("resources", *parts)

@@ -2,7 +2,7 @@
 
 ReportLab's built-in Type 1 fonts have no Vietnamese letters, so every brief is
 set in Tinos (metric-compatible with Times New Roman, the face Decree 30/2020
-asks for) from ``resources/fonts/``. TrueType fonts registered this way are
+asks for) from ``huedesk/resources/fonts/`` (package data). TrueType fonts registered this way are
 always embedded as subsets of the glyphs a document uses. Parsing the four
 files takes a noticeable fraction of a second, so it happens on first use only.
 """
@@ -15,7 +15,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from huedesk.paths import resources_dir
+from huedesk.paths import resource
 
 FAMILY = "Tinos"
 REGULAR = "Tinos"
@@ -43,9 +43,9 @@ def register_fonts() -> str:
     global _registered
     with _lock:
         if not _registered:
-            folder = resources_dir() / "fonts"
             for name, filename in _FILES.items():
-                pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+                with resource("fonts", filename).open("rb") as file:
+                    pdfmetrics.registerFont(TTFont(name, file))
             addMapping(FAMILY, 0, 0, REGULAR)
             addMapping(FAMILY, 1, 0, BOLD)
             addMapping(FAMILY, 0, 1, ITALIC)
