@@ -10,7 +10,7 @@ layout code only wraps the result in tags it writes itself.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils: it imports urllib.request and http.client
 
 from huedesk.text import nfc
 
@@ -20,7 +20,7 @@ def esc(value: object) -> str:
     if value is None:
         return ""
     text = nfc(str(value)).replace("\r\n", "\n").replace("\r", "\n").strip()
-    lines = [escape(line.strip()) for line in text.split("\n")]
+    lines = [escape(line.strip(), quote=False) for line in text.split("\n")]
     return "<br/>".join(lines)
 
 
