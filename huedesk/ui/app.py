@@ -12,8 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from huedesk import backup, dashboard
@@ -21,10 +21,11 @@ from huedesk.accounts.principal import Actor
 from huedesk.accounts.roles import Principal
 from huedesk.backup import BackupInfo
 from huedesk.db.engine import Database
-from huedesk.paths import APP_NAME
+from huedesk.paths import APP_NAME, settings_dir
 from huedesk.safety.storage import storage_warning
 from huedesk.store import open_store
 from huedesk.ui import qt_words
+from huedesk.ui.about import app_icon
 from huedesk.ui.backup_ui import open_or_rescue, when
 from huedesk.ui.context import AppContext
 from huedesk.ui.first_run import FirstRunDialog, start_demo
@@ -32,6 +33,9 @@ from huedesk.ui.i18n import language, set_language, tr
 from huedesk.ui.login_dialog import LoginDialog
 from huedesk.ui.main_window import MainWindow
 from huedesk.ui.ops import run_op
+
+# The Linux desktop entry's name (packaging/linux/huedesk.desktop), without ".desktop".
+DESKTOP_FILE = "huedesk"
 
 
 def configure_settings() -> None:
@@ -42,15 +46,22 @@ def configure_settings() -> None:
     QSettings.setPath(
         QSettings.Format.IniFormat,
         QSettings.Scope.UserScope,
-        platformdirs.user_config_dir(appauthor=False, roaming=True),
+        str(settings_dir()),
     )
 
 
 def application() -> QApplication:
     """The one ``QApplication`` (created on first use) with HueDesk's settings location."""
+    if sys.platform == "win32":
+        # Group HueDesk's windows under its own taskbar button and icon, not Python's.
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("HueDesk.HueDesk")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_settings()
     qt_words.install()
+    app.setWindowIcon(app_icon())  # type: ignore[attr-defined]
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE)  # Wayland: match huedesk.desktop's icon
     return app  # type: ignore[return-value]
 
 

@@ -60,9 +60,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "quit": ("T&hoát", "&Quit"),
     "about": ("&Giới thiệu", "&About"),
     "about_text": (
-        "HueDesk {version}\nQuản lý hồ sơ đối ngoại của Sở Ngoại vụ thành phố Huế.\n\nTệp dữ liệu: {path}",
-        "HueDesk {version}\nForeign-affairs records of the Huế Department of Foreign Affairs.\n\nData file: {path}",
+        "HueDesk {version}\nQuản lý hồ sơ đối ngoại của Sở Ngoại vụ thành phố Huế.\n\n"
+        "Thư mục dữ liệu: {folder}\nTệp dữ liệu: {path}",
+        "HueDesk {version}\nForeign-affairs records of the Huế Department of Foreign Affairs.\n\n"
+        "Data folder: {folder}\nData file: {path}",
     ),
+    "about_portable": (
+        "Chế độ di động: dữ liệu nằm cạnh chương trình.",
+        "Portable mode: the data is kept beside the program.",
+    ),
+    "open_data_folder": ("Mở &thư mục dữ liệu", "Open &data folder"),
     "load_demo": ("Nạp dữ liệu &mẫu…", "Load &demo data…"),
     "data_file": ("Tệp dữ liệu: {path}", "Data file: {path}"),
     "ready": ("Sẵn sàng", "Ready"),

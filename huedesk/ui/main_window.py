@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk import __version__, backup
+from huedesk import backup
 from huedesk.archive import ImportReport
 from huedesk.records.visibility import visible_kinds
 from huedesk.search.schema import KIND_CODES
+from huedesk.ui import about
 from huedesk.ui.archive_ui import ArchiveActions
 from huedesk.ui.attention_page import AttentionPage
 from huedesk.ui.audit_view import AuditView
@@ -165,6 +166,9 @@ class MainWindow(QMainWindow):
         self.act_restore = self._action("restore", self.restore_backup)
         self.act_quit = self._action("quit", self.close, keys.Quit)
         self.act_about = self._action("about", self.about)
+        self.act_data_folder = self._action(
+            "open_data_folder", lambda: about.open_data_folder(self.ctx.db.path)
+        )
         self.act_undo = self.ctx.undo.createUndoAction(self, tr("undo").replace("&", ""))
         self.act_undo.setShortcut(QKeySequence(keys.Undo))
         self.act_redo = self.ctx.undo.createRedoAction(self, tr("redo").replace("&", ""))
@@ -209,6 +213,7 @@ class MainWindow(QMainWindow):
             m_lang.addAction(act)
             self.lang_actions[code] = act
         m_help = bar.addMenu(tr("menu_help"))
+        m_help.addAction(self.act_data_folder)
         m_help.addAction(self.act_about)
 
         tools = QToolBar(tr("menu_file").replace("&", ""))
@@ -419,12 +424,8 @@ class MainWindow(QMainWindow):
             if isinstance(page, ListPage | AttentionPage):
                 page.refresh()
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            tr("about").replace("&", ""),
-            tr("about_text", version=__version__, path=self.ctx.db.path),
-        )
+    def about(self) -> QMessageBox:
+        return about.show_about(self, self.ctx.db.path)
 
     def _switch_language(self, lang: str) -> None:
         if lang != self.ctx.lang:

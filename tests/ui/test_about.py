@@ -1,0 +1,72 @@
+"""Help menu: the About box names the version and the data folder; "Open data folder" opens it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QApplication
+
+from huedesk import __version__, paths
+from huedesk.ui import about
+from huedesk.ui.i18n import set_language, tr
+from huedesk.ui.main_window import MainWindow
+
+
+def _help_menu_actions(window: MainWindow) -> list[str]:
+    menus = [a.menu() for a in window.menuBar().actions() if a.text() == tr("menu_help")]
+    return [a.text() for a in menus[0].actions()]
+
+
+def test_help_menu_has_open_data_folder_and_about(window: MainWindow) -> None:
+    assert _help_menu_actions(window) == [tr("open_data_folder"), tr("about")]
+
+
+def test_about_box_shows_version_and_data_folder(window: MainWindow, qtbot: Any) -> None:
+    box = window.about()
+    qtbot.waitUntil(box.isVisible)
+    text = box.text()
+    assert f"HueDesk {__version__}" in text
+    assert str(window.ctx.db.path.parent) in text and str(window.ctx.db.path) in text
+    assert not box.iconPixmap().isNull()
+    box.close()
+
+
+def test_about_box_in_english_and_in_portable_mode(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program = tmp_path / "HueDesk"
+    program.mkdir()
+    (program / paths.PORTABLE_MARKER).write_text("")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program / "HueDesk"))
+    set_language("en")
+    try:
+        portable_db = program.resolve() / "data" / paths.DB_FILENAME
+        text = about.about_text(portable_db)
+        assert f"Data folder: {portable_db.parent}" in text and "Portable mode" in text
+        assert "Portable" not in about.about_text(window.ctx.db.path)
+    finally:
+        set_language("vi")
+
+
+def test_open_data_folder_opens_the_folder_of_the_database(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(about.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window.act_data_folder.trigger()
+    assert [u.toLocalFile() for u in opened] == [str(window.ctx.db.path.parent)]
+
+
+def test_the_application_has_huedesk_icon_and_names_its_desktop_entry(qapp: QApplication) -> None:
+    from huedesk.ui.app import DESKTOP_FILE, application
+
+    assert not application().windowIcon().isNull()
+    assert QApplication.desktopFileName() == DESKTOP_FILE
+    root = Path(__file__).resolve().parents[2]
+    assert (root / "packaging" / "linux" / f"{DESKTOP_FILE}.desktop").is_file()
+    assert not about.app_icon().pixmap(32, 32).isNull()
