@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import platformdirs
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+# platformdirs and importlib.resources are imported where used: every command imports this
+# module, and most of them (and ``huedesk --version``) need neither.
 
 APP_NAME = "HueDesk"
 DB_FILENAME = "huedesk.sqlite3"
@@ -49,6 +52,8 @@ def default_data_dir() -> Path:
     portable = portable_data_dir()
     if portable is not None:
         return portable
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
@@ -58,6 +63,8 @@ def settings_dir() -> Path:
     portable = portable_data_dir()
     if portable is not None:
         return portable
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(appauthor=False, roaming=True))
 
 
@@ -92,4 +99,6 @@ def resource(*parts: str) -> Traversable:
     Read through ``importlib.resources``, so it is found wherever HueDesk is installed:
     a source checkout, a wheel in a virtual environment, or the frozen desktop build.
     """
+    from importlib import resources
+
     return resources.files("huedesk").joinpath("resources", *parts)

@@ -27,6 +27,7 @@ def app_icon() -> QIcon:
 
 def about_text(db_path: Path) -> str:
     """What the About box says: version, data folder, database file, and portable mode."""
+    db_path = Path(db_path).resolve()
     folder = data_dir_for(db_path)
     text = tr("about_text", version=__version__, folder=folder, path=db_path)
     if portable_data_dir() == folder:
@@ -49,4 +50,5 @@ def show_about(parent: QWidget, db_path: Path) -> QMessageBox:
 
 def open_data_folder(db_path: Path) -> bool:
     """Show the folder that holds the database, its attachments and backups."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir_for(db_path))))
+    folder = data_dir_for(Path(db_path).resolve())
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

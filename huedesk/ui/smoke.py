@@ -24,8 +24,8 @@ from pathlib import Path
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
-from huedesk.store import open_store
 from huedesk.ui.app import Desk, application, configure_settings
+from huedesk.ui.backup_ui import open_or_rescue
 from huedesk.ui.printing import print_pdf
 
 TIMEOUT_S = 60
@@ -40,7 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = application()
     configure_settings()
-    db = open_store(args.db)
+    db = open_or_rescue(args.db, "vi")  # as the window opens it
+    if db is None:
+        print(f"huedesk smoke: could not open {args.db}", file=sys.stderr)
+        return 1
     desk = Desk(db, getpass.getuser(), "vi")
     window = desk.window
     try:

@@ -54,6 +54,7 @@ def test_version_and_help_import_no_database_nor_pdf_code(args: list[str]) -> No
     modules = _imported(args)
     assert "huedesk.cli.main" in modules  # the list is real
     assert not _under(modules, "sqlalchemy", *NEVER_AT_START, "argon2", "huedesk.db")
+    assert not _under(modules, "platformdirs", "importlib.resources")
 
 
 def test_a_command_on_an_up_to_date_database_loads_neither_alembic_nor_other_dialects(
