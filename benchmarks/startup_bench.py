@@ -129,13 +129,14 @@ def main() -> int:
             capture_output=True,
         )
         listing = subprocess.run(
-            [str(program), "list", "delegation", "--json", "--limit", "1", "--sort", "ref"],
+            [str(program), "list", "delegation", "--json", "--limit", "500", "--sort", "ref"],
             check=True,
             env=env,
             capture_output=True,
             text=True,
         )
-        ref = json.loads(listing.stdout)["rows"][0]["ref"]
+        # An inbound visit (ĐV-…): its brief has the partner's profile, members and programme.
+        ref = next(r["ref"] for r in json.loads(listing.stdout)["rows"] if r["ref"][1] == "V")
         brief = work / "brief.pdf"
         commands: dict[str, list[str]] = {
             "huedesk --version": [str(program), "--version"],
