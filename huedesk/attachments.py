@@ -21,13 +21,16 @@ from typing import Any
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from huedesk.accounts.principal import Actor
+from huedesk.accounts.principal import Actor, resolve
+from huedesk.accounts.roles import require_write
 from huedesk.db.engine import Database
 from huedesk.db.models import Attachment
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
-from huedesk.records import events
-from huedesk.records.service import create_in, delete_in, find_id_in, get_in
+from huedesk.records import ListQuery, RecordService, events
+from huedesk.records.kinds import TOP_LEVEL
+from huedesk.records.service import create_in, delete_in, get_in
+from huedesk.records.visibility import require_kind
 
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -58,19 +61,14 @@ def _hash_copy(source: Path, folder: Path) -> tuple[str, int, Path]:
     return digest.hexdigest(), size, tmp
 
 
-def attach(
-    db: Database,
-    actor: Actor,
-    owner_kind: str,
-    owner_id: int,
-    source: Path,
-    description: str | None = None,
-) -> dict[str, Any]:
-    """Attach the file at ``source`` to a record; returns the attachment row."""
-    source = Path(source)
+# Records that can carry files: the main kinds (not child lines, countries or files).
+OWNER_KINDS = TOP_LEVEL
+
+
+def _store_file(folder: Path, source: Path) -> tuple[str, int, Path, str]:
+    """Copy ``source`` in under a temporary name: (sha256, size, temporary path, stored name)."""
     if not source.is_file():
         raise HueDeskError(f"Không tìm thấy tệp {source}.", f"File not found: {source}.")
-    folder = attachments_dir(db.path)
     try:
         sha, size, tmp = _hash_copy(source, folder)
     except OSError as exc:
@@ -78,57 +76,147 @@ def attach(
             f"Không sao chép được tệp {source} ({exc.strerror}).",
             f"Cannot copy the file {source} ({exc.strerror}).",
         ) from exc
-    stored_name = f"{sha[:2]}/{sha}{source.suffix.lower()}"
-    final = folder / stored_name
-    try:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        if final.exists():
-            tmp.unlink()
-        else:
-            os.replace(tmp, final)
-        with db.write() as s:
-            owner = get_in(s, owner_kind, owner_id)
-            media_type = mimetypes.guess_type(source.name)[0]
-            return create_in(
-                s,
-                actor,
-                "attachment",
-                {
+    return sha, size, tmp, f"{sha[:2]}/{sha}{source.suffix.lower()}"
+
+
+class Attachments:
+    """The files attached to records, for one user: add, list, open, copy out, remove.
+
+    Rows are made here only, from a file that was copied and hashed (the record
+    services refuse an attachment row from anyone else). Whether the user may
+    see a record's files is the owner's rule: a consular case's files are for
+    those who may see the case.
+    """
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    def add(
+        self, owner_kind: str, owner_id: int, source: Path, description: str | None = None
+    ) -> dict[str, Any]:
+        """Attach the file at ``source`` to a record; returns the attachment row."""
+        if owner_kind not in OWNER_KINDS:
+            raise HueDeskError(
+                f"Không đính kèm tệp vào loại hồ sơ '{owner_kind}' được.",
+                f"Files cannot be attached to records of kind '{owner_kind}'.",
+            )
+        source = Path(source)
+        folder = attachments_dir(self.db.path)
+        sha, size, tmp, stored_name = _store_file(folder, source)
+        final = folder / stored_name
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            if final.exists():
+                tmp.unlink()
+            else:
+                os.replace(tmp, final)
+            with self.db.write() as s:
+                who = resolve(s, self.actor)
+                require_write(who)
+                require_kind(who, owner_kind)  # before looking the owner up: ids tell nothing
+                owner = get_in(s, owner_kind, owner_id)
+                values = {
                     "owner_kind": owner_kind,
                     "owner_uuid": owner["uuid"],
                     "filename": source.name,
                     "stored_name": stored_name,
-                    "media_type": media_type,
+                    "media_type": mimetypes.guess_type(source.name)[0],
                     "size": size,
                     "sha256": sha,
                     "description": description,
-                },
-            )
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        _remove_if_unused(db, stored_name)
-        raise
+                }
+                return create_in(s, self.actor, "attachment", values, stored_file=True)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            _remove_if_unused(self.db, stored_name)
+            raise
+
+    def of(self, owner_kind: str, owner_id: int) -> list[dict[str, Any]]:
+        """The attachment rows of one record, oldest first (refused if the record is hidden)."""
+        records = RecordService(self.db, self.actor)
+        owner = records.get(owner_kind, owner_id)
+        query = ListQuery(filters={"owner_uuid": owner["uuid"]}, limit=None)
+        return records.list("attachment", query).rows
+
+    def path(self, attachment_id: int) -> Path:
+        """Where the stored copy is (to open it); refused for files the user may not see."""
+        row = RecordService(self.db, self.actor).get("attachment", attachment_id)
+        return attachments_dir(self.db.path) / row["stored_name"]
+
+    def copy_out(self, attachment_id: int, dest: Path) -> Path:
+        """Copy an attachment out under its original name into the folder ``dest``."""
+        row = RecordService(self.db, self.actor).get("attachment", attachment_id)
+        target = Path(dest) / Path(row["filename"]).name
+        shutil.copy2(attachments_dir(self.db.path) / row["stored_name"], target)
+        return target
+
+    def remove(self, attachment_id: int) -> None:
+        """Remove an attachment; its file goes too unless another record uses the same content."""
+        with self.db.write() as s:
+            delete_in(s, self.actor, "attachment", attachment_id)
 
 
-def attachments_of(db: Database, owner_kind: str, owner_id: int) -> list[dict[str, Any]]:
-    """The attachment rows of one record, oldest first."""
-    with db.read() as s:
-        owner = get_in(s, owner_kind, owner_id)
-        rows = s.scalars(
-            select(Attachment).where(Attachment.owner_uuid == owner["uuid"]).order_by(Attachment.id)
-        )
-        return [{c.key: getattr(r, c.key) for c in Attachment.__table__.columns} for r in rows]
+# --- undo: files of a deleted record kept aside until the workspace closes ---------------
 
 
-def file_path(db: Database, attachment: dict[str, Any]) -> Path:
-    """Where the stored copy of an attachment is (to open or export it)."""
-    return attachments_dir(db.path) / attachment["stored_name"]
+def undo_folder(db_path: Path, token: str) -> Path:
+    """Where the files of one undoable delete wait (inside the attachments folder)."""
+    return attachments_dir(db_path) / ".undo" / token
 
 
-def detach(db: Database, actor: Actor, attachment_id: int) -> None:
-    """Remove an attachment; its file goes too unless another record uses the same content."""
-    with db.write() as s:
-        delete_in(s, actor, "attachment", attachment_id)
+def keep_for_undo(db_path: Path, rows: list[dict[str, Any]], token: str) -> None:
+    """Link (or copy) the stored files of ``rows`` aside before their rows are deleted."""
+    if not rows:
+        return
+    folder = undo_folder(db_path, token)
+    folder.mkdir(parents=True, exist_ok=True)
+    for row in rows:
+        source = attachments_dir(db_path) / row["stored_name"]
+        kept = folder / Path(row["stored_name"]).name
+        if kept.exists() or not source.is_file():
+            continue
+        try:
+            os.link(source, kept)
+        except OSError:
+            shutil.copy2(source, kept)
+
+
+def restore_in(
+    session: Session, db_path: Path, actor: Actor, rows: list[dict[str, Any]], token: str
+) -> None:
+    """Put the kept files back and write their rows again (as they were), in ``session``.
+
+    A file that is no longer where it was kept (or whose content changed) is
+    skipped with its row: a row never points at a file that is not there.
+    """
+    folder = undo_folder(db_path, token)
+    for row in rows:
+        kept = folder / Path(row["stored_name"]).name
+        final = attachments_dir(db_path) / row["stored_name"]
+        if not final.is_file():
+            if not kept.is_file():
+                continue
+            final.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(kept, final)
+        if _sha256(final) != row["sha256"]:
+            continue
+        values = {k: v for k, v in row.items() if k != "id"}
+        create_in(session, actor, "attachment", values, restoring=True, stored_file=True)
+
+
+def forget_undo(db_path: Path, token: str | None = None) -> None:
+    """Drop the kept files of one undoable delete (all of them when ``token`` is None)."""
+    base = attachments_dir(db_path) / ".undo"
+    shutil.rmtree(base / token if token else base, ignore_errors=True)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _remove_if_unused(db: Database, stored_name: str) -> None:
@@ -173,17 +261,3 @@ def _forget_pending(session: Session) -> None:
 
 
 events.subscribe(_note_deleted)
-
-
-def export_copy(db: Database, attachment_id: int, dest: Path) -> Path:
-    """Copy an attachment out under its original name into the folder ``dest``."""
-    with db.read() as s:
-        row = get_in(s, "attachment", attachment_id)
-    target = Path(dest) / row["filename"]
-    shutil.copy2(file_path(db, row), target)
-    return target
-
-
-def find_owner_id(db: Database, owner_kind: str, ref: str) -> int:
-    with db.read() as s:
-        return find_id_in(s, owner_kind, ref=ref)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huedesk import clock
+from huedesk.accounts.principal import Actor, resolve
 from huedesk.db.engine import Database
 from huedesk.db.enums import AgreementStatus, CaseStatus, DelegationStatus
 from huedesk.records.kinds import KINDS, TOP_LEVEL
@@ -53,9 +54,14 @@ class AttentionItem:
 
 @dataclass
 class Attention:
-    """The three lists of the start page, each with the full count behind its first rows."""
+    """The three lists of the start page, each with the full count behind its first rows.
+
+    ``deadlines_shown`` is False for a user who may not see consular cases: the
+    deadlines list is then not read at all (and the window leaves it out).
+    """
 
     today: dt.date
+    deadlines_shown: bool = True
     visits: list[AttentionItem] = field(default_factory=list)
     visits_total: int = 0
     deadlines: list[AttentionItem] = field(default_factory=list)
@@ -93,9 +99,10 @@ def _due(
     return items, total
 
 
-def attention_in(session: Session, today: dt.date) -> Attention:
-    """The start page's lists as of ``today``, inside the caller's session."""
-    result = Attention(today)
+def attention_in(session: Session, today: dt.date, *, with_cases: bool = True) -> Attention:
+    """The start page's lists as of ``today``, inside the caller's session (consular
+    deadlines only ``with_cases``)."""
+    result = Attention(today, deadlines_shown=with_cases)
     days = dt.timedelta
     result.visits, result.visits_total = _due(
         session,
@@ -106,16 +113,16 @@ def attention_in(session: Session, today: dt.date) -> Attention:
         today + days(VISIT_HORIZON),
         today,
     )
-    # deadlines: everything overdue too, so nothing slips past unseen
-    result.deadlines, result.deadlines_total = _due(
-        session,
-        "consular_case",
-        "deadline",
-        _CASE_OPEN,
-        today,
-        today + days(DEADLINE_HORIZON),
-        None,
-    )
+    if with_cases:  # everything overdue too, so nothing slips past unseen
+        result.deadlines, result.deadlines_total = _due(
+            session,
+            "consular_case",
+            "deadline",
+            _CASE_OPEN,
+            today,
+            today + days(DEADLINE_HORIZON),
+            None,
+        )
     result.expiring, result.expiring_total = _due(
         session,
         "agreement",
@@ -128,10 +135,11 @@ def attention_in(session: Session, today: dt.date) -> Attention:
     return result
 
 
-def attention(db: Database, today: dt.date | None = None) -> Attention:
-    """The start page's lists, in one read unit of work."""
+def attention(db: Database, actor: Actor, today: dt.date | None = None) -> Attention:
+    """The start page's lists as ``actor`` may see them, in one read unit of work."""
     with db.read() as session:
-        return attention_in(session, today or clock.today())
+        who = resolve(session, actor)
+        return attention_in(session, today or clock.today(), with_cases=who.can_see_sensitive)
 
 
 def is_empty(db: Database) -> bool:

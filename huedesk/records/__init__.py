@@ -1,12 +1,26 @@
 """Record services: one create/read/update/delete/list API for every record kind.
 
-The UI, the command line, archive import and tests all go through
-``RecordService``; it validates, writes an audit entry in the same transaction,
-and hands out plain dictionaries, never live ORM objects.
+``RecordService`` (``huedesk.records.api``) is that API for one user; it
+validates, writes an audit entry in the same transaction, and hands out plain
+dictionaries, never live ORM objects. The ``*_in`` functions of
+``huedesk.records.service`` do the same work inside a session a service already
+holds; nothing above the services calls them.
 """
 
+from huedesk.records.api import RecordService
+from huedesk.records.compound import ChildEdits, Snapshot
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec
 from huedesk.records.query import ListQuery, Page
-from huedesk.records.service import DeleteImpact, RecordService
+from huedesk.records.service import DeleteImpact
 
-__all__ = ["KINDS", "DeleteImpact", "KindSpec", "ListQuery", "Page", "RecordService", "kind_spec"]
+__all__ = [
+    "KINDS",
+    "ChildEdits",
+    "DeleteImpact",
+    "KindSpec",
+    "ListQuery",
+    "Page",
+    "RecordService",
+    "Snapshot",
+    "kind_spec",
+]

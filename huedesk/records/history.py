@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, and_, func, not_, or_, select
+from sqlalchemy.orm import aliased
 
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, Role
@@ -119,16 +120,29 @@ def _typed(fs: FieldSpec, value: Any) -> Any:
 
 
 def _visible(who: Principal, stmt: Select[Any]) -> Select[Any]:
+    """``stmt`` narrowed to the entries ``who`` may read.
+
+    Account entries (who has which role) are for administrators. Entries about
+    consular cases, their children and the files attached to a case are for those
+    who may see the cases: an attachment's entries are hidden by the owner its
+    creation (or deletion) named, since a later edit of its description does not
+    repeat the owner.
+    """
+    if not who.can_manage_users:
+        stmt = stmt.where(AuditEntry.kind != AUDIT_KIND)
     if who.can_see_sensitive:
         return stmt
+    created = aliased(AuditEntry)
     # coalesce: a NULL owner would make the whole condition NULL and hide the row
-    owner_old = func.coalesce(json_item(AuditEntry.changes, "owner_kind", 0), "")
-    owner_new = func.coalesce(json_item(AuditEntry.changes, "owner_kind", 1), "")
-    sensitive_attachment = and_(
-        AuditEntry.kind == "attachment",
+    owner_old = func.coalesce(json_item(created.changes, "owner_kind", 0), "")
+    owner_new = func.coalesce(json_item(created.changes, "owner_kind", 1), "")
+    case_files = select(created.record_uuid).where(
+        created.kind == "attachment",
+        created.record_uuid.is_not(None),
         or_(owner_old.in_(SENSITIVE_KINDS), owner_new.in_(SENSITIVE_KINDS)),
     )
-    return stmt.where(AuditEntry.kind.not_in(SENSITIVE_KINDS), not_(sensitive_attachment))
+    case_file = and_(AuditEntry.kind == "attachment", AuditEntry.record_uuid.in_(case_files))
+    return stmt.where(AuditEntry.kind.not_in(SENSITIVE_KINDS), not_(case_file))
 
 
 def _filtered(

@@ -1,11 +1,11 @@
-"""Create, read, update, delete and list for every record kind, in one API.
+"""Create, read, update, delete and list for every record kind, inside a unit of work.
 
-``RecordService`` wraps each call in its own unit of work; the ``*_in``
-functions do the same work inside a session the caller already holds (archive
-import writes thousands of records in one transaction with them). Either way a
-change is validated first, written with its audit entry in the same
-transaction, announced to listeners (the search index), and returned as a
-plain dictionary.
+The ``*_in`` functions work inside a session the caller already holds: the
+services' own units of work (``RecordService`` in ``huedesk.records.api``, the
+attachments, undo, anonymisation) and archive import, which writes thousands of
+records in one transaction. A change is validated first, written with its audit
+entry in the same transaction, announced to listeners (the search index), and
+returned as a plain dictionary.
 
 Access rules (``huedesk.accounts.roles``) are enforced here, so the UI, the
 command line and importers obey the same ones: ``actor`` is an account name or a
@@ -16,10 +16,9 @@ without accounts a plain name acts as the local administrator.
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -28,7 +27,6 @@ from sqlalchemy.orm import Session
 from huedesk import audit, clock
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_write
-from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import Attachment, Country, FollowUpTask
 from huedesk.errors import HueDeskError, NotFoundError, PermissionDenied
@@ -38,7 +36,8 @@ from huedesk.records.kinds import KINDS, KindSpec, kind_spec
 from huedesk.records.query import ListQuery, Page, build_count, build_ids, build_select
 from huedesk.records.refs import next_ref, note_used_ref
 from huedesk.records.validation import validate
-from huedesk.records.visibility import require_row, visible_query
+from huedesk.records.visibility import hidden_kinds, require_row
+from huedesk.text import fold
 
 
 class ConflictError(HueDeskError):
@@ -47,13 +46,36 @@ class ConflictError(HueDeskError):
 
 @dataclass
 class DeleteImpact:
-    """What deleting a record takes with it, and what stops it."""
+    """What deleting a record takes with it, and what stops it.
+
+    ``seen_by`` narrows it for one user: rows of kinds they may not see are not
+    named or counted (``hidden_blocking`` only says that some exist, since the
+    delete is refused all the same).
+    """
 
     children: dict[str, int] = field(default_factory=dict)  # child kind -> rows deleted too
     unlinked: dict[str, int] = field(default_factory=dict)  # kind -> rows that lose the link
     blocking: dict[str, int] = field(default_factory=dict)  # kind -> rows that forbid deletion
     attachments: int = 0
     tasks: int = 0
+    hidden_blocking: bool = False  # rows the user may not see forbid deletion too
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.blocking) or self.hidden_blocking
+
+    def seen_by(self, who: Principal) -> DeleteImpact:
+        """This impact as ``who`` may be told it."""
+        hidden = hidden_kinds(who)
+        if not hidden:
+            return self
+        return replace(
+            self,
+            children={k: n for k, n in self.children.items() if k not in hidden},
+            unlinked={k: n for k, n in self.unlinked.items() if k not in hidden},
+            blocking={k: n for k, n in self.blocking.items() if k not in hidden},
+            hidden_blocking=self.hidden_blocking or bool(set(self.blocking) & hidden),
+        )
 
     def describe(self, lang: str = "vi") -> str:
         """A sentence for the confirmation dialog."""
@@ -68,13 +90,26 @@ class DeleteImpact:
         joined = ", ".join(parts)
         return f"Xóa cùng: {joined}." if lang == "vi" else f"Also deleted: {joined}."
 
+    def refusal(self, what_vi: str, what_en: str) -> HueDeskError:
+        """The error that refuses the delete: what still refers to the record (``what``)."""
+        vi = [f"{n} {KINDS[k].label_vi.lower()}" for k, n in self.blocking.items()]
+        en = [f"{n} {KINDS[k].label_en.lower()}" for k, n in self.blocking.items()]
+        if self.hidden_blocking:
+            vi.append("hồ sơ khác" if not vi else "các hồ sơ khác")
+            en.append("other records")
+        return HueDeskError(
+            f"Không xóa được {what_vi} vì còn {', '.join(vi)} dẫn chiếu tới nó.",
+            f"{what_en[:1].upper()}{what_en[1:]} cannot be deleted: {', '.join(en)} still refer to it.",
+        )
+
 
 def row_dict(obj: Any) -> dict[str, Any]:
     """A record's column values as a plain dictionary (safe after the session closes)."""
     return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
 
 
-def _get_obj(session: Session, spec: KindSpec, record_id: int) -> Any:
+def get_obj(session: Session, spec: KindSpec, record_id: int) -> Any:
+    """The stored row object, or a ``NotFoundError`` naming the kind and id."""
     obj = session.get(spec.model, record_id)
     if obj is None:
         raise NotFoundError(
@@ -94,13 +129,19 @@ def _authorise_change(
     spec: KindSpec,
     values: Mapping[str, Any],
     before: Mapping[str, Any] | None = None,
+    *,
+    trusted: bool = False,
 ) -> tuple[Principal, dict[str, Any]]:
-    """Who is changing, and the values they may write (masked form values sent back dropped)."""
+    """Who is changing, and the values they may write (masked form values sent back dropped).
+
+    ``trusted``: the values come from the services' own snapshot (undo of a delete),
+    not from the user, so personal values are written back as they were.
+    """
     who = resolve(session, actor)
     require_write(who)
     require_row(who, spec, {**(before or {}), **values})
     allowed = dict(values)
-    if who.can_see_sensitive:
+    if who.can_see_sensitive or trusted:
         return who, allowed
     for name in masking.personal_fields(spec):
         if name not in allowed:
@@ -122,12 +163,40 @@ def _ref_of(spec: KindSpec, row: Mapping[str, Any]) -> str | None:
     return row.get("ref") if spec.has_ref else row.get("code")
 
 
+# An attachment row describes a stored file: only ``huedesk.attachments`` makes one, from
+# the file itself, and what names the file or its owner never changes afterwards (a case's
+# file re-parented to a delegation would slip out of the consular rule).
+ATTACHMENT_FILE_FIELDS = ("owner_kind", "owner_uuid", "stored_name", "sha256", "size")
+
+
+def _refuse_loose_attachment() -> None:
+    raise HueDeskError(
+        "Tệp đính kèm chỉ được thêm bằng cách chọn một tệp (nút Thêm ở thẻ Tệp đính kèm).",
+        "An attachment is added only from a file (the Add button of the Attachments tab).",
+    )
+
+
 def create_in(
-    session: Session, actor: Actor, kind: str, values: Mapping[str, Any], *, restoring: bool = False
+    session: Session,
+    actor: Actor,
+    kind: str,
+    values: Mapping[str, Any],
+    *,
+    restoring: bool = False,
+    trusted: bool = False,
+    stored_file: bool = False,
 ) -> dict[str, Any]:
-    """Create a record in ``session``; returns its stored values."""
+    """Create a record in ``session``; returns its stored values.
+
+    ``restoring`` keeps the given UUID, reference number and timestamps (undo);
+    ``trusted`` marks values from the services' own snapshot; ``stored_file`` is
+    how ``huedesk.attachments`` says it has stored and hashed the file an
+    attachment row describes (no other caller makes attachment rows).
+    """
     spec = kind_spec(kind)
-    who, values = _authorise_change(session, actor, spec, values)
+    who, values = _authorise_change(session, actor, spec, values, trusted=trusted)
+    if kind == "attachment" and not stored_file:
+        _refuse_loose_attachment()
     cleaned = validate(session, spec, values, restoring=restoring)
     _check_unique(session, spec, cleaned)
     if spec.has_ref:
@@ -180,7 +249,7 @@ def update_in(
 ) -> dict[str, Any]:
     """Change fields of a record in ``session``; returns its stored values."""
     spec = kind_spec(kind)
-    obj = _get_obj(session, spec, record_id)
+    obj = get_obj(session, spec, record_id)
     before = row_dict(obj)
     who, changes = _authorise_change(session, actor, spec, changes, before)
     if expected_updated_at is not None and before["updated_at"] != expected_updated_at:
@@ -190,6 +259,11 @@ def update_in(
         )
     cleaned = validate(session, spec, changes, before, restoring=restoring)
     changed = audit.diff(before, cleaned)
+    if kind == "attachment" and set(changed) & set(ATTACHMENT_FILE_FIELDS):
+        raise HueDeskError(
+            "Không đổi được tệp hay hồ sơ chủ của một tệp đính kèm; hãy xóa và thêm lại tệp.",
+            "An attachment's file and owner cannot be changed; remove it and add the file again.",
+        )
     if not changed:
         return before
     for name, (_old, new) in changed.items():
@@ -212,7 +286,7 @@ def update_in(
 def delete_impact_in(session: Session, kind: str, record_id: int) -> DeleteImpact:
     """What deleting the record would take with it or be stopped by."""
     spec = kind_spec(kind)
-    obj = _get_obj(session, spec, record_id)
+    obj = get_obj(session, spec, record_id)
     impact = DeleteImpact()
     table = spec.table
     key_value = {"id": obj.id, "code": getattr(obj, "code", None)}
@@ -250,17 +324,12 @@ def delete_impact_in(session: Session, kind: str, record_id: int) -> DeleteImpac
 def delete_in(session: Session, actor: Actor, kind: str, record_id: int) -> DeleteImpact:
     """Delete a record with its child rows and attachments; tasks from it lose their source."""
     spec = kind_spec(kind)
-    obj = _get_obj(session, spec, record_id)
+    obj = get_obj(session, spec, record_id)
     who, _ = _authorise_change(session, actor, spec, {}, row_dict(obj))
     actor = who.name
-    impact = delete_impact_in(session, kind, record_id)
-    if impact.blocking:
-        what_vi = ", ".join(f"{n} {KINDS[k].label_vi.lower()}" for k, n in impact.blocking.items())
-        what_en = ", ".join(f"{n} {KINDS[k].label_en.lower()}" for k, n in impact.blocking.items())
-        raise HueDeskError(
-            f"Không xóa được {spec.label_vi.lower()} này vì còn {what_vi} dẫn chiếu tới nó.",
-            f"This {spec.label_en.lower()} cannot be deleted: {what_en} still refer to it.",
-        )
+    impact = delete_impact_in(session, kind, record_id).seen_by(who)
+    if impact.blocked:
+        raise impact.refusal(f"{spec.label_vi.lower()} này", f"this {spec.label_en.lower()}")
     for child in spec.children:
         assert child.parent is not None
         fk = child.table.c[child.parent[1]]  # type: ignore[attr-defined]
@@ -303,21 +372,35 @@ def _delete_one(session: Session, actor: str, spec: KindSpec, obj: Any) -> None:
 def get_in(session: Session, kind: str, record_id: int) -> dict[str, Any]:
     """One record's values, with ``<field>__label`` for each reference field."""
     spec = kind_spec(kind)
-    row = row_dict(_get_obj(session, spec, record_id))
+    row = row_dict(get_obj(session, spec, record_id))
     add_labels(session, spec, [row])
     return row
 
 
 def find_id_in(
-    session: Session, kind: str, *, ref: str | None = None, uuid: str | None = None
+    session: Session,
+    kind: str,
+    *,
+    ref: str | None = None,
+    uuid: str | None = None,
+    loose: bool = False,
 ) -> int:
-    """The id of the record with this reference number (or UUID)."""
+    """The id of the record with this reference number (or UUID).
+
+    ``loose``: a reference typed without tone marks or ``Đ`` (``DV-2025-0012``) finds
+    the one record it can only mean.
+    """
     spec = kind_spec(kind)
     table = spec.table
     if ref is not None:
         col = table.c.ref if spec.has_ref else table.c.code
         key = ref.strip().upper() if kind == "country" else ref.strip()
         found = session.scalar(select(table.c.id).where(col == key))
+        if found is None and loose and spec.has_ref:
+            folded = session.scalars(
+                select(table.c.id).where(func.hd_fold(col) == fold(key)).limit(2)
+            ).all()
+            found = folded[0] if len(folded) == 1 else None
     else:
         found = session.scalar(select(table.c.id).where(table.c.uuid == uuid))
     if found is None:
@@ -393,95 +476,3 @@ def add_labels(session: Session, spec: KindSpec, rows: list[dict[str, Any]]) -> 
         for r in rows:
             key = r.get(name)
             r[f"{name}__label"] = None if key is None else found.get(key)
-
-
-class RecordService:
-    """The record API for one user: each call is one unit of work on ``db``.
-
-    ``actor`` is an account name or a ``Principal``. Reads of consular cases (and
-    their children and attachments) are refused to roles that may not see them;
-    lists always mask personal fields (``huedesk.records.masking``), and ``get``
-    masks them too for roles that may not see personal data.
-    """
-
-    def __init__(self, db: Database, actor: Actor) -> None:
-        self.db = db
-        self.actor = actor
-
-    def principal(self) -> Principal:
-        """Who this service acts as, with the role the database gives them now."""
-        with self.db.read() as s:
-            return resolve(s, self.actor)
-
-    def _reader(self, s: Session, spec: KindSpec) -> Principal:
-        who = resolve(s, self.actor)
-        require_row(who, spec)
-        return who
-
-    def _shown(self, who: Principal, spec: KindSpec, row: dict[str, Any]) -> dict[str, Any]:
-        require_row(who, spec, row)
-        return row if who.can_see_sensitive else masking.mask_personal(spec, row)
-
-    def create(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
-        with self.db.write() as s:
-            row = create_in(s, self.actor, kind, values)
-            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
-
-    def get(self, kind: str, record_id: int) -> dict[str, Any]:
-        with self.db.read() as s:
-            spec = kind_spec(kind)
-            return self._shown(self._reader(s, spec), spec, get_in(s, kind, record_id))
-
-    def get_by_ref(self, kind: str, ref: str) -> dict[str, Any]:
-        with self.db.read() as s:
-            spec = kind_spec(kind)
-            who = self._reader(s, spec)
-            return self._shown(who, spec, get_in(s, kind, find_id_in(s, kind, ref=ref)))
-
-    def find_id(self, kind: str, *, ref: str | None = None, uuid: str | None = None) -> int:
-        with self.db.read() as s:
-            self._reader(s, kind_spec(kind))
-            return find_id_in(s, kind, ref=ref, uuid=uuid)
-
-    def update(
-        self,
-        kind: str,
-        record_id: int,
-        changes: Mapping[str, Any],
-        *,
-        expected_updated_at: dt.datetime | None = None,
-    ) -> dict[str, Any]:
-        with self.db.write() as s:
-            row = update_in(
-                s, self.actor, kind, record_id, changes, expected_updated_at=expected_updated_at
-            )
-            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
-
-    def delete_impact(self, kind: str, record_id: int) -> DeleteImpact:
-        with self.db.read() as s:
-            self._reader(s, kind_spec(kind))
-            return delete_impact_in(s, kind, record_id)
-
-    def delete(self, kind: str, record_id: int) -> DeleteImpact:
-        with self.db.write() as s:
-            return delete_in(s, self.actor, kind, record_id)
-
-    def list(self, kind: str, query: ListQuery | None = None) -> Page:
-        """One page of records, personal fields masked (open a record to see them)."""
-        spec = kind_spec(kind)
-        query = query or ListQuery()
-        with self.db.read() as s:
-            who = self._reader(s, spec)
-            query = visible_query(who, spec, query)
-            page = list_in(s, kind, query)
-        return Page([masking.mask_personal(spec, r) for r in page.rows], page.total)
-
-    def children(self, kind: str, record_id: int, child_kind: str) -> builtins.list[dict[str, Any]]:
-        """All child rows of one record (members of a delegation, actions of a case …)."""
-        child = kind_spec(child_kind)
-        if child.parent is None or child.parent[0] != kind:
-            raise HueDeskError(
-                f"'{child_kind}' không thuộc '{kind}'.", f"'{child_kind}' is not part of '{kind}'."
-            )
-        q = ListQuery(filters={child.parent[1]: record_id}, limit=None)
-        return self.list(child_kind, q).rows

@@ -60,7 +60,7 @@ class AttachmentsPanel(QWidget):
 
     def add_path(self, path: Path) -> None:
         assert self.owner is not None
-        attachments.attach(self.db, self.actor, self.owner[0], self.owner[1], path)
+        attachments.Attachments(self.db, self.actor).add(self.owner[0], self.owner[1], path)
         self.model.refresh()
 
     def add(self) -> None:
@@ -75,7 +75,7 @@ class AttachmentsPanel(QWidget):
     def open_selected(self) -> None:
         row = self._selected_row()
         if row is not None:
-            path = attachments.file_path(self.db, row)
+            path = attachments.Attachments(self.db, self.actor).path(int(row["id"]))
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove_selected(self) -> None:
@@ -86,5 +86,5 @@ class AttachmentsPanel(QWidget):
             self, tr("delete_title"), tr("delete_child_text", what=row["filename"])
         )
         if answer == QMessageBox.StandardButton.Yes:
-            attachments.detach(self.db, self.actor, int(row["id"]))
+            attachments.Attachments(self.db, self.actor).remove(int(row["id"]))
             self.model.refresh()

@@ -68,7 +68,7 @@ class AttentionPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        data = dashboard.attention(self.ctx.db)
+        data = dashboard.attention(self.ctx.db, self.ctx.actor)
         lang = self.ctx.lang
         self.title.setText(tr("attention_title", date=format_date(data.today, lang)))
         texts = [

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
+from huedesk.attachments import Attachments
 from huedesk.records import KINDS, RecordService
 from huedesk.records.fields import FieldSpec
 
@@ -41,8 +43,24 @@ def valid_values(kind: str, ids: dict[str, int]) -> dict[str, Any]:
 
 
 def one_of_each(svc: RecordService) -> dict[str, int]:
-    """Create one record of every kind (as ``svc``'s actor); returns ids by kind."""
+    """Create one record of every kind (as ``svc``'s actor); returns ids by kind.
+
+    The attachment is attached to the delegation from a file, the only way one is made.
+    """
     ids: dict[str, int] = {}
     for kind in ORDER:
-        ids[kind] = svc.create(kind, valid_values(kind, ids))["id"]
+        if kind == "attachment":
+            ids[kind] = attach_file(svc, "delegation", ids["delegation"])["id"]
+        else:
+            ids[kind] = svc.create(kind, valid_values(kind, ids))["id"]
     return ids
+
+
+def attach_file(
+    svc: RecordService, owner_kind: str, owner_id: int, name: str = "Mẫu filename.pdf"
+) -> dict[str, Any]:
+    """Attach a small file called ``name`` to a record, as ``svc``'s actor."""
+    source = Path(svc.db.path).parent / "mau-tep" / name
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_bytes(f"%PDF-1.4 {owner_kind} {owner_id}".encode())
+    return Attachments(svc.db, svc.actor).add(owner_kind, owner_id, source)

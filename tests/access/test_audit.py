@@ -12,7 +12,7 @@ from huedesk.audit import verify_chain
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from huedesk.records.history import AuditLog
-from tests.access.sample import one_of_each, valid_values
+from tests.access.sample import attach_file, one_of_each
 
 
 @pytest.fixture
@@ -87,11 +87,7 @@ def test_personal_values_and_case_text_stay_out_of_the_log(db: Database, logged:
 def test_roles_read_only_what_they_may(db: Database, logged: dict) -> None:
     svc = RecordService(db, "lanhsu")
     case = svc.get("consular_case", logged["consular_case"])
-    svc.create(
-        "attachment",
-        valid_values("attachment", logged)
-        | {"owner_kind": "consular_case", "owner_uuid": case["uuid"]},
-    )
+    attach_file(svc, "consular_case", case["id"], "Bản sao hộ chiếu.pdf")
     everything = AuditLog(db, "lanhsu")
     officer = AuditLog(db, "canbo")
     assert everything.count(record_ref=case["ref"]) == 2
@@ -131,3 +127,25 @@ def test_huedesk_check_reports_a_tampered_log(
     assert res.code == 1
     assert "changed outside HueDesk" in res.out
     assert "guard trigger 'audit_entry_no_update' is missing" in res.out
+
+
+def test_account_entries_are_for_administrators(cli, db: Database, logged: dict) -> None:
+    """Who has which role is not for everyone to list (``audit --kind user_account``)."""
+    assert AuditLog(db, "quantri").count(kind="user_account") == 4
+    for name in ("lanhsu", "canbo", "xem"):
+        assert AuditLog(db, name).count(kind="user_account") == 0
+        assert "user_account" not in {r.kind for r in AuditLog(db, name).page(limit=1000)}
+    env = {"HUEDESK_PASSWORD": "mat-khau-123"}
+    res = cli("--user", "xem", "audit", "--kind", "user_account", "--lang", "en", env=env)
+    assert res.code == 0 and res.out.splitlines()[-1] == "(0/0 entries)"
+    assert "canbo" not in res.out and "viewer" not in res.out.lower()
+
+
+def test_later_edits_of_a_case_file_stay_hidden(db: Database, logged: dict) -> None:
+    """An edit of a case attachment's description does not name the owner; still hidden."""
+    svc = RecordService(db, "lanhsu")
+    row = attach_file(svc, "consular_case", logged["consular_case"], "giay-to.pdf")
+    svc.update("attachment", row["id"], {"description": "Bản sao hộ chiếu"})
+    officer = AuditLog(db, "canbo")
+    assert row["uuid"] not in {r.record_uuid for r in officer.page(kind="attachment")}
+    assert AuditLog(db, "lanhsu").count(record_ref=row["uuid"]) == 2

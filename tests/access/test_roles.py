@@ -13,7 +13,7 @@ from huedesk.db.engine import Database
 from huedesk.db.models import AuditEntry
 from huedesk.errors import PermissionDenied
 from huedesk.records import KINDS, ListQuery, RecordService
-from tests.access.sample import ORDER, one_of_each, valid_values
+from tests.access.sample import ORDER, attach_file, one_of_each, valid_values
 
 SENSITIVE = [k for k, s in KINDS.items() if s.sensitive]
 PASSPORT = "C7654321"
@@ -30,11 +30,7 @@ def world(db: Database, accounts: dict[str, Principal]) -> dict[str, Any]:
         {"passport_no": PASSPORT, "date_of_birth": "02/09/1980", "phone": "0905 123 456"},
     )
     case = admin.get("consular_case", ids["consular_case"])
-    case_file = admin.create(
-        "attachment",
-        valid_values("attachment", ids)
-        | {"owner_kind": "consular_case", "owner_uuid": case["uuid"]},
-    )
+    case_file = attach_file(admin, "consular_case", case["id"], "Bản sao hộ chiếu.pdf")
     return {"ids": ids, "person": person, "case_file": case_file["id"]}
 
 

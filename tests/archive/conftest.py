@@ -180,6 +180,7 @@ def fill(svc: RecordService, db: Database) -> dict[str, dict[str, Any]]:
                 "size": len(ATTACHMENT_BYTES),
                 "sha256": hashlib.sha256(ATTACHMENT_BYTES).hexdigest(),
             },
+            stored_file=True,  # the file was put in place above
         )
     return out
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, text
 
+from huedesk.attachments import Attachments
 from huedesk.db.engine import Database
 from huedesk.db.models import Organisation
 from huedesk.records import ListQuery, RecordService
@@ -104,17 +105,9 @@ def test_aid_transactions_and_attachments(
     )
     assert project["id"] in found(db, "PT-8841", "aid_project")
     assert project["id"] in found(db, "quy ho tro", "aid_project")  # the donor's name
-    svc.create(
-        "attachment",
-        {
-            "owner_kind": "aid_project",
-            "owner_uuid": project["uuid"],
-            "filename": "bien-ban-ban-giao.pdf",
-            "stored_name": "ab/cd.pdf",
-            "size": 10,
-            "sha256": "0" * 64,
-        },
-    )
+    source = db.path.parent / "bien-ban-ban-giao.pdf"
+    source.write_bytes(b"%PDF-1.4 handover")
+    Attachments(db, "kiemthu").add("aid_project", project["id"], source)
     assert project["id"] in found(db, "bien ban ban giao", "aid_project")
     assert_same_as_rebuilt(db)
 

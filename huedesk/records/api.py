@@ -1,0 +1,209 @@
+"""``RecordService``: the record API for one user, each call one unit of work.
+
+Everything a screen or a command does with records goes through here, and here
+only the rules are applied (``huedesk.records.visibility``): reads of consular
+cases, their children and their attachments are refused to roles that may not
+see them; lists always mask personal fields (``huedesk.records.masking``), and
+``get`` masks them too for roles that may not see personal data; changes are
+refused to viewers. Rows come out as plain dictionaries, never ORM objects.
+
+The window's table models use ``ids`` (every matching id in list order, a few
+bytes each) and ``rows`` (one page of rows by id); a record window uses ``get``,
+``children``, ``check`` (a dry run of the validation, for a line being entered)
+and ``save`` (the record with its child lines, in one unit of work).
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from huedesk.accounts.principal import Actor, resolve
+from huedesk.accounts.roles import Principal, require_write
+from huedesk.db.engine import Database
+from huedesk.errors import HueDeskError
+from huedesk.records import masking
+from huedesk.records.compound import ChildEdits, save_in
+from huedesk.records.kinds import KindSpec, kind_spec
+from huedesk.records.query import ListQuery, Page
+from huedesk.records.service import (
+    DeleteImpact,
+    create_in,
+    delete_impact_in,
+    delete_in,
+    find_id_in,
+    get_in,
+    list_ids_in,
+    list_in,
+    rows_in,
+    update_in,
+    year_range_in,
+)
+from huedesk.records.validation import validate
+from huedesk.records.visibility import hidden_kinds, require_row, visible_query
+
+
+class RecordService:
+    """The record API for one user (``actor``: an account name or a ``Principal``)."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    def principal(self) -> Principal:
+        """Who this service acts as, with the role the database gives them now."""
+        with self.db.read() as s:
+            return resolve(s, self.actor)
+
+    def _reader(self, s: Session, spec: KindSpec) -> Principal:
+        who = resolve(s, self.actor)
+        require_row(who, spec)
+        return who
+
+    def _shown(self, who: Principal, spec: KindSpec, row: dict[str, Any]) -> dict[str, Any]:
+        require_row(who, spec, row)
+        return row if who.can_see_sensitive else masking.mask_personal(spec, row)
+
+    # --- reading ---------------------------------------------------------------------------
+    def get(self, kind: str, record_id: int) -> dict[str, Any]:
+        """One record with ``<field>__label``s; personal data masked for those who may not see it."""
+        with self.db.read() as s:
+            spec = kind_spec(kind)
+            return self._shown(self._reader(s, spec), spec, get_in(s, kind, record_id))
+
+    def get_by_ref(self, kind: str, ref: str) -> dict[str, Any]:
+        with self.db.read() as s:
+            spec = kind_spec(kind)
+            who = self._reader(s, spec)
+            return self._shown(who, spec, get_in(s, kind, find_id_in(s, kind, ref=ref)))
+
+    def find_id(
+        self, kind: str, *, ref: str | None = None, uuid: str | None = None, loose: bool = False
+    ) -> int:
+        """The id of the record with this reference number or UUID (``loose``: the reference
+        may be typed without tone marks)."""
+        with self.db.read() as s:
+            self._reader(s, kind_spec(kind))
+            return find_id_in(s, kind, ref=ref, uuid=uuid, loose=loose)
+
+    def list(self, kind: str, query: ListQuery | None = None) -> Page:
+        """One page of records, personal fields masked (open a record to see them)."""
+        spec = kind_spec(kind)
+        query = query or ListQuery()
+        with self.db.read() as s:
+            who = self._reader(s, spec)
+            query = visible_query(who, spec, query)
+            page = list_in(s, kind, query)
+        return Page([masking.mask_personal(spec, r) for r in page.rows], page.total)
+
+    def ids(self, kind: str, query: ListQuery) -> builtins.list[int]:
+        """Ids of every record matching ``query`` that the user may see, in list order."""
+        spec = kind_spec(kind)
+        with self.db.read() as s:
+            query = visible_query(self._reader(s, spec), spec, query)
+            return list_ids_in(s, kind, query)
+
+    def rows(self, kind: str, ids: Iterable[int]) -> builtins.list[dict[str, Any]]:
+        """The records with these ids, in that order, masked like a list (one page).
+
+        An id the user may not see (a file of a consular case) is left out, as is
+        one deleted meanwhile.
+        """
+        spec = kind_spec(kind)
+        with self.db.read() as s:
+            who = self._reader(s, spec)
+            rows = rows_in(s, kind, list(ids))
+        hidden = hidden_kinds(who)
+        if spec.name == "attachment" and hidden:
+            rows = [r for r in rows if r.get("owner_kind") not in hidden]
+        return [masking.mask_personal(spec, r) for r in rows]
+
+    def children(self, kind: str, record_id: int, child_kind: str) -> builtins.list[dict[str, Any]]:
+        """All child rows of one record (members of a delegation, actions of a case …)."""
+        child = kind_spec(child_kind)
+        if child.parent is None or child.parent[0] != kind:
+            raise HueDeskError(
+                f"'{child_kind}' không thuộc '{kind}'.", f"'{child_kind}' is not part of '{kind}'."
+            )
+        q = ListQuery(filters={child.parent[1]: record_id}, limit=None)
+        return self.list(child_kind, q).rows
+
+    def year_range(self, kind: str) -> tuple[int, int] | None:
+        """First and last year of the kind's reference date (for a year filter)."""
+        with self.db.read() as s:
+            self._reader(s, kind_spec(kind))
+            return year_range_in(s, kind)
+
+    def delete_impact(self, kind: str, record_id: int) -> DeleteImpact:
+        """What deleting the record would take with it, as this user may be told it."""
+        spec = kind_spec(kind)
+        with self.db.read() as s:
+            who = self._reader(s, spec)
+            require_row(who, spec, get_in(s, kind, record_id))
+            return delete_impact_in(s, kind, record_id).seen_by(who)
+
+    # --- changing --------------------------------------------------------------------------
+    def create(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        with self.db.write() as s:
+            row = create_in(s, self.actor, kind, values)
+            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
+
+    def update(
+        self,
+        kind: str,
+        record_id: int,
+        changes: Mapping[str, Any],
+        *,
+        expected_updated_at: dt.datetime | None = None,
+    ) -> dict[str, Any]:
+        with self.db.write() as s:
+            row = update_in(
+                s, self.actor, kind, record_id, changes, expected_updated_at=expected_updated_at
+            )
+            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
+
+    def save(
+        self,
+        kind: str,
+        record_id: int | None,
+        values: Mapping[str, Any],
+        children: Iterable[ChildEdits] = (),
+        *,
+        expected_updated_at: dt.datetime | None = None,
+    ) -> dict[str, Any]:
+        """Create or update a record together with its child lines, all or nothing."""
+        with self.db.write() as s:
+            row = save_in(
+                s,
+                self.actor,
+                kind,
+                record_id,
+                values,
+                children,
+                expected_updated_at=expected_updated_at,
+            )
+            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
+
+    def check(
+        self, kind: str, values: Mapping[str, Any], before: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Validate ``values`` as a save would (nothing is written); the cleaned values.
+
+        For a child line being entered before its record is saved: problems show
+        at once, next to the field. Refused like the save itself would be.
+        """
+        spec = kind_spec(kind)
+        with self.db.read() as s:
+            who = resolve(s, self.actor)
+            require_write(who)
+            require_row(who, spec, {**(before or {}), **values})
+            return validate(s, spec, values, before)
+
+    def delete(self, kind: str, record_id: int) -> DeleteImpact:
+        """Delete a record with its child rows and attachments (refused when others refer to it)."""
+        with self.db.write() as s:
+            return delete_in(s, self.actor, kind, record_id)
