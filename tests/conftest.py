@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from huedesk.store import open_store
+from huedesk.workspace import Workspace
 
 # Property tests run the same examples on every run (no flaky CI on a slow shared machine);
 # HYPOTHESIS_PROFILE=explore searches afresh with random examples.
@@ -72,3 +73,9 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def svc(db: Database) -> RecordService:
     return RecordService(db, actor="kiemthu")
+
+
+@pytest.fixture
+def ws(db: Database) -> Workspace:
+    """The workspace of the local administrator on a database without accounts."""
+    return Workspace(db, "kiemthu")

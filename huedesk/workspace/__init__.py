@@ -1,0 +1,67 @@
+"""The one door: a signed-in user's ``Workspace`` on one database, and the ``Door`` to it.
+
+The window and the command line hold a ``Workspace`` and nothing below it; what
+they receive from it are ids and plain data objects, named here so that a
+screen imports them from the door (``tests/test_layering.py``). The archive's
+report types load on first use (``__getattr__``), like the archive itself.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from huedesk.accounts import AccountInfo, Principal, Role
+from huedesk.backup import BackupInfo
+from huedesk.dashboard import Attention, AttentionItem
+from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.records import ChildEdits, DeleteImpact, ListQuery, Page
+from huedesk.records.history import AuditRow
+from huedesk.safety.applock import AppLockHeld
+from huedesk.search import SearchHit, group_by_kind
+from huedesk.workspace.door import Door
+from huedesk.workspace.undo import Deleted
+from huedesk.workspace.workspace import Workspace
+
+if TYPE_CHECKING:
+    from huedesk.archive import BundleRejected, ExportReport, ImportReport
+    from huedesk.archive.selection import SELECTABLE as EXPORTABLE_KINDS
+
+_ON_FIRST_USE = {
+    "BundleRejected": ("huedesk.archive", "BundleRejected"),
+    "ExportReport": ("huedesk.archive", "ExportReport"),
+    "ImportReport": ("huedesk.archive", "ImportReport"),
+    "EXPORTABLE_KINDS": ("huedesk.archive.selection", "SELECTABLE"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ON_FIRST_USE:
+        import importlib
+
+        module, attr = _ON_FIRST_USE[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "EXPORTABLE_KINDS",
+    "AccountInfo",
+    "AppLockHeld",
+    "Attention",
+    "AttentionItem",
+    "AuditRow",
+    "BackupInfo",
+    "BundleRejected",
+    "ChildEdits",
+    "DamagedDatabaseError",
+    "DeleteImpact",
+    "Deleted",
+    "Door",
+    "ExportReport",
+    "ImportReport",
+    "ListQuery",
+    "Page",
+    "Principal",
+    "Role",
+    "SearchHit",
+    "Workspace",
+    "group_by_kind",
+]

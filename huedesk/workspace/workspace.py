@@ -1,0 +1,113 @@
+"""``Workspace``: one signed-in user on one open database, the door every caller goes through.
+
+Like Anki's ``Collection``, it is the one object the window and the command line
+hold. It never hands out the database, a session or an ORM object: each
+capability (``records``, ``attachments``, ``search`` …) is a small service
+bound to this user, and each call is one unit of work that applies the access
+rules itself (``docs/access-and-privacy.md`` has the table of who may do what).
+Screens receive ids and plain data objects (dictionaries and frozen dataclasses).
+
+Capabilities::
+
+    records      RecordService: get, list, ids/rows for lazy tables, save with child
+                 lines, check a line, delete impact, delete
+    undo         delete with a snapshot (record, child lines, attachments) and restore it
+    lookups      choices for pickers (countries)
+    attachments  add a file, list, open, copy out, remove
+    search       the search box and ``huedesk search``; rebuilding the index
+    start_page   what needs attention today
+    briefs       PDF briefs, aid statements, the yearly review
+    audit        the audit log as this user may read it
+    accounts     accounts and roles (administrators)
+    archive      export and import bundles
+    backups      back up now, list, restore
+    demo         demo data
+    maintenance  integrity check
+    privacy      retention review, anonymisation
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from huedesk.accounts.principal import Actor, actor_name, resolve
+from huedesk.accounts.roles import Principal
+from huedesk.attachments import Attachments, forget_undo
+from huedesk.db.engine import Database
+from huedesk.records import RecordService
+from huedesk.records.history import AuditLog
+from huedesk.safety.storage import storage_warning
+from huedesk.workspace.admin import Accounts, Archive, Backups, Demo, Maintenance, Privacy
+from huedesk.workspace.reading import Briefs, Lookups, Search, StartPage
+from huedesk.workspace.undo import Undo
+
+
+class Workspace:
+    """One user (``actor``: a signed-in ``Principal``, or a name on a database without
+    accounts) working on one database."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self._actor = actor
+        self._bind(db)
+
+    def _bind(self, db: Database) -> None:
+        self._db = db
+        actor = self._actor
+        self.records = RecordService(db, actor)
+        self.undo = Undo(self)
+        self.lookups = Lookups(self.records)
+        self.attachments = Attachments(db, actor)
+        self.search = Search(self)
+        self.start_page = StartPage(self)
+        self.briefs = Briefs(self)
+        self.audit = AuditLog(db, actor)
+        self.accounts = Accounts(self)
+        self.archive = Archive(self)
+        self.backups = Backups(self)
+        self.demo = Demo(self)
+        self.maintenance = Maintenance(self)
+        self.privacy = Privacy(self)
+
+    # --- who and where ---------------------------------------------------------------------
+    @property
+    def principal(self) -> Principal:
+        """Who is working, with the role the database gives them now (a role changed or an
+        account disabled meanwhile takes effect here)."""
+        with self._db.read() as s:
+            return resolve(s, self._actor)
+
+    @property
+    def user_name(self) -> str:
+        """The account name the audit log records for this user."""
+        return actor_name(self._actor)
+
+    @property
+    def path(self) -> Path:
+        """The database file (shown to the user; its folder holds attachments and backups)."""
+        return self._db.path
+
+    def storage_warning(self, lang: str = "vi") -> str | None:
+        """A warning when the file lies on a network share or in a synced folder."""
+        return storage_warning(self._db.path, lang)
+
+    # --- for the capabilities (not for screens) --------------------------------------------
+    @property
+    def db(self) -> Database:
+        """The open database: for the services this workspace binds, never for a screen
+        (``tests/test_layering.py`` keeps the window from importing what it would need)."""
+        return self._db
+
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    def replace_database(self, db: Database) -> None:
+        """Work on ``db`` from now on (the same file reopened after a restore); undo
+        snapshots of the old file are dropped with their capabilities."""
+        forget_undo(self._db.path)
+        self._bind(db)
+
+    def close(self) -> None:
+        """Forget undo snapshots (and the files kept for them) and close the database."""
+        forget_undo(self._db.path)
+        self._db.dispose()
