@@ -18,8 +18,6 @@ from huedesk.archive import (
     BundleRejected,
     ImportReport,
     VerifyReport,
-    export_bundle,
-    import_bundle,
     verify_bundle,
 )
 from huedesk.archive.selection import SELECTABLE
@@ -76,15 +74,8 @@ def _label(kind: str, lang: str) -> str:
 
 def run_export(ctx: CommandContext) -> int:
     a = ctx.args
-    report = export_bundle(
-        ctx.db(),
-        a.output,
-        kinds=a.kind,
-        year=a.year,
-        since=a.since,
-        with_briefs=a.with_briefs,
-        lang=ctx.lang,
-        actor=ctx.actor,
+    report = ctx.workspace().archive.export(
+        a.output, kinds=a.kind, year=a.year, since=a.since, with_briefs=a.with_briefs, lang=ctx.lang
     )
     en = ctx.lang == "en"
     for kind, n in report.counts.items():
@@ -128,7 +119,7 @@ def run_verify(ctx: CommandContext) -> int:
 def run_import(ctx: CommandContext) -> int:
     a = ctx.args
     try:
-        report = import_bundle(ctx.db(), a.bundle, actor=ctx.actor, dry_run=a.dry_run)
+        report = ctx.workspace().archive.import_(a.bundle, dry_run=a.dry_run)
     except BundleRejected as exc:
         print_problems(ctx, exc.report)
         raise

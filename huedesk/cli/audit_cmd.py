@@ -8,7 +8,6 @@ from typing import Any
 from huedesk.cli.context import CommandContext
 from huedesk.cli.table import table_lines
 from huedesk.formatting import format_datetime
-from huedesk.records.history import AuditLog
 
 
 def register(sub: Any) -> None:
@@ -26,7 +25,7 @@ def register(sub: Any) -> None:
 
 
 def run(ctx: CommandContext) -> int:
-    log = AuditLog(ctx.db(), ctx.principal())
+    log = ctx.workspace().audit
     args = ctx.args
     rows = log.page(args.record, args.kind, args.by, limit=max(args.limit, 0))
     total = log.count(args.record, args.kind, args.by)

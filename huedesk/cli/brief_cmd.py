@@ -9,8 +9,8 @@
 
 A reference may be typed without tone marks or ``Đ`` (``DV-2025-0012``).
 
-``huedesk.briefs`` (and with it ReportLab) is imported inside the handlers, not
-at the top: every ``huedesk`` command builds this module's parser, and loading
+Briefs are made through the workspace (``ws.briefs``), which loads ReportLab on
+first use: every ``huedesk`` command builds this module's parser, and loading
 ReportLab would add 0.15–0.3 s to the start-up of commands that print nothing.
 """
 
@@ -20,16 +20,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from huedesk.cli.context import CommandContext
-from huedesk.db.functions import folded
-from huedesk.errors import HueDeskError, NotFoundError
-from huedesk.records.kinds import kind_spec
-from huedesk.records.service import find_id_in
-from huedesk.records.visibility import require_kind
-from huedesk.text import fold
+from huedesk.errors import HueDeskError
 
 
 def register(subparsers: Any) -> None:
@@ -79,77 +71,44 @@ def _year(text: str) -> int:
     return int(text)
 
 
-def find_by_ref(session: Session, kind: str, ref: str) -> int:
-    """The record with reference ``ref``; falls back to ignoring tone marks and ``Đ``."""
-    try:
-        return find_id_in(session, kind, ref=ref)
-    except NotFoundError:
-        table = kind_spec(kind).model.__table__  # type: ignore[attr-defined]
-        found = session.scalars(
-            select(table.c.id).where(folded(table.c.ref) == fold(ref.strip()))
-        ).all()
-        if len(found) == 1:
-            return int(found[0])
-        raise
-
-
 def _done(ctx: CommandContext, out: Path) -> int:
     ctx.print(str(out))
     return 0
 
 
 def _delegation(ctx: CommandContext) -> int:
-    from huedesk.briefs import render_brief  # on use: see the module docstring
-
-    db = ctx.db()
-    with db.read() as s:
-        record_id = find_by_ref(s, "delegation", ctx.args.ref)
-    return _done(
-        ctx, render_brief(db, "delegation", record_id, Path(ctx.args.output), lang=ctx.lang)
-    )
+    ws = ctx.workspace()
+    record_id = ws.records.find_id("delegation", ref=ctx.args.ref, loose=True)
+    return _done(ctx, ws.briefs.render("delegation", record_id, ctx.args.output, lang=ctx.lang))
 
 
 def _case(ctx: CommandContext) -> int:
-    from huedesk.briefs import render_brief  # on use: see the module docstring
-
-    db = ctx.db()
-    require_kind(ctx.principal(), "consular_case")
-    with db.read() as s:
-        record_id = find_by_ref(s, "consular_case", ctx.args.ref)
-    out = render_brief(
-        db, "consular_case", record_id, Path(ctx.args.output), lang=ctx.lang, redact=ctx.args.redact
+    ws = ctx.workspace()
+    record_id = ws.records.find_id("consular_case", ref=ctx.args.ref, loose=True)
+    out = ws.briefs.render(
+        "consular_case", record_id, ctx.args.output, lang=ctx.lang, redact=ctx.args.redact
     )
     return _done(ctx, out)
 
 
 def _aid(ctx: CommandContext) -> int:
-    from huedesk.briefs import render_aid_statement  # on use: see the module docstring
-    from huedesk.briefs.gather_aid import find_donor_id
-
-    db = ctx.db()
+    ws = ctx.workspace()
     args = ctx.args
     out = Path(args.output)
     if args.year is not None:
-        return _done(ctx, render_aid_statement(db, out, year=args.year, lang=ctx.lang))
-    with db.read() as s:
-        if args.donor is not None:
-            donor_id = find_donor_id(s, args.donor)
-            project_id = None
-        elif args.ref:
-            project_id = find_by_ref(s, "aid_project", args.ref)
-            donor_id = None
-        else:  # argparse's group is required, but an empty REF ("") slips through
-            raise HueDeskError(
-                "Cần số hiệu dự án, --donor hoặc --year.",
-                "Give a project reference, --donor or --year.",
-            )
-    return _done(
-        ctx, render_aid_statement(db, out, project_id=project_id, donor_id=donor_id, lang=ctx.lang)
-    )
+        return _done(ctx, ws.briefs.aid_statement(out, year=args.year, lang=ctx.lang))
+    if args.donor is not None:
+        donor_id = ws.briefs.find_donor(args.donor)
+        return _done(ctx, ws.briefs.aid_statement(out, donor_id=donor_id, lang=ctx.lang))
+    if not args.ref:  # argparse's group is required, but an empty REF ("") slips through
+        raise HueDeskError(
+            "Cần số hiệu dự án, --donor hoặc --year.",
+            "Give a project reference, --donor or --year.",
+        )
+    project_id = ws.records.find_id("aid_project", ref=args.ref, loose=True)
+    return _done(ctx, ws.briefs.aid_statement(out, project_id=project_id, lang=ctx.lang))
 
 
 def _year_review(ctx: CommandContext) -> int:
-    from huedesk.briefs import render_year_review  # on use: see the module docstring
-
-    out = render_year_review(ctx.db(), ctx.args.year, Path(ctx.args.output), lang=ctx.lang)
+    out = ctx.workspace().briefs.year_review(ctx.args.year, Path(ctx.args.output), lang=ctx.lang)
     return _done(ctx, out)

@@ -1,8 +1,8 @@
-"""What every subcommand gets: the parsed arguments and a way to open the database.
+"""What every subcommand gets: the parsed arguments, the database, and the signed-in workspace.
 
-Nothing here imports the database or account code at module level: every
-``huedesk`` command builds a context, and ``huedesk --version`` must not pay for
-SQLAlchemy (the imports below sit in the methods that need them).
+Nothing here imports the database, account or workspace code at module level:
+every ``huedesk`` command builds a context, and ``huedesk --version`` must not pay
+for SQLAlchemy (the imports below sit in the methods that need them).
 """
 
 from __future__ import annotations
@@ -18,16 +18,18 @@ from huedesk.paths import resolve_db_path
 if TYPE_CHECKING:
     from huedesk.accounts import Principal
     from huedesk.db.engine import Database
+    from huedesk.workspace import Door, Workspace
 
 
 @dataclass
 class CommandContext:
-    """Arguments of one invocation, with the database opened on first use."""
+    """Arguments of one invocation, with the database opened and the user signed in on
+    first use. Commands work through ``workspace()``, the same door as the window."""
 
     args: argparse.Namespace
     out: TextIO = field(default_factory=lambda: sys.stdout)
     _db: Database | None = None
-    _principal: Principal | None = None
+    _workspace: Workspace | None = None
 
     @property
     def db_path(self) -> Path:
@@ -41,15 +43,25 @@ class CommandContext:
     def actor(self) -> str:
         """Who is acting: the signed-in account (see ``huedesk.cli.signin``), or the OS
         account name while the database has no accounts."""
-        return self.principal().name
+        return self.workspace().user_name
 
     def principal(self) -> Principal:
         """The signed-in user with their role (asks for the password once per invocation)."""
-        if self._principal is None:
+        return self.workspace().principal
+
+    def workspace(self) -> Workspace:
+        """The signed-in user's workspace (signs in on first use)."""
+        if self._workspace is None:
             from huedesk.cli.signin import sign_in
 
-            self._principal = sign_in(self.db(), getattr(self.args, "user", None))
-        return self._principal
+            self._workspace = sign_in(self.door(), getattr(self.args, "user", None))
+        return self._workspace
+
+    def door(self) -> Door:
+        """The open database before anyone signs in (``user init`` creates the first account)."""
+        from huedesk.workspace import Door
+
+        return Door(self.db())
 
     def db(self) -> Database:
         """The open, migrated database (opened once per invocation)."""

@@ -7,7 +7,6 @@ import sys
 from typing import Any
 
 from huedesk.cli.context import CommandContext
-from huedesk.demo import generate
 
 
 def register(sub: Any) -> None:
@@ -41,9 +40,7 @@ def run(ctx: CommandContext) -> int:
         if show:
             print(f"\r  {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    summary = generate(
-        ctx.db(), records=ctx.args.records, seed=ctx.args.seed, progress=progress, actor=ctx.actor
-    )
+    summary = ctx.workspace().demo.generate(ctx.args.records, seed=ctx.args.seed, progress=progress)
     if show:
         print(file=sys.stderr)
     ctx.print(

@@ -14,8 +14,6 @@ from huedesk.formatting import format_date
 from huedesk.privacy.retention import (
     DEFAULT_RETENTION_YEARS,
     RETENTION_ENV,
-    anonymise_case,
-    cases_for_review,
     retention_years,
 )
 
@@ -58,7 +56,7 @@ def register(sub: Any) -> None:
 
 def run_review(ctx: CommandContext) -> int:
     years = retention_years(ctx.args.older_than_years)
-    items = cases_for_review(ctx.db(), ctx.principal(), years)
+    items = ctx.workspace().privacy.review(years)
     en = ctx.lang == "en"
     if not items:
         ctx.print(
@@ -100,7 +98,7 @@ def run_anonymise(ctx: CommandContext) -> int:
             f"Ẩn danh {ctx.args.ref} không hoàn tác được; thêm --yes để xác nhận.",
             f"Anonymising {ctx.args.ref} cannot be undone; add --yes to confirm.",
         )
-    r = anonymise_case(ctx.db(), ctx.principal(), ctx.args.ref)
+    r = ctx.workspace().privacy.anonymise(ctx.args.ref)
     en = ctx.lang == "en"
     ctx.print(
         f"{r.ref} anonymised: {len(r.people_anonymised)} people, {r.actions} actions, "

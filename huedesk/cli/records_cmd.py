@@ -88,7 +88,7 @@ def _pairs(items: list[str]) -> dict[str, str]:
 
 
 def _service(ctx: CommandContext) -> RecordService:
-    return RecordService(ctx.db(), ctx.actor)
+    return ctx.workspace().records
 
 
 def run_list(ctx: CommandContext) -> int:

@@ -10,8 +10,7 @@ from typing import Any
 
 from huedesk.cli.context import CommandContext
 from huedesk.records.kinds import kind_spec
-from huedesk.records.visibility import visible_kinds
-from huedesk.search import SearchHit, group_by_kind, reindex_all, search
+from huedesk.search import SearchHit, group_by_kind
 from huedesk.search.schema import KIND_CODES
 from huedesk.search.snippets import plain
 
@@ -66,8 +65,7 @@ def _terminal_snippet(hit: SearchHit, bold: bool) -> str:
 
 def run_search(ctx: CommandContext) -> int:
     args = ctx.args
-    kinds = visible_kinds(ctx.principal(), args.kind, KIND_CODES)
-    hits = search(ctx.db(), args.query, kinds=kinds, limit=max(0, args.limit))
+    hits = ctx.workspace().search.find(args.query, kinds=args.kind, limit=max(0, args.limit))
     if args.json:
         ctx.print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2))
         return 0
@@ -100,9 +98,9 @@ def run_reindex(ctx: CommandContext) -> int:
             shown = pct // 10
             print(f"Đang lập chỉ mục / indexing: {done}/{total} ({pct}%)", file=sys.stderr)
 
+    ws = ctx.workspace()
     started = time.perf_counter()
-    with ctx.db().write() as session:
-        count = reindex_all(session, progress)
+    count = ws.search.reindex(progress)
     if tty:
         print(file=sys.stderr)
     seconds = time.perf_counter() - started

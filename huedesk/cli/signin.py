@@ -12,10 +12,12 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from huedesk.accounts import AccountService, Principal, Role
-from huedesk.db.engine import Database
 from huedesk.errors import PermissionDenied
+
+if TYPE_CHECKING:
+    from huedesk.workspace import Door, Workspace
 
 USER_ENV = "HUEDESK_USER"
 PASSWORD_ENV = "HUEDESK_PASSWORD"
@@ -47,13 +49,12 @@ def ask_password(name: str) -> str:
     return given if given is not None else getpass.getpass(f"Mật khẩu / Password ({name}): ")
 
 
-def sign_in(db: Database, explicit_user: str | None) -> Principal:
-    """The principal a command runs as, checking the password when accounts exist."""
+def sign_in(door: Door, explicit_user: str | None) -> Workspace:
+    """The workspace a command runs in, checking the password when accounts exist."""
     name = user_name(explicit_user)
-    accounts = AccountService(db)
-    if not accounts.has_accounts():
-        return Principal(name, Role.ADMIN)
-    return accounts.authenticate(name, ask_password(name))
+    if door.first_run:
+        return door.enter(name)
+    return door.sign_in(name, ask_password(name))
 
 
 def ask_new_secret(env: str, prompt: str, what_vi: str, what_en: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from huedesk.accounts import AccountService, Role
+from huedesk.accounts import Role
 from huedesk.cli.context import CommandContext
 from huedesk.cli.signin import ask_new_secret, ask_password, user_name
 from huedesk.cli.table import table_lines
@@ -80,21 +80,18 @@ def _done(ctx: CommandContext, vi: str, en: str) -> int:
 
 def run_init(ctx: CommandContext) -> int:
     name = ctx.args.name or user_name(getattr(ctx.args, "user", None))
-    who = AccountService(ctx.db()).create_first_admin(
-        name, new_password(name), ctx.args.display_name
-    )
+    who = ctx.door().create_administrator(name, new_password(name), ctx.args.display_name)
     return _done(
         ctx,
-        f"Đã tạo quản trị viên '{who.name}'. Từ nay mọi lệnh cần đăng nhập.",
-        f"Administrator '{who.name}' created. From now on every command signs in.",
+        f"Đã tạo quản trị viên '{who.user_name}'. Từ nay mọi lệnh cần đăng nhập.",
+        f"Administrator '{who.user_name}' created. From now on every command signs in.",
     )
 
 
 def run_add(ctx: CommandContext) -> int:
-    accounts = AccountService(ctx.db())
-    by = ctx.principal()
+    accounts = ctx.workspace().accounts
     info = accounts.add(
-        by, ctx.args.name, new_password(ctx.args.name), ctx.args.role, ctx.args.display_name
+        ctx.args.name, new_password(ctx.args.name), ctx.args.role, ctx.args.display_name
     )
     return _done(
         ctx,
@@ -104,7 +101,7 @@ def run_add(ctx: CommandContext) -> int:
 
 
 def run_list(ctx: CommandContext) -> int:
-    rows = AccountService(ctx.db()).list(ctx.principal())
+    rows = ctx.workspace().accounts.list()
     en = ctx.lang == "en"
     head = (
         ("User", "Name", "Role", "Active", "Last sign-in")
@@ -136,12 +133,12 @@ def run_passwd(ctx: CommandContext) -> int:
     who = ctx.principal()
     name = ctx.args.name or who.name
     old = ask_password(name) if name == who.name and not who.can_manage_users else None
-    AccountService(ctx.db()).set_password(who, name, new_password(name), old)
+    ctx.workspace().accounts.set_password(name, new_password(name), old)
     return _done(ctx, f"Đã đổi mật khẩu của '{name}'.", f"Password of '{name}' changed.")
 
 
 def run_role(ctx: CommandContext) -> int:
-    info = AccountService(ctx.db()).set_role(ctx.principal(), ctx.args.name, ctx.args.role)
+    info = ctx.workspace().accounts.set_role(ctx.args.name, ctx.args.role)
     return _done(
         ctx,
         f"'{info.name}' nay là {info.role.label('vi').lower()}.",
@@ -150,7 +147,7 @@ def run_role(ctx: CommandContext) -> int:
 
 
 def run_set_active(ctx: CommandContext) -> int:
-    info = AccountService(ctx.db()).set_active(ctx.principal(), ctx.args.name, ctx.args.active)
+    info = ctx.workspace().accounts.set_active(ctx.args.name, ctx.args.active)
     if info.active:
         return _done(ctx, f"Đã mở lại tài khoản '{info.name}'.", f"Account '{info.name}' enabled.")
     return _done(ctx, f"Đã khóa tài khoản '{info.name}'.", f"Account '{info.name}' disabled.")
