@@ -1,10 +1,11 @@
 """Starting the desktop application: ``run(db_path)`` is what ``huedesk`` calls.
 
-``Desk`` is the small controller above the main window: it owns the open
-database, builds the window in the chosen language (a language switch rebuilds
-it, so every label comes out of the catalogue afresh), offers demo data on an
-empty database, replaces the database when a backup is restored (a new window
-on the reopened file) and closes the database at the end.
+``Desk`` is the small controller above the main window: it owns the signed-in
+user's ``Workspace``, builds the window in the chosen language (a language
+switch rebuilds it, so every label comes out of the catalogue afresh), offers
+demo data on an empty database, rebuilds the window when a backup is restored
+(the workspace reopens the file) and closes the workspace at the end. Before
+that, ``run`` opens the ``Door`` and signs the user in.
 """
 
 from __future__ import annotations
@@ -16,14 +17,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
-from huedesk import backup, dashboard
-from huedesk.accounts.principal import Actor
-from huedesk.accounts.roles import Principal
-from huedesk.backup import BackupInfo
-from huedesk.db.engine import Database
 from huedesk.paths import APP_NAME, settings_dir
-from huedesk.safety.storage import storage_warning
-from huedesk.store import open_store
 from huedesk.ui import qt_words
 from huedesk.ui.about import app_icon
 from huedesk.ui.backup_ui import open_or_rescue, when
@@ -33,6 +27,7 @@ from huedesk.ui.i18n import language, set_language, tr
 from huedesk.ui.login_dialog import LoginDialog
 from huedesk.ui.main_window import MainWindow
 from huedesk.ui.ops import run_op
+from huedesk.workspace import BackupInfo, Door, Workspace
 
 # The Linux desktop entry's name (packaging/linux/huedesk.desktop), without ".desktop".
 DESKTOP_FILE = "huedesk"
@@ -66,23 +61,22 @@ def application() -> QApplication:
 
 
 class Desk:
-    """The open database and its main window."""
+    """The signed-in user's workspace and its main window."""
 
-    def __init__(self, db: Database, actor: Actor, lang: str | None = None) -> None:
-        self.db = db
-        self.actor = actor
+    def __init__(self, ws: Workspace, lang: str | None = None) -> None:
+        self.ws = ws
         set_language(lang or str(QSettings().value("ui/language", "vi")))
         self.window = self._build()
 
     def _build(self) -> MainWindow:
-        window = MainWindow(AppContext(self.db, self.actor, language()))
+        window = MainWindow(AppContext(self.ws, language()))
         window.language_requested.connect(self.switch_language)
         window.demo_requested.connect(lambda: self.offer_start(force=True))
         window.restore_requested.connect(self.restore_from)
         return window
 
     def _replace_window(self) -> None:
-        """A new window on ``self.db`` in place of the current one (settings kept)."""
+        """A new window on the workspace in place of the current one (settings kept)."""
         old = self.window
         old.save_state()
         self.window = self._build()
@@ -92,7 +86,7 @@ class Desk:
 
     def warn_about_storage(self) -> str | None:
         """Once per start: say so when the database is on a network share or a synced folder."""
-        text = storage_warning(self.db.path, language())
+        text = self.ws.storage_warning(language())
         if text:
             self.window.show_warning(f"<b>{tr('storage_title')}.</b> {text}")
         return text
@@ -100,29 +94,25 @@ class Desk:
     def restore_from(self, info: BackupInfo) -> None:
         """Replace the database with the backup ``info`` and reopen it in a new window.
 
-        Record windows are closed first (asking about unsaved changes), then this
-        process's connections are closed so the file can be replaced; the restore
-        (checks and copy) runs in the background. If it fails, the old database is
-        reopened untouched.
+        Record windows are closed first (asking about unsaved changes); the
+        workspace closes its connections so the file can be replaced, restores
+        (checks and copy) in the background and reopens the file. If it fails, the
+        old database is reopened untouched.
         """
         window = self.window
         if not window.close_editors():
             return
-        path = self.db.path
-        self.db.dispose()
 
         def done(_safety: object) -> None:
-            self.db = open_store(path)
             self._replace_window()
             self.window.statusBar().showMessage(tr("restore_done", when=when(info)), 15000)
 
         def failed(exc: BaseException) -> None:
-            self.db = open_store(path)
             self._replace_window()
             self.window.ctx.show_error(self.window, exc)
 
         run_op(
-            lambda _p: backup.restore(path, info.path),
+            lambda _p: self.ws.backups.restore(info.path),
             done,
             failed,
             parent=window,
@@ -142,9 +132,9 @@ class Desk:
 
     def offer_start(self, force: bool = False) -> FirstRunDialog | None:
         """On an empty database (or when asked), offer demo data and say where the data is."""
-        if not force and not dashboard.is_empty(self.db):
+        if not force and not (self.ws.demo.allowed() and self.ws.start_page.is_empty()):
             return None
-        dialog = FirstRunDialog(self.db, self.window)
+        dialog = FirstRunDialog(self.ws.path, self.window)
         dialog.finished.connect(lambda _r: self._after_first_run(dialog))
         dialog.open()
         return dialog
@@ -163,18 +153,18 @@ class Desk:
             self.window.refresh()  # a cancelled run may have written whole batches
             self.window.ctx.show_error(self.window, exc)
 
-        start_demo(self.window, self.db, records, done, failed, actor=self.window.ctx.actor)
+        start_demo(self.window, self.ws, records, done, failed)
 
 
-def sign_in(db: Database, lang: str, user_name: str | None = None) -> Principal | None:
+def sign_in(door: Door, lang: str, user_name: str | None = None) -> Workspace | None:
     """Who uses the window: the sign-in dialog (on a new database it creates the administrator).
 
     ``user_name`` (from ``--user``) is filled in; the password is always asked in the dialog.
     """
-    dialog = LoginDialog(db, lang, user_name=user_name)
+    dialog = LoginDialog(door, lang, user_name=user_name)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.principal
+    return dialog.workspace
 
 
 def run(db_path: Path, user_name: str | None = None) -> int:
@@ -185,19 +175,19 @@ def run(db_path: Path, user_name: str | None = None) -> int:
     app = application()
     lang = str(QSettings().value("ui/language", "vi"))
     set_language(lang)
-    db = open_or_rescue(Path(db_path), lang)
-    if db is None:
+    door = open_or_rescue(Path(db_path), lang)
+    if door is None:
         return 2
-    principal = sign_in(db, lang, user_name)
-    if principal is None:
-        db.dispose()
+    ws = sign_in(door, lang, user_name)
+    if ws is None:
+        door.close()
         print(tr("signin_cancelled"), file=sys.stderr)
         return 1
-    desk = Desk(db, principal, lang)
+    desk = Desk(ws, lang)
     try:
         desk.window.show()
         QTimer.singleShot(0, desk.offer_start)
         QTimer.singleShot(0, desk.warn_about_storage)
         return int(app.exec())
     finally:
-        desk.db.dispose()  # the one open now (a restore replaces it)
+        desk.ws.close()  # undo's kept files go, the database closes

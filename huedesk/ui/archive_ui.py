@@ -1,12 +1,13 @@
-"""File → export an archive bundle, File → import one: dialogs over ``huedesk.archive``.
+"""File → export an archive bundle, File → import one: dialogs over ``ws.archive``.
 
 Export asks what to take (kinds, year, changed since, with briefs) and where to
-save, then runs ``export_bundle`` in the background with progress and Cancel.
-Import runs ``import_bundle`` twice: first as a dry run (which verifies the
+save, then runs the workspace's export in the background with progress and
+Cancel. Import runs the workspace's import twice: first as a dry run (which verifies the
 bundle and performs the whole merge inside a transaction that is rolled back),
 so the preview shows exactly what the real import will add, skip, update and
 renumber; only after the user confirms does the real import run. Lists refresh
-afterwards and a daily backup is taken, as after every large operation.
+afterwards and a daily backup is taken, as after every large operation. The
+archive code loads on first use, not with the window.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -35,17 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk import backup, clock
-from huedesk.archive import BundleRejected, ExportReport, ImportReport, export_bundle, import_bundle
-from huedesk.archive.selection import SELECTABLE
+from huedesk import clock
 from huedesk.formatting import format_datetime
 from huedesk.money import group_digits
-from huedesk.records import kind_spec
 from huedesk.records.fields import SYSTEM_FIELDS
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.backup_ui import size_text
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Progress, run_op
+
+if TYPE_CHECKING:
+    from huedesk.workspace import ExportReport, ImportReport
 
 SHOWN_LINES = 20  # conflicts / renumbered lines listed before "… and N more"
 
@@ -63,7 +65,9 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("export_title"))
         self.kinds = QListWidget()
-        for kind in SELECTABLE:
+        from huedesk.workspace import EXPORTABLE_KINDS  # the archive loads on first use
+
+        for kind in EXPORTABLE_KINDS:
             item = QListWidgetItem(kind_spec(kind).label(lang))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             checked = kinds is None or kind in kinds
@@ -257,23 +261,21 @@ class ArchiveActions:
             options = dialog.options()
         finally:
             dialog.deleteLater()
-        default = Path(self.ctx.db.path).with_name(f"huedesk-{clock.today():%Y%m%d}.zip")
+        default = self.ctx.ws.path.with_name(f"huedesk-{clock.today():%Y%m%d}.zip")
         name, _filter = QFileDialog.getSaveFileName(
             self.parent, tr("export_save"), str(default), tr("bundle_filter")
         )
         if not name:
             return
         out = Path(name) if name.lower().endswith(".zip") else Path(name + ".zip")
-        db, lang, actor = self.ctx.db, self.ctx.lang, self.ctx.actor
+        archive, lang = self.ctx.ws.archive, self.ctx.lang
 
         def work(p: Progress) -> ExportReport:
-            return export_bundle(
-                db,
+            return archive.export(
                 out,
                 progress=lambda done, total, kind: p.report(done, total, self._step(kind)),
                 should_cancel=p.cancelled,
                 lang=lang,
-                actor=actor,
                 **options,
             )
 
@@ -321,7 +323,7 @@ class ArchiveActions:
     def import_(self) -> None:
         """Choose a bundle, show the dry-run preview, import on confirmation, show the report."""
         name, _filter = QFileDialog.getOpenFileName(
-            self.parent, tr("import_open"), str(Path(self.ctx.db.path).parent), tr("bundle_filter")
+            self.parent, tr("import_open"), str(self.ctx.ws.path.parent), tr("bundle_filter")
         )
         if not name:
             return
@@ -341,12 +343,7 @@ class ArchiveActions:
             p.report(done, total, self._step(kind))
             p.check()  # raising here rolls the whole import back
 
-        report = import_bundle(
-            self.ctx.db, path, actor=self.ctx.principal.name, dry_run=dry_run, progress=step
-        )
-        if not dry_run:
-            backup.after_large_operation(self.ctx.db.path, "import")
-        return report
+        return self.ctx.ws.archive.import_(path, dry_run=dry_run, progress=step)
 
     def _previewed(self, report: ImportReport) -> None:
         body = report_html(
@@ -379,6 +376,8 @@ class ArchiveActions:
         self.last_report = dialog
 
     def _import_failed(self, exc: BaseException) -> None:
+        from huedesk.workspace import BundleRejected  # loaded with the import that failed
+
         if isinstance(exc, BundleRejected):
             lang = self.ctx.lang
             lines = [

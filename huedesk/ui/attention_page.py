@@ -1,7 +1,9 @@
 """The start page, "Cần chú ý": upcoming visits, case deadlines and agreements expiring.
 
-The lists come from ``huedesk.dashboard`` (small indexed queries); this page
-only lays them out. Double-clicking a line opens the record.
+The lists come from the workspace (``ws.start_page``: small indexed queries, and
+consular deadlines only for those who may see cases; for anyone else that list
+is not shown at all); this page only lays them out. Double-clicking a line opens
+the record.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk import dashboard
 from huedesk.db import enums
 from huedesk.formatting import format_date
-from huedesk.records import kind_spec
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
+from huedesk.workspace import AttentionItem
 
 Opener = Callable[[str, int | None, dict[str, Any] | None], object]
 _OVERDUE = QBrush(QColor("#b00020"))
@@ -68,16 +70,22 @@ class AttentionPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        data = dashboard.attention(self.ctx.db, self.ctx.actor)
+        start = self.ctx.ws.start_page
+        data = start.attention()
         lang = self.ctx.lang
         self.title.setText(tr("attention_title", date=format_date(data.today, lang)))
         texts = [
-            tr("upcoming_visits", n=data.visits_total, days=dashboard.VISIT_HORIZON),
+            tr("upcoming_visits", n=data.visits_total, days=start.VISIT_HORIZON),
             tr("case_deadlines", n=data.deadlines_total),
-            tr("agreements_expiring", n=data.expiring_total, days=dashboard.EXPIRY_HORIZON),
+            tr("agreements_expiring", n=data.expiring_total, days=start.EXPIRY_HORIZON),
         ]
         lists = [data.visits, data.deadlines, data.expiring]
-        for (heading, tree), text, items in zip(self.sections, texts, lists, strict=True):
+        shown = [True, data.deadlines_shown, True]
+        for (heading, tree), text, items, show in zip(
+            self.sections, texts, lists, shown, strict=True
+        ):
+            heading.setVisible(show)
+            tree.setVisible(show)
             heading.setText(text)
             tree.clear()
             for item in items:
@@ -87,7 +95,7 @@ class AttentionPage(QWidget):
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
                 tree.addTopLevelItem(empty)
 
-    def _item(self, item: dashboard.AttentionItem, lang: str) -> QTreeWidgetItem:
+    def _item(self, item: AttentionItem, lang: str) -> QTreeWidgetItem:
         status_enum = kind_spec(item.kind).fields["status"].choices or enums.DelegationStatus
         if item.days_left < 0:
             left = tr("overdue", n=-item.days_left)

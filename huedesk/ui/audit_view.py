@@ -1,7 +1,7 @@
 """A read-only view of the audit log: newest first, loaded a page at a time, filterable.
 
-``AuditTableModel`` asks ``huedesk.records.history.AuditLog`` for pages of
-plain ``AuditRow`` objects as the view scrolls (``canFetchMore``/``fetchMore``),
+``AuditTableModel`` asks the workspace's audit log (``ws.audit``: only the
+entries the user may read) for pages of plain ``AuditRow`` objects as the view scrolls (``canFetchMore``/``fetchMore``),
 so a log of a million entries opens as fast as one of ten. Nothing here can
 change an entry: the model has no ``setData`` and the view no edit triggers.
 """
@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk.accounts.principal import Actor
-from huedesk.db.engine import Database
 from huedesk.formatting import format_datetime
-from huedesk.records.history import AuditLog, AuditRow
+from huedesk.workspace import AuditRow, Workspace
 
 COL_TIME, COL_ACTOR, COL_ACTION, COL_KIND, COL_REF, COL_CHANGES = range(6)
 _HEADERS = {
@@ -49,11 +47,9 @@ class AuditTableModel(QAbstractTableModel):
     ``_resetting`` is true while a reload is announced to views.
     """
 
-    def __init__(
-        self, db: Database, actor: Actor, lang: str = "vi", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ws: Workspace, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._log = AuditLog(db, actor)
+        self._log = ws.audit
         self._lang = lang
         self._record_ref: str | None = None
         self._rows: list[AuditRow] = []
@@ -157,12 +153,10 @@ class AuditTableModel(QAbstractTableModel):
 class AuditView(QWidget):
     """The audit log screen: a record filter above a read-only table, with a count."""
 
-    def __init__(
-        self, db: Database, actor: Actor, lang: str = "vi", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ws: Workspace, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self.model = AuditTableModel(db, actor, lang, self)
+        self.model = AuditTableModel(ws, lang, self)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("audit_filter")

@@ -27,15 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk import backup
-from huedesk.backup import BackupInfo
-from huedesk.db.engine import Database
-from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.errors import HueDeskError
 from huedesk.formatting import format_size
-from huedesk.safety.applock import AppLockHeld
-from huedesk.store import open_store
 from huedesk.ui.i18n import language, tr
+from huedesk.workspace import AppLockHeld, BackupInfo, DamagedDatabaseError, Door, Workspace
 
 
 def when(info: BackupInfo) -> str:
@@ -60,11 +55,11 @@ class RestoreDialog(QDialog):
 
     COL_CREATED, COL_KIND, COL_REASON, COL_SIZE = range(4)
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("restore_title"))
         self.resize(640, 420)
-        self.backups = backup.list_backups(db_path)
+        self.backups = ws.backups.list()
         intro = QLabel(tr("restore_intro") if self.backups else tr("restore_none"))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.backups), 4)
@@ -111,9 +106,9 @@ class RestoreDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
 
-def choose_backup(db_path: Path, parent: QWidget | None) -> BackupInfo | None:
+def choose_backup(ws: Workspace, parent: QWidget | None) -> BackupInfo | None:
     """Show the backups, then ask for confirmation; the backup to restore, or ``None``."""
-    dialog = RestoreDialog(db_path, parent)
+    dialog = RestoreDialog(ws, parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -160,14 +155,14 @@ def offer_rescue(exc: DamagedDatabaseError, lang: str) -> bool:
     return restore_btn is not None and box.clickedButton() is restore_btn
 
 
-def open_or_rescue(db_path: Path, lang: str) -> Database | None:
+def open_or_rescue(db_path: Path, lang: str) -> Door | None:
     """Open the database for the window; on damage offer the newest good backup; else ``None``.
 
     Runs before any window exists, so the restore (seconds at most) is done here
     with a busy cursor rather than in the background.
     """
     try:
-        return open_store(db_path)
+        return Door.open(db_path)
     except DamagedDatabaseError as exc:
         if exc.backup is None or not offer_rescue(
             exc, lang
@@ -175,8 +170,8 @@ def open_or_rescue(db_path: Path, lang: str) -> Database | None:
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            backup.restore(db_path, exc.backup)
-            return open_store(db_path)
+            Door.rescue(db_path, exc.backup)
+            return Door.open(db_path)
         except HueDeskError as again:
             QGuiApplication.restoreOverrideCursor()
             show_fatal(again, lang)

@@ -1,10 +1,11 @@
 """Child rows of a record (members, programme, gifts, case people, actions, transactions).
 
 Lines are added, edited and removed in the record's window and written together
-with the record when it is saved, in the same unit of work, so a new delegation
-can be entered with its members and programme in one go and nothing is half
-saved. Each line is checked by the services as soon as it is entered (a dry run
-of the same validation) so problems show next to the field at once.
+with the record when it is saved (``ChildTable.edits`` goes into
+``ws.records.save``, one unit of work), so a new delegation can be entered with
+its members and programme in one go and nothing is half saved. Each line is
+checked by the services as soon as it is entered (``ws.records.check``, a dry
+run of the same validation) so problems show next to the field at once.
 
 Attributes (``ChildTable``):
     _items: the lines shown: stored row id (None for new), the form input, the
@@ -23,19 +24,15 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from huedesk.accounts.principal import Actor
-from huedesk.db.engine import Database
-from huedesk.errors import ValidationError
-from huedesk.records import kind_spec
+from huedesk.errors import HueDeskError, ValidationError
 from huedesk.records.display import display_value
-from huedesk.records.service import create_in, delete_in, update_in
-from huedesk.records.validation import validate
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.edit_text import is_numeric
 from huedesk.ui.form import RecordForm
 from huedesk.ui.i18n import tr
 from huedesk.ui.views import ok_cancel, record_table, table_with_buttons
+from huedesk.workspace import ChildEdits, Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -100,16 +97,16 @@ class ChildDialog(QDialog):
     """The form of one child line; OK only once the services accept its values."""
 
     def __init__(
-        self, parent: QWidget, db: Database, kind: str, lang: str, item: ChildItem | None
+        self, parent: QWidget, ws: Workspace, kind: str, lang: str, item: ChildItem | None
     ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.ws = ws
         self.spec = kind_spec(kind)
         assert self.spec.parent is not None
         self.fk = self.spec.parent[1]
         self.item = item
         self.setWindowTitle(self.spec.label(lang))
-        self.form = RecordForm(db, kind, lang, hidden=(self.fk,), parent=self)
+        self.form = RecordForm(ws, kind, lang, hidden=(self.fk,), parent=self)
         if item is not None:
             self.form.load(item.display)
         ok_cancel(self, self.form)
@@ -121,10 +118,12 @@ class ChildDialog(QDialog):
         existing = dict(self.item.display) if self.item and self.item.record_id else {}
         existing.setdefault(self.fk, 0)  # the parent may not be saved yet
         try:
-            with self.db.read() as session:
-                self.cleaned = validate(session, self.spec, values, existing)
+            self.cleaned = self.ws.records.check(self.spec.name, values, existing)
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
+            return
+        except HueDeskError as exc:  # not allowed: say so at once, not at the save
+            QMessageBox.warning(self, self.windowTitle(), exc.message(self.form.lang))
             return
         super().accept()
 
@@ -132,9 +131,9 @@ class ChildDialog(QDialog):
 class ChildTable(QWidget):
     """A child kind's lines inside a record window, with Add / Edit / Remove."""
 
-    def __init__(self, db: Database, kind: str, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, kind: str, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.ws = ws
         self.kind = kind
         self.lang = lang
         self.spec = kind_spec(kind)
@@ -158,10 +157,16 @@ class ChildTable(QWidget):
     def on_change(self, fn: Any) -> None:
         self._on_change = fn
 
+    def set_read_only(self) -> None:
+        """Lines can be looked at, not added, changed or removed (a viewer's window)."""
+        for button in (self.add_btn, self.remove_btn):
+            button.setEnabled(False)
+        self.edit_btn.setText(tr("open"))
+
     # --- loading and state ---------------------------------------------------------------
     def load(self, rows: list[dict[str, Any]]) -> None:
-        """Show the stored lines (rows from ``list_in``, with reference labels)."""
-        form = RecordForm(self.db, self.kind, self.lang, hidden=(self.fk,), country_list=[])
+        """Show the stored lines (rows from ``ws.records.children``, with reference labels)."""
+        form = RecordForm(self.ws, self.kind, self.lang, hidden=(self.fk,), country_list=[])
         self._items.clear()
         self._removed.clear()
         for row in rows:
@@ -192,7 +197,7 @@ class ChildTable(QWidget):
         return rows[0].row() if rows else None
 
     def add(self) -> ChildDialog | None:
-        dialog = ChildDialog(self, self.db, self.kind, self.lang, None)
+        dialog = ChildDialog(self, self.ws, self.kind, self.lang, None)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         self.add_values(dialog.form.values(), dialog.cleaned, dialog.form.display_labels())
@@ -212,7 +217,7 @@ class ChildTable(QWidget):
         if row is None:
             return
         item = self._items[row]
-        dialog = ChildDialog(self, self.db, self.kind, self.lang, item)
+        dialog = ChildDialog(self, self.ws, self.kind, self.lang, item)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         item.values = dialog.form.values()
@@ -238,12 +243,15 @@ class ChildTable(QWidget):
         self._on_change()
 
     # --- saving -----------------------------------------------------------------------
-    def save_in(self, session: Session, actor: Actor, parent_id: int) -> None:
-        """Write the staged lines in the record's unit of work."""
-        for record_id in self._removed:
-            delete_in(session, actor, self.kind, record_id)
-        for item in self._items:
-            if item.record_id is None:
-                create_in(session, actor, self.kind, {**item.values, self.fk: parent_id})
-            elif item.changes:
-                update_in(session, actor, self.kind, item.record_id, item.changes)
+    def edits(self) -> ChildEdits:
+        """The staged lines, for the record's save (one unit of work in the services)."""
+        return ChildEdits(
+            self.kind,
+            created=tuple(item.values for item in self._items if item.record_id is None),
+            updated={
+                item.record_id: item.changes
+                for item in self._items
+                if item.record_id is not None and item.changes
+            },
+            deleted=tuple(self._removed),
+        )

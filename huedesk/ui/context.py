@@ -1,8 +1,9 @@
-"""What every screen of one window shares: the database, the user, the language, undo.
+"""What every screen of one window shares: the workspace, the language, undo.
 
-``AppContext.changed`` tells each list which kind of record changed so it
-refreshes only then; ``delete_record`` is the one delete path (asks first,
-says what goes with the record, and can be undone).
+``AppContext.ws`` is the signed-in user's ``Workspace``, the only way a screen
+reads or writes anything. ``changed`` tells each list which kind of record
+changed so it refreshes only then; ``delete_record`` is the one delete path
+(asks first, says what goes with the record, and can be undone).
 """
 
 from __future__ import annotations
@@ -11,13 +12,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from huedesk.accounts.principal import Actor
-from huedesk.accounts.roles import Principal
-from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
-from huedesk.records import RecordService, kind_spec
 from huedesk.ui.i18n import tr
 from huedesk.ui.undo import DeleteRecordCommand
+from huedesk.workspace import Principal, Workspace
 
 
 class AppContext(QObject):
@@ -26,14 +24,18 @@ class AppContext(QObject):
     changed = Signal(str)  # kind
     message = Signal(str)  # for the status bar
 
-    def __init__(self, db: Database, actor: Actor, lang: str) -> None:
+    def __init__(self, ws: Workspace, lang: str) -> None:
         super().__init__()
-        self.db = db
-        self.actor = actor  # a signed-in Principal (or a name on a database without accounts)
+        self.ws = ws
         self.lang = lang
-        self.svc = RecordService(db, actor)
-        self.principal: Principal = self.svc.principal()
+        # The role the window was built for (sidebar, buttons); every call still asks the
+        # database, so a role changed meanwhile takes effect at the next action.
+        self.principal: Principal = ws.principal
         self.undo = QUndoStack(self)
+
+    @property
+    def can_write(self) -> bool:
+        return self.principal.can_write
 
     def notify(self, kind: str) -> None:
         self.changed.emit(kind)
@@ -50,21 +52,12 @@ class AppContext(QObject):
     def delete_record(self, parent: QWidget | None, kind: str, record_id: int, what: str) -> bool:
         """Ask, then delete the record with its parts; returns True when deleted."""
         try:
-            impact = self.svc.delete_impact(kind, record_id)
+            impact = self.ws.records.delete_impact(kind, record_id)
         except HueDeskError as exc:
             self.show_error(parent, exc)
             return False
-        if impact.blocking:
-            blockers = ", ".join(
-                f"{n} {kind_spec(k).label(self.lang).lower()}" for k, n in impact.blocking.items()
-            )
-            self.show_error(
-                parent,
-                HueDeskError(
-                    f"Không xóa được {what} vì còn {blockers} dẫn chiếu tới nó.",
-                    f"{what} cannot be deleted: {blockers} still refer to it.",
-                ),
-            )
+        if impact.blocked:
+            self.show_error(parent, impact.refusal(what, what))
             return False
         answer = QMessageBox.question(
             parent,
@@ -77,8 +70,7 @@ class AppContext(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         command = DeleteRecordCommand(
-            self.db,
-            self.actor,
+            self.ws,
             kind,
             record_id,
             f"{tr('delete').replace('&', '')} {what}",

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from huedesk.errors import HueDeskError, ValidationError
-from huedesk.records import ListQuery, kind_spec
-from huedesk.records.service import add_labels, create_in, get_in, list_in, update_in
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.attachments import AttachmentsPanel
 from huedesk.ui.children import ChildTable
 from huedesk.ui.context import AppContext
@@ -56,15 +55,13 @@ class RecordEditor(QDialog):
         self.record_id = record_id
         self.row: dict[str, Any] = {}
         self._discarded = False
-        from huedesk.ui.printing import has_brief  # keeps ReportLab out of the window's startup
-
-        self._printable = has_brief(kind)
+        self._printable = ctx.ws.briefs.has_brief(kind)  # ReportLab loads on the first print
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         lang = ctx.lang
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.form = RecordForm(ctx.db, kind, lang, parent=self)
+        self.form = RecordForm(ctx.ws, kind, lang, parent=self)
         self.form.edited.connect(self._update_title)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -74,13 +71,13 @@ class RecordEditor(QDialog):
         self.tabs.addTab(scroll, tr("tab_general"))
         self.children_tables: dict[str, ChildTable] = {}
         for child in self.spec.children:
-            table = ChildTable(ctx.db, child.name, lang, self)
+            table = ChildTable(ctx.ws, child.name, lang, self)
             table.on_change(self._update_title)
             self.children_tables[child.name] = table
             self.tabs.addTab(table, child.label(lang))
         self.attachments: AttachmentsPanel | None = None
         if kind not in NO_ATTACHMENTS and not self.spec.parent:
-            self.attachments = AttachmentsPanel(ctx.db, ctx.actor, lang, self)
+            self.attachments = AttachmentsPanel(ctx.ws, lang, self)
             self.tabs.addTab(self.attachments, tr("tab_attachments"))
 
         self.save_btn = QPushButton(tr("save").replace("&", ""))
@@ -109,8 +106,13 @@ class RecordEditor(QDialog):
         layout.addLayout(buttons)
         self.resize(1080, 760)
 
+        if not ctx.can_write:  # a viewer reads; the services would refuse a save anyway
+            for button in (self.save_btn, self.save_close_btn):
+                button.setEnabled(False)
+            for table in self.children_tables.values():
+                table.set_read_only()
         if record_id is not None:
-            self.reload()
+            self.reload()  # a record the user may not see raises here: the window never opens
         elif defaults:
             self.form.load(defaults)
             self.form.mark_clean()
@@ -118,15 +120,14 @@ class RecordEditor(QDialog):
 
     # --- state --------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the record and its child lines again (one read unit of work)."""
+        """Read the record and its child lines again (as the user may see them)."""
         assert self.record_id is not None
-        with self.ctx.db.read() as s:
-            self.row = get_in(s, self.spec.name, self.record_id)
-            add_labels(s, self.spec, [self.row])
-            lines = {
-                child: list_in(s, child, ListQuery(filters={t.fk: self.record_id}, limit=None)).rows
-                for child, t in self.children_tables.items()
-            }
+        records = self.ctx.ws.records
+        self.row = records.get(self.spec.name, self.record_id)
+        lines = {
+            child: records.children(self.spec.name, self.record_id, child)
+            for child in self.children_tables
+        }
         self.form.load(self.row)
         for child, table in self.children_tables.items():
             table.load(lines[child])
@@ -156,7 +157,7 @@ class RecordEditor(QDialog):
         self.heading.setText(title)
         self.setWindowTitle(("* " if self.is_dirty() else "") + title)
         saved = self.record_id is not None
-        self.delete_btn.setEnabled(saved)
+        self.delete_btn.setEnabled(saved and self.ctx.can_write)
         self.print_btn.setEnabled(saved and self._printable)
 
     # --- actions ------------------------------------------------------------------------
@@ -167,20 +168,13 @@ class RecordEditor(QDialog):
         before = dict(self.row)
         changes = self.form.changes() if self.record_id is not None else self.form.values()
         try:
-            with self.ctx.db.write() as s:
-                if self.record_id is None:
-                    row = create_in(s, self.ctx.actor, kind, changes)
-                else:
-                    row = update_in(
-                        s,
-                        self.ctx.actor,
-                        kind,
-                        self.record_id,
-                        changes,
-                        expected_updated_at=self.row.get("updated_at"),
-                    )
-                for table in self.children_tables.values():
-                    table.save_in(s, self.ctx.actor, row["id"])
+            row = self.ctx.ws.records.save(
+                kind,
+                self.record_id,
+                changes,
+                [table.edits() for table in self.children_tables.values()],
+                expected_updated_at=self.row.get("updated_at"),
+            )
         except ValidationError as exc:
             self.form.show_problems(exc.problems)
             self.tabs.setCurrentIndex(0)
@@ -204,8 +198,7 @@ class RecordEditor(QDialog):
             return
         self.ctx.undo.push(
             EditRecordCommand(
-                self.ctx.db,
-                self.ctx.actor,
+                self.ctx.ws,
                 self.spec.name,
                 str(after["uuid"]),
                 {f: before.get(f) for f in changed},
@@ -238,7 +231,7 @@ class RecordEditor(QDialog):
         from huedesk.ui.printing import BriefDialog  # printing pulls in QtPrintSupport
 
         ref = str(self.row.get("ref") or self.record_id)
-        dialog = BriefDialog(self, self.ctx.db, self.spec.name, self.record_id, ref, self.ctx.lang)
+        dialog = BriefDialog(self, self.ctx.ws, self.spec.name, self.record_id, ref, self.ctx.lang)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
 

@@ -1,12 +1,13 @@
 """First run on an empty database: say where the data lives, offer demo data.
 
 Demo data is generated off the UI thread with a progress bar and Cancel
-(``huedesk.demo.generate`` does the work in its own units of work).
+(``ws.demo.generate`` does the work; it is an administrator's action).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -20,47 +21,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk.accounts.principal import Actor
-from huedesk.db.engine import Database
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Op, Progress, run_op
+from huedesk.workspace import Workspace
 
 DEFAULT_DEMO_RECORDS = 2000
 DEMO_SEED = 2025
 
 
-def generate_demo(
-    db: Database, records: int, progress: Progress, seed: int = DEMO_SEED, actor: Actor = "demo"
-) -> int:
-    """Fill ``db`` with ``records`` demo records (the demo service does the work)."""
-    from huedesk.demo import generate  # loaded when asked for, not at startup
+def generate_demo(ws: Workspace, records: int, progress: Progress, seed: int = DEMO_SEED) -> int:
+    """Fill the database with ``records`` demo records (the workspace does the work)."""
 
     def report(done: int, total: int | None = None, *_rest: Any) -> None:
         progress.report(done, total or records, tr("demo_loading"))
 
-    generate(
-        db,
-        records=records,
-        seed=seed,
-        progress=report,
-        should_cancel=progress.cancelled,
-        actor=actor,
-    )
+    ws.demo.generate(records, seed=seed, progress=report, should_cancel=progress.cancelled)
     progress.check()
     return records
 
 
 def start_demo(
     parent: QWidget | None,
-    db: Database,
+    ws: Workspace,
     records: int,
     on_done: Callable[[int], None],
     on_error: Callable[[BaseException], None],
-    actor: Actor = "demo",
 ) -> Op:
-    """Generate demo data in the background with a progress dialog, as ``actor``."""
+    """Generate demo data in the background with a progress dialog."""
     return run_op(
-        lambda progress: generate_demo(db, records, progress, actor=actor),
+        lambda progress: generate_demo(ws, records, progress),
         on_done,
         on_error,
         parent=parent,
@@ -71,11 +60,11 @@ def start_demo(
 class FirstRunDialog(QDialog):
     """Empty database or demo data; ``demo_records`` is set when demo data was chosen."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("first_run_title"))
         self.demo_records: int | None = None
-        self.text = QLabel(tr("first_run_text", path=db.path))
+        self.text = QLabel(tr("first_run_text", path=db_path))
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.records = QSpinBox()

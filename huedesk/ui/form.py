@@ -13,13 +13,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from huedesk.db.engine import Database
-from huedesk.db.models import Country
 from huedesk.errors import FieldProblem
-from huedesk.records import kind_spec
 from huedesk.records.fields import SYSTEM_FIELDS, FieldSpec
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.i18n import tr
 from huedesk.ui.widgets import ChoiceEditor, FieldEditor, editor_for
+from huedesk.workspace import Workspace
 
 ERROR_STYLE = "color: #b00020;"
 ERROR_FIELD_STYLE = "border: 1px solid #b00020;"
@@ -37,18 +36,6 @@ def editable_fields(kind: str, hidden: tuple[str, ...] = ()) -> list[FieldSpec]:
     ]
 
 
-def countries(db: Database, lang: str) -> list[tuple[str, str]]:
-    """(code, name) of every country, in the current language's order."""
-    from sqlalchemy import select
-
-    from huedesk.text import sort_key
-
-    with db.read() as s:
-        rows = s.execute(select(Country.code, Country.name_vi, Country.name_en)).all()
-    pairs = [(code, en if lang == "en" and en else vi) for code, vi, en in rows]
-    return sorted(pairs, key=lambda p: sort_key(p[1]))
-
-
 class RecordForm(QWidget):
     """Fields of one record kind with per-field error labels.
 
@@ -62,7 +49,7 @@ class RecordForm(QWidget):
 
     def __init__(
         self,
-        db: Database,
+        ws: Workspace,
         kind: str,
         lang: str,
         hidden: tuple[str, ...] = (),
@@ -75,7 +62,7 @@ class RecordForm(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self._errors: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
-        clist = country_list if country_list is not None else countries(db, lang)
+        clist = country_list if country_list is not None else ws.lookups.countries(lang)
         outer = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setStyleSheet(ERROR_STYLE + "font-weight: bold;")
@@ -91,7 +78,7 @@ class RecordForm(QWidget):
         outer.addStretch(1)
         row, col = 0, 0
         for spec in editable_fields(kind, hidden):
-            editor = editor_for(spec, lang, db, clist)
+            editor = editor_for(spec, lang, ws, clist)
             editor.on_change(self.edited.emit)
             self.editors[spec.name] = editor
             label = QLabel(spec.label(lang) + (" *" if spec.required else ""))

@@ -151,8 +151,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Delete {what}?\n\n{impact}\n\nCtrl+Z undoes it.",
     ),
     "delete_files_note": (
-        "Tệp đính kèm bị xóa hẳn, không hoàn tác được.",
-        "Attached files are removed for good; undo does not bring them back.",
+        "Tệp đính kèm bị xóa cùng; Ctrl+Z đưa chúng trở lại cho đến khi đóng cửa sổ.",
+        "Attached files go too; Ctrl+Z brings them back until the window is closed.",
     ),
     "delete_child_text": ("Bỏ dòng này khỏi {what}?", "Remove this line from {what}?"),
     "error_title": ("Không thực hiện được", "Could not do that"),

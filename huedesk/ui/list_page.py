@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from huedesk.money import group_digits
-from huedesk.records import ListQuery, kind_spec
 from huedesk.records.fields import FieldSpec
-from huedesk.records.service import year_range_in
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.context import AppContext
-from huedesk.ui.form import countries
 from huedesk.ui.i18n import tr
 from huedesk.ui.table_model import RecordTableModel
 from huedesk.ui.views import record_table
+from huedesk.workspace import ListQuery
 
 SEARCH_DELAY_MS = 300
 ROW_HEIGHT = 26
@@ -85,8 +84,7 @@ class FilterBar(QWidget):
             layout.addWidget(QLabel(tr("filter_status")))
             layout.addWidget(self.status)
         if spec.ref_date_field:
-            with ctx.db.read() as s:
-                years = year_range_in(s, kind)
+            years = ctx.ws.records.year_range(kind)
             self.year = QComboBox()
             self.year.addItem(tr("all"), None)
             if years:
@@ -97,7 +95,7 @@ class FilterBar(QWidget):
         if "country_code" in spec.fields:
             self.country = QComboBox()
             self.country.addItem(tr("all"), None)
-            for code, name in countries(ctx.db, lang):
+            for code, name in ctx.ws.lookups.countries(lang):
                 self.country.addItem(name, code)
             self.country.setMaximumWidth(220)
             layout.addWidget(QLabel(tr("filter_country")))
@@ -154,7 +152,7 @@ class ListPage(QWidget):
         self.count = QLabel()
         self.count.setStyleSheet("color: #444;")
         columns = tuple(c for c in self.spec.list_columns if c not in self.base_filters)
-        self.model = RecordTableModel(ctx.db, kind, ctx.lang, columns=columns, parent=self)
+        self.model = RecordTableModel(ctx.ws, kind, ctx.lang, columns=columns, parent=self)
         self.table = record_table(self.model, self.open_selected, single=False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -212,7 +210,7 @@ class ListPage(QWidget):
         if query.filters == self.base_filters and query.year is None and not query.text:
             self._base_total = self.model.total
         elif not self._base_total:
-            self._base_total = self.ctx.svc.list(
+            self._base_total = self.ctx.ws.records.list(
                 self.kind, ListQuery(filters=self.base_filters, limit=0)
             ).total
         self._show_count()

@@ -1,7 +1,7 @@
 """The sign-in dialog, which on first run creates the administrator account instead.
 
-Standalone: the main window opens it before anything else and takes
-``dialog.principal`` (a ``huedesk.accounts.Principal``) for every service call.
+Standalone: the application opens it on the ``Door`` before anything else and
+takes ``dialog.workspace`` (the signed-in user's ``Workspace``) for every screen.
 Checking a password takes about 0.1 s (argon2id), short enough to stay on the
 GUI thread.
 """
@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk.accounts import AccountService, Principal
-from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
 from huedesk.ui.i18n import CATALOGUE
+from huedesk.workspace import Door, Workspace
 
 
 class LoginDialog(QDialog):
-    """Asks for name and password; ``principal`` holds the signed-in user after ``accept``.
+    """Asks for name and password; ``workspace`` is the signed-in user's after ``accept``.
 
     ``_first_run`` is true when the database has no account yet: the form then
     also asks for a full name and the password twice, and creates an administrator.
@@ -34,17 +33,17 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        door: Door,
         lang: str = "vi",
         parent: QWidget | None = None,
         *,
         user_name: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self._accounts = AccountService(db)
+        self._door = door
         self._lang = lang
-        self._first_run = not self._accounts.has_accounts()
-        self.principal: Principal | None = None
+        self._first_run = door.first_run
+        self.workspace: Workspace | None = None
 
         self.setWindowTitle(self._t("title_first" if self._first_run else "title_login"))
         self.setModal(True)
@@ -120,11 +119,11 @@ class LoginDialog(QDialog):
                 if password != self.repeat_edit.text():
                     self._show_error(self._t("mismatch"))
                     return
-                self.principal = self._accounts.create_first_admin(
+                self.workspace = self._door.create_administrator(
                     name, password, self.display_edit.text() or None
                 )
             else:
-                self.principal = self._accounts.authenticate(name, password)
+                self.workspace = self._door.sign_in(name, password)
         except HueDeskError as exc:
             self._show_error(exc.message(self._lang))
             return

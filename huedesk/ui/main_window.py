@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -33,10 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk import backup
-from huedesk.archive import ImportReport
-from huedesk.records.visibility import visible_kinds
-from huedesk.search.schema import KIND_CODES
+from huedesk.errors import HueDeskError
 from huedesk.ui import about
 from huedesk.ui.archive_ui import ArchiveActions
 from huedesk.ui.attention_page import AttentionPage
@@ -49,6 +46,9 @@ from huedesk.ui.list_page import ListPage
 from huedesk.ui.ops import run_op
 from huedesk.ui.search_box import GlobalSearch
 
+if TYPE_CHECKING:
+    from huedesk.workspace import ImportReport
+
 
 @dataclass(frozen=True)
 class NavEntry:
@@ -59,13 +59,14 @@ class NavEntry:
     kinds: tuple[str, ...] = ()  # one list page per kind (tabs when more than one)
     base_filters: tuple[tuple[str, Any], ...] = ()
     section: str | None = None  # a heading shown above this entry
+    sensitive: bool = False  # only for roles that may see consular cases
 
 
 NAV: tuple[NavEntry, ...] = (
     NavEntry("attention", "nav_attention"),
     NavEntry("delegation_in", "nav_delegation_in", ("delegation",), (("direction", "in"),)),
     NavEntry("delegation_out", "nav_delegation_out", ("delegation",), (("direction", "out"),)),
-    NavEntry("consular_case", "nav_consular", ("consular_case",)),
+    NavEntry("consular_case", "nav_consular", ("consular_case",), sensitive=True),
     NavEntry("aid_project", "nav_aid", ("aid_project",)),
     NavEntry("partners", "nav_partners", ("partnership", "agreement")),
     NavEntry("fdi_project", "nav_fdi", ("fdi_project",)),
@@ -102,7 +103,10 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self._nav_rows: dict[str, int] = {}
-        for entry in NAV:
+        self.nav_entries = tuple(
+            e for e in NAV if not e.sensitive or ctx.principal.can_see_sensitive
+        )
+        for entry in self.nav_entries:
             if entry.section:
                 head = QListWidgetItem(tr(entry.section).upper())
                 head.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -126,12 +130,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.nav.currentItemChanged.connect(self._nav_changed)
-        self.search = GlobalSearch(
-            ctx.db, ctx.lang, self._open_found, kinds=visible_kinds(ctx.principal, None, KIND_CODES)
-        )
+        self.search = GlobalSearch(ctx.ws, ctx.lang, self._open_found)
         self.archive = ArchiveActions(ctx, self, self._after_import)
         self._build_actions()
-        self.path_label = QLabel(tr("data_file", path=ctx.db.path))
+        self.path_label = QLabel(tr("data_file", path=ctx.ws.path))
         self.statusBar().addPermanentWidget(self.path_label)
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.statusBar().showMessage(tr("ready"))
@@ -167,12 +169,19 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action("quit", self.close, keys.Quit)
         self.act_about = self._action("about", self.about)
         self.act_data_folder = self._action(
-            "open_data_folder", lambda: about.open_data_folder(self.ctx.db.path)
+            "open_data_folder", lambda: about.open_data_folder(self.ctx.ws.path)
         )
         self.act_undo = self.ctx.undo.createUndoAction(self, tr("undo").replace("&", ""))
         self.act_undo.setShortcut(QKeySequence(keys.Undo))
         self.act_redo = self.ctx.undo.createRedoAction(self, tr("redo").replace("&", ""))
         self.act_redo.setShortcut(QKeySequence(keys.Redo))
+        # What the role cannot do is not offered (the workspace would refuse it anyway).
+        who = self.ctx.principal
+        for a in (self.act_new, self.act_delete):
+            a.setEnabled(who.can_write)
+        for a in (self.act_export, self.act_export_list, self.act_import):
+            a.setEnabled(who.can_see_sensitive)  # bundles hold personal data
+        self.act_demo.setEnabled(who.can_manage_users)
         # Delete acts on the lists only: in a text field it must delete characters.
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.stack.addAction(self.act_delete)
@@ -242,7 +251,7 @@ class MainWindow(QMainWindow):
     def _page(self, key: str) -> QWidget:
         page = self.pages.get(key)
         if page is None:
-            page = self._build_page(next(e for e in NAV if e.key == key))
+            page = self._build_page(next(e for e in self.nav_entries if e.key == key))
             self.pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -291,14 +300,22 @@ class MainWindow(QMainWindow):
     # --- record windows -------------------------------------------------------------------
     def open_record(
         self, kind: str, record_id: int | None, defaults: dict[str, Any] | None = None
-    ) -> RecordEditor:
-        """Open (or raise) the window of a record; ``record_id=None`` starts a new one."""
+    ) -> RecordEditor | None:
+        """Open (or raise) the window of a record; ``record_id=None`` starts a new one.
+
+        ``None`` when the record cannot be opened (the user may not see it, or it is
+        gone): the user is told why.
+        """
         if record_id is not None and (kind, record_id) in self.editors:
             editor = self.editors[(kind, record_id)]
             editor.raise_()
             editor.activateWindow()
             return editor
-        editor = RecordEditor(self.ctx, kind, record_id, defaults, parent=self)
+        try:
+            editor = RecordEditor(self.ctx, kind, record_id, defaults, parent=self)
+        except HueDeskError as exc:
+            self.ctx.show_error(self, exc)
+            return None
         editor.setWindowFlag(Qt.WindowType.Window, True)
         self._track(editor)
         editor.saved.connect(lambda k, i, e=editor: self._track(e))
@@ -334,7 +351,7 @@ class MainWindow(QMainWindow):
         dialog = QDialog(self)
         dialog.setWindowTitle(tr("menu_audit").replace("&", "").rstrip("…."))
         layout = QVBoxLayout(dialog)
-        layout.addWidget(AuditView(self.ctx.db, self.ctx.actor, self.ctx.lang, dialog))
+        layout.addWidget(AuditView(self.ctx.ws, self.ctx.lang, dialog))
         dialog.resize(1100, 600)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -358,8 +375,9 @@ class MainWindow(QMainWindow):
     def print_selected(self) -> None:
         page = self.current_list()
         ids = page.selected_ids() if page is not None else []
-        if page is not None and ids:
-            self.open_record(page.kind, ids[0]).print_brief()
+        editor = self.open_record(page.kind, ids[0]) if page is not None and ids else None
+        if editor is not None:
+            editor.print_brief()
 
     def focus_search(self) -> None:
         """Ctrl+F: the global search box (each list keeps its own text filter)."""
@@ -391,9 +409,9 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def backup_now(self) -> None:
-        path = self.ctx.db.path
+        backups = self.ctx.ws.backups
         run_op(
-            lambda _p: backup.backup_now(path),
+            lambda _p: backups.now(),
             lambda dest: self.statusBar().showMessage(tr("backup_done", path=dest), 15000),
             lambda exc: self.ctx.show_error(self, exc),
             parent=self,
@@ -401,7 +419,7 @@ class MainWindow(QMainWindow):
         )
 
     def restore_backup(self) -> None:
-        info = choose_backup(self.ctx.db.path, self)
+        info = choose_backup(self.ctx.ws, self)
         if info is not None:
             self.restore_requested.emit(info)
 
@@ -425,7 +443,7 @@ class MainWindow(QMainWindow):
                 page.refresh()
 
     def about(self) -> QMessageBox:
-        return about.show_about(self, self.ctx.db.path)
+        return about.show_about(self, self.ctx.ws.path)
 
     def _switch_language(self, lang: str) -> None:
         if lang != self.ctx.lang:

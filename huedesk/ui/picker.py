@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk.db.engine import Database
 from huedesk.money import group_digits
-from huedesk.records import ListQuery, kind_spec
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.i18n import tr
 from huedesk.ui.table_model import RecordTableModel
 from huedesk.ui.views import ok_cancel, record_table
+from huedesk.workspace import ListQuery, Workspace
 
 SEARCH_DELAY_MS = 250
 
@@ -28,12 +28,12 @@ SEARCH_DELAY_MS = 250
 class RecordPicker(QDialog):
     """A searchable list of one kind; ``chosen()`` gives (id, name) after OK."""
 
-    def __init__(self, parent: QWidget | None, db: Database, kind: str, lang: str) -> None:
+    def __init__(self, parent: QWidget | None, ws: Workspace, kind: str, lang: str) -> None:
         super().__init__(parent)
         spec = kind_spec(kind)
         self.setWindowTitle(tr("pick_title", kind=spec.label(lang).lower()))
         self.resize(760, 480)
-        self.model = RecordTableModel(db, kind, lang, parent=self)
+        self.model = RecordTableModel(ws, kind, lang, parent=self)
         self.model.set_query(ListQuery())
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("filter_text_hint"))
@@ -73,10 +73,10 @@ class RecordPicker(QDialog):
 
 
 def pick_record(
-    parent: QWidget | None, db: Database, kind: str, lang: str
+    parent: QWidget | None, ws: Workspace, kind: str, lang: str
 ) -> tuple[int, str] | None:
     """Ask the user to choose one record of ``kind``; ``None`` if they cancel."""
-    dialog = RecordPicker(parent, db, kind, lang)
+    dialog = RecordPicker(parent, ws, kind, lang)
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.chosen()

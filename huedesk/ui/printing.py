@@ -1,6 +1,7 @@
 """Printing a record's brief: build the PDF off the UI thread, show it, send it to a printer.
 
-``build_brief`` is the one place that calls the briefs service, so the window
+The workspace builds the brief (``ws.briefs.render``: refused where opening the
+record is, and redacted for those who may not see personal data), so the window
 does not care how a brief is made. The PDF opens in the system viewer; for the
 printer its pages are rendered by Qt's own PDF module (QtPdf, the ``PySide6-Pdf``
 wheel: no external tool, so it works on an office PC without poppler) at the
@@ -29,35 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
-from huedesk.paths import data_dir_for
-from huedesk.records import kind_spec
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Progress, run_op
-
-
-def has_brief(kind: str) -> bool:
-    """Whether the briefs service has a brief for records of ``kind``."""
-    from huedesk.briefs import BRIEF_KINDS  # ReportLab loads on first use, not at startup
-
-    return kind in BRIEF_KINDS
-
-
-def build_brief(
-    db: Database, kind: str, record_id: int, out_path: Path, lang: str, redact: bool
-) -> Path:
-    """Write the brief of one record to ``out_path`` (the briefs service does the work)."""
-    from huedesk.briefs import render_brief  # ReportLab loads on first use, not at startup
-
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    return render_brief(db, kind, record_id, out_path, lang=lang, redact=redact)
-
-
-def briefs_dir(db: Database) -> Path:
-    """Where built briefs are kept: beside the database, like attachments and backups."""
-    return data_dir_for(db.path) / f"{db.path.stem}-briefs"
-
+from huedesk.workspace import Workspace
 
 PRINT_DPI_MAX = 300  # enough for text on paper; a 600 dpi A4 page would be a 140 MB image
 
@@ -94,10 +71,16 @@ class BriefDialog(QDialog):
     """Options (language, hide personal data), then the built brief: open it or print it."""
 
     def __init__(
-        self, parent: QWidget | None, db: Database, kind: str, record_id: int, ref: str, lang: str
+        self,
+        parent: QWidget | None,
+        ws: Workspace,
+        kind: str,
+        record_id: int,
+        ref: str,
+        lang: str,
     ) -> None:
         super().__init__(parent)
-        self.db, self.kind, self.record_id, self.ref = db, kind, record_id, ref
+        self.ws, self.kind, self.record_id, self.ref = ws, kind, record_id, ref
         self.pdf: Path | None = None
         self.setWindowTitle(f"{tr('print').replace('&', '')} — {ref}")
         self.lang_box = QComboBox()
@@ -106,6 +89,9 @@ class BriefDialog(QDialog):
         self.lang_box.setCurrentIndex(1 if lang == "en" else 0)
         self.redact = QCheckBox(tr("print_redact"))
         self.redact.setChecked(kind_spec(kind).sensitive)
+        if not ws.principal.can_see_sensitive:  # the workspace redacts for them anyway
+            self.redact.setChecked(True)
+            self.redact.setEnabled(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -134,12 +120,12 @@ class BriefDialog(QDialog):
         lang = str(self.lang_box.currentData())
         redact = self.redact.isChecked()
         safe_ref = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.ref)
-        out = briefs_dir(self.db) / f"{safe_ref}-{lang}{'-an' if redact else ''}.pdf"
+        out = self.ws.briefs.folder / f"{safe_ref}-{lang}{'-an' if redact else ''}.pdf"
         self.build_btn.setEnabled(False)
 
         def work(progress: Progress) -> Path:
             progress.report(0, 0, tr("print_building"))
-            return build_brief(self.db, self.kind, self.record_id, out, lang, redact)
+            return self.ws.briefs.render(self.kind, self.record_id, out, lang=lang, redact=redact)
 
         run_op(work, self._built, self._failed, parent=self, title=tr("print_building"))
 

@@ -1,6 +1,7 @@
 """The global search box of the main window (Ctrl+F): results as you type, grouped by kind.
 
-The box asks ``huedesk.search.search`` (a full-text index query, about 10 ms) once typing
+The box asks the workspace (``ws.search.find``: a full-text index query, about 10 ms,
+over the kinds the user may see) once typing
 pauses for ``SEARCH_DELAY_MS``; that is fast enough to run on the GUI thread,
 and running it there means an answer can never arrive for a query the user has
 already changed. Results appear in a floating list under the box, one heading
@@ -39,10 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk.db.engine import Database
-from huedesk.records import kind_spec
-from huedesk.search import SearchHit, group_by_kind, search
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.i18n import tr
+from huedesk.workspace import SearchHit, Workspace, group_by_kind
 
 SEARCH_DELAY_MS = 150
 LIMIT = 50
@@ -189,15 +189,13 @@ class GlobalSearch(QWidget):
 
     def __init__(
         self,
-        db: Database,
+        ws: Workspace,
         lang: str,
         opener: Opener,
         parent: QWidget | None = None,
-        kinds: list[str] | None = None,
     ):
         super().__init__(parent)
-        self.db = db
-        self.kinds = kinds  # None: every kind; else only these (the user's role hides the rest)
+        self.ws = ws
         self.lang = lang
         self.opener = opener
         self.hits: list[SearchHit] = []
@@ -234,7 +232,7 @@ class GlobalSearch(QWidget):
             self.hits = []
             self.popup.hide()
             return
-        self.hits = search(self.db, text, kinds=self.kinds, limit=LIMIT)
+        self.hits = self.ws.search.find(text, limit=LIMIT)
         # The width first: result lines wrap to it, so their heights depend on it.
         self.popup.resize(self._popup_width(), self.popup.height())
         self.popup.show_hits(self.hits, self.lang)

@@ -40,11 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = application()
     configure_settings()
-    db = open_or_rescue(args.db, "vi")  # as the window opens it
-    if db is None:
+    door = open_or_rescue(args.db, "vi")  # as the window opens it
+    if door is None:
         print(f"huedesk smoke: could not open {args.db}", file=sys.stderr)
         return 1
-    desk = Desk(db, getpass.getuser(), "vi")
+    desk = Desk(door.enter(getpass.getuser()), "vi")  # a fresh build's database has no accounts
     window = desk.window
     try:
         window.resize(1366, 768)
@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         window.close()
         app.processEvents()
-        desk.db.dispose()
+        desk.ws.close()
     print(f"window ok: {image.width()}x{image.height()}, printed {pages} page(s)")
     return 0
 

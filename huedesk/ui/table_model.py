@@ -4,7 +4,9 @@ Like anki's browser ``DataModel``: the database sorts and filters (``ListQuery``
 and returns only the ids of the matching records, a few bytes each; rows are
 read by id one page at a time when the view first paints them, kept in a small
 cache, and dropped when they change. A list of 200,000 records therefore opens
-with one ids query and one page of rows, and never holds the whole table.
+with one ids query and one page of rows, and never holds the whole table. Both
+go through the workspace (``ws.records.ids`` and ``ws.records.rows``), which
+leaves out what the user may not see and masks personal data.
 
 Attributes:
     _ids: ids of the matching records in display order.
@@ -21,12 +23,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
-from huedesk.db.engine import Database
-from huedesk.records import ListQuery, kind_spec
 from huedesk.records.display import display_value
 from huedesk.records.fields import FieldSpec
-from huedesk.records.service import list_ids_in, rows_in
+from huedesk.records.kinds import kind_spec
 from huedesk.ui.edit_text import is_numeric
+from huedesk.workspace import ListQuery, Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 100
@@ -42,14 +43,14 @@ class RecordTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        db: Database,
+        ws: Workspace,
         kind: str,
         lang: str = "vi",
         columns: tuple[str, ...] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.ws = ws
         self.kind = kind_spec(kind)
         self.lang = lang
         names = columns or self.kind.list_columns
@@ -69,8 +70,7 @@ class RecordTableModel(QAbstractTableModel):
         # a sort by name over 100,000+ rows takes a moment: say so with the cursor
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self.db.read() as session:
-                ids = list_ids_in(session, self.kind.name, query)
+            ids = self.ws.records.ids(self.kind.name, query)
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.beginResetModel()
@@ -117,8 +117,7 @@ class RecordTableModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
-            with self.db.read() as session:
-                rows = {r["id"]: r for r in rows_in(session, self.kind.name, ids)}
+            rows = {r["id"]: r for r in self.ws.records.rows(self.kind.name, ids)}
             # a record deleted meanwhile keeps an empty row until the next refresh
             page = [rows.get(i, {"id": i}) for i in ids]
             self._pages[page_no] = page

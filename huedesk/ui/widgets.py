@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk.db.engine import Database
 from huedesk.formatting import parse_datetime
 from huedesk.records.coerce import spec_wants_aware
 from huedesk.records.fields import FieldSpec
 from huedesk.ui.edit_text import edit_text, is_numeric
 from huedesk.ui.i18n import tr
+from huedesk.workspace import Workspace
 
 
 class FieldEditor:
@@ -207,9 +207,9 @@ class CountryEditor(FieldEditor):
 class ReferenceEditor(FieldEditor):
     """Another record, shown by its name and chosen in a searchable picker."""
 
-    def __init__(self, spec: FieldSpec, lang: str, db: Database) -> None:
+    def __init__(self, spec: FieldSpec, lang: str, ws: Workspace) -> None:
         super().__init__(spec, lang)
-        self.db = db
+        self.ws = ws
         self.target = (spec.references or "").split(".")[0]
         self._id: int | None = None
         self._label: str | None = None
@@ -233,7 +233,7 @@ class ReferenceEditor(FieldEditor):
     def choose(self) -> None:
         from huedesk.ui.picker import pick_record  # picker uses the table model; keep widgets light
 
-        chosen = pick_record(self.widget, self.db, self.target, self.lang)
+        chosen = pick_record(self.widget, self.ws, self.target, self.lang)
         if chosen is not None:
             self.set_choice(*chosen)
 
@@ -262,7 +262,7 @@ class ReferenceEditor(FieldEditor):
 
 
 def editor_for(
-    spec: FieldSpec, lang: str, db: Database, countries: list[tuple[str, str]]
+    spec: FieldSpec, lang: str, ws: Workspace, countries: list[tuple[str, str]]
 ) -> FieldEditor:
     """The editor that suits ``spec``."""
     if spec.choices is not None:
@@ -270,7 +270,7 @@ def editor_for(
     if spec.is_country:
         return CountryEditor(spec, lang, countries)
     if spec.references:
-        return ReferenceEditor(spec, lang, db)
+        return ReferenceEditor(spec, lang, ws)
     if spec.type is bool:
         return BoolEditor(spec, lang)
     if spec.multiline:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from huedesk.ui import ops
 from huedesk.ui.app import Desk, configure_settings
@@ -19,21 +18,22 @@ from huedesk.ui.context import AppContext
 from huedesk.ui.editor import RecordEditor
 from huedesk.ui.i18n import set_language
 from huedesk.ui.main_window import MainWindow
+from huedesk.workspace import Workspace
 
 
 @pytest.fixture
-def ctx(qapp: Any, db: Database) -> Iterator[AppContext]:
+def ctx(qapp: Any, ws: Workspace) -> Iterator[AppContext]:
     configure_settings()
     set_language("vi")
-    context = AppContext(db, "kiemthu", "vi")
+    context = AppContext(ws, "vi")
     yield context
     set_language("vi")
 
 
 @pytest.fixture
-def desk(qtbot: Any, qapp: Any, db: Database) -> Iterator[Desk]:
+def desk(qtbot: Any, qapp: Any, ws: Workspace) -> Iterator[Desk]:
     configure_settings()
-    d = Desk(db, "kiemthu", "vi")
+    d = Desk(ws, "vi")
     qtbot.addWidget(d.window)
     d.window.show()
     yield d

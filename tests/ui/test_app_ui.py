@@ -23,6 +23,7 @@ from huedesk.ui.list_page import ListPage
 from huedesk.ui.ops import Cancelled, Progress, run_op
 from huedesk.ui.picker import RecordPicker
 from huedesk.ui.printing import BriefDialog
+from huedesk.workspace import Workspace
 from tests.ui.conftest import make_delegations, type_text
 
 
@@ -148,7 +149,7 @@ def test_first_run_offers_demo_data_and_says_where_the_file_is(
 def test_picker_searches_as_you_type(ctx: Any, qtbot: Any, svc: RecordService) -> None:
     for name in ("Tỉnh Gifu", "Tỉnh Nara", "Thành phố Gyeongju"):
         svc.create("organisation", {"name": name, "org_type": "partner_locality"})
-    picker = RecordPicker(None, ctx.db, "organisation", "vi")
+    picker = RecordPicker(None, ctx.ws, "organisation", "vi")
     qtbot.addWidget(picker)
     assert picker.model.total == 3
     type_text(qtbot, picker.search, "nara")
@@ -164,7 +165,7 @@ def test_window_remembers_last_view_and_column_widths(
     assert isinstance(page, ListPage)
     page.table.setColumnWidth(0, 211)
     desk.window.close()
-    again = Desk(db, "kiemthu", "vi")
+    again = Desk(Workspace(db, "kiemthu"), "vi")
     qtbot.addWidget(again.window)
     assert again.window.current_key() == "delegation_in"
     restored = again.window.current_list()

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from huedesk import clock, dashboard
+from huedesk import clock
 from huedesk.records import ListQuery, RecordService
-from huedesk.records.service import list_ids_in, rows_in, year_range_in
+from huedesk.workspace import Principal, Role, Workspace
 
 
 def test_attention_lists_upcoming_visits_deadlines_and_expiring_agreements(
-    svc: RecordService,
+    svc: RecordService, ws: Workspace
 ) -> None:
     today = dt.date(2026, 3, 1)
-    assert dashboard.is_empty(svc.db)
+    assert ws.start_page.is_empty()
     soon = svc.create(
         "delegation",
         {
@@ -57,13 +57,17 @@ def test_attention_lists_upcoming_visits_deadlines_and_expiring_agreements(
             "status": "in_force",
         },
     )
-    att = dashboard.attention(svc.db, today)
-    assert not dashboard.is_empty(svc.db)
+    att = ws.start_page.attention(today)
+    assert not ws.start_page.is_empty()
     assert [i.record_id for i in att.visits] == [soon["id"]] and att.visits_total == 1
     assert att.visits[0].days_left == 5
     assert [i.record_id for i in att.deadlines] == [case["id"]]
     assert att.deadlines[0].days_left == -2
     assert [i.record_id for i in att.expiring] == [agreement["id"]]
+    # Consular deadlines are not even read for someone who may not see cases.
+    officer = Workspace(ws.db, Principal("canbo", Role.OFFICER)).start_page.attention(today)
+    assert not officer.deadlines_shown and officer.deadlines == [] and officer.deadlines_total == 0
+    assert [i.record_id for i in officer.visits] == [soon["id"]]
 
 
 def test_ids_rows_and_year_range(svc: RecordService) -> None:
@@ -85,9 +89,8 @@ def _ids_rows_and_year_range(svc: RecordService) -> None:
             "person",
             {"full_name": f"Người {i}", "organisation_id": ids[-1]},
         )
-    with svc.db.read() as s:
-        by_org = list_ids_in(s, "person", ListQuery(sort="organisation_id"))
-        rows = rows_in(s, "person", by_org)
-        assert [r["organisation_id__label"] for r in rows] == ["An Giang", "Bình Định", "Đà Nẵng"]
-        assert year_range_in(s, "delegation") is None
-        assert year_range_in(s, "organisation") == (2026, 2026)
+    by_org = svc.ids("person", ListQuery(sort="organisation_id"))
+    rows = svc.rows("person", by_org)
+    assert [r["organisation_id__label"] for r in rows] == ["An Giang", "Bình Định", "Đà Nẵng"]
+    assert svc.year_range("delegation") is None
+    assert svc.year_range("organisation") == (2026, 2026)

@@ -106,8 +106,8 @@ def test_launch_with_user_fills_in_the_name_and_opens_the_window(
     assert len(shown) == 1 and not shown[0].first_run
     assert shown[0].name_edit.text() == "nhanvien"
     assert shown[0].result() == QDialog.DialogCode.Accepted
-    assert [w.ctx.actor.name for w in windows] == ["nhanvien"]
-    assert windows[0].ctx.actor.role.value == "officer"
+    assert [w.ctx.principal.name for w in windows] == ["nhanvien"]
+    assert windows[0].ctx.principal.role.value == "officer"
 
 
 def _no_terminal(*_a: object, **_k: object) -> str:

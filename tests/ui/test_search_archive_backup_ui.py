@@ -23,6 +23,7 @@ from huedesk.ui.archive_ui import ExportDialog, ReportDialog
 from huedesk.ui.backup_ui import RestoreDialog, open_or_rescue
 from huedesk.ui.main_window import MainWindow
 from huedesk.ui.search_box import HTML_ROLE, SEARCH_DELAY_MS
+from huedesk.workspace import Workspace
 from tests.ui.conftest import Answers, make_delegations, type_text
 
 
@@ -115,7 +116,7 @@ def test_export_then_import_round_trip_through_the_menu(
 
     other = open_store(tmp_path / "other" / "huedesk.sqlite3")
     try:
-        there = Desk(other, "kiemthu", "vi")
+        there = Desk(Workspace(other, "kiemthu"), "vi")
         qtbot.addWidget(there.window)
         previews: list[str] = []
 
@@ -145,7 +146,7 @@ def test_export_then_import_round_trip_through_the_menu(
 def test_backup_now_writes_a_file_and_names_it(desk: Desk, qtbot: Any) -> None:
     desk.window.act_backup.trigger()
     wait_ops(qtbot)
-    (taken,) = [b for b in backup.list_backups(desk.db.path) if b.kind == "manual"]
+    (taken,) = [b for b in desk.ws.backups.list() if b.kind == "manual"]
     assert taken.path.is_file()
     assert str(taken.path) in desk.window.statusBar().currentMessage()
 
@@ -158,7 +159,7 @@ def test_restore_replaces_the_database_and_reopens(
     answer: Answers,
 ) -> None:
     make_delegations(svc, 2)
-    backup.backup_now(desk.db.path)
+    backup.backup_now(desk.ws.path)
     make_delegations(svc, 3)  # after the backup: gone once it is restored
     shown: list[int] = []
 
@@ -168,20 +169,22 @@ def test_restore_replaces_the_database_and_reopens(
 
     monkeypatch.setattr(RestoreDialog, "exec", choose_newest)
     answer.queue.append(QMessageBox.StandardButton.Yes)
-    old_db = desk.db
+    old_db = desk.ws.db
     desk.window.act_restore.trigger()  # the old window is deleted: keep no reference to it
     wait_ops(qtbot)
-    qtbot.waitUntil(lambda: desk.db is not old_db and desk.window.ctx.db is desk.db, timeout=5000)
+    qtbot.waitUntil(
+        lambda: desk.ws.db is not old_db and desk.window.ctx.ws is desk.ws, timeout=5000
+    )
     qtbot.wait(10)  # the old window's deferred delete
     gc.collect()  # its wrapper (kept by lambda cycles) goes too, so teardown skips it
     try:
         assert shown == [1] and "Thay cơ sở dữ liệu" in answer.asked[0]
-        rows = RecordService(desk.db, "kiemthu").list("delegation", ListQuery(limit=0))
+        rows = desk.ws.records.list("delegation", ListQuery(limit=0))
         assert rows.total == 2
-        assert any(b.kind == "pre-restore" for b in backup.list_backups(desk.db.path))
+        assert any(b.kind == "pre-restore" for b in desk.ws.backups.list())
         assert "Đã khôi phục" in desk.window.statusBar().currentMessage()
     finally:
-        desk.db.dispose()
+        desk.ws.db.dispose()
 
 
 def test_damaged_database_at_start_offers_the_newest_good_backup(
@@ -209,17 +212,19 @@ def test_damaged_database_at_start_offers_the_newest_good_backup(
     assert reopened is not None
     try:
         assert asked and str(good) in asked[0]
-        people = RecordService(reopened, "kiemthu").list("person", ListQuery(limit=None)).rows
+        ws = reopened.enter("kiemthu")
+        people = ws.records.list("person", ListQuery(limit=None)).rows
         assert [p["full_name"] for p in people] == ["Nguyễn Văn A"]
     finally:
-        reopened.dispose()
+        reopened.close()
 
 
 def test_storage_warning_is_shown_once_in_a_bar(
     desk: Desk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "huedesk.ui.app.storage_warning", lambda _p, lang: "Cơ sở dữ liệu nằm trên ổ mạng (nfs)."
+        "huedesk.workspace.workspace.storage_warning",
+        lambda _p, lang: "Cơ sở dữ liệu nằm trên ổ mạng (nfs).",
     )
     assert desk.warn_about_storage()
     assert desk.window.warning_bar.isVisible()

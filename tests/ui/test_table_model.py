@@ -16,7 +16,7 @@ from tests.ui.conftest import make_delegations
 @pytest.fixture
 def model(ctx: Any, svc: RecordService, partner: dict) -> RecordTableModel:
     make_delegations(svc, 30, partner["id"])
-    m = RecordTableModel(ctx.db, "delegation", "vi")
+    m = RecordTableModel(ctx.ws, "delegation", "vi")
     m.set_query(ListQuery())
     return m
 

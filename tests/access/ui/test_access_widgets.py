@@ -12,11 +12,12 @@ from huedesk.db.enums import AuditAction
 from huedesk.records import RecordService
 from huedesk.ui.audit_view import COL_ACTOR, COL_CHANGES, COL_REF, PAGE, AuditView
 from huedesk.ui.login_dialog import LoginDialog
+from huedesk.workspace import Door, Workspace
 from tests.access.conftest import PASSWORD
 
 
 def test_first_run_creates_the_administrator(qtbot: QtBot, db: Database) -> None:
-    dialog = LoginDialog(db, lang="en")
+    dialog = LoginDialog(Door(db), lang="en")
     qtbot.addWidget(dialog)
     assert dialog.first_run and dialog.windowTitle() == "Create the administrator account"
     qtbot.keyClicks(dialog.name_edit, "quantri")
@@ -30,12 +31,13 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, db: Database) -> None
     qtbot.keyClicks(dialog.repeat_edit, "mat-khau-dau-tien")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == LoginDialog.DialogCode.Accepted
-    assert dialog.principal == Principal("quantri", Role.ADMIN)
+    assert dialog.workspace is not None
+    assert dialog.workspace.principal == Principal("quantri", Role.ADMIN)
     assert dialog.password_edit.text() == ""  # the password does not linger in the widget
 
 
 def test_sign_in(qtbot: QtBot, db: Database, accounts: dict[str, Principal]) -> None:
-    dialog = LoginDialog(db)
+    dialog = LoginDialog(Door(db))
     qtbot.addWidget(dialog)
     dialog.show()  # Return reaches the default button of a shown dialog
     assert not dialog.first_run and not dialog.display_edit.isVisibleTo(dialog)
@@ -43,11 +45,12 @@ def test_sign_in(qtbot: QtBot, db: Database, accounts: dict[str, Principal]) -> 
     qtbot.keyClicks(dialog.password_edit, "sai-mat-khau")
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert dialog.error_label.text() == "Sai tên đăng nhập hoặc mật khẩu."
-    assert dialog.principal is None
+    assert dialog.workspace is None
     dialog.password_edit.clear()
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
-    assert dialog.principal == Principal("lanhsu", Role.CONSULAR_OFFICER)
+    assert dialog.workspace is not None
+    assert dialog.workspace.principal == Principal("lanhsu", Role.CONSULAR_OFFICER)
 
 
 def _many_entries(db: Database, n: int) -> None:
@@ -68,7 +71,7 @@ def test_audit_view_loads_lazily_and_filters(
     qtbot: QtBot, qtmodeltester, db: Database, accounts: dict[str, Principal]
 ) -> None:
     _many_entries(db, 2 * PAGE + 50)
-    view = AuditView(db, "xem", lang="en")
+    view = AuditView(Workspace(db, "xem"), lang="en")
     qtbot.addWidget(view)
     view.resize(900, 400)
     view.show()
@@ -110,8 +113,8 @@ def test_audit_view_hides_consular_entries_from_officers(
             "information_source": "family",
         },
     )
-    officer = AuditView(db, "canbo")
-    consular = AuditView(db, "lanhsu")
+    officer = AuditView(Workspace(db, "canbo"))
+    consular = AuditView(Workspace(db, "lanhsu"))
     qtbot.addWidget(officer)
     qtbot.addWidget(consular)
     officer.show_record(case["ref"])
