@@ -22,6 +22,7 @@ from huedesk.accounts.roles import require_sensitive, require_write
 from huedesk.backup import BackupInfo
 from huedesk.errors import PermissionDenied
 from huedesk.store import open_store
+from huedesk.workspace.protocol import Bound
 
 # Bundles, demo data, the check and the retention review are loaded on first use: every
 # command and the window open a workspace, few of them need these.
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from huedesk.check import CheckReport
     from huedesk.demo.generator import DemoSummary
     from huedesk.privacy.retention import AnonymiseResult, ReviewItem
-    from huedesk.workspace.workspace import Workspace
 
 Progress = Callable[..., None]
 
@@ -38,7 +38,7 @@ Progress = Callable[..., None]
 class Accounts:
     """Accounts and roles, as this user may manage them (administrators manage others)."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
     @property
@@ -72,7 +72,7 @@ class Archive:
     """Archive bundles in and out (administrators and consular officers: they hold
     personal data)."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
     def may_use(self) -> bool:
@@ -128,7 +128,7 @@ class Archive:
 class Backups:
     """Backups of this database: take one, list them, restore one."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
     def list(self) -> list[BackupInfo]:
@@ -165,7 +165,7 @@ class Demo:
     """Realistic demo data: an administrator's action (it writes every kind, consular
     cases with personal data included, by the thousand)."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
     def allowed(self) -> bool:
@@ -202,7 +202,7 @@ class Demo:
 class Maintenance:
     """The integrity check of the file, its log and its attachments."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
     def check(self, *, verify_attachments: bool = True) -> CheckReport:
@@ -215,7 +215,7 @@ class Maintenance:
 class Privacy:
     """Retention review and anonymisation of old consular cases."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
     def review(

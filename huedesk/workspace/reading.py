@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from huedesk import dashboard
 from huedesk.dashboard import Attention
@@ -21,9 +20,7 @@ from huedesk.records.visibility import require_row, visible_kinds
 from huedesk.search import SearchHit, reindex_all, search
 from huedesk.search.schema import KIND_CODES
 from huedesk.text import sort_key
-
-if TYPE_CHECKING:
-    from huedesk.workspace.workspace import Workspace
+from huedesk.workspace.protocol import Bound
 
 
 class Lookups:
@@ -45,7 +42,7 @@ class Lookups:
 class Search:
     """The search box and ``huedesk search``: only kinds the user may see are searched."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
     def kinds(self) -> list[str]:
@@ -71,7 +68,7 @@ class StartPage:
     DEADLINE_HORIZON = dashboard.DEADLINE_HORIZON
     EXPIRY_HORIZON = dashboard.EXPIRY_HORIZON
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
     def attention(self, today: dt.date | None = None) -> Attention:
@@ -86,7 +83,7 @@ class StartPage:
 class Briefs:
     """PDF documents for leaders. ReportLab is loaded on the first brief, not before."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
     @staticmethod

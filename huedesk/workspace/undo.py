@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from huedesk import attachments
 from huedesk.errors import NotFoundError
 from huedesk.records import DeleteImpact, Snapshot
 from huedesk.records.compound import restore_in, snapshot_in
 from huedesk.records.service import delete_in, find_id_in
-
-if TYPE_CHECKING:
-    from huedesk.workspace.workspace import Workspace
+from huedesk.workspace.protocol import Bound
 
 
 @dataclass(frozen=True)
@@ -39,7 +36,7 @@ class Deleted:
 class Undo:
     """Undoable deletes of one workspace."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Bound) -> None:
         self._ws = ws
         self._kept: dict[str, Snapshot] = {}
 
