@@ -28,6 +28,7 @@ from huedesk import audit, clock
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_write
 from huedesk.db.enums import AuditAction
+from huedesk.db.functions import folded
 from huedesk.db.models import Attachment, Country, FollowUpTask
 from huedesk.errors import HueDeskError, NotFoundError, PermissionDenied
 from huedesk.records import events, masking
@@ -397,10 +398,10 @@ def find_id_in(
         key = ref.strip().upper() if kind == "country" else ref.strip()
         found = session.scalar(select(table.c.id).where(col == key))
         if found is None and loose and spec.has_ref:
-            folded = session.scalars(
-                select(table.c.id).where(func.hd_fold(col) == fold(key)).limit(2)
+            loosely = session.scalars(
+                select(table.c.id).where(folded(col) == fold(key)).limit(2)
             ).all()
-            found = folded[0] if len(folded) == 1 else None
+            found = loosely[0] if len(loosely) == 1 else None
     else:
         found = session.scalar(select(table.c.id).where(table.c.uuid == uuid))
     if found is None:
