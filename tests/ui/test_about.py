@@ -30,7 +30,7 @@ def test_about_box_shows_version_and_data_folder(window: MainWindow, qtbot: Any)
     qtbot.waitUntil(box.isVisible)
     text = box.text()
     assert f"HueDesk {__version__}" in text
-    assert str(window.ctx.db.path.parent) in text and str(window.ctx.db.path) in text
+    assert str(window.ctx.ws.path.parent) in text and str(window.ctx.ws.path) in text
     assert not box.iconPixmap().isNull()
     box.close()
 
@@ -48,7 +48,7 @@ def test_about_box_in_english_and_in_portable_mode(
         portable_db = program.resolve() / "data" / paths.DB_FILENAME
         text = about.about_text(portable_db)
         assert f"Data folder: {portable_db.parent}" in text and "Portable mode" in text
-        assert "Portable" not in about.about_text(window.ctx.db.path)
+        assert "Portable" not in about.about_text(window.ctx.ws.path)
     finally:
         set_language("vi")
 
@@ -59,7 +59,7 @@ def test_open_data_folder_opens_the_folder_of_the_database(
     opened: list[QUrl] = []
     monkeypatch.setattr(about.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     window.act_data_folder.trigger()
-    assert [u.toLocalFile() for u in opened] == [str(window.ctx.db.path.parent)]
+    assert [u.toLocalFile() for u in opened] == [str(window.ctx.ws.path.parent)]
 
 
 def test_the_application_has_huedesk_icon_and_names_its_desktop_entry(qapp: QApplication) -> None:
