@@ -1,5 +1,5 @@
 """Allow ``python -m huedesk``."""
 
-from huedesk.cli.main import main
+from huedesk.cli.main import run
 
-raise SystemExit(main())
+run()

@@ -17,7 +17,7 @@ import runpy
 import sys
 
 
-def main() -> int:
+def main() -> None:
     if sys.stdout is None:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  (for the whole run)
     if sys.stderr is None:
@@ -26,11 +26,11 @@ def main() -> int:
         module = sys.argv[2]
         sys.argv = [sys.argv[0], *sys.argv[3:]]
         runpy.run_module(module, run_name="__main__", alter_sys=True)
-        return 0
-    from huedesk.cli.main import main as huedesk
+        return
+    from huedesk.cli.main import run
 
-    return huedesk()
+    run()
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()

@@ -9,6 +9,7 @@ machine's speed.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -132,3 +133,50 @@ print(len(parsed), len(set(parsed)))
     assert done.returncode == 0, done.stderr[-2000:]
     parsed, distinct = map(int, done.stdout.split())
     assert parsed == distinct == 4  # the four Tinos faces, once each for two PDFs
+
+
+def test_a_command_ends_at_once_with_its_output_whole_and_its_database_closed(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """``huedesk.cli.main.run`` skips Python's teardown with ``os._exit``: nothing may be lost."""
+    from huedesk.records import RecordService
+    from huedesk.store import open_store
+
+    db = open_store(db_path)
+    svc = RecordService(db, actor="kiemthu")
+    for i in range(300):
+        svc.create(
+            "event",
+            {
+                "title": f"Sự kiện {i}",
+                "event_type": "festival",
+                "start_date": "01/03/2025",
+                "status": "planned",
+            },
+        )
+    db.dispose()
+    db_path.with_name(db_path.name + ".clean").unlink(missing_ok=True)
+    out = tmp_path / "events.json"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HUEDESK_DB": str(db_path)}
+    with out.open("w", encoding="utf-8") as sink:
+        done = subprocess.run(
+            [sys.executable, "-m", "huedesk", "list", "event", "--json", "--limit", "300"],
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+        )
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))["rows"]) == 300  # flushed in full
+    assert db_path.with_name(db_path.name + ".clean").is_file()  # closed the clean way
+    failed = subprocess.run(
+        [sys.executable, "-m", "huedesk", "show", "event", "SK-1999-0001"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert failed.returncode == 2 and "SK-1999-0001" in failed.stderr
