@@ -2,6 +2,9 @@
 
     python benchmarks/startup_bench.py [--runs 9] [--program PATH] [--records 2000]
 
+Run it with the development environment's Python (``pip install -e ".[test]"``: it reads
+the brief's text with pypdf); ``--program`` may name any installed HueDesk.
+
 Each figure is a fresh process, timed from outside as a person would feel it (wall
 clock, and the CPU time the process used), run in turn — version, brief, LibreOffice,
 version, brief, … — so a machine that slows down mid-run slows all three alike. It
