@@ -39,6 +39,7 @@ UI_MAY_IMPORT = (
     "huedesk.records.fields",
     "huedesk.records.display",
     "huedesk.records.coerce",
+    "huedesk.reading",
     "huedesk.db.enums",
     "huedesk.accounts.roles",
 )

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -40,6 +41,7 @@ from huedesk.db.bulk import BulkInsert, WriteBehind
 from huedesk.db.enums import AuditAction
 from huedesk.db.models import Country
 from huedesk.errors import FieldProblem, ValidationError
+from huedesk.reading import read_any_decimal
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec
 from huedesk.records.refs import REF_PATTERN, next_ref, note_used_ref
@@ -47,9 +49,12 @@ from huedesk.records.rules import problem
 from huedesk.records.validation import validate
 
 BATCH = 2000
+# Bundle values in machine form (ISO 8601, decimals as "25450.5"), read as such rather than
+# in the convention of a person's language (where "25.450" would be twenty-five thousand).
 _ISO: dict[type, Callable[[str], Any]] = {
     dt.datetime: dt.datetime.fromisoformat,
     dt.date: dt.date.fromisoformat,
+    Decimal: read_any_decimal,
 }
 
 
@@ -249,7 +254,7 @@ class Merger:
                 # datetime and does not try the formats people type first.
                 try:
                     plain[name] = _ISO[spec.fields[name].type](value)
-                except (TypeError, ValueError):
+                except (TypeError, ValueError):  # Unreadable is a ValueError
                     plain[name] = value  # validate() reports it, naming the field
         if "status" in plain:
             fixed["status"] = plain["status"]

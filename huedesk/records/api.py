@@ -25,10 +25,13 @@ from sqlalchemy.orm import Session
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_write
 from huedesk.db.engine import Database
-from huedesk.errors import HueDeskError
+from huedesk.errors import HueDeskError, NotFoundError
+from huedesk.reading import VI, Convention, Unreadable
 from huedesk.records import masking
+from huedesk.records.advice import Saved
 from huedesk.records.compound import ChildEdits, save_in
 from huedesk.records.kinds import KindSpec, kind_spec
+from huedesk.records.lookup import child_keys, locate, resolve_country
 from huedesk.records.query import ListQuery, Page
 from huedesk.records.service import (
     DeleteImpact,
@@ -50,9 +53,10 @@ from huedesk.records.visibility import hidden_kinds, require_row, visible_query
 class RecordService:
     """The record API for one user (``actor``: an account name or a ``Principal``)."""
 
-    def __init__(self, db: Database, actor: Actor) -> None:
+    def __init__(self, db: Database, actor: Actor, reading: Convention = VI) -> None:
         self.db = db
         self.actor = actor
+        self.reading = reading  # how typed text is read (the user's language, huedesk.reading)
 
     def principal(self) -> Principal:
         """Who this service acts as, with the role the database gives them now."""
@@ -76,10 +80,31 @@ class RecordService:
             return self._shown(self._reader(s, spec), spec, get_in(s, kind, record_id))
 
     def get_by_ref(self, kind: str, ref: str) -> dict[str, Any]:
+        """The record ``ref`` names: reference number, UUID, exact name, or ``PARENT/N``."""
         with self.db.read() as s:
             spec = kind_spec(kind)
             who = self._reader(s, spec)
-            return self._shown(who, spec, get_in(s, kind, find_id_in(s, kind, ref=ref)))
+            return self._shown(who, spec, get_in(s, kind, locate(s, kind, ref)))
+
+    def locate(self, kind: str, text: str) -> int:
+        """The id of the record ``text`` names (see ``huedesk.records.lookup.locate``)."""
+        with self.db.read() as s:
+            self._reader(s, kind_spec(kind))
+            return locate(s, kind, text)
+
+    def child_keys(self, kind: str, ids: builtins.list[int]) -> dict[int, str]:
+        """``PARENT-REF/N`` names of child rows (``VT-2025-0003/2``)."""
+        with self.db.read() as s:
+            self._reader(s, kind_spec(kind))
+            return child_keys(s, kind, ids)
+
+    def country_code(self, text: str) -> str:
+        """The ISO code of the country ``text`` names (code or name); ``NotFoundError`` if none."""
+        with self.db.read() as s:
+            try:
+                return resolve_country(s, text)
+            except Unreadable as exc:
+                raise NotFoundError(exc.vi, exc.en) from None
 
     def find_id(
         self, kind: str, *, ref: str | None = None, uuid: str | None = None, loose: bool = False
@@ -147,10 +172,10 @@ class RecordService:
             return delete_impact_in(s, kind, record_id).seen_by(who)
 
     # --- changing --------------------------------------------------------------------------
-    def create(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    def create(self, kind: str, values: Mapping[str, Any]) -> Saved:
         with self.db.write() as s:
-            row = create_in(s, self.actor, kind, values)
-            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
+            row = create_in(s, self.actor, kind, values, reading=self.reading)
+            return Saved(self._shown(resolve(s, self.actor), kind_spec(kind), row), row.warnings)
 
     def update(
         self,
@@ -159,12 +184,18 @@ class RecordService:
         changes: Mapping[str, Any],
         *,
         expected_updated_at: dt.datetime | None = None,
-    ) -> dict[str, Any]:
+    ) -> Saved:
         with self.db.write() as s:
             row = update_in(
-                s, self.actor, kind, record_id, changes, expected_updated_at=expected_updated_at
+                s,
+                self.actor,
+                kind,
+                record_id,
+                changes,
+                expected_updated_at=expected_updated_at,
+                reading=self.reading,
             )
-            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
+            return Saved(self._shown(resolve(s, self.actor), kind_spec(kind), row), row.warnings)
 
     def save(
         self,
@@ -174,8 +205,9 @@ class RecordService:
         children: Iterable[ChildEdits] = (),
         *,
         expected_updated_at: dt.datetime | None = None,
-    ) -> dict[str, Any]:
-        """Create or update a record together with its child lines, all or nothing."""
+    ) -> Saved:
+        """Create or update a record together with its child lines, all or nothing; the row
+        comes with the warnings of the record and its lines (``Saved.warnings``)."""
         with self.db.write() as s:
             row = save_in(
                 s,
@@ -185,8 +217,9 @@ class RecordService:
                 values,
                 children,
                 expected_updated_at=expected_updated_at,
+                reading=self.reading,
             )
-            return self._shown(resolve(s, self.actor), kind_spec(kind), row)
+            return Saved(self._shown(resolve(s, self.actor), kind_spec(kind), row), row.warnings)
 
     def check(
         self, kind: str, values: Mapping[str, Any], before: Mapping[str, Any] | None = None
@@ -201,7 +234,7 @@ class RecordService:
             who = resolve(s, self.actor)
             require_write(who)
             require_row(who, spec, {**(before or {}), **values})
-            return validate(s, spec, values, before)
+            return validate(s, spec, values, before, reading=self.reading)
 
     def delete(self, kind: str, record_id: int) -> DeleteImpact:
         """Delete a record with its child rows and attachments (refused when others refer to it)."""

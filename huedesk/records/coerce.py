@@ -1,7 +1,9 @@
 """Turning what a user typed (or a caller passed) into a field's stored value.
 
-Each function returns the value or raises ``ValueError`` with a short
-bilingual reason; ``validation`` turns those into field-named problems.
+Text is read by the one reader of typed values (``huedesk.reading``) in the
+caller's convention; each function returns the value or raises ``Invalid``
+with a short bilingual reason; ``validation`` turns those into field-named
+problems.
 """
 
 from __future__ import annotations
@@ -9,46 +11,50 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from huedesk.formatting import parse_date, parse_datetime
-from huedesk.money import to_minor
+from huedesk.money import CURRENCY_EXPONENTS, exponent
+from huedesk.reading import (
+    VI,
+    Convention,
+    Unreadable,
+    read_amount,
+    read_date,
+    read_datetime,
+    read_decimal,
+    read_integer,
+    shown,
+    written,
+)
+from huedesk.reading.dates import EARLIEST_YEAR, LATEST_YEAR
 from huedesk.records.fields import FieldSpec
 from huedesk.text import clean
 
-
-class Invalid(ValueError):
-    """A value that does not fit its field; ``vi``/``en`` say why."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.vi = vi
-        self.en = en
+# A value that does not fit its field; ``vi``/``en`` say why (the reader's error: one kind).
+Invalid = Unreadable
 
 
 # C0 and C1 control characters other than tab and line breaks: they corrupt terminal
 # output (escape sequences), exports and PDFs, and are never typed on purpose.
 _CONTROL = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))) - {"\t", "\n", "\r"}
 _CONTROL_RE = re.compile("[" + "".join(sorted(_CONTROL)) + "]")  # the same set, searched in C
-_SHOWN_MAX = 40
 
 
-def shown(raw: Any) -> str:
-    """``raw`` as it may appear inside an error message: short, printable, valid UTF-8."""
-    text = str(raw).encode("utf-8", "replace").decode("utf-8")
-    text = "".join("?" if ch in _CONTROL else ch for ch in text)
-    return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
+def coerce(spec: FieldSpec, raw: Any, currency: str | None, conv: Convention = VI) -> Any:
+    """The stored form of ``raw`` for field ``spec``; ``None`` for empty input.
 
-
-def coerce(spec: FieldSpec, raw: Any, currency: str | None) -> Any:
-    """The stored form of ``raw`` for field ``spec``; ``None`` for empty input."""
+    Text is read with ``conv`` (``huedesk.reading``); exact Python values (``int``,
+    ``Decimal``, ``date``) are taken as they are, an ``int`` amount of money being
+    minor units and a ``Decimal`` one major units. Floats are refused: they are
+    never exact.
+    """
     if raw is None or (isinstance(raw, str) and (not raw or raw.isspace())):
         return None
     if spec.choices is not None:
         return _choice(spec, raw)
     handler = _HANDLERS[spec.type]
-    return handler(spec, raw, currency)
+    return handler(spec, raw, currency, conv)
 
 
 @functools.cache
@@ -74,7 +80,7 @@ def _choice(spec: FieldSpec, raw: Any) -> Any:
     )
 
 
-def _str(spec: FieldSpec, raw: Any, _cur: str | None) -> str | None:
+def _str(spec: FieldSpec, raw: Any, _cur: str | None, _conv: Convention) -> str | None:
     if not isinstance(raw, str):
         raise Invalid("phải là văn bản", "must be text")
     if not raw.isascii():
@@ -94,29 +100,28 @@ def _str(spec: FieldSpec, raw: Any, _cur: str | None) -> str | None:
     return text or None
 
 
-def _int(spec: FieldSpec, raw: Any, currency: str | None) -> int:
+_NOT_FLOAT = (
+    "phải là số thập phân chính xác (không dùng float)",
+    "must be an exact decimal (not a float)",
+)
+
+
+def _int(spec: FieldSpec, raw: Any, currency: str | None, conv: Convention) -> int:
     if isinstance(raw, bool):
         raise Invalid("phải là số", "must be a number")
+    if isinstance(raw, float):
+        raise Invalid(*_NOT_FLOAT)
     if isinstance(raw, int):
         value = raw
     elif spec.is_money and isinstance(raw, str | Decimal):
-        try:
-            text = _normalise_number(raw)
-            _check_size(Decimal(text))
-            value = to_minor(text, currency or "VND")
-        except Invalid:
-            raise
-        except (ValueError, KeyError, ArithmeticError) as exc:
-            raise Invalid(
-                f"không phải số tiền hợp lệ ({shown(exc)})", f"is not a valid amount ({shown(exc)})"
-            ) from exc
+        value = _money(raw, currency, conv)
     elif isinstance(raw, str):
-        try:
-            value = int(_normalise_number(raw))
-        except ValueError as exc:
-            raise Invalid("phải là số nguyên", "must be a whole number") from exc
+        value = read_integer(raw, conv)
+        _check_size(Decimal(value))
+    elif isinstance(raw, Decimal) and raw.is_finite() and raw == raw.to_integral_value():
+        value = int(raw)
     else:
-        raise Invalid("phải là số", "must be a number")
+        raise Invalid("phải là số nguyên", "must be a whole number")
     if value < 0 and not spec.references:
         raise Invalid("không được âm", "must not be negative")
     if abs(value) > 2**63 - 1:
@@ -124,26 +129,41 @@ def _int(spec: FieldSpec, raw: Any, currency: str | None) -> int:
     return value
 
 
-def _normalise_number(text: str | Decimal) -> str:
-    """Accept ``53.000.000.000`` and ``1.250,50`` (Vietnamese) as well as ``1250.50``."""
-    if isinstance(text, Decimal):
-        return str(text)
-    t = text.strip().replace(" ", "").replace("\u00a0", "")
-    if "," in t and "." in t:
-        t = (
-            t.replace(".", "").replace(",", ".")
-            if t.rfind(",") > t.rfind(".")
-            else t.replace(",", "")
+def _money(raw: str | Decimal, currency: str | None, conv: Convention) -> int:
+    """Minor units of an amount typed in the currency's major unit (``1.250,50`` USD → 125050)."""
+    if isinstance(raw, Decimal):
+        major, named = raw, None
+        if not raw.is_finite():
+            raise Invalid("không phải số hợp lệ", "is not a valid number")
+    else:
+        major, named = read_amount(raw, conv)
+    _check_size(major)
+    if named is not None and currency is not None and named != currency:
+        raise Invalid(
+            f"số tiền ghi {named} nhưng loại tiền của hồ sơ là {currency}",
+            f"the amount says {named} but the record's currency is {currency}",
         )
-    elif t.count(".") > 1:
-        t = t.replace(".", "")
-    elif "," in t:
-        t = (
-            t.replace(",", ".")
-            if t.count(",") == 1 and len(t.split(",")[1]) != 3
-            else t.replace(",", "")
+    currency = currency or named
+    if currency is None:
+        example = written(major, conv)
+        raise Invalid(
+            f"cần biết loại tiền: ghi trường currency (ví dụ currency=USD) hoặc ghi kèm số "
+            f"tiền, như '{example} USD'",
+            f"needs its currency: give the currency field (e.g. currency=USD) or write it "
+            f"with the amount, as '{example} USD'",
         )
-    return t
+    if currency not in CURRENCY_EXPONENTS:
+        return 0  # the currency field's own rule names the unknown code
+    places = exponent(currency)
+    scaled = major.scaleb(places)
+    if scaled != scaled.to_integral_value():
+        raise Invalid(
+            f"{currency} chỉ có {places} chữ số thập phân"
+            if places
+            else f"{currency} không có phần thập phân",
+            f"{currency} has {places} decimal places" if places else f"{currency} has no decimals",
+        )
+    return int(scaled)
 
 
 # Far beyond any amount or exchange rate, and small enough that arithmetic stays instant
@@ -159,16 +179,15 @@ def _check_size(value: Decimal) -> None:
         raise Invalid("quá lớn hoặc quá nhiều chữ số", "is too large or has too many digits")
 
 
-def _decimal(spec: FieldSpec, raw: Any, _cur: str | None) -> Decimal:
+def _decimal(spec: FieldSpec, raw: Any, _cur: str | None, conv: Convention) -> Decimal:
     if isinstance(raw, bool | float):
-        raise Invalid(
-            "phải là số thập phân chính xác (không dùng float)",
-            "must be an exact decimal (not a float)",
-        )
-    try:
-        value = Decimal(_normalise_number(str(raw)))
-    except InvalidOperation as exc:
-        raise Invalid("không phải số hợp lệ", "is not a valid number") from exc
+        raise Invalid(*_NOT_FLOAT)
+    if isinstance(raw, str):
+        value = read_decimal(raw, conv)
+    elif isinstance(raw, Decimal | int):
+        value = Decimal(raw)
+    else:
+        raise Invalid("phải là số", "must be a number")
     if not value.is_finite():
         raise Invalid("không phải số hợp lệ", "is not a valid number")
     _check_size(value)
@@ -177,40 +196,42 @@ def _decimal(spec: FieldSpec, raw: Any, _cur: str | None) -> Decimal:
     return value
 
 
-def _date(spec: FieldSpec, raw: Any, _cur: str | None) -> dt.date:
-    value: dt.date | None = None
+def _date(spec: FieldSpec, raw: Any, _cur: str | None, conv: Convention) -> dt.date:
     if isinstance(raw, dt.datetime):
         value = raw.date()
     elif isinstance(raw, dt.date):
         value = raw
     elif isinstance(raw, str):
-        try:
-            value = parse_date(raw)
-        except ValueError:
-            value = None
-    if value is not None and 1900 <= value.year <= 2200:
-        return value
-    raise Invalid(
-        f"'{shown(raw)}' không phải ngày hợp lệ (dd/mm/yyyy)",
-        f"'{shown(raw)}' is not a valid date (dd/mm/yyyy)",
-    )
+        return read_date(raw, conv)
+    else:
+        raise Invalid(
+            f"'{shown(raw)}' không phải ngày (viết ngày/tháng/năm, ví dụ 05/03/2024)",
+            f"'{shown(raw)}' is not a date (write day/month/year, e.g. 05/03/2024)",
+        )
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise Invalid(
+            f"năm phải từ {EARLIEST_YEAR} đến {LATEST_YEAR}",
+            f"the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}",
+        )
+    return value
 
 
-def _datetime(spec: FieldSpec, raw: Any, _cur: str | None) -> dt.datetime:
-    value: dt.datetime | None = None
+def _datetime(spec: FieldSpec, raw: Any, _cur: str | None, conv: Convention) -> dt.datetime:
     if isinstance(raw, dt.datetime):
         value = raw
     elif isinstance(raw, dt.date):
         value = dt.datetime.combine(raw, dt.time())
     elif isinstance(raw, str):
-        try:
-            value = parse_datetime(raw)
-        except ValueError:
-            value = None
-    if value is None or not 1900 <= value.year <= 2200:
+        value = read_datetime(raw, conv)
+    else:
         raise Invalid(
-            f"'{shown(raw)}' không phải thời điểm hợp lệ (dd/mm/yyyy HH:MM)",
-            f"'{shown(raw)}' is not a valid date and time (dd/mm/yyyy HH:MM)",
+            f"'{shown(raw)}' không phải thời điểm (viết ngày/tháng/năm giờ:phút)",
+            f"'{shown(raw)}' is not a date and time (write day/month/year hour:minute)",
+        )
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise Invalid(
+            f"năm phải từ {EARLIEST_YEAR} đến {LATEST_YEAR}",
+            f"the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}",
         )
     if spec_wants_aware(spec):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
@@ -222,7 +243,7 @@ def spec_wants_aware(spec: FieldSpec) -> bool:
     return spec.name in {"created_at", "updated_at", "consulate_notified_at", "at"}
 
 
-def _bool(spec: FieldSpec, raw: Any, _cur: str | None) -> bool:
+def _bool(spec: FieldSpec, raw: Any, _cur: str | None, _conv: Convention) -> bool:
     if isinstance(raw, bool):
         return raw
     if isinstance(raw, int) and raw in (0, 1):

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from huedesk.accounts.principal import Actor
 from huedesk.errors import HueDeskError, NotFoundError
+from huedesk.reading import VI, Convention
+from huedesk.records.advice import Saved
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec
 from huedesk.records.service import create_in, delete_in, get_obj, row_dict, update_in
 
@@ -79,17 +81,25 @@ def save_in(
     children: Iterable[ChildEdits] = (),
     *,
     expected_updated_at: dt.datetime | None = None,
-) -> dict[str, Any]:
+    reading: Convention = VI,
+) -> Saved:
     """Create (``record_id=None``) or update a record and write its child edits, in ``session``.
 
     Lines named by id must be lines of this record; a line is never moved to
-    another record. Returns the record's stored values.
+    another record. Returns the record's stored values with the warnings of the
+    record and its lines. Typed text is read in ``reading`` (``huedesk.reading``).
     """
     if record_id is None:
-        row = create_in(session, actor, kind, values)
+        row = create_in(session, actor, kind, values, reading=reading)
     else:
         row = update_in(
-            session, actor, kind, record_id, values, expected_updated_at=expected_updated_at
+            session,
+            actor,
+            kind,
+            record_id,
+            values,
+            expected_updated_at=expected_updated_at,
+            reading=reading,
         )
     parent_id = int(row["id"])
     for edits in children:
@@ -111,9 +121,12 @@ def save_in(
                     f"Không chuyển được {child.label_vi.lower()} sang hồ sơ khác.",
                     f"A {child.label_en.lower()} cannot be moved to another record.",
                 )
-            update_in(session, actor, child.name, line_id, changes)
+            line_row = update_in(session, actor, child.name, line_id, changes, reading=reading)
+            row.warnings += line_row.warnings
         for line in edits.created:
-            create_in(session, actor, child.name, {**line, fk: parent_id})
+            values = {**line, fk: parent_id}
+            line_row = create_in(session, actor, child.name, values, reading=reading)
+            row.warnings += line_row.warnings
     return row
 
 

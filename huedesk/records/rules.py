@@ -59,11 +59,41 @@ def currency_known(values: dict[str, Any], fields: Fields) -> list[FieldProblem]
     ]
 
 
+# An exchange rate to VND has at most this many decimal places (the State Bank quotes whole
+# đồng for most currencies and two decimals for the weakest).
+RATE_PLACES = 6
+
+
 def rate_for_foreign_currency(values: dict[str, Any], fields: Fields) -> list[FieldProblem]:
     cur, rate = values.get("currency"), values.get("rate_to_vnd")
     spec = fields["rate_to_vnd"]
     if rate is not None and rate <= 0:
         return [problem(spec, "phải lớn hơn 0", "must be greater than 0")]
+    exp = rate.normalize().as_tuple().exponent if rate is not None else 0
+    if isinstance(exp, int) and -exp > RATE_PLACES:
+        return [
+            problem(
+                spec,
+                f"có nhiều nhất {RATE_PLACES} chữ số thập phân",
+                f"has at most {RATE_PLACES} decimal places",
+            )
+        ]
+    amount = values.get("amount")
+    if (
+        rate is not None
+        and cur in CURRENCY_EXPONENTS
+        and cur != "VND"
+        and isinstance(amount, int)
+        and amount > 0
+        and to_vnd(amount, cur, rate) == 0
+    ):
+        return [
+            problem(
+                spec,
+                "làm số tiền thành 0 đồng; tỷ giá là số đồng cho một đơn vị ngoại tệ",
+                "makes the amount 0 VND; the rate is VND per unit of the currency",
+            )
+        ]
     if cur and cur != "VND" and rate is None:
         return [
             problem(

@@ -31,7 +31,9 @@ from huedesk.db.enums import AuditAction
 from huedesk.db.functions import folded
 from huedesk.db.models import Attachment, Country, FollowUpTask
 from huedesk.errors import HueDeskError, NotFoundError, PermissionDenied
+from huedesk.reading import VI, Convention
 from huedesk.records import events, masking
+from huedesk.records.advice import Saved, advise
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec
 from huedesk.records.query import ListQuery, Page, build_count, build_ids, build_select
@@ -186,19 +188,21 @@ def create_in(
     restoring: bool = False,
     trusted: bool = False,
     stored_file: bool = False,
-) -> dict[str, Any]:
-    """Create a record in ``session``; returns its stored values.
+    reading: Convention = VI,
+) -> Saved:
+    """Create a record in ``session``; returns its stored values with any warnings.
 
     ``restoring`` keeps the given UUID, reference number and timestamps (undo);
     ``trusted`` marks values from the services' own snapshot; ``stored_file`` is
     how ``huedesk.attachments`` says it has stored and hashed the file an
-    attachment row describes (no other caller makes attachment rows).
+    attachment row describes (no other caller makes attachment rows). Text values
+    are read in the ``reading`` convention (``huedesk.reading``).
     """
     spec = kind_spec(kind)
     who, values = _authorise_change(session, actor, spec, values, trusted=trusted)
     if kind == "attachment" and not stored_file:
         _refuse_loose_attachment()
-    cleaned = validate(session, spec, values, restoring=restoring)
+    cleaned = validate(session, spec, values, restoring=restoring, reading=reading)
     _check_unique(session, spec, cleaned)
     if spec.has_ref:
         if cleaned.get("ref"):
@@ -221,7 +225,7 @@ def create_in(
         changes=masking.audit_changes(spec, _audit_changes(row)),
     )
     events.emit(session, kind, "create", row)
-    return row
+    return Saved(row, advise(session, spec, row))
 
 
 def _check_unique(session: Session, spec: KindSpec, cleaned: Mapping[str, Any]) -> None:
@@ -247,8 +251,9 @@ def update_in(
     *,
     expected_updated_at: dt.datetime | None = None,
     restoring: bool = False,
-) -> dict[str, Any]:
-    """Change fields of a record in ``session``; returns its stored values."""
+    reading: Convention = VI,
+) -> Saved:
+    """Change fields of a record in ``session``; returns its stored values with any warnings."""
     spec = kind_spec(kind)
     obj = get_obj(session, spec, record_id)
     before = row_dict(obj)
@@ -258,7 +263,7 @@ def update_in(
             f"{spec.label_vi} {_ref_of(spec, before) or record_id} đã được sửa ở nơi khác sau khi bạn mở; hãy mở lại.",
             f"{spec.label_en} {_ref_of(spec, before) or record_id} was changed elsewhere after you opened it; reopen it.",
         )
-    cleaned = validate(session, spec, changes, before, restoring=restoring)
+    cleaned = validate(session, spec, changes, before, restoring=restoring, reading=reading)
     changed = audit.diff(before, cleaned)
     if kind == "attachment" and set(changed) & set(ATTACHMENT_FILE_FIELDS):
         raise HueDeskError(
@@ -266,7 +271,7 @@ def update_in(
             "An attachment's file and owner cannot be changed; remove it and add the file again.",
         )
     if not changed:
-        return before
+        return Saved(before)
     for name, (_old, new) in changed.items():
         setattr(obj, name, new)
     session.flush()
@@ -281,7 +286,7 @@ def update_in(
         changes=masking.audit_changes(spec, changed),
     )
     events.emit(session, kind, "update", after)
-    return after
+    return Saved(after, advise(session, spec, after))
 
 
 def delete_impact_in(session: Session, kind: str, record_id: int) -> DeleteImpact:

@@ -17,9 +17,12 @@ from sqlalchemy.orm import Session
 
 from huedesk.db.models import Country
 from huedesk.errors import FieldProblem, ValidationError
+from huedesk.money import CURRENCY_EXPONENTS
+from huedesk.reading import VI, Convention, Unreadable, read_amount
 from huedesk.records.coerce import Invalid, coerce
 from huedesk.records.fields import FieldSpec
 from huedesk.records.kinds import KINDS, KindSpec
+from huedesk.records.lookup import resolve_country, resolve_country_list, resolve_reference
 
 # Fields a caller may set only when restoring records exactly (archive import, demo data).
 RESTORABLE = frozenset({"uuid", "ref", "created_at", "updated_at"})
@@ -36,18 +39,28 @@ def validate(
     existing: Mapping[str, Any] | None = None,
     *,
     restoring: bool = False,
+    reading: Convention = VI,
 ) -> dict[str, Any]:
     """The cleaned values to write for ``changes`` (to a new record if ``existing`` is None).
 
-    Raises ``ValidationError`` listing every problem found.
+    Text is read in the ``reading`` convention (``huedesk.reading``); references may
+    be given as ids, reference numbers, UUIDs or exact names, countries as codes or
+    names. Raises ``ValidationError`` listing every problem found.
     """
     fields = kind.fields
     problems: list[FieldProblem] = []
     cleaned: dict[str, Any] = {}
+    changes, problems = _resolved(session, kind, changes)
     currency = changes.get("currency") or (existing or {}).get("currency")
     currency = str(currency).strip().upper() if currency else None
+    if currency is None and "currency" in fields and "currency" not in changes:
+        currency = _currency_in_amounts(kind, changes, reading)
+        if currency is not None:
+            cleaned["currency"] = currency
 
     for name, raw in changes.items():
+        if any(p.field == name for p in problems):
+            continue
         spec = fields.get(name)
         allowed_system = restoring and name in RESTORABLE
         if (
@@ -66,7 +79,7 @@ def validate(
             )
             continue
         try:
-            cleaned[name] = coerce(spec, raw, currency)
+            cleaned[name] = coerce(spec, raw, currency, reading)
         except Invalid as exc:
             problems.append(_problem(spec, exc.vi, exc.en))
             continue
@@ -77,6 +90,8 @@ def validate(
             if (existing or {}).get(name) is not None:
                 problems.append(_problem(spec, "không được để trống", "must not be empty"))
 
+    if existing is not None and not restoring:
+        problems.extend(_keep_amounts_on_new_currency(kind, existing, changes, cleaned))
     values = {**(existing or {}), **cleaned}
     already = {p.field for p in problems}
     for spec in fields.values():
@@ -95,6 +110,81 @@ def validate(
     if kind.derive is not None:
         cleaned.update(kind.derive(values))
     return cleaned
+
+
+def _resolved(
+    session: Session, kind: KindSpec, changes: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[FieldProblem]]:
+    """``changes`` with references and countries given as text turned into ids and codes."""
+    referring = _referring_fields(kind.name)
+    out = dict(changes)
+    problems: list[FieldProblem] = []
+    for name in [n for n in changes if n in referring]:
+        raw = changes[name]
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        spec = kind.fields[name]
+        try:
+            if spec.is_country:
+                out[name] = resolve_country(session, raw)
+            elif spec.country_list:
+                out[name] = resolve_country_list(session, raw)
+            elif spec.references:
+                out[name] = resolve_reference(session, spec.references.split(".")[0], raw)
+        except Unreadable as exc:
+            problems.append(_problem(spec, exc.vi, exc.en))
+    return out, problems
+
+
+def _currency_in_amounts(
+    kind: KindSpec, changes: Mapping[str, Any], reading: Convention
+) -> str | None:
+    """The currency an amount names (``4,5 triệu USD``) when the record does not give one."""
+    for name, raw in changes.items():
+        spec = kind.fields.get(name)
+        if spec is None or not spec.is_money or not isinstance(raw, str):
+            continue
+        try:
+            _value, named = read_amount(raw, reading)
+        except Unreadable:
+            continue  # coerce() names the problem
+        if named is not None:
+            return named
+    return None
+
+
+def _keep_amounts_on_new_currency(
+    kind: KindSpec,
+    existing: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    cleaned: dict[str, Any],
+) -> list[FieldProblem]:
+    """A new currency keeps each stored amount as people read it (4.500.000 đồng → 4.500.000
+    USD), not as its count of minor units (which would make it 45.000,00 USD)."""
+    old, new = existing.get("currency"), cleaned.get("currency")
+    if not old or not new or old == new:
+        return []
+    if old not in CURRENCY_EXPONENTS or new not in CURRENCY_EXPONENTS:
+        return []
+    shift = CURRENCY_EXPONENTS[new] - CURRENCY_EXPONENTS[old]
+    problems: list[FieldProblem] = []
+    for name, spec in kind.fields.items():
+        minor = existing.get(name)
+        if not spec.is_money or name in changes or minor is None or shift == 0:
+            continue
+        if shift > 0:
+            cleaned[name] = minor * 10**shift
+        elif minor % 10**-shift:
+            problems.append(
+                _problem(
+                    spec,
+                    f"số tiền đã lưu có phần lẻ mà {new} không có; hãy nhập lại số tiền",
+                    f"the stored amount has decimals {new} does not have; enter the amount again",
+                )
+            )
+        else:
+            cleaned[name] = minor // 10**-shift
+    return problems
 
 
 @functools.cache

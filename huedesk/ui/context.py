@@ -28,6 +28,7 @@ class AppContext(QObject):
         super().__init__()
         self.ws = ws
         self.lang = lang
+        ws.read_typed_text_as(lang)
         # The role the window was built for (sidebar, buttons); every call still asks the
         # database, so a role changed meanwhile takes effect at the next action.
         self.principal: Principal = ws.principal

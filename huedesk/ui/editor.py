@@ -185,6 +185,7 @@ class RecordEditor(QDialog):
         created = self.record_id is None
         self.record_id = int(row["id"])
         self.reload()
+        self.form.show_warnings(getattr(row, "warnings", []))
         if not created:
             self._push_edit(before, row, list(changes))
         self.ctx.notify(kind)

@@ -22,6 +22,8 @@ from huedesk.workspace import Workspace
 
 ERROR_STYLE = "color: #b00020;"
 ERROR_FIELD_STYLE = "border: 1px solid #b00020;"
+WARNING_STYLE = "color: #8a5a00;"
+WARNING_FIELD_STYLE = "border: 1px solid #c98a00;"
 
 
 def editable_fields(kind: str, hidden: tuple[str, ...] = ()) -> list[FieldSpec]:
@@ -146,9 +148,11 @@ class RecordForm(QWidget):
     # --- problems -------------------------------------------------------------------
     def clear_problems(self) -> None:
         self.banner.hide()
+        self.banner.setStyleSheet(ERROR_STYLE + "font-weight: bold;")
         for name, label in self._errors.items():
             label.hide()
             label.clear()
+            label.setStyleSheet(ERROR_STYLE)
             self.editors[name].widget.setStyleSheet("")
 
     def show_problems(self, problems: list[FieldProblem]) -> list[FieldProblem]:
@@ -172,6 +176,25 @@ class RecordForm(QWidget):
         if first is not None:
             first.focus()
         return other
+
+    def show_warnings(self, warnings: list[FieldProblem]) -> None:
+        """Show what was saved but looks wrong (a rate far off, a partner in another country)."""
+        self.clear_problems()
+        if not warnings:
+            return
+        for p in warnings:
+            label = self._errors.get(p.field)
+            if label is None:
+                continue
+            text = p.problem_en if self.lang == "en" else p.problem_vi
+            label.setText(f"{label.text()}; {text}" if label.text() else text)
+            label.setStyleSheet(WARNING_STYLE)
+            label.show()
+            self.editors[p.field].widget.setStyleSheet(WARNING_FIELD_STYLE)
+        lines = [tr("form_warnings")] + [p.en if self.lang == "en" else p.vi for p in warnings]
+        self.banner.setText("\n".join(lines))
+        self.banner.setStyleSheet(WARNING_STYLE + "font-weight: bold;")
+        self.banner.show()
 
     def problem_text(self, field: str) -> str:
         """The problem shown under ``field`` (empty when none)."""

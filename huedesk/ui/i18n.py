@@ -140,6 +140,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "clear": ("Xóa chọn", "Clear"),
     "pick_title": ("Chọn {kind}", "Choose {kind}"),
     "form_problems": ("Chưa lưu được — hãy sửa các ô tô đỏ:", "Not saved — fix the fields in red:"),
+    "form_warnings": (
+        "Đã lưu — nhưng hãy kiểm tra các ô tô vàng:",
+        "Saved — but check the fields in amber:",
+    ),
     "unsaved_title": ("Chưa lưu thay đổi", "Unsaved changes"),
     "unsaved_text": (
         "{what} có thay đổi chưa lưu. Lưu trước khi đóng?",

@@ -34,6 +34,7 @@ from huedesk.accounts.principal import Actor, actor_name, resolve
 from huedesk.accounts.roles import Principal
 from huedesk.attachments import Attachments, forget_undo
 from huedesk.db.engine import Database
+from huedesk.reading import convention
 from huedesk.records import RecordService
 from huedesk.records.history import AuditLog
 from huedesk.safety.storage import storage_warning
@@ -85,6 +86,11 @@ class Workspace:
     def path(self) -> Path:
         """The database file (shown to the user; its folder holds attachments and backups)."""
         return self._db.path
+
+    def read_typed_text_as(self, lang: str) -> None:
+        """Read what the user types in ``lang``'s convention (``huedesk.reading``: in Vietnamese
+        ``25.450`` is twenty-five thousand, in English twenty-five point four five)."""
+        self.records.reading = convention(lang)
 
     def storage_warning(self, lang: str = "vi") -> str | None:
         """A warning when the file lies on a network share or in a synced folder."""

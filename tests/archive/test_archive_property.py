@@ -56,7 +56,7 @@ foreign_tx = st.fixed_dictionaries(
         "value_date": day,
         "amount": st.integers(min_value=0, max_value=10**12),
         "currency": st.just("USD"),
-        "rate_to_vnd": st.decimals(min_value=1, max_value=30000, places=2).map(str),
+        "rate_to_vnd": st.decimals(min_value=1, max_value=30000, places=2),
     }
 )
 person = st.fixed_dictionaries(
