@@ -41,16 +41,19 @@ from huedesk.archive.layout import (
     kind_order,
     portable_fields,
     records_path,
+    reference_target,
 )
 from huedesk.archive.pipeline import PARALLEL_FROM, Packer, TableMaker
 from huedesk.archive.portable import iter_portable
 from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.selection import Selection, selected_ids
+from huedesk.archive.tables import EXCEL_CELL_LIMIT
 from huedesk.db.engine import Database
 from huedesk.db.migrate import head_revision
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
+from huedesk.records.lookup import country_names, record_names
 
 Progress = Callable[[int, int, str], None]
 # One encoder for every line (``json.dumps`` with options builds a new one per call).
@@ -146,6 +149,7 @@ def export_bundle(
         with db.read() as session:
             writer = _BundleWriter(db, session, work, progress, should_cancel)
             writer.brief_kinds = _brief_kinds() if with_briefs else frozenset()
+            writer.lang = lang
             writer.write(partial, sel, lang if with_briefs else None)
         partial.replace(out)
     report = writer.report
@@ -175,6 +179,8 @@ class _BundleWriter:
         self.attachments: list[dict[str, Any]] = []
         self.brief_kinds: frozenset[str] = frozenset()
         self.exported: dict[str, list[tuple[int, str]]] = {}  # kind -> (id, ref) for briefs
+        self.lang = "vi"  # the language of the tables for people (and of the briefs)
+        self.table_reports: dict[str, Path] = {}  # kind -> what its tables neutralised or cut
         self.report = ExportReport(Path(), {}, 0, 0, 0.0)
 
     def _check_cancel(self) -> None:
@@ -218,17 +224,16 @@ class _BundleWriter:
         """Write each kind's records; tables and packing follow in the background."""
         done = 0
         sheets: list[tuple[str, Path]] = []
+        names = self._write_names(ids)
         for kind in kind_order():
             chosen = None if ids is None else ids[kind]
             if chosen is not None and not chosen:
                 continue
-            spec = KINDS[kind]
-            header = portable_fields(spec)
             jpath = self.work / f"{kind}.jsonl"
             count = 0
             keep = kind in self.brief_kinds
             with jpath.open("w", encoding="utf-8", newline="\n") as jfh:
-                for record in iter_portable(self.session, spec, chosen):
+                for record in iter_portable(self.session, KINDS[kind], chosen):
                     local_id = record.pop("id")
                     jfh.write(_LINE.encode(record))
                     jfh.write("\n")
@@ -247,8 +252,9 @@ class _BundleWriter:
                 continue
             cpath = self.work / f"{kind}.csv"
             sheet = self.work / f"sheet-{kind}.xml"
-            booleans = [n for n in header if spec.fields[n].type is bool]
-            ready = tables.tables(jpath, cpath, sheet, header, booleans)
+            report = self.work / f"report-{kind}.json"
+            self.table_reports[kind] = report
+            ready = tables.tables(jpath, cpath, sheet, kind, self.lang, names, report)
             packer.add(records_path(kind), jpath)
             packer.add(csv_path(kind), cpath, ready)
             sheets.append((kind, sheet))
@@ -270,6 +276,39 @@ class _BundleWriter:
             aid_ids = None if ids is None else ids["aid_project"]
             iati.write_activities(self.session, ipath, aid_ids)
             packer.add(IATI_FILE, ipath)
+
+    def _write_names(self, ids: dict[str, set[int]] | None) -> Path:
+        """How the tables name referenced records and countries (``KOICA (TC-2025-0004)``),
+        for every record the exported ones can refer to, exported or not."""
+        wanted = {k for k in KINDS if ids is None or ids[k]}
+        targets = {
+            target
+            for kind in wanted
+            for name in KINDS[kind].fields
+            if (target := reference_target(KINDS[kind], name)) is not None
+        }
+        names: dict[str, str] = country_names(self.session, self.lang)
+        for target in sorted(targets):
+            names.update(record_names(self.session, target))
+        path = self.work / "names.json"
+        path.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    def spreadsheet_safety(self) -> dict[str, Any]:
+        """What the tables changed so spreadsheet programs show them safely (for the manifest)."""
+        neutralised = 0
+        overlong: list[dict[str, Any]] = []
+        for kind, path in self.table_reports.items():
+            report = json.loads(path.read_text(encoding="utf-8"))
+            neutralised += report["neutralised"]
+            overlong += [{"table": csv_path(kind), **cell} for cell in report["overlong"]]
+        return {
+            "language": self.lang,
+            "formula_guard": "'",
+            "neutralised_cells": neutralised,
+            "cell_limit": EXCEL_CELL_LIMIT,
+            "overlong_cells": overlong,
+        }
 
     def _total(self, ids: dict[str, set[int]] | None) -> int:
         if ids is not None:
@@ -319,5 +358,6 @@ class _BundleWriter:
             "briefs": self.report.briefs,
             "kinds": self.kinds,
             "files": entries,
+            "tables": self.spreadsheet_safety(),
             "warnings": self.report.warnings,
         }

@@ -68,12 +68,29 @@ class TableMaker:
             threading.Thread(target=self._answers, name="huedesk-tables", daemon=True).start()
 
     def tables(
-        self, jsonl: Path, csv_file: Path, sheet: Path, header: list[str], booleans: list[str]
+        self,
+        jsonl: Path,
+        csv_file: Path,
+        sheet: Path,
+        kind: str,
+        lang: str,
+        names: Path | None,
+        report: Path,
     ) -> Future[None]:
+        """Make ``kind``'s CSV and worksheet from ``jsonl`` (see ``tables.tables_from_jsonl``)."""
         if self._proc is None:
-            tables_from_jsonl(jsonl, csv_file, sheet, header, booleans)
+            tables_from_jsonl(jsonl, csv_file, sheet, kind, lang, names, report)
             return _done()
-        return self._submit("tables", [str(jsonl), str(csv_file), str(sheet), header, booleans])
+        args = [
+            str(jsonl),
+            str(csv_file),
+            str(sheet),
+            kind,
+            lang,
+            names and str(names),
+            str(report),
+        ]
+        return self._submit("tables", args)
 
     def workbook(self, path: Path, sheets: list[tuple[str, Path]]) -> Future[None]:
         if self._proc is None:

@@ -22,8 +22,16 @@ from huedesk.archive.tables import save_workbook, tables_from_jsonl
 def run_job(job: dict[str, Any]) -> None:
     op, args = job["op"], job["args"]
     if op == "tables":
-        jsonl, csv_file, sheet, header, booleans = args
-        tables_from_jsonl(Path(jsonl), Path(csv_file), Path(sheet), header, booleans)
+        jsonl, csv_file, sheet, kind, lang, names, report = args
+        tables_from_jsonl(
+            Path(jsonl),
+            Path(csv_file),
+            Path(sheet),
+            kind,
+            lang,
+            Path(names) if names else None,
+            Path(report),
+        )
     elif op == "workbook":
         path, sheets = args
         save_workbook(Path(path), [(title, Path(part)) for title, part in sheets])

@@ -13,7 +13,7 @@ after it. A name that matches several records is refused with the candidates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -30,6 +30,8 @@ UUID_PATTERN = re.compile(
     r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 )
 CHILD_KEY = re.compile(r"^(?P<parent>.+)/(?P<pos>\d+)$")
+# How HueDesk's tables for people name a record: "KOICA (TC-2025-0004)", "Nhật Bản (JP)".
+NAMED = re.compile(r"^(?P<name>.*?)\s*\((?P<key>[^()]+)\)$")
 _SHOWN_CANDIDATES = 5
 
 
@@ -113,6 +115,18 @@ def resolve_reference(session: Session, target: str, raw: Any) -> int:
         raise Unreadable("phải là số tham chiếu hoặc tên", "must be a reference number or a name")
     text = clean(raw)
     label_vi, label_en = spec.label_vi.lower(), spec.label_en.lower()
+    named = NAMED.match(text)
+    if named is not None:  # "KOICA (TC-2025-0004)": the number in brackets decides
+        key = named["key"].strip()
+        found = (
+            _by_uuid(session, spec, key)
+            if UUID_PATTERN.match(key)
+            else _by_ref(session, spec, key)
+            if REF_PATTERN.match(_norm_ref(key))
+            else None
+        )
+        if found is not None:
+            return found
     if UUID_PATTERN.match(text):
         found = _by_uuid(session, spec, text)
         if found is not None:
@@ -145,6 +159,9 @@ def resolve_reference(session: Session, target: str, raw: Any) -> int:
 def resolve_country(session: Session, raw: str) -> str:
     """The ISO code of the country ``raw`` names: a code (``jp``) or a name (``Nhật Bản``, ``Japan``)."""
     text = " ".join(clean(raw).split())
+    named = NAMED.match(text)
+    if named is not None and len(named["key"].strip()) == 2:  # "Nhật Bản (JP)"
+        text = named["key"].strip()
     if len(text) == 2 and text.isalpha():
         code = text.upper()
         if session.scalar(select(Country.id).where(Country.code == code)) is not None:
@@ -177,6 +194,31 @@ def resolve_country_list(session: Session, raw: str) -> str:
             except Unreadable:
                 pass
     return " ".join(resolve_country(session, item) for item in items)
+
+
+def record_names(session: Session, kind: str) -> Iterator[tuple[str, str]]:
+    """(UUID, how people name it) for every ``kind`` record: ``KOICA (TC-2025-0004)``."""
+    spec = kind_spec(kind)
+    table = spec.table
+    title_spec = spec.fields[spec.title_field]
+    title: Any = table.c[spec.title_field]
+    from_clause: Any = table
+    if title_spec.references:  # a partnership is named by its partner
+        target = KINDS[title_spec.references.split(".")[0]]
+        other = target.table.alias("named")
+        from_clause = table.outerjoin(other, other.c.id == title)
+        title = other.c[target.title_field]
+    key = table.c.ref if spec.has_ref else table.c.uuid
+    for uuid, ref, name in session.execute(
+        select(table.c.uuid, key, title).select_from(from_clause)
+    ):
+        yield uuid, f"{name} ({ref})" if name else str(ref)
+
+
+def country_names(session: Session, lang: str = "vi") -> dict[str, str]:
+    """Each country's code to ``Nhật Bản (JP)`` (``Japan (JP)`` in English)."""
+    name = Country.name_en if lang == "en" else Country.name_vi
+    return {code: f"{n} ({code})" for code, n in session.execute(select(Country.code, name))}
 
 
 def child_keys(session: Session, kind: str, ids: Iterable[int]) -> dict[int, str]:
