@@ -49,6 +49,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("huedesk.cli.archive_cmd", "kiểm tra gói lưu trữ / verify a bundle"),
     "import": ("huedesk.cli.archive_cmd", "nhập gói lưu trữ / import (merge) a bundle"),
     "import-sheet": ("huedesk.cli.sheet_cmd", "nhập bảng tính XLSX/CSV / import a spreadsheet"),
+    "duplicates": ("huedesk.cli.duplicates_cmd", "tìm hồ sơ trùng / find likely duplicates"),
     "user": ("huedesk.cli.user_cmd", "tài khoản người dùng / user accounts"),
     "audit": ("huedesk.cli.audit_cmd", "nhật ký thay đổi / audit log"),
     "privacy": ("huedesk.cli.privacy_cmd", "dữ liệu cá nhân / personal data"),

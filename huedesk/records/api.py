@@ -30,6 +30,7 @@ from huedesk.reading import VI, Convention, Unreadable
 from huedesk.records import masking
 from huedesk.records.advice import Saved
 from huedesk.records.compound import ChildEdits, save_in
+from huedesk.records.duplicates import DuplicatePair, find_duplicates
 from huedesk.records.kinds import KindSpec, kind_spec
 from huedesk.records.lookup import child_keys, locate, resolve_country
 from huedesk.records.query import ListQuery, Page
@@ -91,6 +92,12 @@ class RecordService:
         with self.db.read() as s:
             self._reader(s, kind_spec(kind))
             return locate(s, kind, text)
+
+    def duplicates(self, kind: str, *, min_score: int = 60) -> builtins.list[DuplicatePair]:
+        """Likely duplicate people or organisations, best first (``records.duplicates``)."""
+        with self.db.read() as s:
+            self._reader(s, kind_spec(kind))
+            return find_duplicates(s, kind, min_score=min_score)
 
     def child_keys(self, kind: str, ids: builtins.list[int]) -> dict[int, str]:
         """``PARENT-REF/N`` names of child rows (``VT-2025-0003/2``)."""

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from huedesk.errors import FieldProblem, HueDeskError, ValidationError
 from huedesk.reading import Convention, Unreadable, shown
 from huedesk.records.advice import advise
+from huedesk.records.duplicates import DUPLICATE_KINDS, DuplicateIndex
 from huedesk.records.kinds import KINDS, KindSpec
 from huedesk.records.validation import validate
 from huedesk.sheets.cells import CellReader, Skip
@@ -182,6 +183,9 @@ class Planner:
         )
         table = self.spec.table
         self.by_uuid = dict(session.execute(select(table.c.uuid, table.c.id)).all())
+        self.duplicates = (
+            DuplicateIndex(session, self.spec.name) if self.spec.name in DUPLICATE_KINDS else None
+        )
         self.by_ref: dict[str, int] = (
             dict(session.execute(select(table.c.ref, table.c.id)).all())
             if self.spec.has_ref
@@ -252,9 +256,36 @@ class Planner:
         result.problems += [
             self._problem(number, w, warning=True) for w in advise(self.session, self.spec, merged)
         ]
+        if self.duplicates is not None and record_id is None:
+            result.problems += self._duplicate(number, merged)
         if result.problems:
             result.status = "warning"
         return result
+
+    def _duplicate(self, number: int, values: Mapping[str, Any]) -> list[Problem]:
+        """A warning when the new record repeats a stored one or an earlier row of the sheet."""
+        assert self.duplicates is not None
+        field = self.spec.title_field
+        name = values.get(field)
+        if not isinstance(name, str):
+            return []
+        found = self.duplicates.matches(name)
+        row_label = f"dòng {number}" if self.conv.lang == "vi" else f"row {number}"
+        self.duplicates.add(name, f"{row_label} {name}")
+        if found is None:
+            return []
+        others, why_vi, why_en = found
+        column = next((r.header for r in self.mapping.columns if r.field == field), field)
+        return [
+            Problem(
+                number,
+                column,
+                shown(name),
+                f"có thể trùng với {', '.join(others)} ({why_vi})",
+                f"probably the same as {', '.join(others)} ({why_en})",
+                warning=True,
+            )
+        ]
 
     def _stored(self, record_id: int) -> dict[str, Any]:
         table = self.spec.table

@@ -198,6 +198,18 @@ def test_csv_in_any_encoding(db: Database, tmp_path: Path, encoding: str, data: 
     assert names == ["Kim Min-jun", "Nguyễn Thị Hương"]  # NFC, whatever the file's encoding
 
 
+def test_likely_duplicates_are_flagged_on_import(
+    db: Database, svc: RecordService, tmp_path: Path
+) -> None:
+    svc.create("person", {"full_name": "Nguyễn Văn An"})
+    path = tmp_path / "nguoi.csv"
+    path.write_text("Họ và tên\nNGUYEN VAN AN\nKim Min-jun\nKIM MIN-JUN\n", encoding="utf-8")
+    plan = preview(db, "kiemthu", path, "person")
+    assert [r.status for r in plan.rows] == ["warning", "ready", "warning"]
+    assert "NG-2026-0001 Nguyễn Văn An" in plan.rows[0].problems[0].vi
+    assert "row 3" in plan.rows[2].problems[0].en or "dòng 3" in plan.rows[2].problems[0].vi
+
+
 def test_windows_1252_csv_with_commas(db: Database, tmp_path: Path) -> None:
     text = "Name,Type,Country\r\nSociété Générale,company,France\r\nMüller GmbH,company,DE\r\n"
     path = tmp_path / "orgs.csv"

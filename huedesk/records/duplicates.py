@@ -1,0 +1,229 @@
+"""Likely duplicates among people, organisations and partner localities, with a score and a reason.
+
+Names are compared the way the same name comes to be written differently:
+without tone marks or case (``Nguyễn Văn A`` = ``NGUYEN VAN A``), in another
+order (Vietnamese family name first or last: ``Văn A Nguyễn``), with or
+without spaces (``Sê Kông`` = ``Sekong``), and in a common other
+transliteration (``Champasak`` = ``Champassak``, ``Saravane`` = ``Salavan``
+is not claimed). Each rule gives a key; records sharing a key are candidates,
+so finding duplicates among 100,000 people is a few dictionary passes, not
+100,000² comparisons. A differing date of birth or country lowers the score.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huedesk.records.kinds import KINDS
+from huedesk.text import fold
+
+DUPLICATE_KINDS = ("person", "organisation")
+_NON_WORD = re.compile(r"[^\w]+")
+_DOUBLE = re.compile(r"(\w)\1+")
+# Spellings that differ only by transliteration habit (folded, applied in order).
+_SOUNDS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("z", "s"), ("y", "i"), ("w", "v"))
+MAX_GROUP = 50  # a key shared by more records than this (a very common name) pairs neighbours only
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way two names can be the same: its key function, score and reason."""
+
+    name: str
+    score: int
+    vi: str
+    en: str
+    key: Callable[[str], str]
+
+
+def words(name: str) -> list[str]:
+    """The folded words of a name: no tone marks, no case, đ → d, no punctuation."""
+    return [w for w in _NON_WORD.sub(" ", fold(name)).split() if w]
+
+
+def _exact(name: str) -> str:
+    return " ".join(words(name))
+
+
+def _any_order(name: str) -> str:
+    return " ".join(sorted(words(name)))
+
+
+def _joined(name: str) -> str:
+    return "".join(words(name))
+
+
+def _sounds(name: str) -> str:
+    out = []
+    for w in words(name):
+        for a, b in _SOUNDS:
+            w = w.replace(a, b)
+        out.append(_DOUBLE.sub(r"\1", w))
+    return "".join(out)
+
+
+RULES = (
+    Rule(
+        "marks",
+        95,
+        "giống nhau khi bỏ dấu và chữ hoa",
+        "the same without tone marks and case",
+        _exact,
+    ),
+    Rule("order", 90, "cùng các chữ, khác thứ tự", "the same words in another order", _any_order),
+    Rule("spaces", 85, "giống nhau khi viết liền", "the same letters without spaces", _joined),
+    Rule("sounds", 75, "phiên âm gần giống", "a similar transliteration", _sounds),
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A record as the duplicate finder sees it."""
+
+    id: int
+    ref: str | None
+    name: str
+    extra: tuple[Any, ...]  # (date of birth, nationality) of people; (country,) of organisations
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two records that are probably one, with the score (0–100) and why."""
+
+    kind: str
+    first: Candidate
+    second: Candidate
+    score: int
+    reason_vi: str
+    reason_en: str
+
+    def reason(self, lang: str = "vi") -> str:
+        return self.reason_en if lang == "en" else self.reason_vi
+
+
+def _candidates(session: Session, kind: str) -> list[Candidate]:
+    spec = KINDS[kind]
+    t = spec.table
+    if kind == "person":
+        rows = session.execute(
+            select(t.c.id, t.c.ref, t.c.full_name, t.c.date_of_birth, t.c.nationality)
+        )
+        return [Candidate(r[0], r[1], r[2], (r[3], r[4])) for r in rows]
+    rows = session.execute(select(t.c.id, t.c.ref, t.c.name, t.c.name_en, t.c.country_code))
+    out = []
+    for r in rows:
+        out.append(Candidate(r[0], r[1], r[2], (r[4],)))
+        if r[3]:  # the English name is another spelling of the same record
+            out.append(Candidate(r[0], r[1], r[3], (r[4],)))
+    return out
+
+
+def _adjust(kind: str, a: Candidate, b: Candidate, score: int) -> tuple[int, str, str]:
+    """The score after the other fields: a different birth date or country lowers it."""
+    vi: list[str] = []
+    en: list[str] = []
+    if kind == "person":
+        (dob_a, nat_a), (dob_b, nat_b) = a.extra, b.extra
+        if dob_a and dob_b:
+            if dob_a == dob_b:
+                score = min(100, score + 5)
+                vi.append("cùng ngày sinh")
+                en.append("same date of birth")
+            else:
+                score -= 40
+                vi.append("khác ngày sinh")
+                en.append("different dates of birth")
+        if nat_a and nat_b and nat_a != nat_b:
+            score -= 20
+            vi.append("khác quốc tịch")
+            en.append("different nationalities")
+    else:
+        (c_a,), (c_b,) = a.extra, b.extra
+        if c_a and c_b and c_a != c_b:
+            score -= 30
+            vi.append("khác quốc gia")
+            en.append("different countries")
+    return score, "; ".join(vi), "; ".join(en)
+
+
+def _pairs(ids: list[Candidate]) -> Iterable[tuple[Candidate, Candidate]]:
+    if len(ids) <= MAX_GROUP:
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                yield a, b
+    else:
+        yield from itertools.pairwise(ids)
+
+
+def find_duplicates(session: Session, kind: str, *, min_score: int = 60) -> list[DuplicatePair]:
+    """Likely duplicate pairs of ``kind`` (``person`` or ``organisation``), best first."""
+    if kind not in DUPLICATE_KINDS:
+        raise ValueError(kind)
+    candidates = _candidates(session, kind)
+    best: dict[tuple[int, int], DuplicatePair] = {}
+    for rule in RULES:
+        groups: dict[str, list[Candidate]] = defaultdict(list)
+        for c in candidates:
+            key = rule.key(c.name)
+            if key:
+                groups[key].append(c)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            for a, b in _pairs(group):
+                if a.id == b.id:
+                    continue
+                pair = (min(a.id, b.id), max(a.id, b.id))
+                if pair in best and best[pair].score >= rule.score + 5:
+                    continue  # an earlier rule (a stronger reason) found it already
+                score = rule.score + (5 if a.name == b.name else 0)
+                score, vi, en = _adjust(kind, a, b, score)
+                if score < min_score or (pair in best and best[pair].score >= score):
+                    continue
+                first, second = (a, b) if a.id < b.id else (b, a)
+                reason_vi = rule.vi + (f"; {vi}" if vi else "")
+                reason_en = rule.en + (f"; {en}" if en else "")
+                if a.name == b.name:
+                    reason_vi, reason_en = (
+                        "trùng tên" + (f"; {vi}" if vi else ""),
+                        ("the same name" + (f"; {en}" if en else "")),
+                    )
+                best[pair] = DuplicatePair(
+                    kind, first, second, min(score, 100), reason_vi, reason_en
+                )
+    return sorted(best.values(), key=lambda p: (-p.score, p.first.id, p.second.id))
+
+
+def name_keys(name: str) -> list[tuple[Rule, str]]:
+    """Each rule's key of ``name`` (to check a new record against those stored)."""
+    return [(rule, rule.key(name)) for rule in RULES if rule.key(name)]
+
+
+class DuplicateIndex:
+    """Every stored ``kind`` record by each rule's key, to flag a new one that repeats them."""
+
+    def __init__(self, session: Session, kind: str) -> None:
+        self.kind = kind
+        self._keys: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for c in _candidates(session, kind):
+            self.add(c.name, f"{c.ref} {c.name}")
+
+    def add(self, name: str, label: str) -> None:
+        for rule, key in name_keys(name):
+            self._keys[(rule.name, key)].append(label)
+
+    def matches(self, name: str) -> tuple[list[str], str, str] | None:
+        """The records ``name`` probably repeats and why (the strongest rule), or ``None``."""
+        for rule, key in name_keys(name):
+            found = self._keys.get((rule.name, key))
+            if found:
+                return found[:3], rule.vi, rule.en
+        return None
