@@ -115,6 +115,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=50_000)
     ap.add_argument("--people", type=int, default=100_000)
+    ap.add_argument(
+        "--import-rows",
+        type=int,
+        default=None,
+        help="import only this many of the checked rows (the rest is extrapolated)",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

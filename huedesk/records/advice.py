@@ -69,11 +69,14 @@ def _within_project(
     tx_type = getattr(values.get("tx_type"), "value", values.get("tx_type"))
     if not isinstance(day, dt.date) or project_id is None or tx_type != "disbursement":
         return []
-    row = session.execute(
-        select(AidProject.ref, AidProject.start_date, AidProject.end_date).where(
-            AidProject.id == project_id
-        )
-    ).first()
+    cache = session.info.setdefault("advice_project_dates", {})  # a sheet repeats projects
+    if project_id not in cache:
+        cache[project_id] = session.execute(
+            select(AidProject.ref, AidProject.start_date, AidProject.end_date).where(
+                AidProject.id == project_id
+            )
+        ).first()
+    row = cache[project_id]
     if row is None:
         return []
     start, end = row.start_date, row.end_date

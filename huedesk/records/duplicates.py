@@ -12,6 +12,7 @@ so finding duplicates among 100,000 people is a few dictionary passes, not
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -41,7 +42,7 @@ class Rule:
     score: int
     vi: str
     en: str
-    key: Callable[[str], str]
+    key: Callable[[list[str]], str]  # of the name's folded words
 
 
 def words(name: str) -> list[str]:
@@ -49,25 +50,24 @@ def words(name: str) -> list[str]:
     return [w for w in _NON_WORD.sub(" ", fold(name)).split() if w]
 
 
-def _exact(name: str) -> str:
-    return " ".join(words(name))
+def _exact(ws: list[str]) -> str:
+    return " ".join(ws)
 
 
-def _any_order(name: str) -> str:
-    return " ".join(sorted(words(name)))
+def _any_order(ws: list[str]) -> str:
+    return " ".join(sorted(ws))
 
 
-def _joined(name: str) -> str:
-    return "".join(words(name))
+def _joined(ws: list[str]) -> str:
+    return "".join(ws)
 
 
-def _sounds(name: str) -> str:
-    out = []
-    for w in words(name):
-        for a, b in _SOUNDS:
-            w = w.replace(a, b)
-        out.append(_DOUBLE.sub(r"\1", w))
-    return "".join(out)
+def _sounds(ws: list[str]) -> str:
+    text = "".join(ws)
+    for a, b in _SOUNDS:
+        if a in text:
+            text = text.replace(a, b)
+    return _DOUBLE.sub(r"\1", text)
 
 
 RULES = (
@@ -168,11 +168,12 @@ def find_duplicates(session: Session, kind: str, *, min_score: int = 60) -> list
     if kind not in DUPLICATE_KINDS:
         raise ValueError(kind)
     candidates = _candidates(session, kind)
+    keyed = [(c, name_keys(c.name)) for c in candidates]
     best: dict[tuple[int, int], DuplicatePair] = {}
-    for rule in RULES:
+    for index, rule in enumerate(RULES):
         groups: dict[str, list[Candidate]] = defaultdict(list)
-        for c in candidates:
-            key = rule.key(c.name)
+        for c, keys in keyed:
+            key = keys[index]
             if key:
                 groups[key].append(c)
         for group in groups.values():
@@ -202,9 +203,11 @@ def find_duplicates(session: Session, kind: str, *, min_score: int = 60) -> list
     return sorted(best.values(), key=lambda p: (-p.score, p.first.id, p.second.id))
 
 
-def name_keys(name: str) -> list[tuple[Rule, str]]:
-    """Each rule's key of ``name`` (to check a new record against those stored)."""
-    return [(rule, rule.key(name)) for rule in RULES if rule.key(name)]
+@functools.lru_cache(maxsize=65536)
+def name_keys(name: str) -> tuple[str, ...]:
+    """Each rule's key of ``name``, in the order of ``RULES`` (names repeat: cached)."""
+    ws = words(name)
+    return tuple(rule.key(ws) for rule in RULES)
 
 
 class DuplicateIndex:
@@ -217,13 +220,14 @@ class DuplicateIndex:
             self.add(c.name, f"{c.ref} {c.name}")
 
     def add(self, name: str, label: str) -> None:
-        for rule, key in name_keys(name):
-            self._keys[(rule.name, key)].append(label)
+        for rule, key in zip(RULES, name_keys(name), strict=True):
+            if key:
+                self._keys[(rule.name, key)].append(label)
 
     def matches(self, name: str) -> tuple[list[str], str, str] | None:
         """The records ``name`` probably repeats and why (the strongest rule), or ``None``."""
-        for rule, key in name_keys(name):
-            found = self._keys.get((rule.name, key))
+        for rule, key in zip(RULES, name_keys(name), strict=True):
+            found = self._keys.get((rule.name, key)) if key else None
             if found:
                 return found[:3], rule.vi, rule.en
         return None

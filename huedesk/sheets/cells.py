@@ -25,7 +25,7 @@ from huedesk.reading import (
     read_amount,
     shown,
 )
-from huedesk.records.kinds import KindSpec
+from huedesk.records.kinds import KINDS, KindSpec
 from huedesk.records.lookup import resolve_country, resolve_country_list, resolve_reference
 from huedesk.sheets.mapping import ColumnRule
 
@@ -51,6 +51,7 @@ class CellReader:
         self.blank_erases = blank_erases
         self._refs: dict[tuple[str, str], Any] = {}  # id, country code(s) or the refusal
         self._raw: dict[str, str] = {}
+        self._held: list[Any] = []
 
     def start_row(self) -> None:
         self._raw.clear()
@@ -142,6 +143,9 @@ class CellReader:
         if found is None:
             try:
                 found = resolve_reference(self.session, target, text)
+                # Held here so the session's identity map keeps it: validation looks each
+                # referenced record up again, row after row.
+                self._held.append(self.session.get(KINDS[target].model, found))
             except Unreadable as exc:
                 found = exc
             self._refs[key] = found
