@@ -16,9 +16,6 @@ from typing import Any
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError
 from huedesk.records import KINDS
-from huedesk.sheets import preview
-from huedesk.sheets.report import problem_lines, save_report, skipped_lines, summary_lines
-from huedesk.sheets.write import import_plan
 
 
 def register(sub: Any) -> None:
@@ -53,6 +50,11 @@ def register(sub: Any) -> None:
 
 
 def run(ctx: CommandContext) -> int:
+    # Loaded only when the command runs (openpyxl and the archive's table writer are large).
+    from huedesk.sheets import preview
+    from huedesk.sheets.report import problem_lines, save_report, skipped_lines, summary_lines
+    from huedesk.sheets.write import import_plan
+
     args = ctx.args
     lang = ctx.lang
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
