@@ -196,6 +196,14 @@ def _decimal(spec: FieldSpec, raw: Any, _cur: str | None, conv: Convention) -> D
     return value
 
 
+def _check_year(value: dt.date) -> None:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise Invalid(
+            f"năm phải từ {EARLIEST_YEAR} đến {LATEST_YEAR}",
+            f"the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}",
+        )
+
+
 def _date(spec: FieldSpec, raw: Any, _cur: str | None, conv: Convention) -> dt.date:
     if isinstance(raw, dt.datetime):
         value = raw.date()
@@ -208,11 +216,7 @@ def _date(spec: FieldSpec, raw: Any, _cur: str | None, conv: Convention) -> dt.d
             f"'{shown(raw)}' không phải ngày (viết ngày/tháng/năm, ví dụ 05/03/2024)",
             f"'{shown(raw)}' is not a date (write day/month/year, e.g. 05/03/2024)",
         )
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise Invalid(
-            f"năm phải từ {EARLIEST_YEAR} đến {LATEST_YEAR}",
-            f"the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}",
-        )
+    _check_year(value)
     return value
 
 
@@ -228,11 +232,7 @@ def _datetime(spec: FieldSpec, raw: Any, _cur: str | None, conv: Convention) -> 
             f"'{shown(raw)}' không phải thời điểm (viết ngày/tháng/năm giờ:phút)",
             f"'{shown(raw)}' is not a date and time (write day/month/year hour:minute)",
         )
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise Invalid(
-            f"năm phải từ {EARLIEST_YEAR} đến {LATEST_YEAR}",
-            f"the year must be between {EARLIEST_YEAR} and {LATEST_YEAR}",
-        )
+    _check_year(value)
     if spec_wants_aware(spec):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     return value.replace(tzinfo=None) if value.tzinfo else value
