@@ -35,7 +35,7 @@ def test_demo_fills_every_kind_and_passes_the_check(tmp_path: Path) -> None:
     assert report.ok, report.problems
     empty = [k for k, n in report.counts.items() if n == 0]
     assert empty == []
-    assert summary.counts["delegation"] >= 100
+    assert summary.counts["delegation"] >= 90  # the rest are the fixed partners and Huế agencies
     top = sum(
         summary.counts[k]
         for k in (
