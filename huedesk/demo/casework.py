@@ -295,7 +295,9 @@ def aid(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]:
         paid = 0
         for t in range(tranches):
             when = approved + dt.timedelta(days=30 + 90 * t)
-            if when > b.today or (status is not e.AidStatus.COMPLETED and t == tranches - 1):
+            if status is e.AidStatus.COMPLETED:  # all paid by the project's end
+                when = min(when, end)
+            elif when > b.today or t == tranches - 1:  # the last tranche is still to come
                 break
             share = committed // tranches if t < tranches - 1 else committed - paid
             paid += share
@@ -376,7 +378,9 @@ def tasks(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]
             due = (src.day if days >= 0 else src.end or src.day) + dt.timedelta(days=days)
             kind, uuid = src.kind, src.uuid
         raised = min(b.today, max(src.day if src else b.today, due - dt.timedelta(days=45)))
-        if due < b.today:
+        if due < b.today - dt.timedelta(days=120):  # an office closes what is long past
+            status = e.TaskStatus.DONE
+        elif due < b.today:
             status = (
                 e.TaskStatus.DONE
                 if b.rng.random() < 0.85

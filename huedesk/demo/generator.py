@@ -262,6 +262,7 @@ class _Pools:
     people: People = field(default_factory=People)
     partnerships: list[tuple[int, int, str]] = field(default_factory=list)  # (id, org, country)
     since: dict[int, dt.date] = field(default_factory=dict)  # partner org -> relations since
+    gifts: dict[int, list[str]] = field(default_factory=dict)  # partner org -> gifts given
     sources: list[_Source] = field(default_factory=list)
 
     def add_source(

@@ -313,11 +313,15 @@ def persons(b: _Builder, p: People, n: int, planned: int) -> dict[str, list[dict
             org = p.orgs[org_id]
             hue = org.country == "VN"
             female = b.rng.random() < (0.3 if rank <= 2 else 0.5)
-            if hue:
-                name, gender = vn_name(b, female)
-            else:
-                name = foreign_name(b, org.country, female)
-                gender = e.Gender.FEMALE if female else e.Gender.MALE
+            taken = {s.name for s in p.staff.get(org_id, [])}
+            for _try in range(20):  # no two colleagues share a name
+                if hue:
+                    name, gender = vn_name(b, female)
+                else:
+                    name = foreign_name(b, org.country, female)
+                    gender = e.Gender.FEMALE if female else e.Gender.MALE
+                if name not in taken:
+                    break
             row = _person_row(b, p, name, gender, org.country, office, org_id, (1962, 1992))
             rows.append(row)
             address = _address(org.profile, office, rank, female, hue)

@@ -156,7 +156,7 @@ def _visit(
     if status is not e.DelegationStatus.CANCELLED and (done or b.rng.random() < 0.6):
         ours = team[0] if outbound else host
         theirs = head_abroad if outbound else (team[0] if team else None)
-        out["gift"] += _gifts(b, p, did, org, ours, theirs, start, received=done)
+        out["gift"] += _gifts(b, p, did, org, ours, theirs, start, pools.gifts, received=done)
 
 
 def _status(b: _Builder, start: dt.date, end: dt.date) -> e.DelegationStatus:
@@ -502,13 +502,18 @@ def _gifts(
     ours: Staff | None,
     theirs: Staff | None,
     start: dt.date,
+    gifts_given: dict[int, list[str]],
     *,
     received: bool,
 ) -> list[dict[str, Any]]:
     """Gifts given by the Huế side (planned before the visit) and, once it is over, received."""
     hue_side = _who(p, ours) or "Lãnh đạo UBND thành phố"
     their_side = _who(p, theirs) or org.name
-    rows = [(e.GiftDirection.GIVEN, b.pick(v.GIFTS_GIVEN), hue_side, their_side)]
+    given_before = gifts_given.setdefault(org.id, [])
+    fresh = [g for g in v.GIFTS_GIVEN if g not in given_before[-4:]]  # not what they had lately
+    gift = b.pick(fresh or v.GIFTS_GIVEN)
+    given_before.append(gift)
+    rows = [(e.GiftDirection.GIVEN, gift, hue_side, their_side)]
     if received:
         options = v.GIFTS_RECEIVED.get(org.country, v.GIFTS_RECEIVED_OTHER)
         rows.append((e.GiftDirection.RECEIVED, b.pick(options), their_side, hue_side))
