@@ -220,6 +220,46 @@ class AuditAction(LabelledEnum):
     SYSTEM = "system"
 
 
+class SignAuthority(LabelledEnum):
+    """The authority line of a signature block (Decree 30/2020, Appendix I, section II.8)."""
+
+    DIRECT = "direct"  # the head of the agency signs: no authority line
+    KT = "kt"  # ký thay: a deputy signs for the head
+    TL = "tl"  # thừa lệnh: a head of unit signs by order of the head
+    TUQ = "tuq"  # thừa ủy quyền: signs by the head's authorisation
+    TM = "tm"  # thay mặt: signs on behalf of a collective body
+
+    @classmethod
+    def _label_table(cls) -> dict[str, tuple[str, str]]:
+        return _AUTHORITY_LABELS
+
+
+_AUTHORITY_LABELS = {
+    "direct": ("Người đứng đầu ký", "The head signs"),
+    "kt": ("KT. (ký thay)", "KT. (signed for the head)"),
+    "tl": ("TL. (thừa lệnh)", "TL. (by order of the head)"),
+    "tuq": ("TUQ. (thừa ủy quyền)", "TUQ. (by authorisation)"),
+    "tm": ("TM. (thay mặt tập thể)", "TM. (on behalf of the body)"),
+}
+
+
+class NumberMode(LabelledEnum):
+    """Who numbers a brief: the records office by hand, or HueDesk from its register."""
+
+    BLANK = "blank"
+    REGISTER = "register"
+
+    @classmethod
+    def _label_table(cls) -> dict[str, tuple[str, str]]:
+        return _NUMBER_LABELS
+
+
+_NUMBER_LABELS = {
+    "blank": ("Để trống, văn thư ghi số khi đăng ký", "Left blank for the records office"),
+    "register": ("HueDesk cấp số theo sổ đăng ký", "Numbered by HueDesk from its register"),
+}
+
+
 _WORKFLOW_LABELS = {
     "planned": ("Dự kiến", "Planned"),
     "approved": ("Đã phê duyệt", "Approved"),

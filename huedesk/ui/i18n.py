@@ -315,6 +315,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "demo_records": ("Số hồ sơ mẫu:", "Demo records:"),
     "demo_loading": ("Đang tạo dữ liệu mẫu…", "Generating demo data…"),
     "demo_done": ("Đã tạo {n} hồ sơ mẫu.", "Generated {n} demo records."),
+    # Document settings dialog (huedesk/ui/settings_dialog.py)
+    "menu_doc_settings": ("Thông tin &văn bản…", "&Document settings…"),
+    "docset_title": ("Thông tin trên văn bản", "Document settings"),
+    "docset_group_agency": ("Cơ quan ban hành", "Issuing agency"),
+    "docset_parent_agency": ("Cơ quan chủ quản", "Parent agency"),
+    "docset_parent_agency_en": ("Cơ quan chủ quản (tiếng Anh)", "Parent agency (English)"),
+    "docset_agency": ("Cơ quan ban hành", "Issuing agency"),
+    "docset_agency_en": ("Cơ quan ban hành (tiếng Anh)", "Issuing agency (English)"),
+    "docset_agency_code": ("Chữ viết tắt tên cơ quan", "Agency code"),
+    "docset_place": ("Địa danh", "Place"),
+    "docset_group_signer": ("Người ký", "Signer"),
+    "docset_authority": ("Thẩm quyền ký", "Authority"),
+    "docset_head_title": ("Chức vụ người đứng đầu", "Head's title"),
+    "docset_head_title_en": ("Chức vụ người đứng đầu (tiếng Anh)", "Head's title (English)"),
+    "docset_signer_title": ("Chức vụ người ký", "Signer's title"),
+    "docset_signer_title_en": ("Chức vụ người ký (tiếng Anh)", "Signer's title (English)"),
+    "docset_signer_name": ("Họ và tên người ký", "Signer's name"),
+    "docset_group_numbers": ("Số văn bản", "Document numbers"),
+    "docset_number_mode": ("Cách ghi số", "Numbering"),
+    "docset_preview": ("Trên văn bản:", "As printed:"),
+    "docset_no_name": ("(chưa có họ tên người ký)", "(no signer's name yet)"),
+    "docset_read_only": (
+        "Chỉ quản trị viên được sửa các thông tin này.",
+        "Only administrators may change these settings.",
+    ),
+    "docset_saved": ("Đã lưu thông tin văn bản.", "Document settings saved."),
 }
 
 

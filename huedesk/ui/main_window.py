@@ -45,6 +45,7 @@ from huedesk.ui.i18n import LANGUAGES, tr
 from huedesk.ui.list_page import ListPage
 from huedesk.ui.ops import run_op
 from huedesk.ui.search_box import GlobalSearch
+from huedesk.ui.settings_dialog import DocumentSettingsDialog
 
 if TYPE_CHECKING:
     from huedesk.workspace import ImportReport
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self.act_data_folder = self._action(
             "open_data_folder", lambda: about.open_data_folder(self.ctx.ws.path)
         )
+        self.act_doc_settings = self._action("menu_doc_settings", self.edit_document_settings)
         self.act_undo = self.ctx.undo.createUndoAction(self, tr("undo").replace("&", ""))
         self.act_undo.setShortcut(QKeySequence(keys.Undo))
         self.act_redo = self.ctx.undo.createRedoAction(self, tr("redo").replace("&", ""))
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_backup, self.act_restore):
             m_file.addAction(a)
         m_file.addSeparator()
+        m_file.addAction(self.act_doc_settings)
         m_file.addAction(self.act_demo)
         m_file.addSeparator()
         m_file.addAction(self.act_quit)
@@ -444,6 +447,21 @@ class MainWindow(QMainWindow):
 
     def about(self) -> QMessageBox:
         return about.show_about(self, self.ctx.ws.path)
+
+    def edit_document_settings(self) -> DocumentSettingsDialog:
+        """The agency names, signer and numbering the briefs print (administrators change them)."""
+        documents = self.ctx.ws.documents
+        dialog = DocumentSettingsDialog(
+            self, documents.values(), documents.save, editable=documents.can_change
+        )
+        dialog.setModal(True)
+        dialog.finished.connect(
+            lambda _r: (
+                self.statusBar().showMessage(tr("docset_saved"), 5000) if dialog.saved else None
+            )
+        )
+        dialog.open()
+        return dialog
 
     def _switch_language(self, lang: str) -> None:
         if lang != self.ctx.lang:

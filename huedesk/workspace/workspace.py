@@ -17,6 +17,7 @@ Capabilities::
     search       the search box and ``huedesk search``; rebuilding the index
     start_page   what needs attention today
     briefs       PDF briefs, aid statements, the yearly review
+    documents    what the briefs' frame prints: agency names, signer, numbering
     audit        the audit log as this user may read it
     accounts     accounts and roles (administrators)
     archive      export and import bundles
@@ -39,6 +40,7 @@ from huedesk.records import RecordService
 from huedesk.records.history import AuditLog
 from huedesk.safety.storage import storage_warning
 from huedesk.workspace.admin import Accounts, Archive, Backups, Demo, Maintenance, Privacy
+from huedesk.workspace.documents import Documents
 from huedesk.workspace.reading import Briefs, Lookups, Search, StartPage
 from huedesk.workspace.undo import Undo
 
@@ -61,6 +63,7 @@ class Workspace:
         self.search = Search(self)
         self.start_page = StartPage(self)
         self.briefs = Briefs(self)
+        self.documents = Documents(self)
         self.audit = AuditLog(db, actor)
         self.accounts = Accounts(self)
         self.archive = Archive(self)

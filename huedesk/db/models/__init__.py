@@ -1,10 +1,12 @@
 """All HueDesk tables. Importing this package registers every model on ``Base.metadata``."""
 
+from huedesk.db.enums import NumberMode, SignAuthority
 from huedesk.db.models.accounts import Role, UserAccount
 from huedesk.db.models.aid import AidProject, AidTransaction
 from huedesk.db.models.attachments import Attachment
 from huedesk.db.models.consular import CaseAction, CaseConsent, CasePerson, ConsularCase
 from huedesk.db.models.delegations import Delegation, DelegationMember, Gift, ProgrammeItem
+from huedesk.db.models.documents import DocumentNumber, DocumentSettings
 from huedesk.db.models.economy import FdiProject
 from huedesk.db.models.events import Event
 from huedesk.db.models.partners import Agreement, Partnership
@@ -25,15 +27,19 @@ __all__ = [
     "Country",
     "Delegation",
     "DelegationMember",
+    "DocumentNumber",
+    "DocumentSettings",
     "Event",
     "FdiProject",
     "FollowUpTask",
     "Gift",
+    "NumberMode",
     "Organisation",
     "Partnership",
     "Person",
     "ProgrammeItem",
     "RefCounter",
     "Role",
+    "SignAuthority",
     "UserAccount",
 ]
