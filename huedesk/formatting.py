@@ -42,13 +42,14 @@ def parse_datetime(text: str) -> dt.datetime:
 
 
 def place_date_line(day: dt.date, place: str = "Huế") -> str:
-    """The place and date line of a state document: ``Huế, ngày 23 tháng 11 năm 2026``.
+    """The place and date line of a state document: ``Huế, ngày 05 tháng 3 năm 2026``.
 
-    Decree 30/2020 writes day and month below 10 with a leading zero only for
-    January and February days 1–9 and months 1–2; we follow the common practice
-    of ``ngày 05 tháng 01`` as the decree's appendix shows.
+    Decree 30/2020 (Appendix I, II.4): days below 10 and the months January and
+    February are written with a leading zero (``ngày 05``, ``tháng 01``, ``tháng 02``);
+    the other months are not (``tháng 3``, ``tháng 11``).
     """
-    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def format_size(n: int, lang: str = "vi") -> str:

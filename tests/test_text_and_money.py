@@ -57,3 +57,7 @@ def test_place_date_line() -> None:
     import datetime as dt
 
     assert place_date_line(dt.date(2026, 1, 5)) == "Huế, ngày 05 tháng 01 năm 2026"
+    # Decree 30: days below 10 and months 1-2 take a zero; March to December do not.
+    assert place_date_line(dt.date(2026, 2, 28)) == "Huế, ngày 28 tháng 02 năm 2026"
+    assert place_date_line(dt.date(2026, 3, 9)) == "Huế, ngày 09 tháng 3 năm 2026"
+    assert place_date_line(dt.date(2026, 11, 30), "Hà Nội") == "Hà Nội, ngày 30 tháng 11 năm 2026"

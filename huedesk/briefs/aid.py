@@ -1,68 +1,118 @@
-"""Layout of the aid statement: commitments against disbursements, in VND and original currency."""
+"""Layout of the aid statement: commitments against disbursements, adding up in đồng.
+
+A foreign-currency commitment is valued at its commitment's rate and each
+disbursement at its own day's rate, so the đồng figures differ by an
+exchange-rate difference. That difference is printed as its own line, never as
+money still owed: committed = disbursed − exchange-rate difference + not yet
+disbursed, and the statement shows each term.
+
+A project's statement shows its balance in the original currency and in đồng,
+and every tranche. A donor's lists its projects and their tranches. A year's is
+summarised by donor and by sector; its projects and transactions are an
+appendix, printed on request (``detail``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph
 
 from huedesk.briefs.blocks import (
+    MONEY_SIZE,
+    Col,
     Row,
     Sections,
     Total,
-    data_table,
+    attach_headings,
     field_list,
     nothing,
     running_text,
+    table,
 )
-from huedesk.briefs.data import AidProjectSummary, AidStatement
-from huedesk.briefs.frame import BriefHeader
+from huedesk.briefs.data import AidProjectSummary, AidStatement, Names
+from huedesk.briefs.frame import AppendixHead, BriefHeader
 from huedesk.briefs.markup import esc
 from huedesk.briefs.styles import styles
 from huedesk.briefs.texts import date_span, field_label, tr
-from huedesk.db.enums import TransactionType
+from huedesk.db.enums import Sector, TransactionType
+from huedesk.document_settings import DocSettings
 from huedesk.formatting import format_date
 from huedesk.money import format_money, group_digits
 
 MAX_RATE_PLACES = 4
 
 
-def aid_story(s: AidStatement, lang: str, issued_on: dt.date) -> tuple[BriefHeader, list[Flowable]]:
-    """The frame header and the flowables of an aid statement."""
+def aid_story(
+    s: AidStatement,
+    lang: str,
+    issued_on: dt.date,
+    settings: DocSettings,
+    *,
+    number: int | None = None,
+    detail: bool = False,
+) -> tuple[BriefHeader, list[Flowable], list[Flowable]]:
+    """The frame header, the body and (a year's, with ``detail``) the transactions appendix."""
     if s.scope == "project":
-        subtitle = s.projects[0].title
+        p = s.projects[0]
+        subject = tr("aid_subject_project", lang, title=p.title if lang == "vi" else p.ref)
     elif s.scope == "donor":
         assert s.donor is not None
-        subtitle = tr("aid_scope_donor", lang, name=s.donor.name.get(lang))
+        subject = tr("aid_subject_donor", lang, name=s.donor.name.get(lang))
     else:
-        subtitle = tr("aid_scope_year", lang, year=s.year)
+        subject = tr("aid_subject_year", lang, year=s.year)
     header = BriefHeader(
-        title=tr("aid_title", lang),
-        subtitle=subtitle,
-        record_ref=s.reference,
         doc_code="BC",
+        subject=subject,
+        record_ref=s.reference if s.scope != "year" else tr("year_ref", lang, year=s.year),
         lang=lang,
         issued_on=issued_on,
+        settings=settings,
+        recipients=[tr("to_leaders", lang), tr("to_finance", lang)],
+        number=number,
+        unit_code="HTQT",
     )
     sec = Sections()
-    story: list[Flowable] = [*sec.major(tr("aid_general", lang))]
-    story += _general(s, lang)
+    story: list[Flowable] = [*sec.major(tr("aid_general", lang)), *_general(s, lang)]
     story += sec.major(tr("aid_summary", lang))
     if s.scope == "project":
-        story.append(_project_balance(s.projects[0], lang))
+        story.append(_balance(s.projects[0], lang))
     elif s.projects:
-        story.append(_summary_table(s, lang))
+        story.append(_scope_balance(s, lang))
     else:
         story.append(nothing(lang))
     if s.projects:
-        story.append(Spacer(1, 6))
         story += running_text(_totals_sentence(s, lang), lang)
+        if s.fx_vnd:
+            story.append(Paragraph(esc(tr("aid_fx_note", lang)), styles().note))
     if s.any_estimated:
         story.append(Paragraph(esc(tr("aid_estimated", lang)), styles().note))
-    story += sec.major(tr("aid_detail", lang))
-    story.append(_transactions(s, lang) if s.transactions else nothing(lang))
-    return header, story
+    appendix: list[Flowable] = []
+    if s.scope == "year":
+        if s.projects:
+            story += sec.minor(tr("aid_by_donor", lang))
+            story.append(_by_donor(s, lang))
+            story += sec.minor(tr("aid_by_sector", lang))
+            story.append(_by_sector(s, lang))
+        if detail:
+            title = tr("aid_detail_title", lang, year=s.year)
+            appendix = [AppendixHead(header, title)]
+            appendix += [*Sections().major(tr("aid_project", lang))]
+            appendix.append(_projects(s, lang) if s.projects else nothing(lang))
+            appendix += Sections().major(tr("aid_detail", lang))
+            appendix.append(_transactions(s, lang) if s.transactions else nothing(lang))
+        elif s.transactions:
+            note = tr("aid_detail_note", lang, n=len(s.transactions))
+            story.append(Paragraph(esc(note), styles().note))
+    else:
+        if s.scope == "donor" and s.projects:
+            story += sec.minor(tr("aid_project", lang))
+            story.append(_projects(s, lang))
+        story += sec.major(tr("aid_detail", lang))
+        story.append(_transactions(s, lang) if s.transactions else nothing(lang))
+    return header, attach_headings(story), attach_headings(appendix)
 
 
 def _label(field: str, lang: str) -> str:
@@ -81,7 +131,7 @@ def _general(s: AidStatement, lang: str) -> list[Flowable]:
                 (_label("beneficiary", lang), p.beneficiary),
                 (_label("approval_decision", lang), p.approval_decision),
                 (_label("approved_on", lang), format_date(p.approved_on)),
-                (tr("del_time", lang), date_span(p.start_date, p.end_date)),
+                (tr("del_when", lang), date_span(p.start_date, p.end_date).replace("\n", " ")),
                 (_label("status", lang), p.status.label(lang)),
                 (
                     _label("committed_amount", lang),
@@ -114,39 +164,68 @@ def _vnd(value: int | None, lang: str) -> str:
     return "" if value is None else group_digits(value, lang)
 
 
+def _signed(value: int | None, lang: str) -> str:
+    """A difference with its sign: ``+62.640.000`` / ``−10.115.612``."""
+    if value is None:
+        return ""
+    if value == 0:
+        return "0"
+    return ("+" if value > 0 else "−") + group_digits(abs(value), lang)
+
+
 def _committed_vnd(p: AidProjectSummary, lang: str) -> str:
     if p.committed_vnd is None:
         return tr("aid_no_rate", lang)
     return _vnd(p.committed_vnd, lang) + (" *" if p.committed_estimated else "")
 
 
-def _project_balance(p: AidProjectSummary, lang: str) -> Flowable:
-    """Committed / disbursed / remaining for one project, in its currency and in VND."""
+def _balance(p: AidProjectSummary, lang: str) -> Flowable:
+    """Committed, disbursed, the exchange-rate difference and what is left, in both currencies."""
 
     def orig(amount: int | None) -> str:
         return "" if amount is None else format_money(amount, p.currency, lang)
 
-    share = ""
-    if p.committed_amount and p.disbursed_amount is not None:
-        pct = Decimal(p.disbursed_amount * 100) / Decimal(p.committed_amount)
-        share = f"{group_digits(pct, lang, 1)} %"
     rows: list[Row] = [
         [tr("aid_committed", lang), orig(p.committed_amount), _committed_vnd(p, lang)],
         [tr("aid_disbursed", lang), orig(p.disbursed_amount), _vnd(p.disbursed_vnd, lang)],
-        Total([tr("aid_remaining", lang), orig(p.remaining_amount), _vnd(p.remaining_vnd, lang)]),
     ]
-    if share:
-        rows.append([tr("aid_rate_pct", lang), share, ""])
-    headers = ["", tr("aid_amount", lang), tr("aid_vnd", lang)]
-    return data_table(headers, rows, [50, 55, 55], "LRR", small=True)
+    if p.currency != "VND":
+        rows.append([tr("aid_fx", lang), "", _signed(p.fx_vnd, lang)])
+    rows.append(
+        Total(
+            [
+                tr("aid_outstanding", lang),
+                orig(p.outstanding_amount),
+                _vnd(p.outstanding_vnd, lang),
+            ]
+        )
+    )
+    if p.committed_amount and p.disbursed_amount is not None:
+        pct = Decimal(p.disbursed_amount * 100) / Decimal(p.committed_amount)
+        rows.append([tr("aid_rate_pct", lang), f"{group_digits(pct, lang, 1)} %", ""])
+    cols = [
+        Col(""),
+        Col(tr("aid_amount", lang), "R", wrap=False),
+        Col(tr("aid_vnd", lang), "R", wrap=False),
+    ]
+    return table(cols, rows, lang, size=MONEY_SIZE)
 
 
-def _summary_table(s: AidStatement, lang: str) -> Flowable:
-    """One row per project; the commitment in its own currency sits under the title.
+def _scope_balance(s: AidStatement, lang: str) -> Flowable:
+    """The same four lines for a donor's or a year's projects, in đồng."""
+    rows: list[Row] = [
+        [tr("aid_committed", lang), _vnd(s.committed_vnd, lang)],
+        [tr("aid_disbursed", lang), _vnd(s.disbursed_vnd, lang)],
+        [tr("aid_fx", lang), _signed(s.fx_vnd, lang)],
+        Total([tr("aid_outstanding", lang), _vnd(s.outstanding_vnd, lang)]),
+    ]
+    if s.scope == "year":
+        rows.append([tr("aid_disbursed_year", lang), _vnd(s.disbursed_period_vnd, lang)])
+    return table([Col(""), Col(tr("aid_vnd", lang), "R", wrap=False)], rows, lang, size=MONEY_SIZE)
 
-    Four VND columns of up to 15 digits need 28 mm each at 9.5 pt, so the
-    original-currency commitment shares the project cell instead of a column.
-    """
+
+def _projects(s: AidStatement, lang: str) -> Flowable:
+    """One row per project; the commitment in its own currency sits under the title."""
     year = s.scope == "year"
     rows: list[Row] = []
     for i, p in enumerate(s.projects, 1):
@@ -158,39 +237,96 @@ def _summary_table(s: AidStatement, lang: str) -> Flowable:
         row = [str(i), "\n".join(lines), _committed_vnd(p, lang), _vnd(p.disbursed_vnd, lang)]
         if year:
             row.append(_vnd(p.disbursed_period_vnd, lang))
-        row.append(_vnd(p.remaining_vnd, lang))
+        row += [_signed(p.fx_vnd, lang), _vnd(p.outstanding_vnd, lang)]
         rows.append(row)
     total = ["", tr("total", lang), _vnd(s.committed_vnd, lang), _vnd(s.disbursed_vnd, lang)]
-    headers = [
-        tr("no", lang),
-        tr("aid_project", lang),
-        tr("aid_committed_vnd", lang),
-        tr("aid_disbursed_vnd", lang),
-    ]
+    money = [tr("aid_committed_vnd", lang), tr("aid_disbursed_vnd", lang)]
     if year:
         total.append(_vnd(s.disbursed_period_vnd, lang))
-        headers.append(tr("aid_disbursed_year", lang))
-    total.append(_vnd(s.remaining_vnd, lang))
-    headers.append(tr("aid_remaining_vnd", lang))
+        money.append(tr("aid_disbursed_year", lang))
+    total += [_signed(s.fx_vnd, lang), _vnd(s.outstanding_vnd, lang)]
+    money += [tr("aid_fx_vnd", lang), tr("aid_outstanding_vnd", lang)]
     rows.append(Total(total))
-    money_cols = len(headers) - 2
-    widths = [9, 151 - 28 * money_cols] + [28] * money_cols
-    return data_table(headers, rows, widths, "CL" + "R" * money_cols, small=True)
+    cols = [Col(tr("no", lang), "C", wrap=False), Col(tr("aid_project", lang))]
+    cols += [Col(m, "R", wrap=False) for m in money]
+    return table(cols, rows, lang, size=MONEY_SIZE)
+
+
+def _grouped(
+    s: AidStatement, key_of: dict[str, tuple[object, str]], lang: str, head: str
+) -> Flowable:
+    """Projects added up by a key (donor or sector): count, committed, disbursed in the year, left."""
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    names: dict[str, str] = {}
+    for p in s.projects:
+        key, name = key_of[p.ref]
+        k = str(key)
+        names[k] = name
+        sums[k][0] += 1
+        sums[k][1] += p.committed_vnd or 0
+        sums[k][2] += p.disbursed_period_vnd
+        sums[k][3] += p.outstanding_vnd or 0
+    order = sorted(sums, key=lambda k: (-sums[k][1], names[k]))
+    rows: list[Row] = [
+        [str(i), names[k], str(sums[k][0]), *(_vnd(v, lang) for v in sums[k][1:])]
+        for i, k in enumerate(order, 1)
+    ]
+    rows.append(
+        Total(
+            [
+                "",
+                tr("total", lang),
+                str(len(s.projects)),
+                _vnd(s.committed_vnd, lang),
+                _vnd(s.disbursed_period_vnd, lang),
+                _vnd(s.outstanding_vnd, lang),
+            ]
+        )
+    )
+    cols = [
+        Col(tr("no", lang), "C", wrap=False),
+        Col(head),
+        Col(tr("aid_count", lang), "R", wrap=False),
+        Col(tr("aid_committed_vnd", lang), "R", wrap=False),
+        Col(tr("aid_disbursed_year", lang), "R", wrap=False),
+        Col(tr("aid_outstanding_vnd", lang), "R", wrap=False),
+    ]
+    return table(cols, rows, lang, size=MONEY_SIZE)
+
+
+def _by_donor(s: AidStatement, lang: str) -> Flowable:
+    keys: dict[str, tuple[object, str]] = {
+        p.ref: (_donor_key(p.donor), p.donor.get(lang)) for p in s.projects
+    }
+    return _grouped(s, keys, lang, tr("aid_donor", lang))
+
+
+def _donor_key(n: Names) -> str:
+    return f"{n.vi}|{n.en or ''}"
+
+
+def _by_sector(s: AidStatement, lang: str) -> Flowable:
+    keys: dict[str, tuple[object, str]] = {
+        p.ref: (p.sector.value, Sector(p.sector).label(lang)) for p in s.projects
+    }
+    return _grouped(s, keys, lang, tr("aid_sector", lang))
 
 
 def _totals_sentence(s: AidStatement, lang: str) -> str:
     """The totals in words officials quote: ``53.000.000.000 đồng``."""
-    committed = format_money(s.committed_vnd, "VND", lang)
-    disbursed = format_money(s.disbursed_vnd, "VND", lang)
-    remaining = format_money(s.remaining_vnd, "VND", lang)
-    if lang == "en":
-        text = f"Total committed {committed}; disbursed {disbursed}; remaining {remaining}."
-        if s.scope == "year":
-            text += f" Disbursed in {s.year}: {format_money(s.disbursed_period_vnd, 'VND', lang)}."
-        return text
-    text = f"Tổng giá trị cam kết {committed}; đã giải ngân {disbursed}; còn lại {remaining}."
+    text = tr(
+        "aid_totals",
+        lang,
+        committed=format_money(s.committed_vnd, "VND", lang),
+        disbursed=format_money(s.disbursed_vnd, "VND", lang),
+        outstanding=format_money(s.outstanding_vnd, "VND", lang),
+    )
+    if s.fx_vnd:
+        fx = _signed(s.fx_vnd, lang)
+        text += " " + tr("aid_totals_fx", lang, fx=f"{fx} {'đồng' if lang == 'vi' else 'VND'}")
     if s.scope == "year":
-        text += f" Giải ngân trong năm {s.year}: {format_money(s.disbursed_period_vnd, 'VND')}."
+        amount = format_money(s.disbursed_period_vnd, "VND", lang)
+        text += " " + tr("aid_totals_year", lang, year=s.year, amount=amount)
     return text
 
 
@@ -217,20 +353,16 @@ def _transactions(s: AidStatement, lang: str) -> Flowable:
         rows.append([t.project_ref, *row] if many else row)
     paid = sum(t.amount_vnd for t in s.transactions if t.tx_type == TransactionType.DISBURSEMENT)
     total = ["", tr("aid_total_paid", lang), "", "", group_digits(paid, lang), ""]
-    headers = [
-        field_label("aid_transaction", "value_date", lang),
-        tr("aid_kind", lang),
-        tr("aid_amount", lang),
-        tr("aid_rate", lang),
-        tr("aid_vnd", lang),
-        field_label("aid_transaction", "document_ref", lang),
+    cols = [
+        Col(field_label("aid_transaction", "value_date", lang), "C", wrap=False),
+        Col(tr("aid_kind", lang)),
+        Col(tr("aid_amount", lang), "R", wrap=False),
+        Col(tr("aid_rate", lang), "R", wrap=False),
+        Col(tr("aid_vnd", lang), "R", wrap=False),
+        Col(field_label("aid_transaction", "document_ref", lang), wrap=False),
     ]
-    widths = [22, 26, 32, 20, 30, 30]
-    align = "CLRRRL"
     if many:
-        headers.insert(0, field_label("aid_transaction", "project_id", lang))
-        widths = [23, 18, 20, 32, 16, 27, 24]
-        align = "LCLRRRL"
+        cols.insert(0, Col(field_label("aid_transaction", "project_id", lang), wrap=False))
         total.insert(0, "")
     rows.append(Total(total))
-    return data_table(headers, rows, widths, align, small=True)
+    return table(cols, rows, lang, size=MONEY_SIZE)

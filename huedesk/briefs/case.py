@@ -10,12 +10,14 @@ import datetime as dt
 from reportlab.platypus import Flowable, Paragraph
 
 from huedesk.briefs.blocks import (
+    Col,
     Row,
     Sections,
-    data_table,
+    attach_headings,
     field_list,
     nothing,
     running_text,
+    table,
     task_table,
 )
 from huedesk.briefs.data import CaseBrief, CasePersonLine, Withheld
@@ -24,21 +26,33 @@ from huedesk.briefs.markup import esc
 from huedesk.briefs.styles import styles
 from huedesk.briefs.texts import field_label, tr
 from huedesk.db.enums import CaseStatus
+from huedesk.document_settings import DocSettings
 from huedesk.formatting import format_date, format_datetime
 
 _OPEN = (CaseStatus.OPEN, CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_RESPONSE)
 
 
-def case_story(b: CaseBrief, lang: str, issued_on: dt.date) -> tuple[BriefHeader, list[Flowable]]:
-    """The frame header and the flowables of a consular case summary."""
+def case_story(
+    b: CaseBrief,
+    lang: str,
+    issued_on: dt.date,
+    settings: DocSettings,
+    *,
+    number: int | None = None,
+) -> tuple[BriefHeader, list[Flowable], list[Flowable]]:
+    """The frame header and the flowables of a consular case summary (no appendix)."""
+    title = b.title if lang == "vi" else f"{b.ref}, {b.case_type.label(lang).lower()}"
     header = BriefHeader(
-        title=tr("case_title", lang),
-        subtitle=b.title,
-        record_ref=b.ref,
         doc_code="BC",
+        subject=tr("case_subject", lang, title=title),
+        record_ref=b.ref,
         lang=lang,
         issued_on=issued_on,
+        settings=settings,
+        recipients=[tr("to_mofa_consular", lang), tr("to_leaders", lang)],
+        number=number,
         personal_data=True,
+        unit_code="LS",
     )
     sec = Sections()
     story: list[Flowable] = []
@@ -85,7 +99,7 @@ def case_story(b: CaseBrief, lang: str, issued_on: dt.date) -> tuple[BriefHeader
     if b.notes:
         story += sec.minor(field_label("consular_case", "notes", lang))
         story += running_text(b.notes, lang)
-    return header, story
+    return header, attach_headings(story), []
 
 
 def _label(field: str, lang: str) -> str:
@@ -133,25 +147,31 @@ def _people(people: tuple[CasePersonLine, ...], lang: str) -> Flowable:
                 "\n".join(dict.fromkeys(x for x in contacts if x)),
             ]
         )
-    headers = [
-        tr("no", lang),
-        tr("case_person", lang),
-        tr("case_identity", lang),
-        field_label("person", "passport_no", lang),
-        tr("case_contacts", lang),
+    cols = [
+        Col(tr("no", lang), "C", wrap=False),
+        Col(tr("case_person", lang), bold_first=True),
+        Col(tr("case_identity", lang)),
+        Col(field_label("person", "passport_no", lang), "C", wrap=False),
+        Col(tr("case_contacts", lang)),
     ]
-    return data_table(headers, rows, [11, 46, 30, 25, 48], "CLLCL")
+    return table(cols, rows, lang)
 
 
 def _actions(b: CaseBrief, lang: str) -> Flowable:
     rows: list[Row] = [
-        [format_datetime(a.taken_at), a.action, a.officer or "", a.next_step or ""]
+        [
+            format_datetime(a.taken_at).replace(" ", "\n"),
+            a.action,
+            a.officer or "",
+            a.next_step or "",
+        ]
         for a in b.actions
     ]
-    headers = [
+    labels = [
         field_label("case_action", f, lang) for f in ("taken_at", "action", "officer", "next_step")
     ]
-    return data_table(headers, rows, [24, 66, 28, 42], "CLLL")
+    cols = [Col(labels[0], "C", wrap=False), Col(labels[1]), Col(labels[2]), Col(labels[3])]
+    return table(cols, rows, lang)
 
 
 def _consents(b: CaseBrief, lang: str) -> Flowable:
@@ -159,8 +179,10 @@ def _consents(b: CaseBrief, lang: str) -> Flowable:
         [c.person, c.recipient, c.scope or "", format_date(c.given_on), format_date(c.withdrawn_on)]
         for c in b.consents
     ]
-    headers = [
+    labels = [
         field_label("case_consent", f, lang)
         for f in ("person_id", "recipient", "scope", "given_on", "withdrawn_on")
     ]
-    return data_table(headers, rows, [34, 38, 40, 24, 24], "LLLCC")
+    cols = [Col(labels[0]), Col(labels[1]), Col(labels[2])]
+    cols += [Col(labels[3], "C", wrap=False), Col(labels[4], "C", wrap=False)]
+    return table(cols, rows, lang)

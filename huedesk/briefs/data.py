@@ -83,6 +83,11 @@ class TaskLine:
     due_date: dt.date | None
     assignee: str | None
     status: TaskStatus
+    source_ref: str | None = None  # the record it came from, when it is not the brief's own
+
+    @property
+    def open(self) -> bool:
+        return self.status is not TaskStatus.DONE
 
 
 # --- delegation brief -------------------------------------------------------------------
@@ -92,13 +97,15 @@ class TaskLine:
 class MemberLine:
     name: str
     position: str | None
-    organisation: str | None
+    organisation: Names | None
     nationality: Names | None
     title: str | None
     form_of_address: str | None
     language: str | None
     dietary_needs: str | None
     is_head: bool
+    gender: Gender | None = None
+    precedence: int = 100
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,7 @@ class VisitLine:
     start_date: dt.date
     end_date: dt.date | None
     status: DelegationStatus
+    outcomes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,13 @@ class AidLine:
     currency: str
     disbursed_vnd: int
     status: AidStatus
+    disbursed_amount: int = 0  # in the project's own currency
+
+    @property
+    def share_disbursed(self) -> float | None:
+        if not self.committed_amount:
+            return None
+        return self.disbursed_amount / self.committed_amount
 
 
 @dataclass(frozen=True)
@@ -174,7 +189,13 @@ class FdiLine:
 
 @dataclass(frozen=True)
 class DelegationBrief:
-    """Everything a delegation brief prints, history with the partner included."""
+    """Everything a delegation brief prints, the state of relations with the partner included.
+
+    ``visits`` are all earlier exchanges with the partner (or, without one, the
+    latest with the country), newest first; ``open_tasks`` the follow-ups still
+    open on this visit and on any record of the partner's (earlier visits,
+    agreements, partnerships, aid projects).
+    """
 
     ref: str
     direction: Direction
@@ -205,10 +226,32 @@ class DelegationBrief:
     fdi: tuple[FdiLine, ...]
     earlier_gifts: tuple[GiftLine, ...]
     tasks: tuple[TaskLine, ...]
+    open_tasks: tuple[TaskLine, ...] = ()
 
     @property
     def completed(self) -> bool:
         return self.status in (DelegationStatus.COMPLETED, DelegationStatus.REPORTED)
+
+    @property
+    def inbound(self) -> bool:
+        return self.direction is Direction.INBOUND
+
+    @property
+    def first_day(self) -> dt.date:
+        """The real first day: the record's start, or the programme's if it starts earlier."""
+        days = [self.start_date, *(p.starts_at.date() for p in self.programme[:1])]
+        return min(days)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The real last day: the record's end, or the programme's if it runs longer."""
+        days = [self.end_date or self.start_date]
+        days += [(p.ends_at or p.starts_at).date() for p in self.programme]
+        return max(days)
+
+    @property
+    def head(self) -> MemberLine | None:
+        return next((m for m in self.members if m.is_head), None)
 
 
 # --- consular case summary --------------------------------------------------------------
@@ -318,14 +361,40 @@ class AidProjectSummary:
     disbursed_period_vnd: int
 
     @property
-    def remaining_amount(self) -> int | None:
+    def outstanding_amount(self) -> int | None:
+        """What is still to be disbursed, in the commitment's currency (never below zero)."""
         if self.disbursed_amount is None:
             return None
-        return self.committed_amount - self.disbursed_amount
+        return max(0, self.committed_amount - self.disbursed_amount)
 
     @property
-    def remaining_vnd(self) -> int | None:
-        return None if self.committed_vnd is None else self.committed_vnd - self.disbursed_vnd
+    def outstanding_vnd(self) -> int | None:
+        """What is still to be disbursed, valued at the commitment's own rate.
+
+        Valuing it at the rate of the commitment keeps the statement adding up:
+        committed = disbursed − exchange-rate difference + outstanding.
+        """
+        if self.committed_vnd is None or self.outstanding_amount is None:
+            return None
+        if self.currency == "VND" or not self.committed_amount:
+            return self.outstanding_amount if self.currency == "VND" else 0
+        return _share(self.committed_vnd, self.outstanding_amount, self.committed_amount)
+
+    @property
+    def fx_vnd(self) -> int | None:
+        """The exchange-rate difference: disbursements at their own rates against the same
+        amounts at the commitment's rate (positive when the đồng value rose). Never money owed."""
+        if self.committed_vnd is None or self.disbursed_amount is None:
+            return None
+        if self.currency == "VND":
+            return 0
+        at_commitment = self.committed_vnd - (self.outstanding_vnd or 0)
+        return self.disbursed_vnd - at_commitment
+
+
+def _share(total: int, part: int, whole: int) -> int:
+    """``total × part / whole`` rounded half up, in integers (money is never a float)."""
+    return (2 * total * part + whole) // (2 * whole)
 
 
 @dataclass(frozen=True)
@@ -352,8 +421,12 @@ class AidStatement:
         return sum(p.disbursed_period_vnd for p in self.projects)
 
     @property
-    def remaining_vnd(self) -> int:
-        return sum(p.remaining_vnd or 0 for p in self.projects)
+    def outstanding_vnd(self) -> int:
+        return sum(p.outstanding_vnd or 0 for p in self.projects)
+
+    @property
+    def fx_vnd(self) -> int:
+        return sum(p.fx_vnd or 0 for p in self.projects)
 
     @property
     def any_estimated(self) -> bool:

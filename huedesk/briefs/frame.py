@@ -1,12 +1,26 @@
-"""The document frame every brief shares, after Decree 30/2020/NĐ-CP.
+"""The document frame every brief shares, laid out as Decree 30/2020/NĐ-CP (Appendix I) says.
 
-A4 with the decree's margins (top 20, bottom 20, left 30, right 20 mm); the
-issuing agency top left and the national title top right, each with its rule;
-the number and the place/date line; the title. From page 2 the page number is
-centred in the top margin. A small footer carries the record reference and
-"Trang x/y"; the total is known only at the end, so the canvas keeps each
-page's state and draws the footers when the document is saved. A brief with
-personal data carries "MẬT" under the number and a marking in every footer.
+* A4; margins top 20, bottom 20, left 30, right 20 mm; Tinos (Times New Roman's metrics).
+* Top left the parent agency (12.5 pt) and the issuing agency (12.5 pt bold), with a
+  rule a third to a half as long as the agency's line under it; top right the
+  national title (12.5 pt bold) and the motto (13.5 pt bold) with a rule as long as
+  the motto. Both columns are as wide as their longest line needs.
+* Under the agency the number and symbol line, ``Số: 07/BC-SNV`` (13 pt; numbers below
+  10 get a leading zero; left blank for the records office unless HueDesk numbers
+  briefs); under the motto the place and date line (13.5 pt italic), with the
+  decree's padding: days below 10 and months 1 and 2 get a leading zero.
+* The document type (``BÁO CÁO``, 14 pt bold) and the summary of its content (14 pt
+  bold) centred, with a rule a third to a half of the summary's line.
+* At the end, ``Nơi nhận:`` (12 pt bold italic) and its lines (11 pt) at the left,
+  the signature block at the right: the authority line (``KT. GIÁM ĐỐC``), the
+  signer's title, room to sign and stamp, and the signer's name (13.5 pt bold).
+  It stays on the page of the text before it.
+* From page 2 the page number is centred in the top margin (13 pt). A small footer
+  carries the record reference and "Trang x/y" (the total is known only at the end,
+  so the canvas keeps each page's state and draws margins when the file is saved).
+* A brief with personal data carries "MẬT" under the number and a note in every footer.
+
+Everything printed here comes from the document settings (``huedesk.document_settings``).
 """
 
 from __future__ import annotations
@@ -14,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -26,20 +41,20 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
-from huedesk.briefs.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from huedesk.briefs.markup import esc, plain
-from huedesk.briefs.styles import styles
+from huedesk.briefs.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
+from huedesk.briefs.grid import Grid
+from huedesk.briefs.markup import plain
 from huedesk.briefs.texts import date_line, tr
+from huedesk.document_settings import DocSettings
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_TOP = 20 * mm
@@ -47,162 +62,347 @@ MARGIN_BOTTOM = 20 * mm
 MARGIN_LEFT = 30 * mm
 MARGIN_RIGHT = 20 * mm
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 160 mm
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
-# Left column of the heading; the national title needs 92 mm in Vietnamese, the
-# English agency name 71 mm, so the split moves with the language.
-AGENCY_COL = {"vi": 66 * mm, "en": 74 * mm}
-NBSP = "\u00a0"
+# Sizes from Decree 30/2020, Appendix I (each within the decree's range).
+AGENCY_SIZE = 12.5
+NATION_SIZE = 12.5
+MOTTO_SIZE = 13.5
+NUMBER_SIZE = 13.0
+DATE_SIZE = 13.5
+TYPE_SIZE = 14.0
+SUBJECT_SIZE = 14.0
+RECIPIENTS_HEAD_SIZE = 12.0
+RECIPIENTS_SIZE = 11.0
+SIGNER_SIZE = 13.5
+PAGE_NUMBER_SIZE = 13.0
+# The rule under the issuing agency and under the subject: 40 % of its line
+# (the decree asks for a third to a half).
+RULE_SHARE = 0.4
+COLUMN_GAP = 4 * mm
+RULE_GAP = 6.5  # points from a line's baseline to the rule under it (clears the marks below ạ, ụ)
+SIGNING_ROOM = 24 * mm  # for the signature and the seal
+RED = colors.HexColor("#b00000")
 
 
 @dataclass(frozen=True)
 class BriefHeader:
     """What the frame prints around a brief's own content.
 
-    ``doc_code`` is the document-type abbreviation of the number line
-    (``BC`` báo cáo, ``TL`` tài liệu); the number itself is left blank for the
-    records office to fill in when the document is registered, as drafts are.
+    ``doc_code`` is the decree's abbreviation of the document type (``BC``
+    báo cáo); ``number`` is the register's number, or None to leave it blank.
+    ``recipients`` are the lines under "Nơi nhận:" without the leading dash.
     """
 
-    title: str
-    subtitle: str
-    record_ref: str
     doc_code: str
+    subject: str
+    record_ref: str
     lang: str
     issued_on: dt.date
+    settings: DocSettings
+    recipients: Sequence[str] = ()
+    number: int | None = None
     personal_data: bool = False
+    unit_code: str = "HTQT"  # the drafting unit, after "Lưu: VT," on the last recipients line
+
+    @property
+    def type_name(self) -> str:
+        return tr(f"type_{self.doc_code}", self.lang)
+
+    @property
+    def symbol(self) -> str:
+        """``BC-SNV``: the type's abbreviation and the agency's, joined by a hyphen."""
+        return f"{self.doc_code}-{self.settings.agency_code}"
+
+    def number_text(self) -> str:
+        """``07/BC-SNV`` (a number below 10 gets its zero), or the blank for the records office."""
+        if self.number is None:
+            return f"{' ' * 12}/{self.symbol}"
+        return f"{self.number:02d}/{self.symbol}"
+
+    @property
+    def title(self) -> str:
+        return f"{self.type_name} — {self.subject}"
 
 
-def _frame_block(header: BriefHeader) -> list[Flowable]:
-    """Agency / national title, number / date line, title and subtitle."""
-    st = styles()
-    lang = header.lang
-    motto = tr("motto", lang)
-    motto_width = stringWidth(motto, BOLD, st.motto.fontSize)
-    agency = tr("agency", lang)
-    agency_rule = 24 * mm
-    agency_style, agency_bold = st.agency, st.agency_bold
-    if lang == "en":  # the English names are longer; keep each on one line
-        agency_style, agency_bold = st.agency_en, st.agency_bold_en
-    left: list[Flowable] = [
-        Paragraph(esc(tr("agency_parent", lang)), agency_style),
-        Paragraph(esc(agency), agency_bold),
-        _Rule(agency_rule),
-    ]
-    right: list[Flowable] = [
-        Paragraph(esc(tr("nation", lang)), st.agency_bold),
-        Paragraph(esc(motto), st.motto),
-        _Rule(motto_width),
-    ]
-    number = f"{tr('number', lang)}:{NBSP * 10}/{header.doc_code}-SNV"
-    number_cell: list[Flowable] = [Paragraph(esc(number), st.number)]
-    if header.personal_data:
-        number_cell.append(Spacer(1, 4))
-        number_cell.append(_SecretStamp(tr("secret", lang)))
-    table = Table(
-        [
-            [left, right],
-            [number_cell, Paragraph(esc(date_line(header.issued_on, lang)), st.date_line)],
-        ],
-        colWidths=[AGENCY_COL[lang], TEXT_WIDTH - AGENCY_COL[lang]],
-        hAlign="CENTER",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else Table pulls in Helvetica
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 8),
-                ("BOTTOMPADDING", (0, 1), (-1, 1), 0),
-            ]
-        )
-    )
-    flow: list[Flowable] = [table, Paragraph(esc(header.title), st.title)]
-    if header.subtitle:
-        flow.append(Paragraph(esc(header.subtitle), st.subtitle))
-    title_rule = min(TEXT_WIDTH * 0.35, 60 * mm)
-    flow += [_Rule(title_rule, gap=6), Spacer(1, 12)]
-    return flow
+@dataclass
+class _Text:
+    """A line of text to draw: where, how and what."""
+
+    text: str
+    font: str
+    size: float
+    x: float  # centre
+    baseline: float  # from the top of the block, downwards
 
 
-def _closing_block(lang: str) -> Flowable:
-    """ "Nơi nhận" at the bottom left and the signer's title at the right, as the decree lays out.
+@dataclass
+class _Rule:
+    x0: float
+    x1: float
+    y: float  # from the top, downwards
 
-    The signature space stays empty: the brief is printed, signed and stamped by hand.
+
+def _width(text: str, font: str, size: float) -> float:
+    return stringWidth(text, font, size)
+
+
+def balanced_lines(text: str, font: str, size: float, room: float) -> list[str]:
+    """``text`` on as few lines as fit ``room``, the lines as even as possible.
+
+    Agency names and a document's subject break where the lines come out
+    about equal ("DEPARTMENT OF / FOREIGN AFFAIRS"), as clerks set them.
     """
-    st = styles()
-    left = [
-        Paragraph(esc(tr("recipients", lang)), st.recipients_head),
-        Paragraph(esc(tr("recipient_lines", lang)), st.recipients),
-    ]
-    right = [Paragraph(esc(tr("signer", lang)), st.signer)]
-    table = Table(
-        [[left, right]],
-        colWidths=[AGENCY_COL[lang] + 10 * mm, TEXT_WIDTH - AGENCY_COL[lang] - 10 * mm],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 22 * mm),  # room to sign and stamp
+    words = text.split()
+    if not words:
+        return []
+    if _width(text, font, size) <= room:
+        return [text]
+    for count in range(2, len(words) + 1):
+        best: list[str] | None = None
+        best_width = room + 1
+        for cut in _cuts(len(words), count):
+            lines = [
+                " ".join(words[a:b]) for a, b in zip((0, *cut), (*cut, len(words)), strict=True)
             ]
+            widest = max(_width(line, font, size) for line in lines)
+            if widest <= room and widest < best_width:
+                best, best_width = lines, widest
+        if best is not None:
+            return best
+    return words
+
+
+def _greedy(text: str, font: str, size: float, room: float, hang: float) -> list[str]:
+    """``text`` broken at spaces to fit ``room``; lines after the first are ``hang`` narrower."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        width = room - (hang if lines else 0.0)
+        if current and _width(trial, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _cuts(n: int, parts: int) -> list[tuple[int, ...]]:
+    """Every way to cut ``n`` words into ``parts`` non-empty runs (few: names are short)."""
+    if parts == 1:
+        return [()]
+    out: list[tuple[int, ...]] = []
+
+    def go(start: int, left: int, acc: tuple[int, ...]) -> None:
+        if left == 1:
+            out.append(acc)
+            return
+        for cut in range(start + 1, n - left + 2):
+            go(cut, left - 1, (*acc, cut))
+
+    go(0, parts, ())
+    return out[:5000]
+
+
+class DocumentHead(Flowable):
+    """The top of page 1: agency, national title and motto, number, date, type and subject."""
+
+    def __init__(self, header: BriefHeader) -> None:
+        super().__init__()
+        self.header = header
+        self.texts: list[_Text] = []
+        self.rules: list[_Rule] = []
+        self.stamp_at: float | None = None
+        self._layout()
+
+    def _layout(self) -> None:
+        h, s = self.header, self.header.settings
+        lang = h.lang
+        nation = tr("nation", lang)
+        motto = tr("motto", lang)
+        date = date_line(h.issued_on, lang, s.place)
+        right = max(
+            _width(nation, BOLD, NATION_SIZE),
+            _width(motto, BOLD, MOTTO_SIZE),
+            _width(date, ITALIC, DATE_SIZE),
         )
-    )
-    return KeepTogether([Spacer(1, 10), table])
+        right = min(right + 2 * mm, TEXT_WIDTH * 0.62)
+        left = TEXT_WIDTH - right - COLUMN_GAP
+        lx, rx = left / 2, TEXT_WIDTH - right / 2
+        step = AGENCY_SIZE * 1.22
+        y = AGENCY_SIZE
+        parent = balanced_lines(s.parent_name(lang).upper(), REGULAR, AGENCY_SIZE, left)
+        agency = balanced_lines(s.agency_name(lang).upper(), BOLD, AGENCY_SIZE, left)
+        for line in parent:
+            self.texts.append(_Text(line, REGULAR, AGENCY_SIZE, lx, y))
+            y += step
+        for line in agency:
+            self.texts.append(_Text(line, BOLD, AGENCY_SIZE, lx, y))
+            y += step
+        agency_line = max(_width(line, BOLD, AGENCY_SIZE) for line in agency)
+        rule = agency_line * RULE_SHARE
+        left_rule_y = y - step + RULE_GAP
+        self.rules.append(_Rule(lx - rule / 2, lx + rule / 2, left_rule_y))
+        ry = NATION_SIZE
+        self.texts.append(_Text(nation, BOLD, NATION_SIZE, rx, ry))
+        ry += MOTTO_SIZE * 1.22
+        self.texts.append(_Text(motto, BOLD, MOTTO_SIZE, rx, ry))
+        motto_w = _width(motto, BOLD, MOTTO_SIZE)
+        right_rule_y = ry + RULE_GAP
+        self.rules.append(_Rule(rx - motto_w / 2, rx + motto_w / 2, right_rule_y))
+        line_y = max(left_rule_y, right_rule_y) + 8 + NUMBER_SIZE
+        number = f"{tr('number', lang)}: {h.number_text()}"
+        self.texts.append(_Text(number, REGULAR, NUMBER_SIZE, lx, line_y))
+        self.texts.append(_Text(date, ITALIC, DATE_SIZE, rx, line_y))
+        y = line_y
+        if h.personal_data:
+            self.stamp_at = y + 6
+            y += 6 + 19
+        y += 14 + TYPE_SIZE
+        self.texts.append(_Text(h.type_name, BOLD, TYPE_SIZE, TEXT_WIDTH / 2, y))
+        subject = balanced_lines(h.subject, BOLD, SUBJECT_SIZE, TEXT_WIDTH * 0.86)
+        for line in subject:
+            y += SUBJECT_SIZE * 1.25
+            self.texts.append(_Text(line, BOLD, SUBJECT_SIZE, TEXT_WIDTH / 2, y))
+        widest = max((_width(line, BOLD, SUBJECT_SIZE) for line in subject), default=0.0)
+        rule = widest * RULE_SHARE
+        y += RULE_GAP + 2
+        if rule:
+            self.rules.append(_Rule(TEXT_WIDTH / 2 - rule / 2, TEXT_WIDTH / 2 + rule / 2, y))
+        self.height = y + 14
+        self.left_width = left
 
-
-class _Rule(Flowable):
-    """A thin rule centred in the space it is given, ``gap`` points below the text above.
-
-    Decree 30 puts such rules under the agency name, the motto and the title.
-    (``HRFlowable`` is left-aligned inside table cells and sits on the descenders.)
-    """
-
-    def __init__(self, width: float, gap: float = 4.5, thickness: float = 0.6) -> None:
-        super().__init__()
-        self.rule_width = width
-        self.gap = gap
-        self.thickness = thickness
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._avail = avail_width
-        return avail_width, self.gap + self.thickness
-
-    def draw(self) -> None:
-        x = (self._avail - self.rule_width) / 2
-        self.canv.setLineWidth(self.thickness)
-        self.canv.setStrokeColor(colors.black)
-        self.canv.line(x, self.thickness / 2, x + self.rule_width, self.thickness / 2)
-
-
-class _SecretStamp(Flowable):
-    """The boxed "MẬT" marking under the number line."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = plain(text)
-        self.font_size = 12
-        self.width = stringWidth(self.text, BOLD, self.font_size) + 10
-        self.height = self.font_size + 7
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._avail = avail_width
-        return avail_width, self.height
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return TEXT_WIDTH, self.height
 
     def draw(self) -> None:
         c = self.canv
-        x = (self._avail - self.width) / 2
-        c.setStrokeColor(colors.HexColor("#b00000"))
-        c.setFillColor(colors.HexColor("#b00000"))
-        c.setLineWidth(1)
-        c.rect(x, 0, self.width, self.height)
-        c.setFont(BOLD, self.font_size)
-        c.drawCentredString(x + self.width / 2, 5, self.text)
+        top = self.height
+        c.setFillColor(colors.black)
+        for t in self.texts:
+            c.setFont(t.font, t.size)
+            c.drawCentredString(t.x, top - t.baseline, plain(t.text))
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.6)
+        for r in self.rules:
+            c.line(r.x0, top - r.y, r.x1, top - r.y)
+        if self.stamp_at is not None:
+            text = plain(tr("secret", self.header.lang))
+            w = _width(text, BOLD, 12) + 10
+            x = self.left_width / 2 - w / 2
+            c.setStrokeColor(RED)
+            c.setFillColor(RED)
+            c.setLineWidth(1)
+            c.rect(x, top - self.stamp_at - 19, w, 19)
+            c.setFont(BOLD, 12)
+            c.drawCentredString(x + w / 2, top - self.stamp_at - 14, text)
+
+
+class Closing(Flowable):
+    """ "Nơi nhận" at the bottom left and the signature block at the right, as the decree lays out."""
+
+    def __init__(self, header: BriefHeader) -> None:
+        super().__init__()
+        lang, s = header.lang, header.settings
+        self.split_at = TEXT_WIDTH * 0.45
+        room = self.split_at - 3 * mm
+        # (text, font, size, indent): each recipient on its own line, wrapped lines hanging.
+        self.recipients: list[tuple[str, str, float, float]] = [
+            (tr("recipients", lang), BOLD_ITALIC, RECIPIENTS_HEAD_SIZE, 0.0)
+        ]
+        lines = [*header.recipients, tr("file_copy", lang, unit=header.unit_code)]
+        hang = _width("- ", REGULAR, RECIPIENTS_SIZE)
+        for i, line in enumerate(lines):
+            end = "." if i == len(lines) - 1 else ";"
+            parts = _greedy(f"- {line}{end}", REGULAR, RECIPIENTS_SIZE, room, hang)
+            for j, part in enumerate(parts):
+                self.recipients.append((part, REGULAR, RECIPIENTS_SIZE, hang if j else 0.0))
+        self.titles = s.signature_titles(lang)
+        self.name = s.signer_name
+        self.spaceBefore = 10
+        rec_h = RECIPIENTS_HEAD_SIZE * 1.3 + (len(self.recipients) - 1) * RECIPIENTS_SIZE * 1.2
+        sig_h = len(self.titles) * SIGNER_SIZE * 1.25 + SIGNING_ROOM + SIGNER_SIZE * 1.3
+        self.height = max(rec_h, sig_h) + 4
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return TEXT_WIDTH, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        top = self.height
+        y = top
+        c.setFillColor(colors.black)
+        for i, (text, font, size, indent) in enumerate(self.recipients):
+            y -= size * (1.3 if i == 0 else 1.2)
+            c.setFont(font, size)
+            c.drawString(indent, y, plain(text))
+        cx = self.split_at + (TEXT_WIDTH - self.split_at) / 2
+        y = top
+        c.setFont(BOLD, SIGNER_SIZE)
+        for title in self.titles:
+            y -= SIGNER_SIZE * 1.25
+            c.drawCentredString(cx, y, plain(title))
+        if self.name:
+            c.drawCentredString(cx, y - SIGNING_ROOM - SIGNER_SIZE * 0.3, plain(self.name))
+
+
+class AppendixHead(Flowable):
+    """``PHỤ LỤC`` and its title, and the line tying it to the document it belongs to."""
+
+    def __init__(self, header: BriefHeader, title: str, number: str = "") -> None:
+        super().__init__()
+        lang = header.lang
+        self.lines: list[tuple[str, str, float]] = [
+            (f"{tr('appendix', lang)} {number}".strip(), BOLD, TYPE_SIZE)
+        ]
+        for line in balanced_lines(title.upper(), BOLD, 13, TEXT_WIDTH * 0.9):
+            self.lines.append((line, BOLD, 13))
+        attached = tr(
+            "appendix_of",
+            lang,
+            type=header.type_name.capitalize() if lang == "vi" else header.type_name.title(),
+            number=header.number_text(),
+            date=header.issued_on.strftime("%d/%m/%Y"),
+            agency=header.settings.agency_name(lang),
+        )
+        for line in balanced_lines(attached, ITALIC, 13, TEXT_WIDTH * 0.95):
+            self.lines.append((line, ITALIC, 13))
+        self.height = sum(size * 1.3 for _t, _f, size in self.lines) + 14
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return TEXT_WIDTH, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for text, font, size in self.lines:
+            y -= size * 1.3
+            self.canv.setFont(font, size)
+            self.canv.drawCentredString(TEXT_WIDTH / 2, y, plain(text))
+
+
+def keep_with_closing(story: list[Flowable], closing: Flowable) -> list[Flowable]:
+    """The story with the closing block kept on the page of the text before it.
+
+    A table carries it as its ``tail`` (so at least its last two rows come along);
+    short flowables before it (a paragraph or two) are kept together with it.
+    """
+    if not story:
+        return [closing]
+    last = story[-1]
+    if isinstance(last, Grid) and not last.tail:
+        last.tail = [Spacer(1, 6), closing]
+        return story
+    tail: list[Flowable] = []
+    room = 0.0
+    while story and not isinstance(story[-1], Grid | CondPageBreak) and room < FRAME_HEIGHT / 4:
+        f = story.pop()
+        _w, h = f.wrap(TEXT_WIDTH, FRAME_HEIGHT)
+        room += h
+        tail.insert(0, f)
+    return [*story, KeepTogether([*tail, closing])]
 
 
 class _NumberedCanvas(Canvas):
@@ -236,7 +436,7 @@ class _NumberedCanvas(Canvas):
         self.saveState()
         self.setFillColor(colors.black)
         if page >= 2:
-            self.setFont(REGULAR, 13)
+            self.setFont(REGULAR, PAGE_NUMBER_SIZE)
             self.drawCentredString(
                 MARGIN_LEFT + TEXT_WIDTH / 2, PAGE_HEIGHT - MARGIN_TOP / 2 - 4, str(page)
             )
@@ -252,15 +452,20 @@ class _NumberedCanvas(Canvas):
         )
         if header.personal_data:
             self.setFont(ITALIC, 8.5)
-            self.setFillColor(colors.HexColor("#b00000"))
+            self.setFillColor(RED)
             self.drawCentredString(
                 MARGIN_LEFT + TEXT_WIDTH / 2, y - 10, plain(tr("secret_note", lang))
             )
         self.restoreState()
 
 
-def build_pdf(out: Path, header: BriefHeader, story: list[Flowable]) -> Path:
-    """Lay out ``story`` inside the frame and write it to ``out`` atomically.
+def build_pdf(
+    out: Path,
+    header: BriefHeader,
+    story: list[Flowable],
+    appendix: Sequence[Flowable] = (),
+) -> Path:
+    """Lay out ``story`` inside the frame, then ``appendix`` on new pages; write ``out`` atomically.
 
     The PDF is built into a temporary file beside ``out`` and renamed over it
     only when complete, so a failed build never leaves half a document (or
@@ -280,8 +485,8 @@ def build_pdf(out: Path, header: BriefHeader, story: list[Flowable]) -> Path:
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=plain(f"{header.title} — {header.subtitle}" if header.subtitle else header.title),
-            author=plain(tr("author", header.lang)),
+            title=plain(header.title),
+            author=plain(header.settings.agency_name(header.lang)),
             subject=plain(header.record_ref),
             creator="HueDesk",
             initialFontName=REGULAR,
@@ -291,7 +496,7 @@ def build_pdf(out: Path, header: BriefHeader, story: list[Flowable]) -> Path:
             MARGIN_LEFT,
             MARGIN_BOTTOM,
             TEXT_WIDTH,
-            PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+            FRAME_HEIGHT,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
@@ -299,10 +504,11 @@ def build_pdf(out: Path, header: BriefHeader, story: list[Flowable]) -> Path:
             id="body",
         )
         doc.addPageTemplates([PageTemplate(id="brief", frames=[frame])])
-        doc.build(
-            [*_frame_block(header), *story, _closing_block(header.lang)],
-            canvasmaker=partial(_NumberedCanvas, header=header),
-        )
+        body = keep_with_closing(list(story), Closing(header))
+        flow: list[Flowable] = [DocumentHead(header), *body]
+        if appendix:
+            flow += [PageBreak(), *appendix]
+        doc.build(flow, canvasmaker=partial(_NumberedCanvas, header=header))
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from huedesk.briefs.data import (
@@ -23,10 +23,11 @@ from huedesk.briefs.data import (
     Names,
     PartnershipLine,
     ProgrammeLine,
+    TaskLine,
     VisitLine,
 )
 from huedesk.briefs.gather_common import country_names, one_row, org_info, tasks_from
-from huedesk.db.enums import TransactionType
+from huedesk.db.enums import DelegationStatus, TaskStatus, TransactionType
 from huedesk.db.models import (
     Agreement,
     AidProject,
@@ -34,6 +35,7 @@ from huedesk.db.models import (
     Delegation,
     DelegationMember,
     FdiProject,
+    FollowUpTask,
     Gift,
     Organisation,
     Partnership,
@@ -42,6 +44,8 @@ from huedesk.db.models import (
 )
 
 COUNTRY_HISTORY_LIMIT = 15
+# Gifts of earlier visits count once the visit took place (a planned gift was not given yet).
+_DONE = (DelegationStatus.COMPLETED, DelegationStatus.REPORTED)
 
 
 def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
@@ -84,6 +88,10 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
         else AidProject.donor_id == partner_id
     )
     names = country_names(session, [country_code])
+    tasks = tasks_from(session, uuid)
+    open_tasks = tuple(t for t in tasks if t.open)
+    if not by_country:
+        open_tasks += _partner_tasks(session, partner_id, record_id)
     return DelegationBrief(
         ref=d.ref,
         direction=d.direction,
@@ -112,9 +120,35 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
         agreements=_agreements(session, agreement_filter, limit),
         aid=_aid(session, aid_filter, limit),
         fdi=_fdi(session, key_col(FdiProject.investor_id, FdiProject.country_code), limit),
-        earlier_gifts=_gifts(session, *earlier),
-        tasks=tasks_from(session, uuid),
+        earlier_gifts=_gifts(session, *earlier, Delegation.status.in_(_DONE)),
+        tasks=tasks,
+        open_tasks=open_tasks,
     )
+
+
+def _partner_tasks(session: Session, partner_id: int, record_id: int) -> tuple[TaskLine, ...]:
+    """Open follow-ups on the partner's other records: visits, agreements, partnerships, aid."""
+    sources = union_all(
+        select(Delegation.uuid, Delegation.ref).where(
+            Delegation.partner_id == partner_id, Delegation.id != record_id
+        ),
+        select(Agreement.uuid, Agreement.ref).where(Agreement.counterpart_id == partner_id),
+        select(Partnership.uuid, Partnership.ref).where(Partnership.partner_id == partner_id),
+        select(AidProject.uuid, AidProject.ref).where(AidProject.donor_id == partner_id),
+    ).subquery()
+    rows = session.execute(
+        select(
+            FollowUpTask.title,
+            FollowUpTask.due_date,
+            FollowUpTask.assignee,
+            FollowUpTask.status,
+            sources.c.ref,
+        )
+        .join(sources, sources.c.uuid == FollowUpTask.source_uuid)
+        .where(FollowUpTask.status != TaskStatus.DONE)
+        .order_by(FollowUpTask.due_date.is_(None), FollowUpTask.due_date, FollowUpTask.id)
+    ).all()
+    return tuple(TaskLine(*r) for r in rows)
 
 
 def _members(session: Session, delegation_id: int) -> tuple[MemberLine, ...]:
@@ -130,6 +164,9 @@ def _members(session: Session, delegation_id: int) -> tuple[MemberLine, ...]:
             DelegationMember.language,
             DelegationMember.dietary_needs,
             DelegationMember.is_head,
+            Person.gender,
+            DelegationMember.precedence,
+            org.name_en,
         )
         .join(Person, Person.id == DelegationMember.person_id)
         .outerjoin(org, org.id == Person.organisation_id)
@@ -141,13 +178,15 @@ def _members(session: Session, delegation_id: int) -> tuple[MemberLine, ...]:
         MemberLine(
             name=r[0],
             position=r[1],
-            organisation=r[2],
+            organisation=Names(r[2], r[11]) if r[2] else None,
             nationality=names.get(r[3]) if r[3] else None,
             title=r[4],
             form_of_address=r[5],
             language=r[6],
             dietary_needs=r[7],
             is_head=bool(r[8]),
+            gender=r[9],
+            precedence=r[10],
         )
         for r in rows
     )
@@ -195,6 +234,7 @@ def _visits(session: Session, where: tuple[Any, ...], limit: int | None) -> tupl
             Delegation.start_date,
             Delegation.end_date,
             Delegation.status,
+            Delegation.outcomes,
         )
         .where(*where)
         .order_by(Delegation.start_date.desc(), Delegation.id.desc())
@@ -243,8 +283,14 @@ def _agreements(session: Session, where: object, limit: int | None) -> tuple[Agr
 
 
 def _aid(session: Session, where: object, limit: int | None) -> tuple[AidLine, ...]:
+    same_currency = AidTransaction.currency == AidProject.currency
     disbursed = (
-        select(AidTransaction.project_id, func.sum(AidTransaction.amount_vnd).label("vnd"))
+        select(
+            AidTransaction.project_id,
+            func.sum(AidTransaction.amount_vnd).label("vnd"),
+            func.sum(case((same_currency, AidTransaction.amount), else_=0)).label("amount"),
+        )
+        .join(AidProject, AidProject.id == AidTransaction.project_id)
         .where(AidTransaction.tx_type == TransactionType.DISBURSEMENT)
         .group_by(AidTransaction.project_id)
         .subquery()
@@ -257,6 +303,7 @@ def _aid(session: Session, where: object, limit: int | None) -> tuple[AidLine, .
             AidProject.currency,
             func.coalesce(disbursed.c.vnd, 0),
             AidProject.status,
+            func.coalesce(disbursed.c.amount, 0),
         )
         .outerjoin(disbursed, disbursed.c.project_id == AidProject.id)
         .where(where)  # type: ignore[arg-type]

@@ -1,21 +1,25 @@
-"""Render a brief: gather in one read session, lay out, write the PDF atomically."""
+"""Render a brief: gather in one read session, number it if asked, lay it out, write the PDF atomically."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from reportlab.platypus import Flowable
+
 from huedesk import clock
+from huedesk.accounts.principal import Actor, resolve
 from huedesk.briefs.aid import aid_story
-from huedesk.briefs.blocks import keep_headings
 from huedesk.briefs.case import case_story
 from huedesk.briefs.delegation import delegation_story
-from huedesk.briefs.frame import build_pdf
+from huedesk.briefs.frame import BriefHeader, build_pdf
 from huedesk.briefs.gather_aid import gather_aid
 from huedesk.briefs.gather_case import gather_case
 from huedesk.briefs.gather_delegation import gather_delegation
 from huedesk.briefs.gather_year import gather_year
 from huedesk.briefs.year import year_story
 from huedesk.db.engine import Database
+from huedesk.document_settings import DocSettings, NumberMode, issue_number, load
 from huedesk.errors import HueDeskError
 
 BRIEF_KINDS = ("delegation", "consular_case", "aid_project")
@@ -30,6 +34,27 @@ def _check_lang(lang: str) -> None:
         )
 
 
+def _number(
+    db: Database, settings: DocSettings, subject: str, actor: Actor | None, today: dt.date
+) -> int | None:
+    """The register's number for this brief, when HueDesk numbers briefs and the user may write.
+
+    Without an actor (a preview, a benchmark) or for a viewer, the number stays
+    blank for the records office, as it does when numbering is off.
+    """
+    if settings.number_mode is not NumberMode.REGISTER or actor is None:
+        return None
+    with db.write() as s:
+        if not resolve(s, actor).can_write:
+            return None
+        return issue_number(s, year=today.year, doc_code="BC", subject=subject, actor=actor)
+
+
+def _write(out: Path, built: tuple[BriefHeader, list[Flowable], list[Flowable]]) -> Path:
+    header, story, appendix = built
+    return build_pdf(Path(out), header, story, appendix)
+
+
 def render_brief(
     db: Database,
     kind: str,
@@ -38,32 +63,39 @@ def render_brief(
     *,
     lang: str = "vi",
     redact: bool = False,
+    full: bool = False,
+    actor: Actor | None = None,
 ) -> Path:
     """Write the brief of one record to ``out`` and return the path.
 
     ``redact`` masks passport numbers, dates of birth and contacts (consular
-    cases; the other kinds print no such data).
+    cases; the other kinds print no such data). ``full`` adds the whole history
+    with a delegation's partner as an appendix.
     """
     _check_lang(lang)
     today = clock.today()
     if kind == "delegation":
         with db.read() as s:
             data = gather_delegation(s, record_id)
-        header, story = delegation_story(data, lang, today)
-    elif kind == "consular_case":
+            settings = load(s)
+        number = _number(db, settings, f"delegation:{data.ref}", actor, today)
+        return _write(out, delegation_story(data, lang, today, settings, full=full, number=number))
+    if kind == "consular_case":
         with db.read() as s:
             case = gather_case(s, record_id, redact=redact)
-        header, story = case_story(case, lang, today)
-    elif kind == "aid_project":
+            settings = load(s)
+        number = _number(db, settings, f"consular_case:{case.ref}", actor, today)
+        return _write(out, case_story(case, lang, today, settings, number=number))
+    if kind == "aid_project":
         with db.read() as s:
             statement = gather_aid(s, project_id=record_id)
-        header, story = aid_story(statement, lang, today)
-    else:
-        raise HueDeskError(
-            f"Không có mẫu tài liệu cho loại hồ sơ '{kind}' (có: {', '.join(BRIEF_KINDS)}).",
-            f"No brief for record kind '{kind}' (known: {', '.join(BRIEF_KINDS)}).",
-        )
-    return build_pdf(Path(out), header, keep_headings(story))
+            settings = load(s)
+        number = _number(db, settings, f"aid:{statement.reference}", actor, today)
+        return _write(out, aid_story(statement, lang, today, settings, number=number))
+    raise HueDeskError(
+        f"Không có mẫu tài liệu cho loại hồ sơ '{kind}' (có: {', '.join(BRIEF_KINDS)}).",
+        f"No brief for record kind '{kind}' (known: {', '.join(BRIEF_KINDS)}).",
+    )
 
 
 def render_aid_statement(
@@ -74,22 +106,33 @@ def render_aid_statement(
     donor_id: int | None = None,
     year: int | None = None,
     lang: str = "vi",
+    detail: bool = False,
+    actor: Actor | None = None,
 ) -> Path:
     """Write the aid statement for one project, one donor or one year to ``out``.
 
-    Exactly one of ``project_id``, ``donor_id`` and ``year`` is given.
+    Exactly one of ``project_id``, ``donor_id`` and ``year`` is given. A year's
+    statement is summarised by donor and sector; ``detail`` adds every
+    transaction of the year as an appendix.
     """
     _check_lang(lang)
+    today = clock.today()
     with db.read() as s:
         statement = gather_aid(s, project_id=project_id, donor_id=donor_id, year=year)
-    header, story = aid_story(statement, lang, clock.today())
-    return build_pdf(Path(out), header, keep_headings(story))
+        settings = load(s)
+    number = _number(db, settings, f"aid:{statement.scope}:{statement.reference}", actor, today)
+    built = aid_story(statement, lang, today, settings, number=number, detail=detail)
+    return _write(out, built)
 
 
-def render_year_review(db: Database, year: int, out: Path, *, lang: str = "vi") -> Path:
+def render_year_review(
+    db: Database, year: int, out: Path, *, lang: str = "vi", actor: Actor | None = None
+) -> Path:
     """Write the yearly review of foreign-affairs work in ``year`` to ``out``."""
     _check_lang(lang)
+    today = clock.today()
     with db.read() as s:
         review = gather_year(s, year)
-    header, story = year_story(review, lang, clock.today())
-    return build_pdf(Path(out), header, keep_headings(story))
+        settings = load(s)
+    number = _number(db, settings, f"year:{year}", actor, today)
+    return _write(out, year_story(review, lang, today, settings, number=number))

@@ -1,4 +1,8 @@
-"""Layout of the yearly review (báo cáo tổng kết công tác đối ngoại năm)."""
+"""Layout of the yearly review (báo cáo tổng kết công tác đối ngoại năm).
+
+What the review says is issue #14's; this module gives it the shared frame,
+tables and English of the other briefs.
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,34 @@ import datetime as dt
 
 from reportlab.platypus import Flowable
 
-from huedesk.briefs.blocks import Row, Sections, Total, data_table, running_text
+from huedesk.briefs.blocks import Col, Row, Sections, Total, attach_headings, running_text, table
 from huedesk.briefs.data import YearReview
 from huedesk.briefs.frame import BriefHeader
 from huedesk.briefs.texts import date_span, field_label, tr
+from huedesk.document_settings import DocSettings
 from huedesk.formatting import format_date
 from huedesk.money import format_money, group_digits
 
 
-def year_story(r: YearReview, lang: str, issued_on: dt.date) -> tuple[BriefHeader, list[Flowable]]:
-    """The frame header and the flowables of the yearly review."""
+def year_story(
+    r: YearReview,
+    lang: str,
+    issued_on: dt.date,
+    settings: DocSettings,
+    *,
+    number: int | None = None,
+) -> tuple[BriefHeader, list[Flowable], list[Flowable]]:
+    """The frame header and the flowables of the yearly review (no appendix)."""
     header = BriefHeader(
-        title=tr("year_title", lang, year=r.year),
-        subtitle=tr("year_subtitle", lang),
-        record_ref=tr("year_ref", lang, year=r.year),
         doc_code="BC",
+        subject=tr("year_subject", lang, year=r.year),
+        record_ref=tr("year_ref", lang, year=r.year),
         lang=lang,
         issued_on=issued_on,
+        settings=settings,
+        recipients=[tr("to_mofa", lang), tr("to_party_council", lang), tr("to_leaders", lang)],
+        number=number,
+        unit_code="HTQT",
     )
     sec = Sections()
     story: list[Flowable] = []
@@ -33,7 +48,7 @@ def year_story(r: YearReview, lang: str, issued_on: dt.date) -> tuple[BriefHeade
     story += _aid(r, lang, sec)
     story += _cases(r, lang, sec)
     story += _events(r, lang, sec)
-    return header, story
+    return header, attach_headings(story), []
 
 
 def _n(value: int, lang: str) -> str:
@@ -57,14 +72,14 @@ def _visits(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
     rows.append(
         Total(["", tr("year_sum", lang), str(inbound), str(outbound), str(inbound + outbound)])
     )
-    headers = [
-        tr("no", lang),
-        tr("year_country", lang),
-        tr("year_in", lang),
-        tr("year_out", lang),
-        tr("year_sum", lang),
+    cols = [
+        Col(tr("no", lang), "C", wrap=False),
+        Col(tr("year_country", lang)),
+        Col(tr("year_in", lang), "R", wrap=False),
+        Col(tr("year_out", lang), "R", wrap=False),
+        Col(tr("year_sum", lang), "R", wrap=False),
     ]
-    flow.append(data_table(headers, rows, [12, 76, 24, 24, 24], "CLRRR"))
+    flow.append(table(cols, rows, lang))
     return flow
 
 
@@ -83,11 +98,13 @@ def _agreements(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
         ]
         for a in r.agreements
     ]
-    headers = [
+    labels = [
         field_label("agreement", f, lang)
         for f in ("title", "counterpart_id", "signing_level", "signed_on", "status")
     ]
-    flow.append(data_table(headers, rows, [54, 34, 28, 20, 24], "LLLCL"))
+    cols = [Col(labels[0]), Col(labels[1]), Col(labels[2])]
+    cols += [Col(labels[3], "C", wrap=False), Col(labels[4])]
+    flow.append(table(cols, rows, lang))
     return flow
 
 
@@ -108,11 +125,12 @@ def _partners(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
         ]
         for p in r.partnerships_new
     ]
-    headers = [
+    labels = [
         field_label("partnership", f, lang)
         for f in ("partner_id", "country_code", "relation_type", "since")
     ]
-    flow.append(data_table(headers, rows, [62, 38, 32, 28], "LLLC"))
+    cols = [Col(labels[0]), Col(labels[1]), Col(labels[2]), Col(labels[3], "C", wrap=False)]
+    flow.append(table(cols, rows, lang))
     return flow
 
 
@@ -131,13 +149,13 @@ def _fdi(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
         [str(i), f.country.get(lang), str(f.projects), format_money(f.capital, f.currency, lang)]
         for i, f in enumerate(r.fdi, 1)
     ]
-    headers = [
-        tr("no", lang),
-        tr("year_country", lang),
-        tr("year_projects", lang),
-        field_label("fdi_project", "registered_capital", lang),
+    cols = [
+        Col(tr("no", lang), "C", wrap=False),
+        Col(tr("year_country", lang)),
+        Col(tr("year_projects", lang), "R", wrap=False),
+        Col(field_label("fdi_project", "registered_capital", lang), "R", wrap=False),
     ]
-    flow.append(data_table(headers, rows, [12, 70, 28, 50], "CLRR"))
+    flow.append(table(cols, rows, lang))
     return flow
 
 
@@ -159,12 +177,12 @@ def _aid(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
         [a.sector.label(lang), str(a.projects), _n(a.committed_vnd, lang)] for a in r.aid_by_sector
     ]
     rows.append(Total([tr("year_sum", lang), str(r.aid_projects), _n(r.aid_committed_vnd, lang)]))
-    headers = [
-        field_label("aid_project", "sector", lang),
-        tr("year_projects", lang),
-        tr("aid_committed_vnd", lang),
+    cols = [
+        Col(field_label("aid_project", "sector", lang)),
+        Col(tr("year_projects", lang), "R", wrap=False),
+        Col(tr("aid_committed_vnd", lang), "R", wrap=False),
     ]
-    flow.append(data_table(headers, rows, [80, 30, 50], "LRR"))
+    flow.append(table(cols, rows, lang))
     return flow
 
 
@@ -177,12 +195,12 @@ def _cases(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
         return flow
     rows: list[Row] = [[c.case_type.label(lang), str(c.opened), str(c.settled)] for c in r.cases]
     rows.append(Total([tr("year_sum", lang), str(opened), str(settled)]))
-    headers = [
-        field_label("consular_case", "case_type", lang),
-        tr("year_opened", lang),
-        tr("year_settled", lang),
+    cols = [
+        Col(field_label("consular_case", "case_type", lang)),
+        Col(tr("year_opened", lang), "R", wrap=False),
+        Col(tr("year_settled", lang), "R", wrap=False),
     ]
-    flow.append(data_table(headers, rows, [96, 32, 32], "LRR"))
+    flow.append(table(cols, rows, lang))
     return flow
 
 
@@ -204,12 +222,13 @@ def _events(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
         ]
         for e in r.events
     ]
-    headers = [
-        field_label("event", "title", lang),
-        field_label("event", "event_type", lang),
-        tr("del_time", lang),
-        field_label("event", "venue", lang),
-        field_label("event", "foreign_participants", lang),
+    labels = [field_label("event", f, lang) for f in ("title", "event_type", "venue")]
+    cols = [
+        Col(labels[0]),
+        Col(labels[1]),
+        Col(tr("del_when", lang), "C", wrap=False),
+        Col(labels[2]),
+        Col(field_label("event", "foreign_participants", lang), "R", wrap=False),
     ]
-    flow.append(data_table(headers, rows, [50, 22, 28, 36, 24], "LLCLR"))
+    flow.append(table(cols, rows, lang))
     return flow

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
 import pytest
 
+from huedesk import clock
 from huedesk.records import RecordService
 from tests.briefs import samples
+
+# Briefs are printed a week before the Gifu visit of 12-15 March 2025.
+PRINTED_AT = dt.datetime(2025, 3, 5, 3, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _printed_before_the_visit() -> Iterator[None]:
+    with clock.use(clock.fixed(PRINTED_AT)):
+        yield
 
 
 @pytest.fixture

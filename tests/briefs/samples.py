@@ -66,6 +66,18 @@ def gifu_visit(svc: RecordService, *, programme_items: int = 6) -> Visit:
             "start_date": dt.date(2024, 6, 10),
             "end_date": dt.date(2024, 6, 14),
             "status": "reported",
+            "outcomes": "Thống nhất đào tạo 120 điều dưỡng viên của Huế tại Gifu.",
+        },
+    )
+    svc.create(
+        "follow_up_task",
+        {
+            "title": "Gửi danh sách điều dưỡng viên đợt 2 cho tỉnh Gifu",
+            "due_date": dt.date(2025, 3, 1),
+            "status": "in_progress",
+            "assignee": "Trần Thị Minh Thư",
+            "source_kind": "delegation",
+            "source_uuid": earlier["uuid"],
         },
     )
     svc.create(
@@ -118,6 +130,16 @@ def gifu_visit(svc: RecordService, *, programme_items: int = 6) -> Visit:
             "dietary_needs": "Không ăn hải sản có vỏ",
         },
     )
+    svc.create(
+        "gift",
+        {
+            "delegation_id": visit["id"],
+            "direction": "given",
+            "description": "Bộ ấm chén gốm Phước Tích",
+            "giver": "Phó Chủ tịch UBND thành phố Nguyễn Thanh Bình",
+            "recipient": "Thống đốc Furuta Hajime",
+        },
+    )
     interpreter = svc.create(
         "person", {"full_name": "Nguyễn Thị Hương", "position": "Phiên dịch", "nationality": "VN"}
     )
@@ -152,16 +174,17 @@ _ACTIVITIES = (
 )
 
 
-def add_programme(svc: RecordService, delegation_id: int, n: int) -> None:
-    """``n`` programme items, four a day from 12/03/2025, created in one transaction.
+def add_programme(svc: RecordService, delegation_id: int, n: int, *, per_day: int = 4) -> None:
+    """``n`` programme items, ``per_day`` a day from 12/03/2025 08:00, created in one transaction.
 
     ``create_in`` is the record service's own create, run inside one unit of
     work so that 200 items take a fraction of a second.
     """
-    day0 = dt.datetime(2025, 3, 12, 8, 0)
+    day0 = dt.datetime(2025, 3, 12, 7 if per_day > 6 else 8, 0)
+    step = dt.timedelta(minutes=min(120, 12 * 60 // per_day))
     with svc.db.write() as session:
         for i in range(n):
-            start = day0 + dt.timedelta(days=i // 4, hours=2 * (i % 4))
+            start = day0 + dt.timedelta(days=i // per_day) + step * (i % per_day)
             create_in(
                 session,
                 svc.actor,
@@ -169,7 +192,8 @@ def add_programme(svc: RecordService, delegation_id: int, n: int) -> None:
                 {
                     "delegation_id": delegation_id,
                     "starts_at": start,
-                    "ends_at": start + dt.timedelta(hours=1, minutes=30),
+                    "ends_at": start
+                    + min(step - dt.timedelta(minutes=10), dt.timedelta(minutes=90)),
                     "place": _PLACES[i % len(_PLACES)],
                     "activity": f"{_ACTIVITIES[i % len(_ACTIVITIES)]} (mục {i + 1})",
                     "hue_participants": "Lãnh đạo Sở Ngoại vụ, Sở Du lịch",
@@ -302,3 +326,103 @@ def koica_clinic(svc: RecordService) -> Aid:
             },
         )
     return Aid(project["id"], project["ref"], donor["id"])
+
+
+def add_history(svc: RecordService, partner_id: int, n: int, *, country: str = "JP") -> None:
+    """``n`` earlier visits with the partner, both ways, one a month back from 2025, with outcomes."""
+    with svc.db.write() as session:
+        for i in range(n):
+            start = dt.date(2024, 12, 1) - dt.timedelta(days=30 * i)
+            outbound = i % 3 == 0
+            create_in(
+                session,
+                svc.actor,
+                "delegation",
+                {
+                    "direction": "out" if outbound else "in",
+                    "title": (
+                        f"Đoàn công tác thành phố Huế thăm tỉnh Gifu lần {n - i}"
+                        if outbound
+                        else f"Đoàn tỉnh Gifu thăm và làm việc tại Huế lần {n - i}"
+                    ),
+                    "partner_id": partner_id,
+                    "country_code": country,
+                    "start_date": start,
+                    "end_date": start + dt.timedelta(days=2),
+                    "status": "reported",
+                    "outcomes": f"Thống nhất nội dung hợp tác số {n - i}.",
+                },
+            )
+
+
+_DONORS = (
+    ("Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA)", "Korea International Cooperation Agency", "KR"),
+    (
+        "Tổ chức Cơ quan Hợp tác Quốc tế Nhật Bản (JICA)",
+        "Japan International Cooperation Agency",
+        "JP",
+    ),
+    ("Hội Chữ thập đỏ Thụy Sĩ", "Swiss Red Cross", "CH"),
+    ("Tổ chức Đông Tây Hội ngộ (EMW)", "East Meets West Foundation", "US"),
+)
+_SECTORS = ("health", "education", "disaster_relief", "social")
+
+
+def aid_year(svc: RecordService, *, projects: int = 50, transactions: int = 500) -> None:
+    """A busy 2025: ``projects`` projects from four donors with ``transactions`` entries in the year.
+
+    Each project has a commitment at approval and disbursements through the year
+    at their own day's rate, so the year's statement has exchange-rate differences.
+    """
+    currencies = {"KR": ("KRW", "18.05"), "JP": ("JPY", "172.8"), "CH": ("EUR", "28900")}
+    with svc.db.write() as session:
+        donors = [
+            create_in(
+                session,
+                svc.actor,
+                "organisation",
+                {"name": vi, "name_en": en, "org_type": "donor", "country_code": cc},
+            )
+            for vi, en, cc in _DONORS
+        ]
+        made = 0
+        for i in range(projects):
+            donor = donors[i % len(donors)]
+            cc = _DONORS[i % len(_DONORS)][2]
+            currency, base = currencies.get(cc, ("USD", "25950"))
+            # 0.6 to 10 billion đồng, in round thousands of the donor's currency
+            committed = int((i + 3) * 200_000_000 / Decimal(base) / 1000) * 1000
+            p = create_in(
+                session,
+                svc.actor,
+                "aid_project",
+                {
+                    "title": f"Dự án hỗ trợ số {i + 1} cho các xã miền núi huyện A Lưới",
+                    "donor_id": donor["id"],
+                    "sector": _SECTORS[i % len(_SECTORS)],
+                    "approved_on": dt.date(2025, 1, 1) + dt.timedelta(days=i % 60),
+                    "committed_amount": str(committed),
+                    "currency": currency,
+                    "status": "in_progress",
+                },
+            )
+            entries = transactions // projects + (1 if i < transactions % projects else 0)
+            for t in range(entries):
+                day = dt.date(2025, 1, 1) + dt.timedelta(days=(i % 60) + t * 25)
+                rate = Decimal(base) * (1 + Decimal(t % 5 - 2) / 100)
+                create_in(
+                    session,
+                    svc.actor,
+                    "aid_transaction",
+                    {
+                        "project_id": p["id"],
+                        "tx_type": "commitment" if t == 0 else "disbursement",
+                        "value_date": day,
+                        "amount": str(committed if t == 0 else committed // (2 * entries)),
+                        "currency": currency,
+                        "rate_to_vnd": rate.quantize(Decimal("0.01")),
+                        "tranche": None if t == 0 else f"Đợt {t}",
+                        "document_ref": f"GBC {2025}-{made:04d}",
+                    },
+                )
+                made += 1

@@ -21,7 +21,9 @@ def test_case_summary_prints_people_and_chronology(
     out = render_brief(db, "consular_case", case.case_id, tmp_path / "c.pdf")
     text = pdf_text(out)
     for expected in (
-        "BÁO CÁO TÓM TẮT VỤ VIỆC LÃNH SỰ",
+        "BÁO CÁO Tóm tắt vụ việc lãnh sự: Lao động Nguyễn Thị Hương bị nợ lương tại tỉnh Aichi",
+        "- Cục Lãnh sự - Bộ Ngoại giao (để báo cáo);",
+        "- Lưu: VT, LS.",
         "Lao động Nguyễn Thị Hương bị nợ lương tại tỉnh Aichi",
         "Tranh chấp lao động",
         "Thành phố Toyota, tỉnh Aichi, Nhật Bản",
@@ -91,7 +93,7 @@ def test_case_with_nothing_optional_and_overdue_deadline(
     assert "20/01/2025 (Quá hạn" in text
     assert "(Chưa có thông tin)" in text and "None" not in text
     en = pdf_text(render_brief(db, "consular_case", bare["id"], tmp_path / "be.pdf", lang="en"))
-    assert "CONSULAR CASE SUMMARY" in en and "France" in en and "days overdue" in en
+    assert "REPORT Consular case: " in en and "France" in en and "days overdue" in en
 
 
 def test_an_action_longer_than_a_page_breaks_across_pages(

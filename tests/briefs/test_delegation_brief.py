@@ -1,4 +1,4 @@
-"""Delegation brief: content, history with the partner, long programmes, empty records."""
+"""Delegation brief: a summary page, members, programme by day, gifts, history only when asked."""
 
 from __future__ import annotations
 
@@ -11,51 +11,190 @@ import pypdf
 import pytest
 
 from huedesk.briefs import render_brief
+from huedesk.briefs.delegation import talking_points
+from huedesk.briefs.gather_delegation import gather_delegation
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from tests.briefs import samples
 from tests.briefs.conftest import pdf_pages, pdf_text
 
 
-def test_names_places_and_history_print_exactly(
+def test_page_one_is_a_summary_to_read_standing_up(
     db: Database, visit: samples.Visit, tmp_path: Path
 ) -> None:
-    out = render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf")
-    text = pdf_text(out)
+    pages = pdf_pages(render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf"))
+    first = pages[0]
     for expected in (
-        "UBND THÀNH PHỐ HUẾ",
-        "SỞ NGOẠI VỤ",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
-        "TÀI LIỆU PHỤC VỤ ĐÓN TIẾP ĐOÀN",
-        "Đoàn đại biểu tỉnh Gifu (Nhật Bản) thăm và làm việc tại thành phố Huế",
-        "Nguyễn Thị Hương",
-        "Furuta Hajime (trưởng đoàn)",
-        "Ngài Thống đốc",
+        "BÁO CÁO",
+        "Thông tin phục vụ Lãnh đạo thành phố tiếp Đoàn tỉnh Gifu (Nhật Bản)",
+        "Số: /BC-SNV",
+        "Huế, ngày 05 tháng 3 năm 2025",  # Decree 30: March takes no zero
+        "I. TÓM TẮT",
+        # who, with the form of address
+        "Furuta Hajime — Thống đốc tỉnh Gifu, Tỉnh Gifu",
+        "Cách xưng hô: Ngài Thống đốc",
+        "2 thành viên",
+        # when and why
+        "từ 12/03/2025 đến 15/03/2025 (4 ngày)",
+        "đào tạo nhân lực điều dưỡng",
+        "Lãnh đạo thành phố tiếp Phó Chủ tịch UBND thành phố Nguyễn Thanh Bình",
+        # the partner in three lines
+        "Tỉnh Gifu (Gifu Prefecture) — Địa phương đối tác, Nhật Bản",
+        "Hữu nghị từ 04/10/2018 (đã thiết lập)",
+        "1 lần trao đổi đoàn trước đây (0 đoàn vào, 1 đoàn ra)",
+        # state of relations
+        "Biên bản ghi nhớ hợp tác giữa UBND tỉnh Thừa Thiên Huế và tỉnh Gifu (ký 04/10/2018; "
+        "hết hạn 03/10/2028)",
+        "06/2024, Đoàn ra: Thống nhất đào tạo 120 điều dưỡng viên của Huế tại Gifu",
+        "Gửi danh sách điều dưỡng viên đợt 2 cho tỉnh Gifu — Trần Thị Minh Thư, hạn 01/03/2025 "
+        "(quá hạn 4 ngày)",
+        # talking points as typed
+        "Đề xuất mở đường bay thuê chuyến Nagoya – Phú Bài",
+    ):
+        assert expected in first, expected
+    assert len(pages) <= 5
+
+
+def test_members_programme_gifts_and_closing(
+    db: Database, visit: samples.Visit, tmp_path: Path
+) -> None:
+    text = pdf_text(render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf"))
+    for expected in (
+        "II. THÀNH PHẦN ĐOÀN",
+        "1 Furuta Hajime Thống đốc tỉnh Gifu, Tỉnh Gifu Trưởng đoàn Ngài Thống đốc Tiếng Nhật "
         "Không ăn hải sản có vỏ",
-        "Phường Thuận Hóa",
-        "Đại Nội Huế",
-        "từ 12/03/2025 đến 15/03/2025",
+        "2 Nguyễn Thị Hương Phiên dịch Việt Nam Phiên dịch Bà",
+        "III. CHƯƠNG TRÌNH LÀM VIỆC",
         "Thứ Tư, ngày 12/03/2025",
-        # history with the partner: the earlier visit, its gift, the MOU and the partnership
-        "Đoàn công tác của thành phố Huế thăm tỉnh Gifu",
-        "Tranh sơn mài Kinh thành Huế",
-        "Biên bản ghi nhớ hợp tác giữa UBND tỉnh Thừa Thiên Huế và tỉnh Gifu",
-        "Đang hiệu lực",
-        "Hữu nghị",
-        "Đề xuất mở đường bay thuê chuyến Nagoya – Phú Bài.",
+        "Đại Nội Huế",
+        "IV. QUÀ TẶNG DỰ KIẾN",
+        "Bộ ấm chén gốm Phước Tích",
+        "Phó Chủ tịch UBND thành phố Nguyễn Thanh Bình",  # the giver, never "…"
+        "Quà đã tặng đối tác các lần trước: Tranh sơn mài Kinh thành Huế (2024).",
+        "Nơi nhận:",
+        "- Lưu: VT, HTQT.",
+        "GIÁM ĐỐC",
         f"Hồ sơ: {visit.ref}",
     ):
         assert expected in text, expected
+    assert "…" not in text
+    assert "PHỤ LỤC" not in text  # the history is printed only when asked for
     assert "MẬT" not in text  # no personal data in a delegation brief
-    assert out.name == "d.pdf" and not list(tmp_path.glob("*.part"))
+
+
+def test_full_brief_adds_the_history_as_an_appendix(
+    db: Database, visit: samples.Visit, tmp_path: Path
+) -> None:
+    pages = pdf_pages(
+        render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf", full=True)
+    )
+    appendix = next(i for i, p in enumerate(pages) if "PHỤ LỤC" in p)
+    assert "GIÁM ĐỐC" in " ".join(pages[:appendix])  # the appendix follows the signature
+    rest = " ".join(pages[appendix:])
+    for expected in (
+        "QUÁ TRÌNH HỢP TÁC VỚI TỈNH GIFU",
+        "(Kèm theo Báo cáo số /BC-SNV ngày 05/03/2025 của Sở Ngoại vụ)",
+        "Đoàn công tác của thành phố Huế thăm tỉnh Gifu",
+        "Tranh sơn mài Kinh thành Huế",
+        "Đang hiệu lực",
+    ):
+        assert expected in rest, expected
+
+
+def test_outbound_brief_speaks_of_the_trip(
+    db: Database, svc: RecordService, visit: samples.Visit, tmp_path: Path
+) -> None:
+    trip = svc.create(
+        "delegation",
+        {
+            "direction": "out",
+            "title": "Đoàn công tác của thành phố Huế thăm tỉnh Gifu",
+            "partner_id": visit.partner_id,
+            "country_code": "JP",
+            "start_date": dt.date(2025, 6, 2),
+            "end_date": dt.date(2025, 6, 6),
+            "status": "approved",
+            "hosts": "Ngài Furuta Hajime, Thống đốc tỉnh Gifu",
+            "approval_decision": "812/QĐ-UBND ngày 12/05/2025",
+            "budget_vnd": 450_000_000,
+        },
+    )
+    text = pdf_text(render_brief(db, "delegation", trip["id"], tmp_path / "out.pdf"))
+    for expected in (
+        "Thông tin phục vụ Đoàn công tác của thành phố đi tỉnh Gifu (Nhật Bản)",
+        "Phía bạn tiếp Ngài Furuta Hajime, Thống đốc tỉnh Gifu",
+        "450.000.000 đồng; 812/QĐ-UBND ngày 12/05/2025",
+        "II. THÀNH PHẦN ĐOÀN CÔNG TÁC",
+    ):
+        assert expected in text, expected
+    assert "Lãnh đạo thành phố tiếp" not in text
+
+
+def test_programme_of_60_items_over_5_days_repeats_day_headings_and_shows_the_real_dates(
+    db: Database, svc: RecordService, tmp_path: Path
+) -> None:
+    visit = samples.gifu_visit(svc, programme_items=0)
+    samples.add_programme(svc, visit.delegation_id, 60, per_day=12)
+    pages = pdf_pages(render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf"))
+    text = " ".join(pages)
+    # the record says 12-15 March; the programme runs to the 16th
+    assert "từ 12/03/2025 đến 16/03/2025 (5 ngày)" in pages[0]
+    for i in (1, 31, 60):
+        assert f"(mục {i})" in text
+    header = "Thời gian Nội dung Địa điểm Thành phần phía Huế Đơn vị chủ trì"
+    continued = [p for p in pages if header in p and "(tiếp theo)" in p]
+    assert continued, "a day split by a page break names its day again on the next page"
+    for page in pages:
+        if "(mục" in page:
+            assert header in page
+            start = page.index(header) + len(header)
+            # under the repeated header comes a day heading: the day's own or its continuation
+            assert page[start:].lstrip().startswith(("Thứ", "Chủ nhật")), page[start : start + 60]
+    assert len(pages) <= 7
+
+
+def test_partner_with_200_earlier_visits_keeps_the_brief_short(
+    db: Database, svc: RecordService, tmp_path: Path
+) -> None:
+    visit = samples.gifu_visit(svc, programme_items=10)
+    samples.add_history(svc, visit.partner_id, 200)
+    short = pdf_pages(render_brief(db, "delegation", visit.delegation_id, tmp_path / "s.pdf"))
+    assert 3 <= len(short) <= 5
+    assert "201 lần trao đổi đoàn trước đây" in short[0]
+    assert "Thống nhất nội dung hợp tác số 200" in short[0]  # the latest exchange
+    assert "Toàn bộ quá trình hợp tác (201 đoàn, 1 thỏa thuận) có trong bản đầy đủ." in " ".join(
+        short
+    )
+    full = pdf_pages(
+        render_brief(db, "delegation", visit.delegation_id, tmp_path / "f.pdf", full=True)
+    )
+    assert len(full) > len(short) + 4
+    assert "Đoàn tỉnh Gifu thăm và làm việc tại Huế lần 1 " in " ".join(full)
+
+
+def test_talking_points_are_three_to_five(db: Database, svc: RecordService) -> None:
+    bare = svc.create(
+        "delegation",
+        {
+            "direction": "in",
+            "title": "Đoàn Đại sứ quán Phần Lan chào xã giao",
+            "country_code": "FI",
+            "start_date": dt.date(2025, 4, 2),
+            "status": "planned",
+            "purpose": "Chào xã giao Lãnh đạo thành phố.",
+        },
+    )
+    with db.read() as s:
+        data = gather_delegation(s, bare["id"])
+    points = talking_points(data, "vi", dt.date(2025, 3, 5))
+    assert 3 <= len(points) <= 5
+    assert points[0] == "Trao đổi về mục đích chuyến thăm: Chào xã giao Lãnh đạo thành phố"
 
 
 def test_page_numbers_and_total(db: Database, svc: RecordService, tmp_path: Path) -> None:
     visit = samples.gifu_visit(svc, programme_items=0)
     samples.add_programme(svc, visit.delegation_id, 30)
-    out = render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf")
-    pages = pdf_pages(out)
+    pages = pdf_pages(render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf"))
     n = len(pages)
     assert n >= 3
     for i, page in enumerate(pages, 1):
@@ -64,23 +203,6 @@ def test_page_numbers_and_total(db: Database, svc: RecordService, tmp_path: Path
         if i >= 2:
             assert f" {i} Hồ sơ: {visit.ref} Trang" in page
     assert f" 1 Hồ sơ: {visit.ref}" not in pages[0]
-
-
-def test_200_programme_items_run_over_pages_with_header_repeated(
-    db: Database, svc: RecordService, tmp_path: Path
-) -> None:
-    visit = samples.gifu_visit(svc, programme_items=0)
-    samples.add_programme(svc, visit.delegation_id, 200)
-    out = render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf")
-    pages = pdf_pages(out)
-    assert len(pages) >= 10
-    text = " ".join(pages)
-    for i in (1, 57, 200):
-        assert f"(mục {i})" in text
-    first = next(i for i, p in enumerate(pages) if "(mục 1)" in p)
-    last = next(i for i, p in enumerate(pages) if "(mục 200)" in p)
-    for page in pages[first : last + 1]:
-        assert "Thời gian Địa điểm Nội dung Thành phần phía Huế Đơn vị chủ trì" in page
 
 
 def test_record_with_nothing_optional_prints_cleanly(
@@ -96,12 +218,11 @@ def test_record_with_nothing_optional_prints_cleanly(
             "status": "planned",
         },
     )
-    out = render_brief(db, "delegation", bare["id"], tmp_path / "bare.pdf")
-    text = pdf_text(out)
-    assert "TÀI LIỆU PHỤC VỤ ĐOÀN CÔNG TÁC" in text
+    text = pdf_text(render_brief(db, "delegation", bare["id"], tmp_path / "bare.pdf"))
+    assert "Thông tin phục vụ Đoàn công tác của thành phố đi Lào" in text
     assert "Đoàn công tác tại Lào" in text
-    assert "ngày 02/05/2025" in text
-    assert "Lào" in text and "(Chưa có thông tin)" in text
+    assert "ngày 02/05/2025 (1 ngày)" in text
+    assert "(Chưa có thông tin)" in text and "Chưa có đoàn trao đổi trước đây" in text
     assert "None" not in text
 
 
@@ -131,28 +252,39 @@ def test_markup_characters_print_literally(
     assert "&amp;" not in text and "&lt;" not in text
 
 
-def test_english_version_has_the_same_data(
-    db: Database, visit: samples.Visit, tmp_path: Path
-) -> None:
+def test_english_version_is_in_english(db: Database, visit: samples.Visit, tmp_path: Path) -> None:
     text = pdf_text(
         render_brief(db, "delegation", visit.delegation_id, tmp_path / "en.pdf", lang="en")
     )
     for expected in (
         "SOCIALIST REPUBLIC OF VIET NAM",
         "Independence - Freedom - Happiness",
+        "HUẾ CITY PEOPLE'S COMMITTEE",
         "DEPARTMENT OF FOREIGN AFFAIRS",
-        "BRIEFING BOOK: INBOUND DELEGATION",
-        "Đoàn đại biểu tỉnh Gifu (Nhật Bản) thăm và làm việc tại thành phố Huế",
-        "Gifu Prefecture",
-        "Japan",
-        "Nguyễn Thị Hương",
-        "Working programme".upper(),
-        "Wednesday, 12/03/2025",
-        "from 12/03/2025 to 15/03/2025",
+        "REPORT",
+        "Briefing for the City leaders receiving the delegation of Gifu Prefecture (Japan)",
+        "Huế, 5 March 2025",
+        "Delegation of Gifu Prefecture (Japan)",
+        "Furuta Hajime — Thống đốc tỉnh Gifu, Gifu Prefecture",
+        "Form of address: H.E. the Governor",
+        "12–15 March 2025 (4 days)",
+        "Received by",
+        "Friendship since 04/10/2018 (established)",
+        "Head of delegation",
+        "Interpreter",
+        "Japanese",
+        "No shellfish",
+        "WORKING PROGRAMME",
+        "Wednesday, 12 March 2025",
+        "GIFTS PLANNED",
+        "Recipients:",
+        "File: Records Office, HTQT.",
+        "DIRECTOR",
         "Page 1/",
     ):
         assert expected in text, expected
-    assert "Trang" not in text
+    for vietnamese in ("Trang", "Trưởng đoàn", "Tiếng Nhật", "Ngài", "Số:", "ngày", "Nơi nhận"):
+        assert vietnamese not in text, vietnamese
 
 
 def test_fonts_are_embedded_subsets(db: Database, visit: samples.Visit, tmp_path: Path) -> None:

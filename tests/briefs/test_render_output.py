@@ -29,8 +29,10 @@ def test_failed_build_keeps_the_old_file_and_leaves_no_part(
     out.write_bytes(b"previous version")
     real = frame.build_pdf
 
-    def broken(path: Path, header: frame.BriefHeader, story: list[Flowable]) -> Path:
-        return real(path, header, [*story, _Broken()])
+    def broken(
+        path: Path, header: frame.BriefHeader, story: list[Flowable], appendix: list[Flowable]
+    ) -> Path:
+        return real(path, header, [*story, _Broken()], appendix)
 
     monkeypatch.setattr("huedesk.briefs.render.build_pdf", broken)
     with pytest.raises(RuntimeError):

@@ -58,7 +58,7 @@ def test_year_review_counts_and_prints(
     ]
     text = pdf_text(render_year_review(db, 2025, tmp_path / "y.pdf"))
     for expected in (
-        "BÁO CÁO TỔNG KẾT CÔNG TÁC ĐỐI NGOẠI NĂM 2025",
+        "BÁO CÁO Tổng kết công tác đối ngoại năm 2025",
         "Trong năm đã đón 1 đoàn vào và tổ chức 0 đoàn ra, với 1 quốc gia",
         "Nhật Bản",
         "Cấp phép mới 1 dự án FDI, tổng vốn đăng ký 39.270.000 USD.",
@@ -70,7 +70,7 @@ def test_year_review_counts_and_prints(
     ):
         assert expected in text, expected
     en = pdf_text(render_year_review(db, 2025, tmp_path / "ye.pdf", lang="en"))
-    assert "REVIEW OF FOREIGN AFFAIRS WORK IN 2025" in en and "Japan" in en
+    assert "REPORT Review of foreign affairs work in 2025" in en and "Japan" in en
 
 
 def test_empty_year_and_cli(db_path: Path, db: Database, tmp_path: Path) -> None:
@@ -78,4 +78,4 @@ def test_empty_year_and_cli(db_path: Path, db: Database, tmp_path: Path) -> None
     assert "Đã ký kết 0 thỏa thuận quốc tế." in text and "None" not in text
     out = tmp_path / "cli.pdf"
     assert cli.main(["--db", str(db_path), "brief", "year", "2025", "-o", str(out)]) == 0
-    assert "NĂM 2025" in pdf_text(out)
+    assert "Tổng kết công tác đối ngoại năm 2025" in pdf_text(out)
