@@ -1,17 +1,21 @@
-"""Time PDF briefs: in process (after the first build) and the whole ``huedesk brief`` command.
+"""Time PDF briefs in process (after the first build) and the whole ``huedesk brief`` command.
 
-    /work/venv/bin/python benchmarks/bench_briefs.py [--runs 15]
+    .venv/bin/python benchmarks/bench_briefs.py [--runs 15]
 
-Prints medians in milliseconds for a typical delegation brief (10 programme
-items, members, history), a 200-item programme, a consular case summary and an
-aid statement, next to a plain-ReportLab document of the same size (Tinos,
-a header and a 5-column table of Paragraph cells, no frame), so the figures
-can be compared on a loaded machine as ratios.
+Prints medians in milliseconds (wall and CPU) for: a typical delegation brief
+(10 programme items, two members, history with the partner), a 60-item
+programme over 5 days, a partner with 200 earlier visits (short and ``--full``),
+a consular case summary, an aid statement, a year's aid statement of 500
+transactions (summary and with detail) and the yearly review of that year,
+next to a plain-ReportLab document of the same size (Tinos, a header and a
+5-column table of Paragraph cells, no frame), so the figures can be compared on a
+loaded machine as ratios. The targets of issue #17 are printed beside them.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import resource
 import statistics
 import subprocess
@@ -27,11 +31,18 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-from huedesk.briefs import render_aid_statement, render_brief
+from huedesk import clock
+from huedesk.briefs import render_aid_statement, render_brief, render_year_review
 from huedesk.briefs.fonts import register_fonts
 from huedesk.records import RecordService
 from huedesk.store import open_store
 from tests.briefs import samples
+
+TARGETS = {  # issue #17, in-process milliseconds
+    "delegation brief, typical (10 items)": 60,
+    "delegation brief, 60 items over 5 days": 150,
+    "yearly review (500 aid transactions)": 300,
+}
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
@@ -81,7 +92,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
-    with tempfile.TemporaryDirectory() as tmp:
+    at = dt.datetime(2025, 3, 5, 3, 0, tzinfo=dt.UTC)
+    with tempfile.TemporaryDirectory() as tmp, clock.use(clock.fixed(at)):
         folder = Path(tmp)
         db_path = folder / "bench.sqlite3"
         db = open_store(db_path)
@@ -89,17 +101,27 @@ def main() -> None:
         typical = samples.gifu_visit(svc, programme_items=10)
         case = samples.stranded_worker_case(svc)
         aid = samples.koica_clinic(svc)
-        big = samples.gifu_visit(svc, programme_items=0)
-        samples.add_programme(svc, big.delegation_id, 200)
+        long = samples.gifu_visit(svc, programme_items=0)
+        samples.add_programme(svc, long.delegation_id, 60, per_day=12)
+        busy = samples.gifu_visit(svc, programme_items=10)
+        samples.add_history(svc, busy.partner_id, 200)
+        samples.aid_year(svc, projects=50, transactions=500)
         out = folder / "out.pdf"
         results = {
             "plain ReportLab, 10-row table": median_ms(lambda: plain_reportlab(out, 10), runs),
-            "plain ReportLab, 200-row table": median_ms(lambda: plain_reportlab(out, 200), runs),
+            "plain ReportLab, 60-row table": median_ms(lambda: plain_reportlab(out, 60), runs),
             "delegation brief, typical (10 items)": median_ms(
                 lambda: render_brief(db, "delegation", typical.delegation_id, out), runs
             ),
-            "delegation brief, 200 items": median_ms(
-                lambda: render_brief(db, "delegation", big.delegation_id, out), runs
+            "delegation brief, 60 items over 5 days": median_ms(
+                lambda: render_brief(db, "delegation", long.delegation_id, out), runs
+            ),
+            "delegation brief, partner with 200 visits": median_ms(
+                lambda: render_brief(db, "delegation", busy.delegation_id, out), runs
+            ),
+            "  the same, --full (history appendix)": median_ms(
+                lambda: render_brief(db, "delegation", busy.delegation_id, out, full=True),
+                max(3, runs // 3),
             ),
             "consular case summary": median_ms(
                 lambda: render_brief(db, "consular_case", case.case_id, out), runs
@@ -107,23 +129,22 @@ def main() -> None:
             "aid statement (project)": median_ms(
                 lambda: render_aid_statement(db, out, project_id=aid.project_id), runs
             ),
+            "aid statement, year of 500 transactions": median_ms(
+                lambda: render_aid_statement(db, out, year=2025), runs
+            ),
+            "  the same, --detail (transactions appendix)": median_ms(
+                lambda: render_aid_statement(db, out, year=2025, detail=True), max(3, runs // 3)
+            ),
+            "yearly review (500 aid transactions)": median_ms(
+                lambda: render_year_review(db, 2025, out), runs
+            ),
         }
         db.dispose()
-        cmd = [
-            sys.executable,
-            "-m",
-            "huedesk",
-            "--db",
-            str(db_path),
-            "brief",
-            "delegation",
-            typical.ref,
-            "-o",
-            str(out),
-        ]
         root = Path(__file__).resolve().parent.parent
+        command = [sys.executable, "-m", "huedesk", "--db", str(db_path), "brief", "delegation"]
+        command += [typical.ref, "-o", str(out)]
         results["`huedesk brief delegation` command"] = median_ms(
-            lambda: subprocess.run(cmd, check=True, capture_output=True, cwd=root),
+            lambda: subprocess.run(command, check=True, capture_output=True, cwd=root),
             max(5, runs // 3),
         )
         version = [sys.executable, "-m", "huedesk", "--version"]
@@ -133,14 +154,14 @@ def main() -> None:
         )
     width = max(map(len, results))
     for name, (wall, cpu) in results.items():
-        print(f"{name:<{width}}  {wall:8.1f} ms wall  {cpu:8.1f} ms CPU (medians)")
-    typical = results["delegation brief, typical (10 items)"]
-    big = results["delegation brief, 200 items"]
-    plain10 = results["plain ReportLab, 10-row table"]
-    plain200 = results["plain ReportLab, 200-row table"]
+        target = f"   target ≤ {TARGETS[name]} ms" if name in TARGETS else ""
+        print(f"{name:<{width}}  {wall:8.1f} ms wall  {cpu:8.1f} ms CPU (medians){target}")
+    typical_cpu = results["delegation brief, typical (10 items)"][1]
+    long_cpu = results["delegation brief, 60 items over 5 days"][1]
     print(
-        f"ratios (CPU): typical brief / plain 10-row {typical[1] / plain10[1]:.1f}; "
-        f"200 items / plain 200-row {big[1] / plain200[1]:.1f}"
+        f"ratios (CPU): typical brief / plain 10-row "
+        f"{typical_cpu / results['plain ReportLab, 10-row table'][1]:.1f}; "
+        f"60 items / plain 60-row {long_cpu / results['plain ReportLab, 60-row table'][1]:.1f}"
     )
 
 

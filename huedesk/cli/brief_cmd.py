@@ -1,10 +1,10 @@
 """``huedesk brief``: print a delegation brief, a consular case summary or an aid statement to PDF.
 
-    huedesk brief delegation ĐV-2025-0012 -o doan-gifu.pdf
+    huedesk brief delegation ĐV-2025-0012 -o doan-gifu.pdf [--full]
     huedesk brief case LS-2025-0007 -o vu-viec.pdf --redact
     huedesk brief aid VT-2025-0003 -o vien-tro.pdf
     huedesk brief aid --donor "KOICA" -o koica.pdf --lang en
-    huedesk brief aid --year 2025 -o vien-tro-2025.pdf
+    huedesk brief aid --year 2025 -o vien-tro-2025.pdf [--detail]
     huedesk brief year 2025 -o tong-ket-2025.pdf
 
 A reference may be typed without tone marks or ``Đ`` (``DV-2025-0012``).
@@ -38,6 +38,11 @@ def register(subparsers: Any) -> None:
 
     p = which.add_parser("delegation", help="tài liệu phục vụ đoàn / delegation brief")
     p.add_argument("ref", metavar="REF", help="số hiệu đoàn, e.g. ĐV-2025-0012")
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="kèm phụ lục quá trình hợp tác / add the full history with the partner",
+    )
     common(p)
     p.set_defaults(handler=_delegation)
 
@@ -56,6 +61,11 @@ def register(subparsers: Any) -> None:
     scope.add_argument("ref", metavar="REF", nargs="?", help="số hiệu dự án, e.g. VT-2025-0003")
     scope.add_argument("--donor", metavar="NAME", help="nhà tài trợ (tên hoặc số hiệu) / donor")
     scope.add_argument("--year", metavar="YYYY", type=_year, help="năm / year")
+    p.add_argument(
+        "--detail",
+        action="store_true",
+        help="(--year) kèm phụ lục chi tiết giao dịch / add every transaction as an appendix",
+    )
     common(p)
     p.set_defaults(handler=_aid)
 
@@ -79,7 +89,10 @@ def _done(ctx: CommandContext, out: Path) -> int:
 def _delegation(ctx: CommandContext) -> int:
     ws = ctx.workspace()
     record_id = ws.records.find_id("delegation", ref=ctx.args.ref, loose=True)
-    return _done(ctx, ws.briefs.render("delegation", record_id, ctx.args.output, lang=ctx.lang))
+    out = ws.briefs.render(
+        "delegation", record_id, ctx.args.output, lang=ctx.lang, full=ctx.args.full
+    )
+    return _done(ctx, out)
 
 
 def _case(ctx: CommandContext) -> int:
@@ -95,8 +108,11 @@ def _aid(ctx: CommandContext) -> int:
     ws = ctx.workspace()
     args = ctx.args
     out = Path(args.output)
+    if args.detail and args.year is None:
+        raise HueDeskError("--detail chỉ dùng với --year.", "--detail goes with --year only.")
     if args.year is not None:
-        return _done(ctx, ws.briefs.aid_statement(out, year=args.year, lang=ctx.lang))
+        statement = ws.briefs.aid_statement(out, year=args.year, lang=ctx.lang, detail=args.detail)
+        return _done(ctx, statement)
     if args.donor is not None:
         donor_id = ws.briefs.find_donor(args.donor)
         return _done(ctx, ws.briefs.aid_statement(out, donor_id=donor_id, lang=ctx.lang))

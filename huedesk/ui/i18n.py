@@ -164,6 +164,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # printing
     "print_building": ("Đang lập tài liệu…", "Building the brief…"),
     "print_redact": ("Ẩn thông tin cá nhân", "Hide personal data"),
+    "print_full": (
+        "Kèm phụ lục toàn bộ quá trình hợp tác",
+        "Add the full history with the partner as an appendix",
+    ),
     "print_ready": ("Tài liệu đã lập: {path}", "Brief ready: {path}"),
     "print_open": ("Mở tài liệu", "Open brief"),
     "print_send": ("In ra máy in…", "Send to printer…"),

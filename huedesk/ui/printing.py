@@ -92,6 +92,8 @@ class BriefDialog(QDialog):
         if not ws.principal.can_see_sensitive:  # the workspace redacts for them anyway
             self.redact.setChecked(True)
             self.redact.setEnabled(False)
+        self.full = QCheckBox(tr("print_full"))
+        self.full.setVisible(kind == "delegation")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -110,6 +112,7 @@ class BriefDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("menu_language").replace("&", "") + ":", self.lang_box)
         form.addRow("", self.redact)
+        form.addRow("", self.full)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -119,13 +122,17 @@ class BriefDialog(QDialog):
     def build(self) -> None:
         lang = str(self.lang_box.currentData())
         redact = self.redact.isChecked()
+        full = self.full.isChecked() and self.kind == "delegation"
         safe_ref = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.ref)
-        out = self.ws.briefs.folder / f"{safe_ref}-{lang}{'-an' if redact else ''}.pdf"
+        name = f"{safe_ref}-{lang}{'-an' if redact else ''}{'-day-du' if full else ''}.pdf"
+        out = self.ws.briefs.folder / name
         self.build_btn.setEnabled(False)
 
         def work(progress: Progress) -> Path:
             progress.report(0, 0, tr("print_building"))
-            return self.ws.briefs.render(self.kind, self.record_id, out, lang=lang, redact=redact)
+            return self.ws.briefs.render(
+                self.kind, self.record_id, out, lang=lang, redact=redact, full=full
+            )
 
         run_op(work, self._built, self._failed, parent=self, title=tr("print_building"))
 

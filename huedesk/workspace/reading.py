@@ -100,12 +100,20 @@ class Briefs:
         return data_dir_for(path) / f"{path.stem}-briefs"
 
     def render(
-        self, kind: str, record_id: int, out: Path, *, lang: str = "vi", redact: bool = False
+        self,
+        kind: str,
+        record_id: int,
+        out: Path,
+        *,
+        lang: str = "vi",
+        redact: bool = False,
+        full: bool = False,
     ) -> Path:
         """The brief of one record, written to ``out``; refused where opening the record is.
 
         Personal data is printed only for those who may see it: for anyone else the
-        brief is redacted whatever they asked.
+        brief is redacted whatever they asked. ``full`` adds a delegation's history
+        with its partner. When HueDesk numbers briefs, the number is issued to this user.
         """
         from huedesk.briefs import render_brief  # ReportLab loads on first use, not at startup
 
@@ -114,7 +122,16 @@ class Briefs:
         self._ws.records.get(kind, record_id)  # refused (or not found) like opening it
         redact = redact or not who.can_see_sensitive
         Path(out).parent.mkdir(parents=True, exist_ok=True)
-        return render_brief(self._ws.db, kind, record_id, Path(out), lang=lang, redact=redact)
+        return render_brief(
+            self._ws.db,
+            kind,
+            record_id,
+            Path(out),
+            lang=lang,
+            redact=redact,
+            full=full,
+            actor=self._ws.actor,
+        )
 
     def find_donor(self, name: str) -> int:
         """The donor a user means by ``name`` (exact name or reference, else unique loosely)."""
@@ -131,8 +148,10 @@ class Briefs:
         donor_id: int | None = None,
         year: int | None = None,
         lang: str = "vi",
+        detail: bool = False,
     ) -> Path:
-        """Commitments against disbursements for one project, one donor or one year."""
+        """Commitments against disbursements for one project, one donor or one year
+        (a year's with every transaction as an appendix when ``detail``)."""
         from huedesk.briefs import render_aid_statement  # on first use: see the class
 
         if project_id is not None:
@@ -140,7 +159,14 @@ class Briefs:
         if donor_id is not None:
             self._ws.records.get("organisation", donor_id)
         return render_aid_statement(
-            self._ws.db, Path(out), project_id=project_id, donor_id=donor_id, year=year, lang=lang
+            self._ws.db,
+            Path(out),
+            project_id=project_id,
+            donor_id=donor_id,
+            year=year,
+            lang=lang,
+            detail=detail,
+            actor=self._ws.actor,
         )
 
     def year_review(self, year: int, out: Path, *, lang: str = "vi") -> Path:
@@ -148,4 +174,4 @@ class Briefs:
         from huedesk.briefs import render_year_review  # on first use: see the class
 
         self._ws.principal  # noqa: B018  (a disabled account is refused here)
-        return render_year_review(self._ws.db, year, Path(out), lang=lang)
+        return render_year_review(self._ws.db, year, Path(out), lang=lang, actor=self._ws.actor)

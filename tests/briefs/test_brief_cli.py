@@ -68,3 +68,15 @@ def test_usage_errors_exit_2(db_path: Path, tmp_path: Path) -> None:
         with pytest.raises(SystemExit) as exc:
             run(db_path, *args)
         assert exc.value.code == 2, args
+
+
+def test_full_history_and_year_detail_from_the_command_line(
+    db_path: Path, visit: samples.Visit, aid: samples.Aid, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert run(db_path, "delegation", visit.ref, "--full", "-o", str(out / "f.pdf")) == 0
+    assert "PHỤ LỤC" in pdf_text(out / "f.pdf")
+    assert run(db_path, "aid", "--year", "2025", "--detail", "-o", str(out / "y.pdf")) == 0
+    assert "CHI TIẾT GIAO DỊCH VIỆN TRỢ NĂM 2025" in pdf_text(out / "y.pdf")
+    assert run(db_path, "aid", aid.ref, "--detail", "-o", str(out / "x.pdf")) == 2
+    assert not (out / "x.pdf").exists()

@@ -33,7 +33,15 @@ def fake_briefs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
     calls: list[tuple[Any, ...]] = []
 
     def render_brief(
-        db: Database, kind: str, record_id: int, out_path: Path, *, lang: str, redact: bool
+        db: Database,
+        kind: str,
+        record_id: int,
+        out_path: Path,
+        *,
+        lang: str,
+        redact: bool,
+        full: bool = False,
+        actor: Any = None,
     ) -> Path:
         calls.append((kind, record_id, lang, redact))
         pdf = canvas.Canvas(str(out_path))
