@@ -98,14 +98,8 @@ def main() -> None:
         db_path = folder / "bench.sqlite3"
         db = open_store(db_path)
         svc = RecordService(db, "bench")
-        typical = samples.gifu_visit(svc, programme_items=10)
-        case = samples.stranded_worker_case(svc)
-        aid = samples.koica_clinic(svc)
-        long = samples.gifu_visit(svc, programme_items=0)
-        samples.add_programme(svc, long.delegation_id, 60, per_day=12)
-        busy = samples.gifu_visit(svc, programme_items=10)
-        samples.add_history(svc, busy.partner_id, 200)
-        samples.aid_year(svc, projects=50, transactions=500)
+        made = samples.printing_set(svc)
+        typical, long, busy, case, aid = made.typical, made.long, made.busy, made.case, made.aid
         out = folder / "out.pdf"
         results = {
             "plain ReportLab, 10-row table": median_ms(lambda: plain_reportlab(out, 10), runs),

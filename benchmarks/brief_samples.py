@@ -23,9 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from huedesk import clock, document_settings
+from huedesk import clock
 from huedesk.briefs import render_aid_statement, render_brief, render_year_review
-from huedesk.db.enums import SignAuthority
 from huedesk.records import RecordService
 from huedesk.store import open_store
 from tests.briefs import samples
@@ -43,25 +42,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, clock.use(clock.fixed(PRINTED_AT)):
         db = open_store(Path(tmp) / "samples.sqlite3")
         svc = RecordService(db, "mau")
-        document_settings.save(
-            db,
-            "mau",
-            {
-                **document_settings.DEFAULTS.__dict__,
-                "authority": SignAuthority.KT.value,
-                "signer_title": "Phó Giám đốc",
-                "signer_title_en": "Deputy Director",
-                "signer_name": "Nguyễn Văn Phương",
-            },
-        )
-        typical = samples.gifu_visit(svc, programme_items=10)
-        long = samples.gifu_visit(svc, programme_items=0)
-        samples.add_programme(svc, long.delegation_id, 60, per_day=12)
-        busy = samples.gifu_visit(svc, programme_items=10)
-        samples.add_history(svc, busy.partner_id, 200)
-        case = samples.stranded_worker_case(svc)
-        aid = samples.koica_clinic(svc)
-        samples.aid_year(svc, projects=50, transactions=500)
+        made = samples.printing_set(svc)
+        typical, long, busy, case, aid = made.typical, made.long, made.busy, made.case, made.aid
         written = []
         for lang in ("vi", "en"):
             jobs = {

@@ -43,6 +43,11 @@ __all__ = [
 ]
 
 AUDIT_KIND = "document_settings"
+# Fields holding one of a closed list: an unknown value is refused, never guessed.
+_CHOICES: dict[str, type[SignAuthority] | type[NumberMode]] = {
+    "authority": SignAuthority,
+    "number_mode": NumberMode,
+}
 _CODE = re.compile(r"^[A-ZĐ0-9]{1,10}$")
 # Names and titles are kept as written in a sentence ("Sở Ngoại vụ"); the document's
 # heading and signature block print them in capitals, as the decree sets them.
@@ -156,20 +161,12 @@ def validate(values: Mapping[str, object]) -> DocSettings:
     out: dict[str, object] = {}
     for name in FIELDS:
         raw = values.get(name)
-        if name == "authority":
+        choices = _CHOICES.get(name)
+        if choices is not None:
             try:
-                out[name] = SignAuthority(str(raw))
+                out[name] = choices(str(raw))
             except ValueError:
-                allowed = ", ".join(a.value for a in SignAuthority)
-                problems.append(
-                    _problem(name, f"phải là một trong {allowed}", f"must be one of {allowed}")
-                )
-            continue
-        if name == "number_mode":
-            try:
-                out[name] = NumberMode(str(raw))
-            except ValueError:
-                allowed = ", ".join(m.value for m in NumberMode)
+                allowed = ", ".join(c.value for c in choices)
                 problems.append(
                     _problem(name, f"phải là một trong {allowed}", f"must be one of {allowed}")
                 )

@@ -225,7 +225,12 @@ def _scope_balance(s: AidStatement, lang: str) -> Flowable:
 
 
 def _projects(s: AidStatement, lang: str) -> Flowable:
-    """One row per project; the commitment in its own currency sits under the title."""
+    """One row per project; the commitment in its own currency sits under the title.
+
+    A donor's statement shows each project's whole balance (committed, disbursed,
+    exchange-rate difference, not yet disbursed); a year's appendix its commitment,
+    what was disbursed in the year and what is left (the year's balance is on page 1).
+    """
     year = s.scope == "year"
     rows: list[Row] = []
     for i, p in enumerate(s.projects, 1):
@@ -234,18 +239,23 @@ def _projects(s: AidStatement, lang: str) -> Flowable:
             lines.append(
                 f"{tr('aid_committed', lang)}: {format_money(p.committed_amount, p.currency, lang)}"
             )
-        row = [str(i), "\n".join(lines), _committed_vnd(p, lang), _vnd(p.disbursed_vnd, lang)]
+        row = [str(i), "\n".join(lines), _committed_vnd(p, lang)]
         if year:
             row.append(_vnd(p.disbursed_period_vnd, lang))
-        row += [_signed(p.fx_vnd, lang), _vnd(p.outstanding_vnd, lang)]
+        else:
+            row += [_vnd(p.disbursed_vnd, lang), _signed(p.fx_vnd, lang)]
+        row.append(_vnd(p.outstanding_vnd, lang))
         rows.append(row)
-    total = ["", tr("total", lang), _vnd(s.committed_vnd, lang), _vnd(s.disbursed_vnd, lang)]
-    money = [tr("aid_committed_vnd", lang), tr("aid_disbursed_vnd", lang)]
+    total = ["", tr("total", lang), _vnd(s.committed_vnd, lang)]
+    money = [tr("aid_committed_vnd", lang)]
     if year:
         total.append(_vnd(s.disbursed_period_vnd, lang))
         money.append(tr("aid_disbursed_year", lang))
-    total += [_signed(s.fx_vnd, lang), _vnd(s.outstanding_vnd, lang)]
-    money += [tr("aid_fx_vnd", lang), tr("aid_outstanding_vnd", lang)]
+    else:
+        total += [_vnd(s.disbursed_vnd, lang), _signed(s.fx_vnd, lang)]
+        money += [tr("aid_disbursed_vnd", lang), tr("aid_fx_vnd", lang)]
+    total.append(_vnd(s.outstanding_vnd, lang))
+    money.append(tr("aid_outstanding_vnd", lang))
     rows.append(Total(total))
     cols = [Col(tr("no", lang), "C", wrap=False), Col(tr("aid_project", lang))]
     cols += [Col(m, "R", wrap=False) for m in money]

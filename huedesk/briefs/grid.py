@@ -367,11 +367,12 @@ class Grid(Flowable):
             used += line.height
             fit += 1
         body = [i for i, line in enumerate(lines) if line.kind in ("body", "total")]
-        if fit == len(lines) or sum(1 for i in body if i >= fit) == 1:
-            # The rows fit but the tail does not, or one row would go over alone:
-            # the last two rows go over with it (if two stay here).
-            if len(body) >= 4:
-                fit = min(fit, body[-2])
+        rows = [i for i, line in enumerate(lines) if line.kind == "body"]  # totals aside
+        if fit == len(lines) or sum(1 for i in rows if i >= fit) == 1:
+            # The rows fit but the tail does not, or one row (with the totals, if any)
+            # would go over alone: the last two rows go over with it, if two stay here.
+            if len(rows) >= 4:
+                fit = min(fit, rows[-2])
             elif fit == len(lines):
                 fit = 0
         # A day heading never ends a page, a long row's continuation never starts one.
@@ -403,15 +404,7 @@ class Grid(Flowable):
         c = self.canv
         lay = self.lay
         width = sum(lay.widths)
-        y = self.height
-        if self.caption:
-            for f in self.caption:
-                y -= f.getSpaceBefore()
-                _w, h = f.wrap(self._avail, 10_000)
-                y -= h
-                f.drawOn(c, 0, y)
-                y -= f.getSpaceAfter()
-        top = y
+        top = y = self._stack(self.caption, self.height)
         rows: list[_Line] = []
         if lay.header is not None:
             rows.append(lay.header)
@@ -442,14 +435,17 @@ class Grid(Flowable):
                 x += w
                 self._verticals(x, top, rows)
         c.restoreState()
-        if self.tail:
-            y = bottom
-            for f in self.tail:
-                y -= f.getSpaceBefore()
-                _w, h = f.wrap(self._avail, 10_000)
-                y -= h
-                f.drawOn(c, 0, y)
-                y -= f.getSpaceAfter()
+        self._stack(self.tail, bottom)
+
+    def _stack(self, items: list[Flowable], y: float) -> float:
+        """Draw ``items`` one under the other from ``y`` down; returns where they end."""
+        for f in items:
+            y -= f.getSpaceBefore()
+            _w, h = f.wrap(self._avail, 10_000)
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+        return y
 
     def _verticals(self, x: float, top: float, rows: list[_Line]) -> None:
         """A column rule, interrupted where a span row crosses it (except at the table's edge)."""

@@ -86,22 +86,19 @@ def _done(ctx: CommandContext, out: Path) -> int:
     return 0
 
 
-def _delegation(ctx: CommandContext) -> int:
+def _record_brief(ctx: CommandContext, kind: str, **options: bool) -> int:
+    """The brief of the record ``ctx.args.ref`` of ``kind``, through the signed-in workspace."""
     ws = ctx.workspace()
-    record_id = ws.records.find_id("delegation", ref=ctx.args.ref, loose=True)
-    out = ws.briefs.render(
-        "delegation", record_id, ctx.args.output, lang=ctx.lang, full=ctx.args.full
-    )
-    return _done(ctx, out)
+    record_id = ws.records.find_id(kind, ref=ctx.args.ref, loose=True)
+    return _done(ctx, ws.briefs.render(kind, record_id, ctx.args.output, lang=ctx.lang, **options))
+
+
+def _delegation(ctx: CommandContext) -> int:
+    return _record_brief(ctx, "delegation", full=ctx.args.full)
 
 
 def _case(ctx: CommandContext) -> int:
-    ws = ctx.workspace()
-    record_id = ws.records.find_id("consular_case", ref=ctx.args.ref, loose=True)
-    out = ws.briefs.render(
-        "consular_case", record_id, ctx.args.output, lang=ctx.lang, redact=ctx.args.redact
-    )
-    return _done(ctx, out)
+    return _record_brief(ctx, "consular_case", redact=ctx.args.redact)
 
 
 def _aid(ctx: CommandContext) -> int:

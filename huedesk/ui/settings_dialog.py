@@ -37,6 +37,16 @@ _PROBLEM_STYLE = "border: 1px solid #c00000;"
 Save = Callable[[dict[str, str]], object]
 
 
+def _choice(
+    choices: type[SignAuthority] | type[NumberMode], current: str | None, lang: str
+) -> QComboBox:
+    box = QComboBox()
+    for c in choices:
+        box.addItem(c.label(lang), c.value)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
 class DocumentSettingsDialog(QDialog):
     """Edit the document settings (``values`` as text) and hand them to ``save``."""
 
@@ -61,21 +71,13 @@ class DocumentSettingsDialog(QDialog):
             agency_form.addRow(tr(f"docset_{name}"), self._edit(name, values))
         signer = QGroupBox(tr("docset_group_signer"))
         signer_form = QFormLayout(signer)
-        self.authority = QComboBox()
-        for a in SignAuthority:
-            self.authority.addItem(a.label(lang), a.value)
-        self.authority.setCurrentIndex(max(0, self.authority.findData(values.get("authority"))))
+        self.authority = _choice(SignAuthority, values.get("authority"), lang)
         signer_form.addRow(tr("docset_authority"), self.authority)
         for name in SIGNER_FIELDS:
             signer_form.addRow(tr(f"docset_{name}"), self._edit(name, values))
         numbers = QGroupBox(tr("docset_group_numbers"))
         numbers_form = QFormLayout(numbers)
-        self.number_mode = QComboBox()
-        for m in NumberMode:
-            self.number_mode.addItem(m.label(lang), m.value)
-        self.number_mode.setCurrentIndex(
-            max(0, self.number_mode.findData(values.get("number_mode")))
-        )
+        self.number_mode = _choice(NumberMode, values.get("number_mode"), lang)
         numbers_form.addRow(tr("docset_number_mode"), self.number_mode)
 
         self.preview = QLabel()

@@ -426,3 +426,45 @@ def aid_year(svc: RecordService, *, projects: int = 50, transactions: int = 500)
                     },
                 )
                 made += 1
+
+
+@dataclass(frozen=True)
+class PrintingSet:
+    """Every brief kind with typical and extreme data, in one database."""
+
+    typical: Visit
+    long: Visit  # 60 programme items over 5 days
+    busy: Visit  # a partner with 200 earlier visits
+    case: Case
+    aid: Aid  # and a year (2025) of 500 aid transactions
+
+
+def printing_set(svc: RecordService) -> PrintingSet:
+    """The records the layout tests, the sample PNGs and the benchmark print.
+
+    A deputy signs for the director ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC") so the
+    signature block shows its authority line and the signer's name.
+    """
+    from huedesk import document_settings  # the settings service, only for these samples
+    from huedesk.db.enums import SignAuthority
+
+    document_settings.save(
+        svc.db,
+        svc.actor,
+        {
+            **document_settings.DEFAULTS.__dict__,
+            "authority": SignAuthority.KT.value,
+            "signer_title": "Phó Giám đốc",
+            "signer_title_en": "Deputy Director",
+            "signer_name": "Nguyễn Văn Phương",
+        },
+    )
+    typical = gifu_visit(svc, programme_items=10)
+    long = gifu_visit(svc, programme_items=0)
+    add_programme(svc, long.delegation_id, 60, per_day=12)
+    busy = gifu_visit(svc, programme_items=10)
+    add_history(svc, busy.partner_id, 200)
+    case = stranded_worker_case(svc)
+    aid = koica_clinic(svc)
+    aid_year(svc, projects=50, transactions=500)
+    return PrintingSet(typical, long, busy, case, aid)

@@ -40,8 +40,7 @@ def fake_briefs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
         *,
         lang: str,
         redact: bool,
-        full: bool = False,
-        actor: Any = None,
+        **_: Any,
     ) -> Path:
         calls.append((kind, record_id, lang, redact))
         pdf = canvas.Canvas(str(out_path))
