@@ -244,3 +244,15 @@ def test_demo_path_is_the_database_folder(tmp_path: Path) -> None:
     members = conn.execute("SELECT COUNT(*) FROM delegation_member").fetchone()[0]
     conn.close()
     assert members > 0
+
+
+def test_briefs_are_signed_by_the_demo_director(
+    demo: tuple[sqlite3.Connection, dt.datetime],
+) -> None:
+    conn, _ = demo
+    (signer,) = conn.execute("SELECT signer_name FROM document_settings").fetchone()
+    director = conn.execute(
+        """SELECT p.full_name FROM person p JOIN organisation o ON o.id = p.organisation_id
+           WHERE o.name = 'Sở Ngoại vụ' AND p.position = 'Giám đốc'"""
+    ).fetchone()
+    assert signer and director is not None and signer == director[0]

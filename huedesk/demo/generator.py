@@ -205,6 +205,7 @@ def generate(
         rows = relations.attachments(b, pools, max(1, records // 200), attachments_dir(db.path))
         with db.write() as s:
             _write(s, {"attachment": rows})
+            people.sign_briefs(s, pools.people)
         summary.counts["attachment"] = len(rows)
     with db.write() as s:
         audit.record(

@@ -13,7 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.orm import Session
+
 from huedesk.db import enums as e
+from huedesk.db.models import DocumentSettings
 from huedesk.demo import vocabulary as v
 
 if TYPE_CHECKING:  # the builder lives in the generator, which imports this module
@@ -344,3 +347,15 @@ def persons(b: _Builder, p: People, n: int, planned: int) -> dict[str, list[dict
             rows.append(_person_row(b, p, name, gender, cc, None, None, (1950, 2004)))
             p.visitors.setdefault(cc, []).append(rows[-1]["id"])
     return {"person": rows}
+
+
+def sign_briefs(session: Session, p: People) -> None:
+    """Briefs printed from demo data are signed by the demo's foreign-affairs director.
+
+    Only when no signer is set yet: a user's own settings are never changed.
+    """
+    snv = p.staff.get(p.departments.get("Sở Ngoại vụ", -1), [])
+    director = next((s for s in snv if s.office == "Giám đốc"), None)
+    settings = session.get(DocumentSettings, 1)
+    if director is not None and settings is not None and not settings.signer_name:
+        settings.signer_name = director.name
