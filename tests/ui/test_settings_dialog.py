@@ -13,6 +13,7 @@ from huedesk.db.engine import Database
 from huedesk.db.enums import SignAuthority
 from huedesk.ui.app import Desk
 from huedesk.ui.settings_dialog import DocumentSettingsDialog
+from huedesk.workspace import Door
 from tests.ui.conftest import type_text
 
 
@@ -59,7 +60,7 @@ def test_an_officer_sees_the_settings_read_only(qtbot: Any, qapp: Any, db: Datab
     accounts = AccountService(db)
     admin = accounts.create_first_admin("quantri", "mat-khau-dai-1")
     accounts.add(admin, "canbo", "mat-khau-dai-2", "officer")
-    desk = Desk(db, "canbo", "vi")
+    desk = Desk(Door(db).sign_in("canbo", "mat-khau-dai-2"), "vi")
     qtbot.addWidget(desk.window)
     dialog = desk.window.edit_document_settings()
     assert dialog.edits["signer_name"].isReadOnly()
