@@ -774,6 +774,21 @@ def _(env: Env) -> bool:
     return env.window.act_demo.isEnabled()
 
 
+# document-settings (issue #17) ------------------------------------------------------------------
+@driver("document-settings", "api")
+def _(env: Env) -> bool:
+    values = {**env.ws.documents.values(), "signer_name": "Nguyễn Văn Phương"}
+    return refused(lambda: env.ws.documents.save(values))
+
+
+@driver("document-settings", "window")
+def _(env: Env) -> bool:
+    dialog = env.window.edit_document_settings()
+    editable = dialog.save_button.isEnabled()
+    dialog.reject()
+    return editable
+
+
 # attach-files / attach-case-files -------------------------------------------------------------------
 def _file(env: Env) -> Path:
     source = env.folder / "cong-van.pdf"
