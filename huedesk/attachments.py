@@ -15,6 +15,7 @@ import mimetypes
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -233,9 +234,11 @@ def _remove_if_unused(db: Database, stored_name: str) -> None:
 _PENDING = "hd_deleted_attachment_files"
 
 
-def _note_deleted(session: Session, kind: str, operation: str, row: dict[str, Any]) -> None:
+def _note_deleted(
+    session: Session, kind: str, operation: str, rows: Sequence[dict[str, Any]]
+) -> None:
     if kind == "attachment" and operation == "delete":
-        session.info.setdefault(_PENDING, set()).add(row["stored_name"])
+        session.info.setdefault(_PENDING, set()).update(r["stored_name"] for r in rows)
 
 
 @event.listens_for(Session, "after_commit")

@@ -40,7 +40,6 @@ from huedesk.db.engine import Database
 from huedesk.db.migrate import head_revision
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
-from huedesk.records.events import emit_bulk
 
 Progress = Callable[[int, int, str], None]
 
@@ -120,12 +119,11 @@ def import_bundle(
                     done += count
                     if progress is not None:
                         progress(done, total, kind)
+                merger.finish()
             if checking is not None:
                 _require_ok(checking.result())
             report.conflicts = merger.conflicts
             report.renumbered = merger.renumbered
-            if merger.touched:
-                emit_bulk(session, frozenset(merger.touched))
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -196,7 +194,10 @@ class _AttachmentPlacer:
         self.folder = attachments_dir(db_path)
         self.written = written
 
-    def __call__(self, row: dict[str, Any]) -> str:
+    def __call__(self, row: dict[str, Any]) -> None:
+        row["stored_name"] = self._place(row)
+
+    def _place(self, row: dict[str, Any]) -> str:
         name = attachment_path(row["uuid"], row["filename"])
         if name not in self.zf.NameToInfo:
             return str(row["stored_name"])  # the file was missing at export; record kept as is

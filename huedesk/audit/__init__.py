@@ -2,13 +2,15 @@
 
 This package sits below the record services and the accounts (it knows tables,
 not record kinds or roles): ``record`` appends an entry in the caller's
-transaction (``chain_head`` holds the chain's head until that transaction ends),
-``verify_chain`` finds where the chain was broken. Reading the log as one user may
-see it is ``huedesk.records.history``.
+transaction (``chain_head`` holds the chain's head until that transaction ends;
+``AuditBatch`` appends many for a bulk write), ``verify_chain`` finds where the
+chain was broken. Reading the log as one user may see it is
+``huedesk.records.history``.
 """
 
 from huedesk.audit.chain import (
     GENESIS,
+    AuditBatch,
     ChainBreak,
     chain_head,
     diff,
@@ -21,6 +23,7 @@ from huedesk.audit.chain import (
 
 __all__ = [
     "GENESIS",
+    "AuditBatch",
     "ChainBreak",
     "chain_head",
     "diff",

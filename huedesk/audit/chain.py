@@ -4,6 +4,8 @@ Entries are written by the services in the same transaction as the change they
 describe, so there is never a change without its entry. Each entry's hash covers
 its content and the previous entry's hash: editing or deleting an entry in the
 file outside HueDesk breaks the chain, and ``verify_chain`` finds where.
+``record`` appends one entry; ``AuditBatch`` appends many for a bulk write,
+continuing the chain in memory with the same encoding and inserting in batches.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from huedesk.db.bulk import BulkInsert, WriteBehind
 from huedesk.db.enums import AuditAction
 from huedesk.db.locks import lock_audit_chain
 from huedesk.db.models import AuditEntry
@@ -156,6 +159,61 @@ def record(
     session.add(entry)
     session.flush()
     return entry
+
+
+BATCH = 5000
+_TABLE = cast(Table, AuditEntry.__table__)
+# Straight through the driver (no per-row SQLAlchemy processing); the id is SQLite's to give.
+_INSERT = BulkInsert(_TABLE, [c.name for c in _TABLE.columns if c.name != "id"])
+
+
+class AuditBatch:
+    """Entries for many changes at once, chained exactly as ``record`` chains one.
+
+    A bulk write (``huedesk.records.bulk``) makes up to hundreds of thousands of
+    entries in one transaction; appending each with its own query and flush would
+    take minutes. The chain continues in memory from the last stored entry, every
+    entry carries the batch's one time, and entries are inserted ``BATCH`` at a
+    time (through ``behind`` when given). ``verify_chain`` accepts them like any other.
+    """
+
+    def __init__(self, session: Session, actor: str, behind: WriteBehind | None = None) -> None:
+        self.session = session
+        self.behind = behind
+        self.actor = actor
+        self.prev = chain_head(session)
+        self.at = utcnow()  # one bulk write, one transaction: one time for all its entries
+        self.rows: list[dict[str, Any]] = []
+        self.written = 0
+
+    def add(
+        self,
+        action: AuditAction,
+        kind: str,
+        record_uuid: str | None,
+        record_ref: str | None,
+        changes: Mapping[str, tuple[Any, Any]],
+    ) -> None:
+        row = entry_values(
+            self.prev,
+            actor=self.actor,
+            action=action,
+            kind=kind,
+            record_uuid=record_uuid,
+            record_ref=record_ref,
+            changes=changes,
+            at=self.at,
+        )
+        self.rows.append(row)
+        self.prev = row["entry_hash"]
+        if len(self.rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            _INSERT.run(self.session, self.rows, self.behind)
+            self.written += len(self.rows)
+            self.rows = []
 
 
 def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:

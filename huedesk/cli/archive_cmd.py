@@ -157,7 +157,7 @@ def print_import(ctx: CommandContext, report: ImportReport) -> None:
         )
     for r in report.renumbered:
         ctx.print(
-            f"  {_label(r.kind, ctx.lang)} {r.uuid}: {r.bundle_ref} → {r.new_ref} "
+            f"  {_label(r.kind, ctx.lang)} {r.uuid}: {r.given_ref} → {r.new_ref} "
             f"({'number already used here' if en else 'số hiệu đã dùng ở máy này'})"
         )
     ctx.print(

@@ -80,6 +80,17 @@ class BulkInsert:
             found = self._plans[db.name] = db.insert_plan(self.table, self.columns)
         return found
 
+    def complete(self, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` with every missing column filled in as it will be inserted: its
+        Python-side default, else NULL (the row a single write's ORM object has)."""
+        for _i, name, default in self.defaults:
+            if name not in row:
+                row[name] = default()
+        if len(row) < len(self.columns):
+            for name in self.columns:
+                row.setdefault(name, None)
+        return row
+
     def stored(self, row: dict[str, Any], convert: Sequence[tuple[int, Convert]]) -> list[Any]:
         """``row`` as a plan inserts it: defaults filled in, values converted by ``convert``."""
         values = list(map(row.get, self.columns))

@@ -16,6 +16,7 @@ models: dates of birth, passport numbers, phone, e-mail, address):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -37,7 +38,13 @@ def audit_hidden_fields(kind: str | KindSpec) -> frozenset[str]:
     """Fields whose values the audit log must not keep: personal data, and every free
     text (summary, facts, place, notes, actions, consent recipients) of consular cases
     and their children. Codes, dates, statuses and references stay readable."""
-    spec = kind_spec(kind) if isinstance(kind, str) else kind
+    return _audit_hidden(kind if isinstance(kind, str) else kind.name)
+
+
+@functools.cache
+def _audit_hidden(kind: str) -> frozenset[str]:
+    """Worked out once per kind: bulk writes ask for every row."""
+    spec = kind_spec(kind)
     hidden = set(personal_fields(spec))
     if spec.sensitive:
         hidden.update(
@@ -94,6 +101,8 @@ def audit_changes(
 ) -> dict[str, tuple[Any, Any]]:
     """``changes`` with the values of hidden fields replaced by a mark (``None`` kept)."""
     hidden = audit_hidden_fields(kind)
+    if hidden.isdisjoint(changes):
+        return changes if isinstance(changes, dict) else dict(changes)
     return {
         name: (
             (None if old is None else AUDIT_MARK, None if new is None else AUDIT_MARK)

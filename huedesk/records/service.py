@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from huedesk import audit, clock
+from huedesk import audit
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_write
 from huedesk.db.enums import AuditAction
@@ -32,12 +32,11 @@ from huedesk.db.functions import folded
 from huedesk.db.models import Attachment, Country, FollowUpTask
 from huedesk.errors import HueDeskError, NotFoundError, PermissionDenied
 from huedesk.reading import VI, Convention
-from huedesk.records import events, masking
+from huedesk.records import audit_body, events, masking
 from huedesk.records.advice import Saved, advise
-from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec
 from huedesk.records.query import ListQuery, Page, build_count, build_ids, build_select
-from huedesk.records.refs import next_ref, note_used_ref
+from huedesk.records.refs import next_ref, note_used_ref, ref_series
 from huedesk.records.validation import validate
 from huedesk.records.visibility import hidden_kinds, require_row
 from huedesk.text import fold
@@ -122,10 +121,6 @@ def get_obj(session: Session, spec: KindSpec, record_id: int) -> Any:
     return obj
 
 
-def _audit_changes(values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
-    return {k: (None, v) for k, v in values.items() if v is not None and k not in SYSTEM_FIELDS}
-
-
 def _authorise_change(
     session: Session,
     actor: Actor,
@@ -143,9 +138,22 @@ def _authorise_change(
     who = resolve(session, actor)
     require_write(who)
     require_row(who, spec, {**(before or {}), **values})
+    return who, permitted_values(who, spec, values, before, trusted=trusted)
+
+
+def permitted_values(
+    who: Principal,
+    spec: KindSpec,
+    values: Mapping[str, Any],
+    before: Mapping[str, Any] | None = None,
+    *,
+    trusted: bool = False,
+) -> dict[str, Any]:
+    """The values ``who`` may write: personal data only by roles that may see it (a form
+    sending a masked value back unchanged leaves the stored value alone)."""
     allowed = dict(values)
     if who.can_see_sensitive or trusted:
-        return who, allowed
+        return allowed
     for name in masking.personal_fields(spec):
         if name not in allowed:
             continue
@@ -159,7 +167,7 @@ def _authorise_change(
                 f"Chỉ cán bộ lãnh sự và quản trị viên được nhập {fs.label_vi.lower()} (dữ liệu cá nhân).",
                 f"Only consular officers and administrators may enter {fs.label_en.lower()} (personal data).",
             )
-    return who, allowed
+    return allowed
 
 
 def _ref_of(spec: KindSpec, row: Mapping[str, Any]) -> str | None:
@@ -172,11 +180,20 @@ def _ref_of(spec: KindSpec, row: Mapping[str, Any]) -> str | None:
 ATTACHMENT_FILE_FIELDS = ("owner_kind", "owner_uuid", "stored_name", "sha256", "size")
 
 
-def _refuse_loose_attachment() -> None:
+def refuse_loose_attachment() -> None:
     raise HueDeskError(
         "Tệp đính kèm chỉ được thêm bằng cách chọn một tệp (nút Thêm ở thẻ Tệp đính kèm).",
         "An attachment is added only from a file (the Add button of the Attachments tab).",
     )
+
+
+def refuse_file_change(kind: str, changed: Mapping[str, Any]) -> None:
+    """An attachment's file and owner never change (single and bulk writes alike)."""
+    if kind == "attachment" and set(changed) & set(ATTACHMENT_FILE_FIELDS):
+        raise HueDeskError(
+            "Không đổi được tệp hay hồ sơ chủ của một tệp đính kèm; hãy xóa và thêm lại tệp.",
+            "An attachment's file and owner cannot be changed; remove it and add the file again.",
+        )
 
 
 def create_in(
@@ -201,16 +218,14 @@ def create_in(
     spec = kind_spec(kind)
     who, values = _authorise_change(session, actor, spec, values, trusted=trusted)
     if kind == "attachment" and not stored_file:
-        _refuse_loose_attachment()
+        refuse_loose_attachment()
     cleaned = validate(session, spec, values, restoring=restoring, reading=reading)
     _check_unique(session, spec, cleaned)
     if spec.has_ref:
         if cleaned.get("ref"):
             note_used_ref(session, cleaned["ref"])
         else:
-            when = cleaned.get(spec.ref_date_field) if spec.ref_date_field else None
-            year = (when or clock.today()).year
-            cleaned["ref"] = next_ref(session, spec.prefix_for(cleaned), year)
+            cleaned["ref"] = next_ref(session, *ref_series(spec, cleaned))
     obj = spec.model(**cleaned)
     session.add(obj)
     session.flush()
@@ -222,7 +237,7 @@ def create_in(
         kind=kind,
         record_uuid=row["uuid"],
         record_ref=_ref_of(spec, row),
-        changes=masking.audit_changes(spec, _audit_changes(row)),
+        changes=audit_body.created(spec, row),
     )
     events.emit(session, kind, "create", row)
     return Saved(row, advise(session, spec, row))
@@ -235,11 +250,16 @@ def _check_unique(session: Session, spec: KindSpec, cleaned: Mapping[str, Any]) 
         if value is None or name not in table.columns:
             continue
         if session.scalar(select(table.c.id).where(table.c[name] == value)) is not None:
-            label = spec.fields[name]
-            raise HueDeskError(
-                f"{label.label_vi} '{value}' đã có trong cơ sở dữ liệu.",
-                f"{label.label_en} '{value}' is already in the database.",
-            )
+            raise duplicate_error(spec, name, value)
+
+
+def duplicate_error(spec: KindSpec, name: str, value: Any) -> HueDeskError:
+    """A UUID, reference number or code that another record already has."""
+    label = spec.fields[name]
+    return HueDeskError(
+        f"{label.label_vi} '{value}' đã có trong cơ sở dữ liệu.",
+        f"{label.label_en} '{value}' is already in the database.",
+    )
 
 
 def update_in(
@@ -265,11 +285,7 @@ def update_in(
         )
     cleaned = validate(session, spec, changes, before, restoring=restoring, reading=reading)
     changed = audit.diff(before, cleaned)
-    if kind == "attachment" and set(changed) & set(ATTACHMENT_FILE_FIELDS):
-        raise HueDeskError(
-            "Không đổi được tệp hay hồ sơ chủ của một tệp đính kèm; hãy xóa và thêm lại tệp.",
-            "An attachment's file and owner cannot be changed; remove it and add the file again.",
-        )
+    refuse_file_change(kind, changed)
     if not changed:
         return Saved(before)
     for name, (_old, new) in changed.items():
@@ -283,7 +299,7 @@ def update_in(
         kind=kind,
         record_uuid=after["uuid"],
         record_ref=_ref_of(spec, after),
-        changes=masking.audit_changes(spec, changed),
+        changes=audit_body.updated(spec, changed),
     )
     events.emit(session, kind, "update", after)
     return Saved(after, advise(session, spec, after))
@@ -361,10 +377,7 @@ def _delete_one(session: Session, actor: str, spec: KindSpec, obj: Any) -> None:
         kind=spec.name,
         record_uuid=row["uuid"],
         record_ref=_ref_of(spec, row),
-        changes=masking.audit_changes(
-            spec,
-            {k: (v, None) for k, v in row.items() if v is not None and k not in SYSTEM_FIELDS},
-        ),
+        changes=audit_body.deleted(spec, row),
     )
     session.execute(
         delete(spec.table).where(  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +28,27 @@ from huedesk.records.lookup import resolve_country, resolve_country_list, resolv
 RESTORABLE = frozenset({"uuid", "ref", "created_at", "updated_at"})
 
 
+class Known(Protocol):
+    """Answers whether a record or a country a value refers to exists."""
+
+    def record_exists(self, kind: str, record_id: int) -> bool: ...
+
+    def country_exists(self, code: str) -> bool: ...
+
+
+class InSession:
+    """``Known`` by asking the session (one query per reference: for single writes)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def record_exists(self, kind: str, record_id: int) -> bool:
+        return self.session.get(KINDS[kind].model, record_id) is not None
+
+    def country_exists(self, code: str) -> bool:
+        return self.session.scalar(select(Country.id).where(Country.code == code)) is not None
+
+
 def _problem(spec: FieldSpec, vi: str, en: str) -> FieldProblem:
     return FieldProblem(spec.name, spec.label_vi, spec.label_en, vi, en)
 
@@ -40,17 +61,22 @@ def validate(
     *,
     restoring: bool = False,
     reading: Convention = VI,
+    known: Known | None = None,
 ) -> dict[str, Any]:
     """The cleaned values to write for ``changes`` (to a new record if ``existing`` is None).
 
     Text is read in the ``reading`` convention (``huedesk.reading``); references may
     be given as ids, reference numbers, UUIDs or exact names, countries as codes or
-    names. Raises ``ValidationError`` listing every problem found.
+    names. ``restoring`` puts back a record as it was elsewhere (archive import, undo,
+    demo data): system fields may be given and the status workflow does not apply.
+    References are checked with ``known`` (default: queries in ``session``; the bulk
+    writer knows them in memory). Raises ``ValidationError`` listing every problem found.
     """
     fields = kind.fields
     problems: list[FieldProblem] = []
     cleaned: dict[str, Any] = {}
-    changes, problems = _resolved(session, kind, changes)
+    known = known or InSession(session)
+    changes, problems = _resolved(session, kind, changes, known)
     currency = changes.get("currency") or (existing or {}).get("currency")
     currency = str(currency).strip().upper() if currency else None
     if currency is None and "currency" in fields and "currency" not in changes:
@@ -98,11 +124,11 @@ def validate(
         if spec.required and values.get(spec.name) is None and spec.name not in already:
             problems.append(_problem(spec, "bắt buộc phải nhập", "is required"))
 
-    problems.extend(_reference_problems(session, kind, cleaned))
+    problems.extend(_reference_problems(known, kind, cleaned))
     if not problems:
         for rule in kind.rules:
             problems.extend(rule(values, fields))
-    if not problems and existing is not None and kind.workflow is not None:
+    if not problems and existing is not None and kind.workflow is not None and not restoring:
         problems.extend(_workflow_problems(kind, existing, cleaned))
     if problems:
         raise ValidationError(problems)
@@ -113,7 +139,7 @@ def validate(
 
 
 def _resolved(
-    session: Session, kind: KindSpec, changes: Mapping[str, Any]
+    session: Session, kind: KindSpec, changes: Mapping[str, Any], known: Known
 ) -> tuple[dict[str, Any], list[FieldProblem]]:
     """``changes`` with references and countries given as text turned into ids and codes."""
     referring = _referring_fields(kind.name)
@@ -124,6 +150,8 @@ def _resolved(
         if not isinstance(raw, str) or not raw.strip():
             continue
         spec = kind.fields[name]
+        if _known_codes(known, raw, listed=spec.country_list):
+            continue  # ISO codes already (what programs and bundles give): nothing to look up
         try:
             if spec.is_country:
                 out[name] = resolve_country(session, raw)
@@ -187,6 +215,12 @@ def _keep_amounts_on_new_currency(
     return problems
 
 
+def _known_codes(known: Known, raw: str, *, listed: bool) -> bool:
+    """Whether ``raw`` is one (or, ``listed``, several) known ISO country code as stored."""
+    codes = raw.replace(",", " ").split() if listed else [raw]
+    return all(len(c) == 2 and c.isupper() and known.country_exists(c) for c in codes)
+
+
 @functools.cache
 def _referring_fields(kind: str) -> frozenset[str]:
     """Fields of ``kind`` whose value names another record or a country."""
@@ -198,7 +232,7 @@ def _referring_fields(kind: str) -> frozenset[str]:
 
 
 def _reference_problems(
-    session: Session, kind: KindSpec, cleaned: Mapping[str, Any]
+    known: Known, kind: KindSpec, cleaned: Mapping[str, Any]
 ) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     fields = kind.fields
@@ -209,7 +243,7 @@ def _reference_problems(
         if value is None:
             continue
         if spec.is_country:
-            if not _country_exists(session, value):
+            if not known.country_exists(value):
                 problems.append(
                     _problem(
                         spec, f"không có mã quốc gia '{value}'", f"unknown country code '{value}'"
@@ -217,9 +251,7 @@ def _reference_problems(
                 )
         elif spec.country_list:
             unknown = [
-                c
-                for c in value.replace(",", " ").split()
-                if not _country_exists(session, c.upper())
+                c for c in value.replace(",", " ").split() if not known.country_exists(c.upper())
             ]
             if unknown:
                 problems.append(
@@ -231,8 +263,7 @@ def _reference_problems(
                 )
         elif spec.references:
             table, _col = spec.references.split(".")
-            target = KINDS[table].model
-            if session.get(target, value) is None:
+            if not known.record_exists(table, value):
                 problems.append(
                     _problem(
                         spec,
@@ -241,10 +272,6 @@ def _reference_problems(
                     )
                 )
     return problems
-
-
-def _country_exists(session: Session, code: str) -> bool:
-    return session.scalar(select(Country.id).where(Country.code == code)) is not None
 
 
 def _workflow_problems(

@@ -19,6 +19,7 @@ from huedesk.search.indexer import (
     index_problems,
     on_bulk,
     on_change,
+    on_settle,
     reindex_all,
 )
 from huedesk.search.searching import SearchHit, group_by_kind, search, search_in, text_matcher
@@ -37,7 +38,7 @@ __all__ = [
 
 def install() -> None:
     """Keep the index in step with every record change and let list filters use it (idempotent)."""
-    events.subscribe(on_change)
+    events.subscribe(on_change, on_settle)
     events.subscribe_bulk(on_bulk)
     query.set_text_matcher(text_matcher)
 

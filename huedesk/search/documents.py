@@ -194,9 +194,12 @@ def build_documents(
             last = rows[-1]["id"]
     else:
         for chunk in _chunks(sorted(set(ids)), BATCH):
-            rows = stored_rows(
-                session, select(*cols).where(table.c.id.in_(chunk)).order_by(table.c.id)
-            )
+            # A bulk load's new records have consecutive ids: a range, not a list of literals.
+            if chunk[-1] - chunk[0] == len(chunk) - 1:
+                wanted = table.c.id.between(chunk[0], chunk[-1])
+            else:
+                wanted = table.c.id.in_(chunk)
+            rows = stored_rows(session, select(*cols).where(wanted).order_by(table.c.id))
             yield from _documents(session, spec, rows)
 
 

@@ -1,21 +1,24 @@
 """Writing the search index, always inside the caller's transaction.
 
-The record services announce every create, update and delete
-(``huedesk.records.events``); ``on_change`` rewrites the affected index rows in
-the same session, so the index commits or rolls back with the change itself.
+The record services and the bulk writer announce every create, update and
+delete (``huedesk.records.events``); ``on_change`` notes which documents they
+touch and ``on_settle`` rewrites those index rows in the same session, so the
+index commits or rolls back with the change itself.
 A changed child row (a delegation member, a case action …) rewrites its
 parent's document; renaming or deleting an organisation, person or country
-rewrites the documents that show its name. Bulk loads rebuild the kinds they
-touched, and ``reindex_all`` rebuilds everything.
+rewrites the documents that show its name. A bulk load's documents are written
+once, at its end; reference data seeded outside the services rebuilds the kinds
+it touched (``on_bulk``), and ``reindex_all`` rebuilds everything.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from huedesk.db import bulk, fulltext
@@ -111,37 +114,88 @@ def _refresh_mentions(session: Session, name: str, exclude: int) -> None:
         index_records(session, kind, ids)
 
 
-def on_change(session: Session, kind: str, operation: str, row: dict[str, Any]) -> None:
-    """Listener for ``huedesk.records.events``: keep the index in step with one change."""
+@dataclass
+class _Pending:
+    """What the changes reported since the last settle ask of the index."""
+
+    fresh: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # new records
+    stale: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # to rewrite
+    gone: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # deleted
+    owners: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # by UUID
+    renamed: list[tuple[str, int]] = field(default_factory=list)  # (old name, key to skip)
+
+
+_PENDING = "hd_search_pending"
+# From this many new documents at once, the backend may index in the background.
+_BACKGROUND_FROM = 1000
+
+
+def _pending(session: Session) -> _Pending:
+    found = session.info.get(_PENDING)
+    if found is None:
+        found = session.info[_PENDING] = _Pending()
+    return cast(_Pending, found)
+
+
+def on_change(session: Session, kind: str, operation: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Listener for ``huedesk.records.events``: note which documents the changes touch.
+
+    The documents are written when the changes are settled (``on_settle``): at once
+    after a single write, once at the end of a bulk load, when every child row is in.
+    """
     spec = KINDS.get(kind)
     if spec is None:
         return
+    todo = _pending(session)
     if kind in KIND_CODES:
-        old_name = None
+        ids = [r["id"] for r in rows]
+        {"create": todo.fresh, "delete": todo.gone}.get(operation, todo.stale)[kind].update(ids)
         if kind in LABEL_KINDS and operation != "create":
-            old_name = _stored_title(session, kind, row["id"])
-        if operation == "delete":
-            remove_record(session, kind, row["id"])
-        else:
-            index_records(session, kind, [row["id"]])
-        new_name = None if operation == "delete" else row.get(spec.title_field)
-        if old_name and old_name != new_name:
-            _refresh_mentions(session, old_name, key_of(kind, row["id"]))
+            for r in rows:  # the name other documents show, read before the index forgets it
+                old_name = _stored_title(session, kind, r["id"])
+                new_name = None if operation == "delete" else r.get(spec.title_field)
+                if old_name and old_name != new_name:
+                    todo.renamed.append((old_name, key_of(kind, r["id"])))
     elif spec.parent is not None:
         parent_kind, fk = spec.parent
-        if row.get(fk) is not None:
-            index_records(session, parent_kind, [row[fk]])
+        todo.stale[parent_kind].update(r[fk] for r in rows if r.get(fk) is not None)
     elif kind == "attachment":
-        _reindex_owner(session, row.get("owner_kind"), row.get("owner_uuid"))
+        for r in rows:
+            if r.get("owner_kind") in KIND_CODES and r.get("owner_uuid"):
+                todo.owners[r["owner_kind"]].add(r["owner_uuid"])
 
 
-def _reindex_owner(session: Session, owner_kind: str | None, owner_uuid: str | None) -> None:
-    if owner_kind not in KIND_CODES or not owner_uuid:
+def on_settle(session: Session) -> None:
+    """Write the documents the reported changes touched, each once."""
+    todo = session.info.pop(_PENDING, None)
+    if todo is None:
         return
-    table = KINDS[owner_kind].table
-    owner_id = session.scalar(select(table.c.id).where(table.c.uuid == owner_uuid))
-    if owner_id is not None:
-        index_records(session, owner_kind, [owner_id])
+    for kind, uuids in todo.owners.items():
+        table = KINDS[kind].table
+        ordered = sorted(uuids)
+        for start in range(0, len(ordered), 900):
+            chunk = ordered[start : start + 900]
+            todo.stale[kind].update(
+                session.scalars(select(table.c.id).where(table.c.uuid.in_(chunk)))
+            )
+    index = fulltext.index(session)
+    for kind, ids in todo.gone.items():
+        index.delete(session, [key_of(kind, i) for i in sorted(ids)])
+    for kind in KIND_CODES:
+        fresh = todo.fresh.get(kind, set())
+        index_records(session, kind, todo.stale.get(kind, set()) - fresh)
+        if len(fresh) >= _BACKGROUND_FROM:
+            with bulk.write_behind(session) as behind:
+                _store(session, build_documents(session, kind, fresh), lambda _n: None, behind)
+        elif fresh:  # a new record has no index row yet: nothing to delete first
+            _store(session, build_documents(session, kind, fresh), lambda _n: None)
+    for old_name, key in todo.renamed:
+        _refresh_mentions(session, old_name, key)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def on_bulk(session: Session, kinds: frozenset[str]) -> None:

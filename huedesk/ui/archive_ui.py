@@ -203,7 +203,7 @@ def report_html(report: ImportReport, lang: str, intro: str) -> str:
         listing(
             tr("renumbered", n=len(report.renumbered)),
             [
-                tr("renumbered_line", kind=label(r.kind), old=r.bundle_ref, new=r.new_ref)
+                tr("renumbered_line", kind=label(r.kind), old=r.given_ref, new=r.new_ref)
                 for r in report.renumbered
             ],
         )

@@ -107,7 +107,7 @@ def test_colliding_reference_number_is_renumbered(
 
     export_bundle(db, tmp_path / "a.zip")
     report = import_bundle(laptop_b, tmp_path / "a.zip", actor="b")
-    assert [(r.uuid, r.bundle_ref, r.new_ref) for r in report.renumbered] == [
+    assert [(r.uuid, r.given_ref, r.new_ref) for r in report.renumbered] == [
         (a["uuid"], "ĐV-2025-0001", "ĐV-2025-0002")
     ]
     moved = svc_b.get("delegation", svc_b.find_id("delegation", uuid=a["uuid"]))
