@@ -62,9 +62,12 @@ def require_sensitive(who: Principal, what_vi: str, what_en: str) -> None:
         )
 
 
-def require_admin(who: Principal) -> None:
+def require_admin(
+    who: Principal, what_vi: str = "quản lý tài khoản", what_en: str = "manage accounts"
+) -> None:
+    """Refuse an administrator action (managing accounts, backups and restores) to others."""
     if not who.can_manage_users:
         raise PermissionDenied(
-            "Chỉ quản trị viên được quản lý tài khoản.",
-            "Only administrators may manage accounts.",
+            f"Chỉ quản trị viên được {what_vi}.",
+            f"Only administrators may {what_en}.",
         )

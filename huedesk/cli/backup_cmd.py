@@ -1,17 +1,22 @@
 """``huedesk backup`` and ``huedesk restore``: copies of the database, and putting one back.
 
-Backing up needs no lock (SQLite's online backup reads a consistent state while
-others work); restoring takes the application lock, so it refuses while a
-HueDesk window has the database open.
+Both are administrator actions (``huedesk.maintenance``): the command signs in
+first. Backing up needs no lock (SQLite's online backup reads a consistent state
+while others work); restoring takes the application lock, so it refuses while a
+HueDesk window has the database open. A restore first says what it will undo and
+asks (``--yes`` to skip); it keeps the current accounts and the audit log. Only a
+database too damaged to open is restored without a sign-in (``maintenance.rescue``).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from huedesk import backup
 from huedesk.cli.context import CommandContext
+from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.errors import HueDeskError
 from huedesk.formatting import format_size
 from huedesk.paths import backups_dir
@@ -45,14 +50,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument(
         "--newest", action="store_true", help="restore the newest good backup in the backups folder"
     )
+    r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     r.add_argument("--lang", choices=["vi", "en"], default="vi")
     r.set_defaults(handler=run_restore)
 
 
 def run_backup(ctx: CommandContext) -> int:
     vi = ctx.lang != "en"
+    backups_of = ctx.workspace().backups
     if ctx.args.list:
-        backups = backup.list_backups(ctx.db_path)
+        backups = backups_of.list()
         if not backups:
             ctx.print(
                 f"Chưa có bản sao lưu nào trong {backups_dir(ctx.db_path)}."
@@ -67,15 +74,14 @@ def run_backup(ctx: CommandContext) -> int:
             ctx.print(f"{when}  {kind + note:<28} {format_size(b.size, ctx.lang):>9}  {b.path}")
         return 0
     if ctx.args.output:
-        dest = backup.backup_to(ctx.db_path, Path(ctx.args.output).expanduser())
+        dest = backups_of.to(Path(ctx.args.output).expanduser())
     else:
-        dest = backup.backup_now(ctx.db_path)
+        dest = backups_of.now()
     ctx.print(f"Đã sao lưu vào {dest}" if vi else f"Backed up to {dest}")
     return 0
 
 
 def run_restore(ctx: CommandContext) -> int:
-    vi = ctx.lang != "en"
     if ctx.args.newest == bool(ctx.args.file):
         raise HueDeskError(
             "Hãy chỉ rõ một tệp sao lưu, hoặc dùng --newest.",
@@ -89,9 +95,33 @@ def run_restore(ctx: CommandContext) -> int:
                 f"Không có bản sao lưu tốt nào trong {backups_dir(ctx.db_path)}.",
                 f"There is no good backup in {backups_dir(ctx.db_path)}.",
             )
-    kept = backup.restore(ctx.db_path, source)
-    ctx.db()  # reopen: checks the restored file and brings an older schema up to date
-    if vi:
+    try:
+        ctx.db()
+    except DamagedDatabaseError:  # nobody can sign in to it: the one restore without sign-in
+        from huedesk.workspace import Door
+
+        _say_restored(ctx, source, Door.rescue(ctx.db_path, source))
+        return 0
+    backups_of = ctx.workspace().backups
+    plan = backups_of.plan(source)
+    ctx.print(plan.describe(ctx.lang))
+    if not ctx.args.yes:
+        if not sys.stdin.isatty():
+            raise HueDeskError(
+                "Khôi phục cần được xác nhận: chạy tại cửa sổ lệnh hoặc thêm --yes.",
+                "A restore must be confirmed: run it at a terminal or add --yes.",
+            )
+        answer = input("Khôi phục? / Restore? [y/N] ")
+        if answer.strip().lower() not in {"y", "yes", "c", "có"}:
+            ctx.print("Không khôi phục. / Not restored.")
+            return 1
+    report = backups_of.restore(source)  # the workspace reopens the restored file
+    _say_restored(ctx, source, report.kept)
+    return 0
+
+
+def _say_restored(ctx: CommandContext, source: Path, kept: Path | None) -> None:
+    if ctx.lang != "en":
         ctx.print(f"Đã khôi phục {ctx.db_path} từ {source}.")
         if kept:
             ctx.print(f"Cơ sở dữ liệu cũ được giữ tại {kept}.")
@@ -99,4 +129,3 @@ def run_restore(ctx: CommandContext) -> int:
         ctx.print(f"Restored {ctx.db_path} from {source}.")
         if kept:
             ctx.print(f"The replaced database is kept at {kept}.")
-    return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from huedesk.check import run_check
 from huedesk.cli.context import CommandContext
 from huedesk.records.kinds import KINDS
 
@@ -24,7 +23,7 @@ def register(sub: Any) -> None:
 
 
 def run(ctx: CommandContext) -> int:
-    report = run_check(ctx.db(), verify_attachments=not ctx.args.skip_attachments)
+    report = ctx.workspace().maintenance.check(verify_attachments=not ctx.args.skip_attachments)
     en = ctx.lang == "en"
     ctx.print(f"{'Database' if en else 'Cơ sở dữ liệu'}: {ctx.db_path}")
     for kind, n in report.counts.items():

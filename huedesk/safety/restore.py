@@ -5,9 +5,11 @@ check, a schema revision this HueDesk knows); (2) it is copied beside the
 database under a temporary name and that copy, the file that will be installed,
 gets the full check; (3) the current database is kept as a ``pre-restore``
 backup (a consistent copy, or a raw copy with its companion files when it is
-damaged); (4) it is made self-contained (SQLite: its WAL is checkpointed and
-retired, which also proves no other program has it open); (5) the temporary copy
-is renamed over it. The file operations are the backend's (``DatabaseFiles``).
+damaged); (4) the caller may prepare the copy to be installed from the two
+(``prepare``: the service layer carries the current accounts and audit log into
+it, ``huedesk.maintenance``); (5) the current database is made self-contained
+(SQLite: its WAL is checkpointed and retired, which also proves no other program
+has it open); (6) the temporary copy is renamed over it. The file operations are the backend's (``DatabaseFiles``).
 Killed anywhere, the database file is either the old one or the new one, whole.
 The caller reopens the database afterwards (``open_store``), which upgrades an
 older backup's schema.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from huedesk.db.backend import files_of
@@ -77,12 +80,18 @@ def _keep_current(files: DatabaseFiles, db_path: Path) -> Path:
     return dest
 
 
-def restore(db_path: Path, backup_file: Path) -> Path | None:
+Prepare = Callable[[Path, Path | None], None]
+
+
+def restore(db_path: Path, backup_file: Path, prepare: Prepare | None = None) -> Path | None:
     """Replace the database with ``backup_file``; returns the safety copy of the old one.
 
     ``None`` when there was no database to keep (restoring onto a new computer).
     Takes the application lock, so it refuses while another HueDesk has the file
     open; this process's own engines on the file are disposed first.
+    ``prepare(staged, kept)`` may change the checked copy about to be installed,
+    given the safety copy of the current database (``None`` without one); if it
+    raises, nothing is restored.
     """
     db_path = Path(db_path)
     backup_file = Path(backup_file)
@@ -100,6 +109,9 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
             safety: Path | None = None
             if db_path.exists() and db_path.stat().st_size > 0:
                 safety = _keep_current(files, db_path)
+            if prepare is not None:
+                prepare(staged, safety)
+            if safety is not None:
                 files.detach(db_path, damaged="damaged" in safety.name)
             try:
                 os.replace(staged, db_path)

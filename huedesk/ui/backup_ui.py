@@ -117,10 +117,11 @@ def choose_backup(ws: Workspace, parent: QWidget | None) -> BackupInfo | None:
         dialog.deleteLater()
     if info is None:
         return None
+    plan = ws.backups.plan(info.path).describe(language())  # what it undoes, what it keeps
     answer = QMessageBox.question(
         parent,
         tr("restore_title"),
-        tr("restore_confirm", when=when(info)),
+        tr("restore_confirm", when=when(info), plan=plan),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -281,10 +281,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "backup_kind_pre-restore": ("trước khôi phục", "pre-restore"),
     "backup_kind_pre-upgrade": ("trước nâng cấp", "pre-upgrade"),
     "restore_confirm": (
-        "Thay cơ sở dữ liệu bằng bản sao lưu lúc {when}?\n\nCác cửa sổ hồ sơ sẽ được đóng; "
-        "mọi thay đổi sau thời điểm đó sẽ không còn trong cơ sở dữ liệu (bản hiện tại vẫn được giữ lại).",
-        "Replace the database with the backup taken {when}?\n\nRecord windows will close; "
-        "changes made after that moment leave the database (the current one is kept).",
+        "Thay cơ sở dữ liệu bằng bản sao lưu lúc {when}?\n\n{plan}\n\nCác cửa sổ hồ sơ sẽ được đóng.",
+        "Replace the database with the backup taken {when}?\n\n{plan}\n\nRecord windows will close.",
+    ),
+    "admin_only": (
+        "Chỉ quản trị viên được sao lưu và khôi phục.",
+        "Only administrators may back up and restore.",
     ),
     "restore_running": ("Đang khôi phục…", "Restoring…"),
     "restore_done": (

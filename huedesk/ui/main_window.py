@@ -184,6 +184,10 @@ class MainWindow(QMainWindow):
         for a in (self.act_export, self.act_export_list, self.act_import):
             a.setEnabled(who.can_see_sensitive)  # bundles hold personal data
         self.act_demo.setEnabled(who.can_manage_users)
+        for a in (self.act_backup, self.act_restore):  # administrators (huedesk.maintenance)
+            a.setEnabled(who.can_manage_users)
+            if not a.isEnabled():
+                a.setToolTip(tr("admin_only"))
         # Delete acts on the lists only: in a text field it must delete characters.
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.stack.addAction(self.act_delete)

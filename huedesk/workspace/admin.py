@@ -4,9 +4,9 @@ demo data, the integrity check and the retention review.
 Each class is a capability of one ``Workspace``; the services below keep their
 own rules (accounts are for administrators, bundles for those who may see
 personal data …) and this module adds the ones that belong to the door itself,
-like demo data being an administrator's action. Backups, restore and the
-integrity check are exposed here as they are; who may run them is decided in
-``huedesk.backup`` and ``huedesk.check`` (issue #11, item 4).
+like demo data being an administrator's action. Who may back up, restore,
+reindex and check is decided in ``huedesk.maintenance`` (backups and restores for
+administrators; a restore keeps the accounts and the audit log).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from huedesk import backup
+from huedesk import backup, maintenance
 from huedesk.accounts import AccountInfo, AccountService, Role
 from huedesk.accounts.roles import require_sensitive, require_write
 from huedesk.backup import BackupInfo
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from huedesk.archive import ExportReport, ImportReport
     from huedesk.check import CheckReport
     from huedesk.demo.generator import DemoSummary
+    from huedesk.maintenance import RestorePlan, RestoreReport
     from huedesk.privacy.retention import AnonymiseResult, ReviewItem
 
 Progress = Callable[..., None]
@@ -126,37 +127,44 @@ class Archive:
 
 
 class Backups:
-    """Backups of this database: take one, list them, restore one."""
+    """Backups of this database: take one, list them, restore one (administrators)."""
 
     def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
+    def may_use(self) -> bool:
+        return self._ws.principal.can_manage_users
+
     def list(self) -> list[BackupInfo]:
         """Every backup, newest first."""
-        return backup.list_backups(self._ws.path)
+        return maintenance.list_backups(self._ws.db, self._ws.actor)
 
     def now(self) -> Path:
         """Back up now into the backups folder; the new file."""
-        return backup.backup_now(self._ws.path)
+        return maintenance.backup_now(self._ws.db, self._ws.actor)
 
     def to(self, dest: Path) -> Path:
         """Back up into the file or folder ``dest``; the new file."""
-        return backup.backup_to(self._ws.path, Path(dest))
+        return maintenance.backup_to(self._ws.db, self._ws.actor, Path(dest))
 
     def newest_good(self) -> Path | None:
+        maintenance.list_backups(self._ws.db, self._ws.actor)  # administrators only
         return backup.newest_good_backup(self._ws.path)
 
-    def restore(self, source: Path) -> Path | None:
+    def plan(self, source: Path) -> RestorePlan:
+        """What restoring ``source`` would undo and keep (to ask before restoring)."""
+        return maintenance.plan_restore(self._ws.db, self._ws.actor, Path(source))
+
+    def restore(self, source: Path) -> RestoreReport:
         """Put the backup ``source`` in place of the database and reopen it here.
 
+        The current accounts and the whole audit log are kept (``huedesk.maintenance``).
         This workspace's connections are closed first; afterwards it works on the
-        restored file (the old one reopened if the restore failed). Returns the
-        safety copy of the replaced database.
+        restored file (the old one reopened if the restore failed).
         """
         path = self._ws.path
-        self._ws.db.dispose()
         try:
-            return backup.restore(path, Path(source))
+            return maintenance.restore(self._ws.db, self._ws.actor, Path(source))
         finally:
             self._ws.replace_database(open_store(path))
 
@@ -206,10 +214,7 @@ class Maintenance:
         self._ws = ws
 
     def check(self, *, verify_attachments: bool = True) -> CheckReport:
-        from huedesk.check import run_check  # on first use: see the imports
-
-        self._ws.principal  # noqa: B018  (a disabled account is refused here)
-        return run_check(self._ws.db, verify_attachments=verify_attachments)
+        return maintenance.check(self._ws.db, self._ws.actor, verify_attachments=verify_attachments)
 
 
 class Privacy:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from huedesk import backup
+from huedesk import maintenance
 from huedesk.accounts import AccountService, Principal, Role
 from huedesk.db.engine import Database
 from huedesk.errors import PermissionDenied
@@ -34,10 +34,10 @@ class Door:
         return cls(open_store(Path(path)))
 
     @staticmethod
-    def rescue(path: Path, good_backup: Path) -> None:
+    def rescue(path: Path, good_backup: Path) -> Path | None:
         """Put ``good_backup`` in place of a damaged database (at start-up, before any
-        sign-in: a damaged file has no accounts to check)."""
-        backup.restore(Path(path), Path(good_backup))
+        sign-in: a damaged file has no accounts to check; the rescue is logged)."""
+        return maintenance.rescue(Path(path), Path(good_backup)).kept
 
     @property
     def path(self) -> Path:

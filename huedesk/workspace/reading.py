@@ -17,7 +17,7 @@ from huedesk.dashboard import Attention
 from huedesk.paths import data_dir_for
 from huedesk.records import ListQuery, RecordService, kind_spec
 from huedesk.records.visibility import require_row, visible_kinds
-from huedesk.search import SearchHit, reindex_all, search
+from huedesk.search import SearchHit, search
 from huedesk.search.schema import KIND_CODES
 from huedesk.text import sort_key
 from huedesk.workspace.protocol import Bound
@@ -56,9 +56,9 @@ class Search:
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Rebuild the search index from the records; the number of records indexed."""
-        self._ws.principal  # noqa: B018  (a disabled account is refused here)
-        with self._ws.db.write() as session:
-            return reindex_all(session, progress)
+        from huedesk import maintenance  # on first use: it brings backups and checks
+
+        return maintenance.reindex(self._ws.db, self._ws.actor, progress)
 
 
 class StartPage:

@@ -123,7 +123,7 @@ def test_restore_refuses_while_another_hued_has_it_open(
 ) -> None:
     taken = backup.backup_now(db.path)
     db.dispose()
-    done = run_cli("--db", str(db.path), "restore", str(taken), "--lang", "en")
+    done = run_cli("--db", str(db.path), "restore", str(taken), "--yes", "--lang", "en")
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert f"process {holder.pid}" in done.stderr and "close it there first" in done.stderr
 

@@ -85,7 +85,7 @@ def test_backup_and_restore_through_the_command_line(
     filled.create("person", {"full_name": "Phạm Thị Dung"})
     db.dispose()
 
-    done = run_cli("--db", str(db.path), "restore", str(out), "--lang", "en")
+    done = run_cli("--db", str(db.path), "restore", str(out), "--yes", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "Restored" in done.stdout and "pre-restore" in done.stdout
     assert names_in(db.path) == ORIGINAL

@@ -53,7 +53,7 @@ def test_restore_names_the_program_holding_the_database(
     db: Database, locker: subprocess.Popen[str]
 ) -> None:
     taken = backup.backup_now(db.path)  # backups still work: readers are not blocked
-    done = run_cli("--db", str(db.path), "restore", str(taken), "--lang", "en")
+    done = run_cli("--db", str(db.path), "restore", str(taken), "--yes", "--lang", "en")
     line = _one_clear_line(done, db.path)
     assert "is open in another program; close it and restore again" in line
     if sys.platform == "linux":

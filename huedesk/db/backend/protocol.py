@@ -15,6 +15,7 @@ itself in ``huedesk.db.backend``; nothing above ``huedesk/db`` changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -65,6 +66,25 @@ class InsertPlan(Protocol):
     ) -> None: ...
 
 
+@dataclass(frozen=True)
+class FileSummary:
+    """What a database file holds: rows per table, account names and the audit chain's end."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    accounts: tuple[str, ...] = ()
+    audit_entries: int = 0
+    audit_last: tuple[int, str] | None = None  # (id, entry hash) of the newest entry
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What ``DatabaseFiles.carry`` copied: accounts, and audit entries (``None``: the
+    histories differ, nothing appended)."""
+
+    accounts: int
+    audit_entries: int | None
+
+
 class DatabaseFiles(Protocol):
     """A database that is one file on this computer (SQLite): checked, copied and replaced.
 
@@ -106,6 +126,26 @@ class DatabaseFiles(Protocol):
 
     def record_clean_close(self, path: Path) -> None:
         """Note that the last connection closed cleanly (lets the next open skip its check)."""
+        ...
+
+    def summarise(self, path: Path, tables: list[str]) -> FileSummary:
+        """Rows per table (0 for a table the file lacks), account names, the audit log's end."""
+        ...
+
+    def audit_hash_at(self, path: Path, entry_id: int) -> str | None:
+        """The hash of audit entry ``entry_id`` in the file (``None`` when it has none)."""
+        ...
+
+    def carry(
+        self, target: Path, source: Path, account_columns: list[str], audit_columns: list[str]
+    ) -> Carried:
+        """Give ``target`` the accounts of ``source`` and the audit entries that follow its own.
+
+        ``target`` (a file about to be installed by a restore, at the current schema)
+        loses its accounts and gets ``source``'s exactly. If ``source``'s audit log
+        continues ``target``'s (it holds ``target``'s newest entry with the same hash),
+        the entries after it are appended unchanged. All of it or nothing.
+        """
         ...
 
 

@@ -120,3 +120,18 @@ def test_audit_view_hides_consular_entries_from_officers(
     officer.show_record(case["ref"])
     consular.show_record(case["ref"])
     assert (officer.model.total, consular.model.total) == (0, 1)
+
+
+def test_only_an_administrator_backs_up_and_restores_in_the_window(
+    qtbot: QtBot, db: Database, accounts: dict[str, Principal]
+) -> None:
+    from huedesk.ui.context import AppContext
+    from huedesk.ui.main_window import MainWindow  # the window is built only here
+
+    for name, who in accounts.items():
+        window = MainWindow(AppContext(db, who, "en"))
+        qtbot.addWidget(window)
+        admin = who.role is Role.ADMIN
+        assert window.act_backup.isEnabled() is admin, name
+        assert window.act_restore.isEnabled() is admin, name
+        window.close()

@@ -283,3 +283,7 @@ def unchanged_since_clean_close(path: Path) -> bool:
     if _wal_waiting(path):
         return False
     return bool(recorded == _fingerprint(path))
+
+
+# A restore's carrying of accounts and history (``DatabaseFiles.summarise/audit_hash_at/carry``).
+from huedesk.db.backend.sqlite.carry import audit_hash_at, carry, summarise  # noqa: E402, F401
