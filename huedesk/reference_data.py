@@ -85,6 +85,11 @@ COUNTRIES: list[tuple[str, str, str]] = [
 ]
 
 
+def has_countries(session: Session) -> bool:
+    """Whether the country list is in (a new database gets it on first open)."""
+    return bool(session.scalar(select(func.count()).select_from(Country)))
+
+
 def ensure_countries(session: Session) -> int:
     """Insert the country list into an empty country table; returns rows added."""
     if session.scalar(select(func.count()).select_from(Country)):

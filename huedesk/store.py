@@ -29,7 +29,7 @@ from huedesk.db.migrate import open_database
 from huedesk.errors import HueDeskError
 from huedesk.paths import backups_dir
 from huedesk.records import events
-from huedesk.reference_data import ensure_countries
+from huedesk.reference_data import ensure_countries, has_countries
 from huedesk.safety.applock import refuse_if_held_elsewhere
 
 log = logging.getLogger(__name__)
@@ -65,10 +65,13 @@ def open_store(path: Path, *, auto_backup: bool = True) -> Database:
     except DamagedDatabaseError as exc:
         raise with_restore_offer(exc, path) from exc
     try:
-        with db.write() as session:
-            if ensure_countries(session):
-                events.emit_bulk(session, frozenset({"country"}))
-            search.ensure_index(session)
+        with db.read() as session:  # a write only when there is something to do: reading
+            ready = has_countries(session) and search.index_is_current(session)  # needs no lock
+        if not ready:
+            with db.write() as session:
+                if ensure_countries(session):
+                    events.emit_bulk(session, frozenset({"country"}))
+                search.ensure_index(session)
     except BaseException:
         db.dispose()
         raise

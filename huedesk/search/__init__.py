@@ -14,6 +14,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from huedesk.records import events, query
+from huedesk.search.documents import DOCUMENT_VERSION
 from huedesk.search.indexer import (
     ensure_current,
     index_problems,
@@ -21,6 +22,7 @@ from huedesk.search.indexer import (
     on_change,
     on_settle,
     reindex_all,
+    stored_version,
 )
 from huedesk.search.searching import SearchHit, group_by_kind, search, search_in, text_matcher
 
@@ -28,6 +30,7 @@ __all__ = [
     "SearchHit",
     "ensure_index",
     "group_by_kind",
+    "index_is_current",
     "index_problems",
     "install",
     "reindex_all",
@@ -41,6 +44,11 @@ def install() -> None:
     events.subscribe(on_change, on_settle)
     events.subscribe_bulk(on_bulk)
     query.set_text_matcher(text_matcher)
+
+
+def index_is_current(session: Session) -> bool:
+    """Whether the index was built by this version's documents (nothing to rebuild)."""
+    return stored_version(session) == DOCUMENT_VERSION
 
 
 def ensure_index(session: Session) -> bool:

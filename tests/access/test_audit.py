@@ -116,14 +116,15 @@ def test_audit_command_prints_a_table(cli, db: Database, logged: dict) -> None:
 def test_huedesk_check_reports_a_tampered_log(
     cli, db: Database, db_path: Path, logged: dict
 ) -> None:
-    assert cli("check", "--skip-attachments").code == 0
+    env = {"HUEDESK_USER": "canbo", "HUEDESK_PASSWORD": "mat-khau-123"}  # check needs sign-in
+    assert cli("check", "--skip-attachments", env=env).code == 0
     conn = _raw(db_path)
     try:
         conn.execute("DROP TRIGGER audit_entry_no_update")
         conn.execute("UPDATE audit_entry SET actor = 'nguoi-khac' WHERE id = 5")
     finally:
         conn.close()
-    res = cli("check", "--skip-attachments", "--lang", "en")
+    res = cli("check", "--skip-attachments", "--lang", "en", env=env)
     assert res.code == 1
     assert "changed outside HueDesk" in res.out
     assert "guard trigger 'audit_entry_no_update' is missing" in res.out
