@@ -129,7 +129,7 @@ def test_only_an_administrator_backs_up_and_restores_in_the_window(
     from huedesk.ui.main_window import MainWindow  # the window is built only here
 
     for name, who in accounts.items():
-        window = MainWindow(AppContext(db, who, "en"))
+        window = MainWindow(AppContext(Workspace(db, who), "en"))
         qtbot.addWidget(window)
         admin = who.role is Role.ADMIN
         assert window.act_backup.isEnabled() is admin, name

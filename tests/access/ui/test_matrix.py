@@ -29,7 +29,7 @@ from argon2 import PasswordHasher
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
-from huedesk import clock
+from huedesk import backup, clock
 from huedesk.accounts import AccountService
 from huedesk.accounts import passwords as passwords_mod
 from huedesk.cli import main as cli_main
@@ -861,13 +861,13 @@ def _(env: Env) -> bool:
 
 @driver("restore", "api")
 def _(env: Env) -> bool:
-    taken = next(b for b in env.ws.backups.list() if b.kind == "manual")
+    taken = next(b for b in backup.list_backups(env.ws.path) if b.kind == "manual")
     return refused(lambda: env.ws.backups.restore(taken.path))
 
 
 @driver("restore", "cli")
 def _(env: Env) -> bool:
-    return cli_ok(env.run("restore", "--newest"))
+    return cli_ok(env.run("restore", "--newest", "--yes"))
 
 
 @driver("restore", "window")
