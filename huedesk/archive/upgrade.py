@@ -24,6 +24,7 @@ from huedesk.archive.layout import iter_lines, kind_order, records_path
 from huedesk.archive.portable import iter_portable
 from huedesk.db.engine import Database, make_engine
 from huedesk.db.migrate import upgrade
+from huedesk.errors import HueDeskError
 from huedesk.records.kinds import KINDS
 
 BATCH = 2000
@@ -66,13 +67,30 @@ def _load(engine: Any, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
                     row = {"id": len(mine) + 1}
                     mine[rec["uuid"]] = row["id"]
                     for name, value in rec.items():
-                        row[name] = converters[name](value)
+                        convert = converters.get(name)
+                        if convert is None:
+                            _unknown(kind, name, value, manifest)
+                            continue
+                        row[name] = convert(value)
                     rows.append(row)
                     if len(rows) >= BATCH:
                         conn.execute(insert(table), rows)
                         rows = []
             if rows:
                 conn.execute(insert(table), rows)
+
+
+def _unknown(kind: str, name: str, value: Any, manifest: dict[str, Any]) -> None:
+    """A field the bundle's schema revision did not have: empty, it is nothing to carry over
+    (a later column such as ``aliases``); with a value, the bundle contradicts its revision."""
+    if value is None:
+        return
+    revision = manifest["schema_revision"]
+    raise HueDeskError(
+        f"Gói ghi phiên bản cấu trúc {revision} nhưng có trường {kind}.{name} mà phiên bản đó không có.",
+        f"The bundle says schema revision {revision} but has the field {kind}.{name}, "
+        "which that revision does not have.",
+    )
 
 
 def _converter(column: Any, ids: dict[str, dict[str, int]]) -> Any:

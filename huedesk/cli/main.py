@@ -50,6 +50,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("huedesk.cli.archive_cmd", "nhập gói lưu trữ / import (merge) a bundle"),
     "import-sheet": ("huedesk.cli.sheet_cmd", "nhập bảng tính XLSX/CSV / import a spreadsheet"),
     "duplicates": ("huedesk.cli.duplicates_cmd", "tìm hồ sơ trùng / find likely duplicates"),
+    "merge": ("huedesk.cli.merge_cmd", "gộp hai hồ sơ trùng / merge two duplicates"),
+    "undo": (
+        "huedesk.cli.merge_cmd",
+        "hoàn tác một lần gộp hay nhập bảng tính / undo a merge or a sheet import",
+    ),
     "user": ("huedesk.cli.user_cmd", "tài khoản người dùng / user accounts"),
     "audit": ("huedesk.cli.audit_cmd", "nhật ký thay đổi / audit log"),
     "privacy": ("huedesk.cli.privacy_cmd", "dữ liệu cá nhân / personal data"),

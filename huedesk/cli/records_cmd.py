@@ -145,6 +145,11 @@ def register(sub: Any) -> None:
         run_add,
     )
     p.add_argument("values", nargs="*", metavar="FIELD=VALUE")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="add even if the record probably repeats a stored one (asked otherwise)",
+    )
 
     p = _command(
         sub,
@@ -297,11 +302,40 @@ def _name_of(svc: RecordService, spec: KindSpec, row: dict[str, Any]) -> str:
     return str(row.get("ref") or row.get("code") or row["uuid"])
 
 
+def _confirm_not_duplicate(ctx: CommandContext, svc: RecordService, kind: str, values: Any) -> bool:
+    """Name the stored records a new one probably repeats, and ask (``--yes`` adds anyway;
+    without a terminal to ask, the add is refused)."""
+    found = svc.likely_duplicates(kind, values)
+    if not found or ctx.args.yes:
+        return True
+    en = ctx.lang == "en"
+    for pair in found:
+        other = pair.second
+        print(
+            f"huedesk: {'probably the same as' if en else 'có thể trùng với'} "
+            f"{other.ref} {other.name} ({pair.score}: {pair.reason(ctx.lang)})",
+            file=sys.stderr,
+        )
+    if not sys.stdin.isatty():
+        raise HueDeskError(
+            "Không thêm: có thể trùng với hồ sơ đã có (thêm --yes để vẫn thêm, "
+            "hoặc dùng hồ sơ đã có; huedesk merge gộp hai hồ sơ).",
+            "Not added: it probably repeats a stored record (add --yes to add it anyway, "
+            "or use the stored one; huedesk merge combines two records).",
+        )
+    answer = input("Add it anyway? [y/N] " if en else "Vẫn thêm? [y/N] ")
+    return answer.strip().lower() in {"y", "yes", "c", "có"}
+
+
 def run_add(ctx: CommandContext) -> int:
     spec = kind_spec(ctx.args.kind)
     svc = _service(ctx)
+    values = _pairs(ctx.args.values)
+    if not _confirm_not_duplicate(ctx, svc, spec.name, values):
+        ctx.print("Không thêm. / Not added.")
+        return 1
     try:
-        row = svc.create(spec.name, _pairs(ctx.args.values))
+        row = svc.create(spec.name, values)
     except ValidationError as exc:
         raise _with_keys(exc) from None
     ctx.print(_name_of(svc, spec, row))

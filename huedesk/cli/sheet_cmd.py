@@ -51,16 +51,13 @@ def register(sub: Any) -> None:
 
 def run(ctx: CommandContext) -> int:
     # Loaded only when the command runs (openpyxl and the archive's table writer are large).
-    from huedesk.sheets import preview
-    from huedesk.sheets.report import problem_lines, save_report, skipped_lines, summary_lines
-    from huedesk.sheets.write import import_plan
+    from huedesk.sheets.report import problem_lines, skipped_lines, summary_lines
 
     args = ctx.args
     lang = ctx.lang
+    sheets = ctx.workspace().sheets
     delimiter = "\t" if args.delimiter == "tab" else args.delimiter
-    plan = preview(
-        ctx.db(),
-        ctx.actor,
+    plan = sheets.preview(
         args.file,
         args.kind,
         sheet=args.sheet,
@@ -80,7 +77,7 @@ def run(ctx: CommandContext) -> int:
         for line in skipped:
             ctx.print(line)
     if args.report is not None:
-        save_report(plan, args.report, lang)
+        sheets.save_report(plan, args.report, lang)
         ctx.print(("Báo cáo: " if lang == "vi" else "Report: ") + str(args.report))
     if args.save_mapping is not None:
         plan.mapping.save(args.save_mapping)
@@ -95,7 +92,7 @@ def run(ctx: CommandContext) -> int:
             f"Không nhập gì: {len(plan.errors)} dòng có lỗi (--strict).",
             f"Nothing imported: {len(plan.errors)} rows have errors (--strict).",
         )
-    outcome = import_plan(ctx.db(), ctx.actor, plan, lang)
+    outcome = sheets.import_(plan, lang=lang)
     if lang == "en":
         ctx.print(
             f"Imported: {outcome.added} added, {outcome.updated} updated, {outcome.unchanged} unchanged."
@@ -103,6 +100,12 @@ def run(ctx: CommandContext) -> int:
     else:
         ctx.print(
             f"Đã nhập: thêm {outcome.added}, sửa {outcome.updated}, không đổi {outcome.unchanged}."
+        )
+    if outcome.operation_id is not None:
+        ctx.print(
+            f"Undo the whole import: huedesk undo {outcome.operation_id}"
+            if lang == "en"
+            else f"Hoàn tác cả lần nhập: huedesk undo {outcome.operation_id}"
         )
     left = [r.row for r in plan.errors]
     if left:

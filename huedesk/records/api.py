@@ -30,7 +30,7 @@ from huedesk.reading import VI, Convention, Unreadable
 from huedesk.records import masking
 from huedesk.records.advice import Saved
 from huedesk.records.compound import ChildEdits, save_in
-from huedesk.records.duplicates import DuplicatePair, find_duplicates
+from huedesk.records.duplicates import DuplicatePair, find_duplicates, likely_duplicates_in
 from huedesk.records.kinds import KindSpec, kind_spec
 from huedesk.records.lookup import child_keys, locate, resolve_country
 from huedesk.records.query import ListQuery, Page
@@ -98,6 +98,23 @@ class RecordService:
         with self.db.read() as s:
             self._reader(s, kind_spec(kind))
             return find_duplicates(s, kind, min_score=min_score)
+
+    def likely_duplicates(
+        self, kind: str, values: Mapping[str, Any], record_id: int | None = None
+    ) -> builtins.list[DuplicatePair]:
+        """Stored people or organisations that the record about to be saved (``values`` as
+        typed; ``record_id`` when it exists) probably repeats, best first; asked before a save
+        by the window and the command line. Values that do not read give no match (the save
+        itself reports them)."""
+        spec = kind_spec(kind)
+        with self.db.read() as s:
+            self._reader(s, spec)
+            before = get_in(s, kind, record_id) if record_id is not None else None
+            try:
+                cleaned = validate(s, spec, values, before, reading=self.reading)
+            except (HueDeskError, Unreadable):
+                return []
+            return likely_duplicates_in(s, kind, {**(before or {}), **cleaned}, record_id=record_id)
 
     def child_keys(self, kind: str, ids: builtins.list[int]) -> dict[int, str]:
         """``PARENT-REF/N`` names of child rows (``VT-2025-0003/2``)."""

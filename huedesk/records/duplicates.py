@@ -16,7 +16,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,18 +112,87 @@ class DuplicatePair:
 def _candidates(session: Session, kind: str) -> list[Candidate]:
     spec = KINDS[kind]
     t = spec.table
+    out = []
     if kind == "person":
         rows = session.execute(
-            select(t.c.id, t.c.ref, t.c.full_name, t.c.date_of_birth, t.c.nationality)
+            select(t.c.id, t.c.ref, t.c.full_name, t.c.date_of_birth, t.c.nationality, t.c.aliases)
         )
-        return [Candidate(r[0], r[1], r[2], (r[3], r[4])) for r in rows]
-    rows = session.execute(select(t.c.id, t.c.ref, t.c.name, t.c.name_en, t.c.country_code))
-    out = []
+        for r in rows:
+            out.append(Candidate(r[0], r[1], r[2], (r[3], r[4])))
+            for alias in _aliases(r[5]):  # other spellings kept by a merge
+                out.append(Candidate(r[0], r[1], alias, (r[3], r[4])))
+        return out
+    rows = session.execute(
+        select(t.c.id, t.c.ref, t.c.name, t.c.name_en, t.c.country_code, t.c.aliases)
+    )
     for r in rows:
         out.append(Candidate(r[0], r[1], r[2], (r[4],)))
-        if r[3]:  # the English name is another spelling of the same record
-            out.append(Candidate(r[0], r[1], r[3], (r[4],)))
+        # The English name and the other names are other spellings of the same record.
+        for other in ([r[3]] if r[3] else []) + _aliases(r[5]):
+            out.append(Candidate(r[0], r[1], other, (r[4],)))
     return out
+
+
+def _aliases(text: str | None) -> list[str]:
+    return [a.strip() for a in text.splitlines() if a.strip()] if text else []
+
+
+def _candidate_of(kind: str, values: Mapping[str, Any], record_id: int | None) -> list[Candidate]:
+    """The record being entered (cleaned ``values``) as candidates, one per spelling."""
+    rid = record_id if record_id is not None else -1
+    if kind == "person":
+        extra: tuple[Any, ...] = (values.get("date_of_birth"), values.get("nationality"))
+        names = [values.get("full_name")]
+    else:
+        extra = (values.get("country_code"),)
+        names = [values.get("name"), values.get("name_en")]
+    names += _aliases(values.get("aliases"))
+    return [Candidate(rid, values.get("ref"), str(n), extra) for n in names if n]
+
+
+def likely_duplicates_in(
+    session: Session,
+    kind: str,
+    values: Mapping[str, Any],
+    *,
+    record_id: int | None = None,
+    min_score: int = 60,
+    limit: int = 5,
+) -> list[DuplicatePair]:
+    """Stored records that the record being entered (cleaned ``values``; ``record_id`` when
+    it is already stored) probably repeats, best first: the check made before a save.
+
+    Each pair's ``first`` is the record being entered, ``second`` the stored one.
+    """
+    if kind not in DUPLICATE_KINDS:
+        return []
+    mine = _candidate_of(kind, values, record_id)
+    if not mine:
+        return []
+    wanted = {(index, key) for c in mine for index, key in enumerate(name_keys(c.name)) if key}
+    best: dict[int, DuplicatePair] = {}
+    for other in _candidates(session, kind):
+        if other.id == record_id:
+            continue
+        keys = name_keys(other.name)
+        for index, rule in enumerate(RULES):
+            if not keys[index] or (index, keys[index]) not in wanted:
+                continue
+            me = next(c for c in mine if name_keys(c.name)[index] == keys[index])
+            same = fold(me.name) == fold(other.name)
+            score, vi, en = _adjust(kind, me, other, rule.score + (5 if same else 0))
+            if score >= min_score and (other.id not in best or best[other.id].score < score):
+                base_vi, base_en = ("trùng tên", "the same name") if same else (rule.vi, rule.en)
+                best[other.id] = DuplicatePair(
+                    kind,
+                    me,
+                    other,
+                    min(score, 100),
+                    base_vi + (f"; {vi}" if vi else ""),
+                    base_en + (f"; {en}" if en else ""),
+                )
+            break  # the first (strongest) rule that matches gives the reason
+    return sorted(best.values(), key=lambda p: (-p.score, p.second.id))[:limit]
 
 
 def _adjust(kind: str, a: Candidate, b: Candidate, score: int) -> tuple[int, str, str]:

@@ -10,6 +10,7 @@ the window (``plan``); the report names row, column and value (``report``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from huedesk.accounts.principal import Actor, resolve
@@ -17,7 +18,7 @@ from huedesk.db.engine import Database
 from huedesk.records.kinds import kind_spec
 from huedesk.records.visibility import require_kind
 from huedesk.sheets.mapping import ColumnRule, Mapping
-from huedesk.sheets.plan import ImportPlan, Problem, RowResult, plan_rows
+from huedesk.sheets.plan import ImportPlan, Problem, Progress, RowResult, plan_rows
 from huedesk.sheets.source import SheetData, SheetError, read_sheet
 
 __all__ = [
@@ -46,6 +47,8 @@ def preview(
     columns: list[ColumnRule] | None = None,
     lang: str = "vi",
     blank_erases: bool = False,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
 ) -> ImportPlan:
     """Read ``path`` as records of ``kind`` and class every row; nothing is written."""
     spec = kind_spec(kind)
@@ -61,4 +64,6 @@ def preview(
             mapping_file=mapping_file,
             columns=columns,
             blank_erases=blank_erases,
+            progress=progress,
+            should_cancel=should_cancel,
         )

@@ -46,6 +46,13 @@ _NOTES = ("ghi chu", "luu y", "nguon", "nguoi lap", "note", "source", "*")
 Progress = Callable[[int, int], None]
 
 
+class CheckCancelled(HueDeskError):
+    """The user pressed Cancel while the rows were checked."""
+
+    def __init__(self) -> None:
+        super().__init__("Đã hủy việc kiểm tra.", "Checking cancelled.")
+
+
 @dataclass
 class Problem:
     """One problem of one row: where (row, column, value) and what, in both languages."""
@@ -311,6 +318,7 @@ def plan_rows(
     columns: list[ColumnRule] | None = None,
     blank_erases: bool = False,
     progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
 ) -> ImportPlan:
     """Map ``data``'s columns to ``kind`` and class every row (nothing is written)."""
     header_rows, header = find_header(kind, data.rows)
@@ -332,8 +340,11 @@ def plan_rows(
             results.append(RowResult(number, "skipped", reason=reason))
         else:
             results.append(planner.row(number, cells))
-        if progress is not None and done % 500 == 0:
-            progress(done, total)
+        if done % 500 == 0:
+            if should_cancel is not None and should_cancel():
+                raise CheckCancelled()
+            if progress is not None:
+                progress(done, total)
     return ImportPlan(kind, data, mapping, results)
 
 

@@ -13,7 +13,9 @@ from huedesk.backup import BackupInfo
 from huedesk.dashboard import Attention, AttentionItem
 from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.records import ChildEdits, DeleteImpact, ListQuery, Page
+from huedesk.records.duplicates import DuplicatePair
 from huedesk.records.history import AuditRow
+from huedesk.records.operations import MergeResult, OperationInfo, UndoResult
 from huedesk.safety.applock import AppLockHeld
 from huedesk.search import SearchHit, group_by_kind
 from huedesk.workspace.door import Door
@@ -23,12 +25,17 @@ from huedesk.workspace.workspace import Workspace
 if TYPE_CHECKING:
     from huedesk.archive import BundleRejected, ExportReport, ImportReport
     from huedesk.archive.selection import SELECTABLE as EXPORTABLE_KINDS
+    from huedesk.sheets import ColumnRule, ImportPlan
+    from huedesk.sheets.write import ImportOutcome
 
 _ON_FIRST_USE = {
     "BundleRejected": ("huedesk.archive", "BundleRejected"),
     "ExportReport": ("huedesk.archive", "ExportReport"),
     "ImportReport": ("huedesk.archive", "ImportReport"),
     "EXPORTABLE_KINDS": ("huedesk.archive.selection", "SELECTABLE"),
+    "ColumnRule": ("huedesk.sheets", "ColumnRule"),
+    "ImportPlan": ("huedesk.sheets", "ImportPlan"),
+    "ImportOutcome": ("huedesk.sheets.write", "ImportOutcome"),
 }
 
 
@@ -51,17 +58,24 @@ __all__ = [
     "BackupInfo",
     "BundleRejected",
     "ChildEdits",
+    "ColumnRule",
     "DamagedDatabaseError",
     "DeleteImpact",
     "Deleted",
     "Door",
+    "DuplicatePair",
     "ExportReport",
+    "ImportOutcome",
+    "ImportPlan",
     "ImportReport",
     "ListQuery",
+    "MergeResult",
+    "OperationInfo",
     "Page",
     "Principal",
     "Role",
     "SearchHit",
+    "UndoResult",
     "Workspace",
     "group_by_kind",
 ]

@@ -25,6 +25,8 @@ Capabilities::
     demo         demo data
     maintenance  integrity check
     privacy      retention review, anonymisation
+    operations   merge duplicate people or organisations; undo a merge or an import
+    sheets       spreadsheet import: report first, then the good rows, undoable
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from huedesk.records.history import AuditLog
 from huedesk.safety.storage import storage_warning
 from huedesk.workspace.admin import Accounts, Archive, Backups, Demo, Maintenance, Privacy
 from huedesk.workspace.documents import Documents
+from huedesk.workspace.operations import Operations, Sheets
 from huedesk.workspace.reading import Briefs, Lookups, Search, StartPage
 from huedesk.workspace.undo import Undo
 
@@ -71,6 +74,8 @@ class Workspace:
         self.demo = Demo(self)
         self.maintenance = Maintenance(self)
         self.privacy = Privacy(self)
+        self.operations = Operations(self)
+        self.sheets = Sheets(self)
 
     # --- who and where ---------------------------------------------------------------------
     @property

@@ -54,7 +54,7 @@ def test_other_facts_lower_the_score(svc: RecordService) -> None:
 def test_duplicates_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "h.sqlite3")
     for name in ("Nguyễn Văn A", "NGUYEN VAN A"):
-        assert main(["--db", db, "add", "person", f"full_name={name}"]) == 0
+        assert main(["--db", db, "add", "person", f"full_name={name}", "--yes"]) == 0
     capsys.readouterr()
     assert main(["--db", db, "duplicates", "--kind", "person", "--lang", "en"]) == 0
     out = capsys.readouterr().out

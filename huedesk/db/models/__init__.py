@@ -11,7 +11,7 @@ from huedesk.db.models.economy import FdiProject
 from huedesk.db.models.events import Event
 from huedesk.db.models.partners import Agreement, Partnership
 from huedesk.db.models.reference import Country, Organisation, Person
-from huedesk.db.models.system import AuditEntry, RefCounter
+from huedesk.db.models.system import AuditEntry, OperationLog, RefCounter
 from huedesk.db.models.tasks import FollowUpTask
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "FollowUpTask",
     "Gift",
     "NumberMode",
+    "OperationLog",
     "Organisation",
     "Partnership",
     "Person",

@@ -43,6 +43,9 @@ class Organisation(RecordMixin, RefMixin, Base):
     address: Mapped[str | None] = mapped_column(String(500), info=label("Địa chỉ", "Address"))
     website: Mapped[str | None] = mapped_column(String(300), info=label("Trang web", "Website"))
     notes: Mapped[str | None] = mapped_column(Text, info=label("Ghi chú", "Notes"))
+    aliases: Mapped[str | None] = mapped_column(
+        Text, info=label("Tên khác (mỗi dòng một tên)", "Other names (one a line)")
+    )
 
 
 class Person(RecordMixin, RefMixin, Base):
@@ -83,3 +86,6 @@ class Person(RecordMixin, RefMixin, Base):
         String(500), info=label("Địa chỉ", "Address", personal=True)
     )
     notes: Mapped[str | None] = mapped_column(Text, info=label("Ghi chú", "Notes"))
+    aliases: Mapped[str | None] = mapped_column(
+        Text, info=label("Tên khác (mỗi dòng một tên)", "Other names (one a line)")
+    )

@@ -1,4 +1,4 @@
-"""Bookkeeping tables: the audit log and reference-number counters."""
+"""Bookkeeping tables: the audit log, reference-number counters and the log of undoable operations."""
 
 from __future__ import annotations
 
@@ -51,3 +51,28 @@ class RefCounter(Base):
     prefix: Mapped[str] = mapped_column(String(8))
     year: Mapped[int] = mapped_column(Integer)
     last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OperationLog(Base):
+    """A merge or a spreadsheet import, kept so it can be undone as a whole.
+
+    ``body`` is JSON written by the service that did it (``huedesk.records.operations``):
+    what it changed and the values before, enough to put them back. It holds the
+    merged-away record as it was (personal data included, as the record itself did)
+    until the operation is undone or the log is cleared.
+    """
+
+    __tablename__ = "operation_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(
+        UTCDateTime, default=utcnow, index=True, info=label("Thời gian", "Time")
+    )
+    actor: Mapped[str] = mapped_column(String(120), info=label("Người thực hiện", "User"))
+    action: Mapped[str] = mapped_column(String(20), info=label("Thao tác", "Action"))
+    kind: Mapped[str] = mapped_column(String(40), info=label("Loại hồ sơ", "Kind"))
+    summary: Mapped[str] = mapped_column(String(500), info=label("Tóm tắt", "Summary"))
+    body: Mapped[str] = mapped_column(Text, default="{}", info=label("Nội dung", "Body"))
+    undone_at: Mapped[dt.datetime | None] = mapped_column(
+        UTCDateTime, info=label("Đã hoàn tác lúc", "Undone at")
+    )

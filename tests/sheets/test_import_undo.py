@@ -1,0 +1,76 @@
+"""An import undone as a whole; Cancel writes nothing; the import is in the audit log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from huedesk.errors import HueDeskError
+from huedesk.records import ListQuery
+from huedesk.sheets.write import ImportCancelled
+from huedesk.workspace import Workspace
+
+
+def _sheet(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "to-chuc.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_undo_takes_back_added_records_and_changed_values(ws: Workspace, tmp_path: Path) -> None:
+    stored = ws.records.create(
+        "organisation", {"name": "Tỉnh Gifu", "org_type": "partner_locality", "country_code": "JP"}
+    )
+    sheet = _sheet(
+        tmp_path,
+        "Số hiệu;Tên;Loại;Quốc gia;Trang web\n"
+        f"{stored['ref']};Tỉnh Gifu;Địa phương đối tác;JP;https://gifu.jp\n"
+        ";Tỉnh Nara;Địa phương đối tác;JP;\n"
+        ";Thành phố Kanazawa;Địa phương đối tác;JP;\n",
+    )
+    outcome = ws.sheets.import_(ws.sheets.preview(sheet, "organisation"))
+    assert (outcome.added, outcome.updated) == (2, 1)
+    audit = ws.audit.page(kind="organisation")
+    assert any("import" in row.changes for row in audit)
+    undone = ws.operations.undo(outcome.operation_id or 0)
+    assert (undone.removed, undone.restored) == (2, 1)
+    rows = ws.records.list("organisation", ListQuery(limit=None)).rows
+    assert [(r["name"], r["website"]) for r in rows] == [("Tỉnh Gifu", None)]
+
+
+def test_undo_is_refused_whole_when_an_imported_record_is_used_since(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    sheet = _sheet(tmp_path, "Tên;Loại;Quốc gia\nTỉnh Nara;Địa phương đối tác;JP\nOsaka;Khác;JP\n")
+    outcome = ws.sheets.import_(ws.sheets.preview(sheet, "organisation"))
+    nara = ws.records.locate("organisation", "Tỉnh Nara")
+    ws.records.create(
+        "partnership",
+        {
+            "partner_id": nara,
+            "country_code": "JP",
+            "level": "province",
+            "relation_type": "friendship",
+            "status": "established",
+        },
+    )
+    with pytest.raises(HueDeskError):
+        ws.operations.undo(outcome.operation_id or 0)
+    assert ws.records.list("organisation").total == 2  # nothing undone
+    assert not ws.operations.recent()[0].undone
+
+
+def test_cancel_while_importing_writes_nothing(ws: Workspace, tmp_path: Path) -> None:
+    lines = "".join(f"Tổ chức số {i};Khác;JP\n" for i in range(120))
+    sheet = _sheet(tmp_path, "Tên;Loại;Quốc gia\n" + lines)
+    plan = ws.sheets.preview(sheet, "organisation")
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(ImportCancelled):
+        ws.sheets.import_(
+            plan, progress=lambda d, t: seen.append((d, t)), should_cancel=lambda: True
+        )
+    assert ws.records.list("organisation").total == 0
+    assert ws.operations.recent() == []
+    outcome = ws.sheets.import_(plan, progress=lambda d, t: seen.append((d, t)))
+    assert outcome.added == 120 and seen[-1] == (120, 120)
