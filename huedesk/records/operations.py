@@ -186,15 +186,20 @@ def recent_in(session: Session, limit: int = 50) -> list[OperationInfo]:
 
 
 def _system_entry(
-    session: Session, who: Principal, spec: KindSpec, row: Mapping[str, Any], what: dict[str, Any]
+    session: Session,
+    who: Principal,
+    kind: str,
+    row: Mapping[str, Any] | None,
+    what: dict[str, Any],
 ) -> None:
+    """The audit entry of a merge or an import (on the kept record; an import names none)."""
     audit.record(
         session,
         actor=who.name,
         action=AuditAction.SYSTEM,
-        kind=spec.name,
-        record_uuid=str(row["uuid"]),
-        record_ref=row.get("ref"),
+        kind=kind,
+        record_uuid=str(row["uuid"]) if row else None,
+        record_ref=row.get("ref") if row else None,
         changes={k: (None, v) for k, v in what.items()},
     )
 
@@ -326,7 +331,7 @@ def merge_in(session: Session, actor: Actor, kind: str, keep_id: int, other_id: 
     keep_label = keep.get("ref") or str(keep_id)
     other_label = other.get("ref") or str(other_id)
     op = _log(session, who, MERGE, kind, f"{other_label} → {keep_label}", body)
-    _system_entry(session, who, spec, keep, {"merged": f"{other_label} → {keep_label}"})
+    _system_entry(session, who, kind, keep, {"merged": f"{other_label} → {keep_label}"})
     counts: dict[str, int] = {}
     for k, _id, _fk in moved:
         counts[k] = counts.get(k, 0) + 1
@@ -377,21 +382,8 @@ def log_import_in(session: Session, actor: Actor, log: ImportLog, summary: str) 
         "changed": [[k, u, _encode_row(b), _encode_row(a)] for k, u, b, a in log.changed],
     }
     op = _log(session, who, IMPORT, log.kind, summary, body)
-    spec = kind_spec(log.kind)
-    audit.record(
-        session,
-        actor=who.name,
-        action=AuditAction.SYSTEM,
-        kind=spec.name,
-        record_uuid=None,
-        record_ref=None,
-        changes={
-            "import": (None, summary),
-            "operation": (None, op.id),
-            "added": (None, len(log.created)),
-            "updated": (None, len(log.changed)),
-        },
-    )
+    what = {"import": summary, "operation": op.id, "added": len(log.created)}
+    _system_entry(session, who, log.kind, None, {**what, "updated": len(log.changed)})
     return op.id
 
 
@@ -489,7 +481,7 @@ def _undo_merge(
     _put_back(session, who, op.kind, keep_id, before, after, kept)
     keep = row_dict(get_obj(session, spec, keep_id))
     events.emit(session, op.kind, "update", keep)
-    _system_entry(session, who, spec, keep, {"unmerged": op.summary, "operation": op.id})
+    _system_entry(session, who, op.kind, keep, {"unmerged": op.summary, "operation": op.id})
     return UndoResult(op.id, MERGE, restored=1, kept=tuple(kept))
 
 
@@ -511,13 +503,5 @@ def _undo_import(
         restored += _put_back(
             session, who, kind, record_id, _decode_row(before), _decode_row(after), kept
         )
-    audit.record(
-        session,
-        actor=who.name,
-        action=AuditAction.SYSTEM,
-        kind=op.kind,
-        record_uuid=None,
-        record_ref=None,
-        changes={"import undone": (None, op.summary), "operation": (None, op.id)},
-    )
+    _system_entry(session, who, op.kind, None, {"import undone": op.summary, "operation": op.id})
     return UndoResult(op.id, IMPORT, restored=restored, removed=removed, kept=tuple(kept))
