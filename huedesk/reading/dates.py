@@ -105,12 +105,22 @@ def _make(text: str, conv: Convention, year: int, month: int, day: int) -> dt.da
         raise _refused(text, conv, ": không có ngày này", ": there is no such day") from None
 
 
+# Whole numbers read as years, never as Excel day numbers (which would be dates in 1904-1905).
+YEAR_ALONE = (1800, 2100)
+
+
 def from_excel_serial(serial: int | Decimal | float) -> dt.date:
     """The date of an Excel serial day number (1900 date system)."""
     if isinstance(serial, bool) or serial != int(serial) or not 1 <= serial <= 2_958_465:
         raise Unreadable(
             f"'{shown(serial)}' không phải số ngày của Excel",
             f"'{shown(serial)}' is not an Excel day number",
+        )
+    if YEAR_ALONE[0] <= serial <= YEAR_ALONE[1]:
+        # Day 1975 is in 1905: a sheet's 1975 is the year someone typed, not a date.
+        raise Unreadable(
+            f"'{shown(serial)}' là một năm, không phải ngày (viết dd/mm/yyyy, ví dụ 05/03/{int(serial)})",
+            f"'{shown(serial)}' is a year, not a date (write dd/mm/yyyy, e.g. 05/03/{int(serial)})",
         )
     return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
 

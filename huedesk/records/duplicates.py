@@ -43,6 +43,7 @@ class Rule:
     vi: str
     en: str
     key: Callable[[list[str]], str]  # of the name's folded words
+    kinds: tuple[str, ...] = ("person", "organisation")  # the kinds it applies to
 
 
 def words(name: str) -> list[str]:
@@ -70,6 +71,27 @@ def _sounds(ws: list[str]) -> str:
     return _DOUBLE.sub(r"\1", text)
 
 
+# Words that say what kind of place a partner locality is, not which: 'Tỉnh Champasak' is the
+# same place as 'Champassak' (folded; two-word ones as pairs).
+_PLACE_WORDS = frozenset(
+    {"tinh", "huyen", "province", "city", "prefecture", "county", "district", "state", "of", "the"}
+)
+_PLACE_PAIRS = (("thanh", "pho"), ("thi", "xa"), ("khu", "vuc"))
+
+
+def _place(ws: list[str]) -> str:
+    kept: list[str] = []
+    i = 0
+    while i < len(ws):
+        if tuple(ws[i : i + 2]) in _PLACE_PAIRS:
+            i += 2
+            continue
+        if ws[i] not in _PLACE_WORDS:
+            kept.append(ws[i])
+        i += 1
+    return _sounds(kept) if kept else ""
+
+
 RULES = (
     Rule(
         "marks",
@@ -81,6 +103,14 @@ RULES = (
     Rule("order", 90, "cùng các chữ, khác thứ tự", "the same words in another order", _any_order),
     Rule("spaces", 85, "giống nhau khi viết liền", "the same letters without spaces", _joined),
     Rule("sounds", 75, "phiên âm gần giống", "a similar transliteration", _sounds),
+    Rule(
+        "place",
+        70,
+        "cùng địa danh khi bỏ chữ 'Tỉnh', 'Thành phố'…",
+        "the same place without 'Province', 'City'…",
+        _place,
+        ("organisation",),
+    ),
 )
 
 
@@ -169,7 +199,12 @@ def likely_duplicates_in(
     mine = _candidate_of(kind, values, record_id)
     if not mine:
         return []
-    wanted = {(index, key) for c in mine for index, key in enumerate(name_keys(c.name)) if key}
+    wanted = {
+        (index, key)
+        for c in mine
+        for index, key in enumerate(name_keys(c.name))
+        if key and kind in RULES[index].kinds
+    }
     best: dict[int, DuplicatePair] = {}
     for other in _candidates(session, kind):
         if other.id == record_id:
@@ -240,6 +275,8 @@ def find_duplicates(session: Session, kind: str, *, min_score: int = 60) -> list
     keyed = [(c, name_keys(c.name)) for c in candidates]
     best: dict[tuple[int, int], DuplicatePair] = {}
     for index, rule in enumerate(RULES):
+        if kind not in rule.kinds:
+            continue
         groups: dict[str, list[Candidate]] = defaultdict(list)
         for c, keys in keyed:
             key = keys[index]
@@ -290,7 +327,7 @@ class DuplicateIndex:
 
     def add(self, name: str, label: str) -> None:
         for rule, key in zip(RULES, name_keys(name), strict=True):
-            if key:
+            if key and self.kind in rule.kinds:
                 self._keys[(rule.name, key)].append(label)
 
     def matches(self, name: str) -> tuple[list[str], str, str] | None:

@@ -167,6 +167,8 @@ class RecordEditor(QDialog):
         kind = self.spec.name
         before = dict(self.row)
         changes = self.form.changes() if self.record_id is not None else self.form.values()
+        if not self._not_a_duplicate(changes):
+            return False
         try:
             row = self.ctx.ws.records.save(
                 kind,
@@ -192,6 +194,33 @@ class RecordEditor(QDialog):
         self.ctx.message.emit(tr("saved", what=self.describe()))
         self.saved.emit(kind, self.record_id)
         return True
+
+    # Fields whose change can make a person or organisation repeat another.
+    _NAME_FIELDS = frozenset({"full_name", "name", "name_en", "aliases"})
+
+    def _not_a_duplicate(self, changes: dict[str, Any]) -> bool:
+        """Ask before saving a person or organisation that probably repeats a stored one
+        (a new one, or one whose name changes); True to go on saving."""
+        if self.record_id is not None and not self._NAME_FIELDS & set(changes):
+            return True
+        try:
+            found = self.ctx.ws.records.likely_duplicates(self.spec.name, changes, self.record_id)
+        except HueDeskError:
+            return True  # the save itself reports what is wrong
+        if not found:
+            return True
+        lines = [
+            f"• {p.second.ref or ''} {p.second.name} — {p.reason(self.ctx.lang)} ({p.score})"
+            for p in found
+        ]
+        answer = QMessageBox.question(
+            self,
+            tr("duplicate_title"),
+            tr("duplicate_ask", records="\n".join(lines)),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
 
     def _push_edit(self, before: dict[str, Any], after: dict[str, Any], fields: list[str]) -> None:
         changed = [f for f in fields if before.get(f) != after.get(f)]

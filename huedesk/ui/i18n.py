@@ -14,6 +14,97 @@ LANGUAGES = ("vi", "en")
 _lang = "vi"
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    # Duplicates, merge and spreadsheet import (editor.py, duplicates_view.py, sheet_wizard.py)
+    "duplicate_title": ("Có thể trùng hồ sơ", "Probably a duplicate"),
+    "duplicate_ask": (
+        "Hồ sơ này có thể trùng với:\n{records}\n\nVẫn lưu? (Có thể gộp hai hồ sơ sau ở "
+        "Sửa → Hồ sơ trùng…)",
+        "This record probably repeats:\n{records}\n\nSave it anyway? (Two records can be "
+        "merged later in Edit → Duplicates…)",
+    ),
+    "sheet_title": ("Nhập bảng tính", "Import a spreadsheet"),
+    "menu_import_sheet": ("Nhập &bảng tính (XLSX, CSV)…", "Import &spreadsheet (XLSX, CSV)…"),
+    "sheet_step_0": ("Bước 1/4: chọn tệp", "Step 1 of 4: choose the file"),
+    "sheet_step_1": ("Bước 2/4: ghép cột với trường", "Step 2 of 4: match columns to fields"),
+    "sheet_step_2": ("Bước 3/4: kiểm tra", "Step 3 of 4: review the check"),
+    "sheet_step_3": ("Bước 4/4: đã nhập", "Step 4 of 4: imported"),
+    "sheet_intro": (
+        "Bảng tính Excel (.xlsx) hoặc CSV (UTF-8, Windows-1258, Windows-1252). Mọi dòng được "
+        "kiểm tra trước khi nhập; không có gì được ghi cho tới bước cuối.",
+        "An Excel workbook (.xlsx) or a CSV file (UTF-8, Windows-1258, Windows-1252). Every row "
+        "is checked before anything is written; nothing is written until the last step.",
+    ),
+    "sheet_kind": ("Loại hồ sơ", "Record kind"),
+    "sheet_file": ("Tệp", "File"),
+    "sheet_file_hint": ("Đường dẫn tệp .xlsx hoặc .csv", "Path of an .xlsx or .csv file"),
+    "sheet_browse": ("Chọn…", "Browse…"),
+    "sheet_filter": (
+        "Bảng tính (*.xlsx *.csv);;Tất cả (*)",
+        "Spreadsheets (*.xlsx *.csv);;All (*)",
+    ),
+    "sheet_sheet": ("Trang", "Sheet"),
+    "sheet_numbers": ("Cách viết số", "Numbers written"),
+    "sheet_numbers_vi": ("Kiểu Việt Nam: 1.250,5", "Vietnamese: 1.250,5"),
+    "sheet_numbers_en": ("Kiểu Anh: 1,250.5", "English: 1,250.5"),
+    "sheet_blank_erases": (
+        "Ô trống xóa giá trị đã lưu (mặc định: ô trống không đổi gì)",
+        "Empty cells erase stored values (default: empty cells change nothing)",
+    ),
+    "sheet_no_file": ("Hãy chọn một tệp.", "Choose a file."),
+    "sheet_back": ("< Quay lại", "< Back"),
+    "sheet_next": ("Tiếp >", "Next >"),
+    "sheet_checking": ("Đang đọc và kiểm tra bảng tính…", "Reading and checking the sheet…"),
+    "sheet_importing": ("Đang nhập…", "Importing…"),
+    "sheet_columns_intro": (
+        "Các cột của {file} đã được ghép với trường của {kind} theo tiêu đề. Đổi trường ở "
+        "cột thứ hai nếu cần; chọn “không nhập” để bỏ một cột.",
+        "The columns of {file} were matched to fields of {kind} by their headers. Change a "
+        "field in the second column if needed; choose “leave out” to skip a column.",
+    ),
+    "sheet_col_header": ("Cột trong tệp", "Column in the file"),
+    "sheet_col_field": ("Trường", "Field"),
+    "sheet_col_sample": ("Vài giá trị đầu", "First values"),
+    "sheet_skip_column": ("(không nhập)", "(leave out)"),
+    "sheet_save_mapping": ("Lưu cách ghép cột…", "Save the column mapping…"),
+    "sheet_summary": (
+        "Sẵn sàng: {ready} dòng · có cảnh báo (vẫn nhập): {warning} · lỗi (không nhập): "
+        "{error} · bỏ qua (trống, tổng cộng, ghi chú): {skipped}",
+        "Ready: {ready} rows · with warnings (imported): {warning} · errors (not imported): "
+        "{error} · skipped (blank, totals, notes): {skipped}",
+    ),
+    "sheet_row": ("Dòng", "Row"),
+    "sheet_column": ("Cột", "Column"),
+    "sheet_value": ("Giá trị", "Value"),
+    "sheet_problem": ("Vấn đề", "Problem"),
+    "sheet_error": ("Lỗi", "Error"),
+    "sheet_save_report": ("Lưu báo cáo (XLSX)…", "Save the report (XLSX)…"),
+    "sheet_report_saved": ("Đã lưu báo cáo: {path}", "Report saved: {path}"),
+    "sheet_import": ("Nhập {n} dòng", "Import {n} rows"),
+    "sheet_done": (
+        "Đã nhập: thêm {added}, sửa {updated}, không đổi {unchanged}.",
+        "Imported: {added} added, {updated} updated, {unchanged} unchanged.",
+    ),
+    "sheet_left_out": ("Các dòng không nhập (có lỗi): {rows}", "Rows left out (errors): {rows}"),
+    "sheet_undo": ("Hoàn tác cả lần nhập này", "Undo this whole import"),
+    "menu_duplicates": ("Hồ sơ &trùng…", "&Duplicates…"),
+    "dup_title": ("Hồ sơ có thể trùng", "Likely duplicates"),
+    "dup_find": ("Tìm", "Find"),
+    "dup_min_score": ("Điểm tối thiểu", "Minimum score"),
+    "dup_finding": ("Đang tìm hồ sơ trùng…", "Finding duplicates…"),
+    "dup_score": ("Điểm", "Score"),
+    "dup_left": ("Hồ sơ", "Record"),
+    "dup_right": ("Có thể trùng với", "Probably the same as"),
+    "dup_reason": ("Lý do", "Why"),
+    "dup_count": ("{n} cặp.", "{n} pairs."),
+    "dup_keep_left": ("Gộp, giữ hồ sơ bên trái", "Merge, keeping the left one"),
+    "dup_keep_right": ("Gộp, giữ hồ sơ bên phải", "Merge, keeping the right one"),
+    "dup_undo": ("Hoàn tác lần gộp", "Undo the merge"),
+    "dup_confirm": (
+        "Gộp {other} vào {keep}?\n\nMọi liên kết (đoàn, vụ việc, thỏa thuận, viện trợ, tệp) "
+        "chuyển sang {keep}; tên kia được giữ làm tên khác. Có thể hoàn tác.",
+        "Merge {other} into {keep}?\n\nEvery link (visits, cases, agreements, aid, files) "
+        "moves to {keep}; the other name is kept as another name. This can be undone.",
+    ),
     # Sign-in dialog (huedesk/ui/login_dialog.py)
     "login_title_login": ("Đăng nhập HueDesk", "Sign in to HueDesk"),
     "login_title_first": ("Tạo tài khoản quản trị", "Create the administrator account"),

@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         self.act_export = self._action("export", self.archive.export, "Ctrl+E")
         self.act_export_list = self._action("export_list", self.export_list)
         self.act_import = self._action("import", self.archive.import_, "Ctrl+I")
+        self.act_import_sheet = self._action("menu_import_sheet", self.import_sheet)
+        self.act_duplicates = self._action("menu_duplicates", self.show_duplicates)
         self.act_backup = self._action("backup_now", self.backup_now, "Ctrl+B")
         self.act_restore = self._action("restore", self.restore_backup)
         self.act_quit = self._action("quit", self.close, keys.Quit)
@@ -197,7 +199,7 @@ class MainWindow(QMainWindow):
         for a in (self.act_new, self.act_open, self.act_save, self.act_print):
             m_file.addAction(a)
         m_file.addSeparator()
-        for a in (self.act_export, self.act_export_list, self.act_import):
+        for a in (self.act_export, self.act_export_list, self.act_import, self.act_import_sheet):
             m_file.addAction(a)
         m_file.addSeparator()
         for a in (self.act_backup, self.act_restore):
@@ -213,6 +215,8 @@ class MainWindow(QMainWindow):
         m_edit.addSeparator()
         for a in (self.act_delete, self.act_find, self.act_filter):
             m_edit.addAction(a)
+        m_edit.addSeparator()
+        m_edit.addAction(self.act_duplicates)
         m_view = bar.addMenu(tr("menu_view"))
         m_view.addAction(self.act_refresh)
         act_audit = QAction(tr("menu_audit"), self)
@@ -352,6 +356,24 @@ class MainWindow(QMainWindow):
         active = [e for e in open_ones if e.isActiveWindow()]
         candidates = active or open_ones
         return candidates[-1] if candidates else None
+
+    def import_sheet(self) -> QDialog:
+        """The spreadsheet import wizard (checking is open to all; importing to writers)."""
+        from huedesk.ui.sheet_wizard import SheetImportWizard  # openpyxl loads on first use
+
+        wizard = SheetImportWizard(self.ctx, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        wizard.open()
+        return wizard
+
+    def show_duplicates(self) -> QDialog:
+        """Likely duplicate people and organisations, with merge and undo."""
+        from huedesk.ui.duplicates_view import DuplicatesView
+
+        view = DuplicatesView(self.ctx, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        view.open()
+        return view
 
     def show_audit(self) -> None:
         """View → Audit log: who changed what, read-only, newest first."""

@@ -173,6 +173,16 @@ def test_excel_serial_days_in_spreadsheets() -> None:
         from_excel_serial(Decimal("45356.5"))
 
 
+@pytest.mark.parametrize("year", ["1975", 1975, 2024])
+def test_a_year_alone_in_a_sheet_is_refused_not_read_as_1905(year: object) -> None:
+    """Excel day 1975 is 29 May 1905: a date-of-birth column holding 1975 means the year."""
+    with pytest.raises(Unreadable, match="is a year, not a date"):
+        if isinstance(year, str):
+            read_date(year, VI.for_sheets())
+        else:
+            from_excel_serial(year)  # type: ignore[arg-type]
+
+
 def test_date_and_time() -> None:
     assert read_datetime("05/03/2024 14:30") == dt.datetime(2024, 3, 5, 14, 30)
     assert read_datetime("05/03/2024 14h30") == dt.datetime(2024, 3, 5, 14, 30)

@@ -60,3 +60,20 @@ def test_duplicates_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     assert "NG-2026-0001 Nguyễn Văn A" in out and "NG-2026-0002 NGUYEN VAN A" in out
     assert "(1 pairs)" in out
+
+
+def test_a_place_is_found_with_or_without_province_or_city(svc: RecordService) -> None:
+    for name in ("Tỉnh Champassak", "Champasak", "Thành phố Kanazawa", "Kanazawa City", "Osaka"):
+        svc.create(
+            "organisation", {"name": name, "org_type": "partner_locality", "country_code": "LA"}
+        )
+    pairs = _pairs(svc, "organisation")
+    assert set(pairs) == {
+        frozenset(("Tỉnh Champassak", "Champasak")),
+        frozenset(("Thành phố Kanazawa", "Kanazawa City")),
+    }
+    assert all("without 'Province'" in why for _score, why in pairs.values())
+    # People are not places: 'Tịnh' is a given name, not a province.
+    svc.create("person", {"full_name": "Lê Văn Tịnh"})
+    svc.create("person", {"full_name": "Lê Văn"})
+    assert svc.duplicates("person") == []

@@ -789,6 +789,87 @@ def _(env: Env) -> bool:
     return editable
 
 
+# import-sheet / merge (issue #18) ------------------------------------------------------------------
+def _people_sheet(env: Env) -> Path:
+    sheet = env.folder / "nguoi.csv"
+    sheet.write_text("Họ và tên;Chức vụ\nPhạm Văn Minh;Chuyên viên\n", encoding="utf-8")
+    return sheet
+
+
+@driver("import-sheet", "api")
+def _(env: Env) -> bool:
+    def run() -> None:
+        done = env.ws.sheets.import_(env.ws.sheets.preview(_people_sheet(env), "person"))
+        env.ws.operations.undo(done.operation_id or 0)
+
+    return refused(run)
+
+
+@driver("import-sheet", "cli")
+def _(env: Env) -> bool:
+    return cli_ok(env.run("import-sheet", str(_people_sheet(env)), "--kind", "person"))
+
+
+@driver("import-sheet", "window")
+def _(env: Env) -> bool:
+    wizard = env.window.import_sheet()
+    wizard.kind_box.setCurrentIndex(wizard.kind_box.findData("person"))
+    wizard.path_edit.setText(str(_people_sheet(env)))
+    for _step in range(2):  # file -> columns -> report
+        wizard.next()
+        env.wait_ops()
+    allowed = wizard.next_btn.isEnabled()
+    if allowed:
+        wizard.next()
+        env.wait_ops()
+        allowed = wizard.outcome is not None and wizard.outcome.added == 1
+    wizard.close()
+    return allowed
+
+
+def _twins(env: Env) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Two spellings of one partner locality, made by the administrator."""
+    admin = RecordService(env.ws.db, "quantri")
+    values = {"org_type": "partner_locality", "country_code": "LA"}
+    return (
+        admin.create("organisation", {"name": "Tỉnh Sê Kông", **values}),
+        admin.create("organisation", {"name": "Tinh Sekong", **values}),
+    )
+
+
+@driver("merge", "api")
+def _(env: Env) -> bool:
+    keep, other = _twins(env)
+    return refused(lambda: env.ws.operations.merge("organisation", keep["id"], other["id"]))
+
+
+@driver("merge", "cli")
+def _(env: Env) -> bool:
+    keep, other = _twins(env)
+    return cli_ok(env.run("merge", keep["ref"], other["ref"], "--kind", "organisation"))
+
+
+@driver("merge", "window")
+def _(env: Env) -> bool:
+    keep, other = _twins(env)
+    view = env.window.show_duplicates()
+    view.kind_box.setCurrentIndex(view.kind_box.findData("organisation"))
+    view.find_pairs()
+    env.wait_ops()
+    (row,) = [
+        i
+        for i, p in enumerate(view.pairs)
+        if {p.first.id, p.second.id} == {keep["id"], other["id"]}
+    ]
+    view.table.selectRow(row)
+    allowed = view.keep_left.isEnabled()
+    if allowed:
+        view.merge(keep_left=True)
+        allowed = view.last_merge is not None
+    view.close()
+    return allowed
+
+
 # attach-files / attach-case-files -------------------------------------------------------------------
 def _file(env: Env) -> Path:
     source = env.folder / "cong-van.pdf"
