@@ -69,7 +69,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheet_summary": (
         "Sẵn sàng: {ready} dòng · có cảnh báo (vẫn nhập): {warning} · lỗi (không nhập): "
         "{error} · bỏ qua (trống, tổng cộng, ghi chú): {skipped}",
-        "Ready: {ready} rows · with warnings (imported): {warning} · errors (not imported): "
+        "Ready: {ready} · with warnings (imported): {warning} · errors (not imported): "
         "{error} · skipped (blank, totals, notes): {skipped}",
     ),
     "sheet_row": ("Dòng", "Row"),

@@ -53,7 +53,8 @@ def problems(path: Path, *, full: bool = False) -> list[str]:
 
     A file SQLite cannot even read counts as one problem, described by SQLite's
     message. A file another program has locked is not a problem of the file: that
-    raises the usual "locked" message.
+    raises the usual "locked" message. One problem a line: SQLite may put several
+    in one row, under a ``*** in database main ***`` heading.
     """
     pragma = "integrity_check" if full else "quick_check"
     try:
@@ -70,7 +71,8 @@ def problems(path: Path, *, full: bool = False) -> list[str]:
         return [str(exc)]
     finally:
         conn.close()
-    return [r[0] for r in rows if r[0] != "ok"]
+    lines = (line.strip() for r in rows if r[0] != "ok" for line in str(r[0]).splitlines())
+    return [line for line in lines if line and not line.startswith("***")]
 
 
 def _read(path: Path, sql: str) -> list[tuple[object, ...]]:
