@@ -123,53 +123,46 @@ class SheetImportWizard(QDialog):
         form.addRow("", self.erase_box)
         return page
 
-    def _columns_step(self) -> QWidget:
+    @staticmethod
+    def _table_page(
+        intro: QLabel, headers: list[str], button: str, action: Any
+    ) -> tuple[QWidget, QTableWidget]:
+        """A step showing a text, a table (last column stretched) and a button below it."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.columns_intro = QLabel()
-        self.columns_intro.setWordWrap(True)
-        self.columns = QTableWidget(0, 3)
-        self.columns.setHorizontalHeaderLabels(
-            [tr("sheet_col_header"), tr("sheet_col_field"), tr("sheet_col_sample")]
-        )
-        header = self.columns.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.columns.verticalHeader().setVisible(False)
-        save = QPushButton(tr("sheet_save_mapping"))
-        save.clicked.connect(self.save_mapping)
+        intro.setWordWrap(True)
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        header = table.horizontalHeader()
+        for i in range(len(headers) - 1):
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        table.setWordWrap(True)
+        save = QPushButton(button)
+        save.clicked.connect(action)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(save)
-        layout.addWidget(self.columns_intro)
-        layout.addWidget(self.columns, 1)
+        layout.addWidget(intro)
+        layout.addWidget(table, 1)
         layout.addLayout(row)
+        return page, table
+
+    def _columns_step(self) -> QWidget:
+        self.columns_intro = QLabel()
+        headers = [tr("sheet_col_header"), tr("sheet_col_field"), tr("sheet_col_sample")]
+        page, self.columns = self._table_page(
+            self.columns_intro, headers, tr("sheet_save_mapping"), self.save_mapping
+        )
         return page
 
     def _report_step(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
         self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.problems = QTableWidget(0, 4)
-        self.problems.setHorizontalHeaderLabels(
-            [tr("sheet_row"), tr("sheet_column"), tr("sheet_value"), tr("sheet_problem")]
+        headers = [tr("sheet_row"), tr("sheet_column"), tr("sheet_value"), tr("sheet_problem")]
+        page, self.problems = self._table_page(
+            self.summary, headers, tr("sheet_save_report"), self.save_report
         )
-        header = self.problems.horizontalHeader()
-        for i in range(3):
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.problems.verticalHeader().setVisible(False)
-        self.problems.setWordWrap(True)
-        save = QPushButton(tr("sheet_save_report"))
-        save.clicked.connect(self.save_report)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(save)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.problems, 1)
-        layout.addLayout(row)
         return page
 
     def _done_step(self) -> QWidget:
