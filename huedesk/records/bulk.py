@@ -46,6 +46,7 @@ from huedesk.db.enums import AuditAction
 from huedesk.db.models import Country
 from huedesk.db.types import utcnow
 from huedesk.errors import FieldProblem, ValidationError
+from huedesk.reading import VI, Convention
 from huedesk.records import audit_body, events
 from huedesk.records.coerce import shown
 from huedesk.records.kinds import KindSpec, kind_spec
@@ -152,8 +153,10 @@ class BulkWriter:
         restoring: bool = False,
         on_taken_ref: Literal["renumber", "refuse"] = "renumber",
         behind: WriteBehind | None = None,
+        reading: Convention = VI,
     ) -> None:
         self.session = session
+        self.reading = reading  # how typed text is read (spreadsheet import: the sheet's)
         self.who = resolve(session, actor)
         require_write(self.who)
         self.restoring = restoring
@@ -303,7 +306,13 @@ class BulkWriter:
         self._check_owner(spec, {**before, **allowed})
         try:
             cleaned = validate(
-                self.session, spec, allowed, before, restoring=self.restoring, known=self
+                self.session,
+                spec,
+                allowed,
+                before,
+                restoring=self.restoring,
+                reading=self.reading,
+                known=self,
             )
         except ValidationError as exc:
             raise RejectedRecord(kind, _key(before), exc.problems) from exc
@@ -395,7 +404,14 @@ class BulkWriter:
         allowed = values if self.who.can_see_sensitive else permitted_values(self.who, spec, values)
         self._check_owner(spec, allowed)
         try:
-            return validate(self.session, spec, allowed, restoring=self.restoring, known=self)
+            return validate(
+                self.session,
+                spec,
+                allowed,
+                restoring=self.restoring,
+                reading=self.reading,
+                known=self,
+            )
         except ValidationError as exc:
             key = _key(values) or f"#{state.given}"
             raise RejectedRecord(spec.name, key, exc.problems, state.given) from exc

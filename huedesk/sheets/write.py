@@ -1,15 +1,12 @@
 """Writing a checked sheet: the ready and warning rows, in one transaction, audited.
 
-Each row goes through the record services' own create and update (validation,
-access rules, reference numbers, audit entry and search index in the same
-transaction), so a sheet obeys every rule a record typed in the window does. If
-any row fails now (the database changed since the check), or the user presses
-Cancel, nothing is written. The import is logged (``huedesk.records.operations``)
-with what it added and the values it changed, so it can be undone as a whole.
-
-The engineer building the one bulk writer (``huedesk.records.bulk``) makes
-many-row writes fast with the same rules; once it is on main this module writes
-through it instead, so there is never a second bulk path.
+The rows go through the one bulk writer (``huedesk.records.bulk``): the same
+validation, access rules, reference numbers, audit entries and search index
+events as a record typed in the window, without a query and a flush per row.
+If any row fails now (the database changed since the check), or the user
+presses Cancel, nothing is written. The import is logged
+(``huedesk.records.operations``) with what it added and the values it changed,
+so it can be undone as a whole.
 """
 
 from __future__ import annotations
@@ -17,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+
 from huedesk.accounts.principal import Actor
+from huedesk.db.bulk import write_behind
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError, ValidationError
 from huedesk.reading import Convention
+from huedesk.records.bulk import BulkWriter
 from huedesk.records.kinds import KINDS
 from huedesk.records.operations import ImportLog, log_import_in
-from huedesk.records.service import create_in, row_dict, update_in
 from huedesk.sheets.plan import ImportPlan
 
 
@@ -58,38 +58,41 @@ def import_plan(
     of the logged operation that undoes it."""
     conv = Convention(plan.mapping.lang or lang, spreadsheet=True)
     outcome = ImportOutcome()
-    spec = KINDS[plan.kind]
-    log = ImportLog(plan.kind)
+    kind = plan.kind
+    table = KINDS[kind].table
+    log = ImportLog(kind)
     rows = plan.to_write
-    with db.write() as session:
+    with db.write() as session, write_behind(session) as behind:
+        writer = BulkWriter(session, actor, behind=behind, reading=conv)
         for done, result in enumerate(rows, start=1):
-            if should_cancel is not None and done % 50 == 0 and should_cancel():
+            if should_cancel is not None and done % 200 == 0 and should_cancel():
                 raise ImportCancelled()
             try:
                 if result.record_id is None:
-                    row = create_in(session, actor, plan.kind, result.values, reading=conv)
+                    row = writer.add(kind, result.values)
                     outcome.added += 1
-                    log.add_created(plan.kind, row)
+                    log.add_created(kind, row)
                 else:
-                    before = row_dict(session.get(spec.model, result.record_id))
-                    row = update_in(
-                        session, actor, plan.kind, result.record_id, result.values, reading=conv
-                    )
-                    if row.get("updated_at") == before.get("updated_at"):
+                    writer.sync()
+                    stmt = select(table).where(table.c.id == result.record_id)
+                    before = dict(session.execute(stmt).one()._mapping)
+                    row = writer.update(kind, result.record_id, result.values, before)
+                    if row == before:
                         outcome.unchanged += 1
                     else:
                         outcome.updated += 1
-                        log.add_changed(plan.kind, before, row)
+                        log.add_changed(kind, before, row)
             except ValidationError as exc:
                 raise HueDeskError(
                     f"Dòng {result.row}: {exc.vi} — không nhập gì.",
                     f"Row {result.row}: {exc.en} — nothing was imported.",
                 ) from None
             outcome.uuids.append(str(row["uuid"]))
-            if progress is not None and (done % 200 == 0 or done == len(rows)):
+            if progress is not None and (done % 500 == 0 or done == len(rows)):
                 progress(done, len(rows))
         if should_cancel is not None and should_cancel():
             raise ImportCancelled()
+        writer.finish()
         if log.created or log.changed:
             summary = f"{plan.source.path.name}: +{outcome.added} ~{outcome.updated}"
             outcome.operation_id = log_import_in(session, actor, log, summary)

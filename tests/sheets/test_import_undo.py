@@ -74,3 +74,24 @@ def test_cancel_while_importing_writes_nothing(ws: Workspace, tmp_path: Path) ->
     assert ws.operations.recent() == []
     outcome = ws.sheets.import_(plan, progress=lambda d, t: seen.append((d, t)))
     assert outcome.added == 120 and seen[-1] == (120, 120)
+
+
+def test_an_english_sheet_is_written_as_read(ws: Workspace, tmp_path: Path) -> None:
+    """Through the bulk writer, an English sheet's 1,250.50 USD is one thousand two hundred and
+    fifty dollars and 31/12/2024 the last day of the year; each record gets its own number."""
+    ws.records.create("organisation", {"name": "KOICA", "org_type": "donor", "country_code": "KR"})
+    sheet = tmp_path / "projects.csv"
+    sheet.write_text(
+        "Title,Donor,Sector,Committed amount,Currency,Status,Start date\n"
+        'Clean water,KOICA,Health,"1,250.50",USD,Approved,05/03/2024\n'
+        'School meals,KOICA,Education,"25,450",USD,Approved,31/12/2024\n',
+        encoding="utf-8",
+    )
+    plan = ws.sheets.preview(sheet, "aid_project", lang="en")
+    assert plan.counts()["ready"] == 2, [p.en for r in plan.rows for p in r.problems]
+    assert ws.sheets.import_(plan, lang="en").added == 2
+    rows = {r["title"]: r for r in ws.records.list("aid_project", ListQuery(limit=None)).rows}
+    assert rows["Clean water"]["committed_amount"] == 125_050  # cents
+    assert rows["School meals"]["committed_amount"] == 2_545_000
+    assert str(rows["School meals"]["start_date"]) == "2024-12-31"
+    assert rows["Clean water"]["ref"] != rows["School meals"]["ref"]
