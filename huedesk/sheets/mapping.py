@@ -279,8 +279,29 @@ def load_mapping(path: Path, kind: str) -> dict[str, dict[str, Any]]:
                 f"{Path(path).name}: '{kind}' không có trường '{name}'",
                 f"{Path(path).name}: '{kind}' has no field '{name}'",
             )
+        _check_saved_rule(Path(path), str(header), rule)
         out[normalise_header(header)[0] + "|" + normalise_header(header)[1]] = rule
     return out
+
+
+MAX_SCALE = 12  # a column in units of up to 10^12 (nghìn tỷ); more is not a unit people use
+
+
+def _check_saved_rule(path: Path, header: str, rule: dict[str, Any]) -> None:
+    """Refuse a saved rule no HueDesk wrote (a mapping file is read like any other input)."""
+    scale, role, currency = rule.get("scale", 0), rule.get("role", "value"), rule.get("currency")
+    sound = (
+        role in ("value", "uuid")
+        and isinstance(scale, int)
+        and not isinstance(scale, bool)
+        and 0 <= scale <= MAX_SCALE
+        and (currency is None or (isinstance(currency, str) and re.fullmatch("[A-Z]{3}", currency)))
+    )
+    if not sound:
+        raise HueDeskError(
+            f"{path.name}: quy tắc của cột '{header}' không hợp lệ (role, scale, currency)",
+            f"{path.name}: the rule of column '{header}' is not valid (role, scale, currency)",
+        )
 
 
 def apply_saved(rules: list[ColumnRule], saved: dict[str, dict[str, Any]]) -> list[ColumnRule]:

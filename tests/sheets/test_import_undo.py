@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,28 @@ def test_an_english_sheet_is_written_as_read(ws: Workspace, tmp_path: Path) -> N
     assert rows["School meals"]["committed_amount"] == 2_545_000
     assert str(rows["School meals"]["start_date"]) == "2024-12-31"
     assert rows["Clean water"]["ref"] != rows["School meals"]["ref"]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"field": "full_name", "scale": "nhiều"},
+        {"field": "full_name", "scale": 400},
+        {"field": "full_name", "scale": True},
+        {"field": "full_name", "role": "drop"},
+        {"field": "full_name", "currency": 5},
+        {"field": "passport"},
+    ],
+)
+def test_a_hostile_mapping_file_is_refused_in_one_line(
+    ws: Workspace, tmp_path: Path, rule: dict[str, object]
+) -> None:
+    sheet = tmp_path / "nguoi.csv"
+    sheet.write_text("Họ và tên\nLê Văn Cường\n", encoding="utf-8")
+    mapping = tmp_path / "ghep.json"
+    mapping.write_text(
+        json.dumps({"kind": "person", "columns": {"Họ và tên": rule}}), encoding="utf-8"
+    )
+    with pytest.raises(HueDeskError, match=r"ghep\.json") as caught:
+        ws.sheets.preview(sheet, "person", mapping_file=mapping)
+    assert "\n" not in caught.value.en
