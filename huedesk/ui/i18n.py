@@ -87,6 +87,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheet_left_out": ("Các dòng không nhập (có lỗi): {rows}", "Rows left out (errors): {rows}"),
     "sheet_undo": ("Hoàn tác cả lần nhập này", "Undo this whole import"),
     "menu_duplicates": ("Hồ sơ &trùng…", "&Duplicates…"),
+    "menu_operations": ("&Gộp và nhập gần đây…", "&Merges and imports…"),
+    "ops_title": ("Gộp và nhập bảng tính gần đây", "Recent merges and spreadsheet imports"),
+    "ops_at": ("Lúc", "When"),
+    "ops_user": ("Người thực hiện", "User"),
+    "ops_what": ("Thao tác", "Action"),
+    "ops_summary": ("Tóm tắt", "Summary"),
+    "ops_merge": ("Gộp hồ sơ", "Merge"),
+    "ops_import": ("Nhập bảng tính", "Sheet import"),
+    "ops_undone": ("đã hoàn tác", "undone"),
+    "ops_undo": ("Hoàn tác", "Undo"),
+    "ops_confirm": (
+        "Hoàn tác cả thao tác “{summary}”? Các hồ sơ được thêm sẽ bị xóa, các giá trị đã sửa "
+        "được trả lại (trừ những gì đã sửa sau đó).",
+        "Undo the whole of “{summary}”? Records it added are deleted and values it changed "
+        "are put back (except what was changed since).",
+    ),
     "dup_title": ("Hồ sơ có thể trùng", "Likely duplicates"),
     "dup_find": ("Tìm", "Find"),
     "dup_min_score": ("Điểm tối thiểu", "Minimum score"),

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._action("import", self.archive.import_, "Ctrl+I")
         self.act_import_sheet = self._action("menu_import_sheet", self.import_sheet)
         self.act_duplicates = self._action("menu_duplicates", self.show_duplicates)
+        self.act_operations = self._action("menu_operations", self.show_operations)
         self.act_backup = self._action("backup_now", self.backup_now, "Ctrl+B")
         self.act_restore = self._action("restore", self.restore_backup)
         self.act_quit = self._action("quit", self.close, keys.Quit)
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
             m_edit.addAction(a)
         m_edit.addSeparator()
         m_edit.addAction(self.act_duplicates)
+        m_edit.addAction(self.act_operations)
         m_view = bar.addMenu(tr("menu_view"))
         m_view.addAction(self.act_refresh)
         act_audit = QAction(tr("menu_audit"), self)
@@ -371,6 +373,15 @@ class MainWindow(QMainWindow):
         from huedesk.ui.duplicates_view import DuplicatesView
 
         view = DuplicatesView(self.ctx, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        view.open()
+        return view
+
+    def show_operations(self) -> QDialog:
+        """Recent merges and sheet imports, each undoable as a whole."""
+        from huedesk.ui.operations_view import OperationsView
+
+        view = OperationsView(self.ctx, self)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         view.open()
         return view

@@ -146,3 +146,21 @@ def test_menus_open_the_wizard_and_the_view(qtbot: QtBot, window: Any) -> None:
     view = window.show_duplicates()
     assert isinstance(view, DuplicatesView) and view.isVisible()
     view.close()
+
+
+def test_operations_view_undoes_an_import_done_on_the_command_line(
+    qtbot: QtBot, ctx: AppContext, answer: Answers, tmp_path: Path, window: Any
+) -> None:
+    sheet = tmp_path / "khach.csv"
+    sheet.write_text(PEOPLE, encoding="utf-8")
+    done = ctx.ws.sheets.import_(ctx.ws.sheets.preview(sheet, "person"))
+    view = window.show_operations()
+    assert view.table.rowCount() == 1 and "khach.csv" in view.table.item(0, 4).text()
+    assert not view.undo_btn.isEnabled()
+    view.table.selectRow(0)
+    answer.queue.append(QMessageBox.StandardButton.Yes)
+    view.undo_selected()
+    assert "khach.csv" in answer.asked[0]
+    assert "đã hoàn tác" in view.table.item(0, 2).text()
+    assert ctx.ws.records.list("person").total == 0 and done.added == 2
+    view.close()
