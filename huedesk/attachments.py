@@ -3,8 +3,11 @@
 A file is stored once under ``<attachments>/<sha256[:2]>/<sha256><suffix>`` whatever it
 is called and however many records it is attached to; the ``attachment`` row keeps
 the original file name, size and SHA-256 so ``huedesk check`` and archive bundles can
-prove the copy is unchanged. The copy is written to a temporary name and renamed,
-so a crash never leaves a half file under a real name.
+prove the copy is unchanged. The name is derived from the hash by the record
+services (``huedesk.records.stored_files``), never given, and every path to a copy
+goes through ``stored_path``, so no row can point HueDesk at a file outside the
+attachments folder. The copy is written to a temporary name and renamed, so a crash
+never leaves a half file under a real name.
 """
 
 from __future__ import annotations
@@ -31,9 +34,10 @@ from huedesk.paths import attachments_dir
 from huedesk.records import ListQuery, RecordService, events
 from huedesk.records.kinds import TOP_LEVEL
 from huedesk.records.service import create_in, delete_in, get_in
+from huedesk.records.stored_files import MAX_BYTES, stored_name, stored_path
 from huedesk.records.visibility import require_kind
 
-MAX_BYTES = 512 * 1024 * 1024
+__all__ = ["MAX_BYTES", "OWNER_KINDS", "Attachments"]
 
 
 def _hash_copy(source: Path, folder: Path) -> tuple[str, int, Path]:
@@ -77,7 +81,7 @@ def _store_file(folder: Path, source: Path) -> tuple[str, int, Path, str]:
             f"Không sao chép được tệp {source} ({exc.strerror}).",
             f"Cannot copy the file {source} ({exc.strerror}).",
         ) from exc
-    return sha, size, tmp, f"{sha[:2]}/{sha}{source.suffix.lower()}"
+    return sha, size, tmp, stored_name(sha, source.name)
 
 
 class Attachments:
@@ -104,8 +108,8 @@ class Attachments:
             )
         source = Path(source)
         folder = attachments_dir(self.db.path)
-        sha, size, tmp, stored_name = _store_file(folder, source)
-        final = folder / stored_name
+        sha, size, tmp, name = _store_file(folder, source)
+        final = stored_path(folder, name)
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             if final.exists():
@@ -121,7 +125,6 @@ class Attachments:
                     "owner_kind": owner_kind,
                     "owner_uuid": owner["uuid"],
                     "filename": source.name,
-                    "stored_name": stored_name,
                     "media_type": mimetypes.guess_type(source.name)[0],
                     "size": size,
                     "sha256": sha,
@@ -130,7 +133,7 @@ class Attachments:
                 return create_in(s, self.actor, "attachment", values, stored_file=True)
         except BaseException:
             tmp.unlink(missing_ok=True)
-            _remove_if_unused(self.db, stored_name)
+            _remove_if_unused(self.db, name)
             raise
 
     def of(self, owner_kind: str, owner_id: int) -> list[dict[str, Any]]:
@@ -143,13 +146,14 @@ class Attachments:
     def path(self, attachment_id: int) -> Path:
         """Where the stored copy is (to open it); refused for files the user may not see."""
         row = RecordService(self.db, self.actor).get("attachment", attachment_id)
-        return attachments_dir(self.db.path) / row["stored_name"]
+        return stored_path(attachments_dir(self.db.path), row["stored_name"])
 
     def copy_out(self, attachment_id: int, dest: Path) -> Path:
         """Copy an attachment out under its original name into the folder ``dest``."""
         row = RecordService(self.db, self.actor).get("attachment", attachment_id)
-        target = Path(dest) / Path(row["filename"]).name
-        shutil.copy2(attachments_dir(self.db.path) / row["stored_name"], target)
+        name = Path(row["filename"]).name.replace(":", "_")  # no drive on Windows either
+        target = Path(dest) / name
+        shutil.copy2(stored_path(attachments_dir(self.db.path), row["stored_name"]), target)
         return target
 
     def remove(self, attachment_id: int) -> None:
@@ -173,7 +177,7 @@ def keep_for_undo(db_path: Path, rows: list[dict[str, Any]], token: str) -> None
     folder = undo_folder(db_path, token)
     folder.mkdir(parents=True, exist_ok=True)
     for row in rows:
-        source = attachments_dir(db_path) / row["stored_name"]
+        source = stored_path(attachments_dir(db_path), row["stored_name"])
         kept = folder / Path(row["stored_name"]).name
         if kept.exists() or not source.is_file():
             continue
@@ -194,7 +198,7 @@ def restore_in(
     folder = undo_folder(db_path, token)
     for row in rows:
         kept = folder / Path(row["stored_name"]).name
-        final = attachments_dir(db_path) / row["stored_name"]
+        final = stored_path(attachments_dir(db_path), row["stored_name"])
         if not final.is_file():
             if not kept.is_file():
                 continue
@@ -220,12 +224,12 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _remove_if_unused(db: Database, stored_name: str) -> None:
+def _remove_if_unused(db: Database, name: str) -> None:
     with db.read() as s:
-        used = s.scalar(select(func.count()).where(Attachment.stored_name == stored_name))
+        used = s.scalar(select(func.count()).where(Attachment.stored_name == name))
     if not used:
-        with contextlib.suppress(FileNotFoundError):
-            (attachments_dir(db.path) / stored_name).unlink()
+        with contextlib.suppress(FileNotFoundError, ValueError):  # ValueError: not ours
+            stored_path(attachments_dir(db.path), name).unlink()
 
 
 # Files of deleted attachment rows are removed only once the deletion is committed, so a
@@ -254,8 +258,8 @@ def _remove_files_after_commit(session: Session) -> None:
             )
         )
     for name in names - still_used:
-        with contextlib.suppress(FileNotFoundError):
-            (attachments_dir(db_path) / name).unlink()
+        with contextlib.suppress(FileNotFoundError, ValueError):  # ValueError: not ours
+            stored_path(attachments_dir(db_path), name).unlink()
 
 
 @event.listens_for(Session, "after_rollback")

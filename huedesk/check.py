@@ -3,7 +3,8 @@
 Checks, each reported with what was found: the database's own integrity check
 (the backend's: SQLite reads every page), foreign keys, the schema revision, the audit chain, the search index, reference counters ahead of
 every reference number in use, follow-up tasks whose source record is gone, and
-attachment files that are missing or whose content no longer matches its hash.
+attachment rows without their file, files in the attachments folder without a row,
+and (unless skipped) files whose content no longer matches its hash.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from huedesk.db.models import Attachment, FollowUpTask, RefCounter
 from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
 from huedesk.records.refs import REF_PATTERN
+from huedesk.records.stored_files import OutsideAttachments, stored_path
 from huedesk.search.indexer import index_problems
 
 
@@ -72,8 +74,7 @@ def run_check(db: Database, *, verify_attachments: bool = True) -> CheckReport:
         report.problems.extend(audit_guard_problems(s))
         _check_refs(s, report)
         _check_task_sources(s, report)
-        if verify_attachments:
-            _check_attachments(s, db.path, report)
+        _check_attachments(s, db.path, report, rehash=verify_attachments)
     return report
 
 
@@ -128,15 +129,29 @@ def _check_task_sources(s: Session, report: CheckReport) -> None:
             )
 
 
-def _check_attachments(s: Session, db_path: Path, report: CheckReport) -> None:
+def _check_attachments(s: Session, db_path: Path, report: CheckReport, *, rehash: bool) -> None:
+    """Rows without their file, files without a row, and (``rehash``) files that changed."""
     folder = attachments_dir(db_path)
+    known: set[str] = set()
     for att in s.scalars(select(Attachment)):
-        path = folder / att.stored_name
+        try:
+            path = stored_path(folder, att.stored_name)
+        except OutsideAttachments:
+            report.add(
+                f"Tệp đính kèm '{att.filename}' ghi nơi lưu không hợp lệ ('{att.stored_name}'); "
+                "HueDesk không mở tệp đó",
+                f"Attachment '{att.filename}' names an invalid stored file ('{att.stored_name}'); "
+                "HueDesk does not open it",
+            )
+            continue
+        known.add(att.stored_name)
         if not path.is_file():
             report.add(
                 f"Tệp đính kèm '{att.filename}' bị thiếu ({path})",
                 f"Attachment '{att.filename}' is missing ({path})",
             )
+            continue
+        if not rehash:
             continue
         digest = hashlib.sha256()
         with path.open("rb") as fh:
@@ -146,4 +161,13 @@ def _check_attachments(s: Session, db_path: Path, report: CheckReport) -> None:
             report.add(
                 f"Tệp đính kèm '{att.filename}' đã bị thay đổi (SHA-256 không khớp)",
                 f"Attachment '{att.filename}' has changed (SHA-256 mismatch)",
+            )
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = path.relative_to(folder).as_posix()
+        if name not in known:
+            report.add(
+                f"Tệp {path} trong thư mục tệp đính kèm không thuộc hồ sơ nào",
+                f"The file {path} in the attachments folder belongs to no record",
             )

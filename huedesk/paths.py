@@ -88,6 +88,11 @@ def attachments_dir(db_path: Path) -> Path:
     return data_dir_for(db_path) / f"{db_path.stem}-attachments"
 
 
+def scratch_dir(db_path: Path) -> Path:
+    """Where work in progress (exports, imports, backups) keeps its private temporary files."""
+    return data_dir_for(db_path) / f"{db_path.stem}-tmp"
+
+
 def backups_dir(db_path: Path) -> Path:
     """Where backups of the database at ``db_path`` are kept."""
     return data_dir_for(db_path) / f"{db_path.stem}-backups"

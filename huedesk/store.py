@@ -31,6 +31,7 @@ from huedesk.paths import backups_dir
 from huedesk.records import events
 from huedesk.reference_data import ensure_countries, has_countries
 from huedesk.safety.applock import refuse_if_held_elsewhere
+from huedesk.safety.scratch import clear_leftovers
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ def open_store(path: Path, *, auto_backup: bool = True) -> Database:
     path = Path(path)
     existed = path.is_file() and path.stat().st_size > 0
     refuse_if_held_elsewhere(path)
+    clear_leftovers(path)  # scratch folders of exports/imports/backups that were killed
     search.install()
     try:
         db = open_database(path)

@@ -4,9 +4,13 @@ Records are read kind by kind in one read transaction, streamed (never the
 whole database at once), and written to the kind's JSON Lines file. Its CSV
 table and workbook sheet are made from that file, and files are copied into the
 ZIP with their SHA-256 computed for the manifest, in the background while the
-next kind is read (``huedesk.archive.pipeline``). The bundle appears under its
-final name only when complete, so a cancelled or failed export leaves nothing
-behind that could be mistaken for a bundle.
+next kind is read (``huedesk.archive.pipeline``). Everything is gathered and
+packed in the export's private scratch folder under the data folder
+(``huedesk.safety.scratch``), never in a shared temporary folder or beside the
+destination; the bundle appears under its final name only when complete, by a
+rename (or, onto another drive, a copy noted for removal if HueDesk dies). So a
+cancelled, failed or killed export leaves nothing behind: no half bundle, and no
+plain-text records anywhere but in a scratch folder the next start removes.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ import contextlib
 import datetime as dt
 import json
 import platform
-import tempfile
 import time
 import zipfile
 from collections.abc import Callable
@@ -54,6 +57,9 @@ from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
 from huedesk.records.lookup import country_names, record_names
+from huedesk.records.stored_files import OutsideAttachments, stored_path
+from huedesk.safety.files import deliver, file_errors
+from huedesk.safety.scratch import scratch
 
 Progress = Callable[[int, int, str], None]
 # One encoder for every line (``json.dumps`` with options builds a new one per call).
@@ -143,15 +149,14 @@ def export_bundle(
     started = time.perf_counter()
     sel = Selection(tuple(kinds) if kinds else None, year, since)
     out = Path(out)
-    partial = out.with_name(out.name + ".partial")
-    with tempfile.TemporaryDirectory(prefix="huedesk-export-") as tmp:
-        work = Path(tmp)
+    with file_errors(out, "write"), scratch(db.path, "export") as work:
+        packed = work.path / "bundle.zip"
         with db.read() as session:
-            writer = _BundleWriter(db, session, work, progress, should_cancel)
+            writer = _BundleWriter(db, session, work.path, progress, should_cancel)
             writer.brief_kinds = _brief_kinds() if with_briefs else frozenset()
             writer.lang = lang
-            writer.write(partial, sel, lang if with_briefs else None)
-        partial.replace(out)
+            writer.write(packed, sel, lang if with_briefs else None)
+        deliver(packed, out, work)
     report = writer.report
     report.path = out
     report.seconds = time.perf_counter() - started
@@ -321,7 +326,14 @@ class _BundleWriter:
     def _add_attachment_files(self, packer: Packer) -> None:
         folder = attachments_dir(self.db.path)
         for att in self.attachments:
-            src = folder / att["stored_name"]
+            try:
+                src = stored_path(folder, att["stored_name"])
+            except OutsideAttachments:
+                self.report.warnings.append(
+                    f"attachment {att['uuid']} ({att['filename']}): its stored name is not "
+                    "a file in the attachments folder; not exported"
+                )
+                continue
             if not src.is_file():
                 self.report.warnings.append(
                     f"attachment {att['uuid']} ({att['filename']}): file {src} is missing"

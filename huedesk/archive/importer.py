@@ -12,7 +12,9 @@ would do.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -27,9 +29,8 @@ from huedesk.archive.layout import (
     iter_lines,
     kind_order,
     records_path,
-    sha256_file,
 )
-from huedesk.archive.merge import Conflict, KindOutcome, Merger, Renumbered
+from huedesk.archive.merge import Conflict, KindOutcome, Merger, RejectedRecord, Renumbered
 from huedesk.archive.pipeline import PARALLEL_FROM
 from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.upgrade import upgraded_records
@@ -40,6 +41,10 @@ from huedesk.db.engine import Database
 from huedesk.db.migrate import head_revision
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
+from huedesk.records.kinds import KINDS
+from huedesk.records.rules import problem
+from huedesk.records.stored_files import MAX_BYTES, stored_path
+from huedesk.safety.scratch import scratch
 
 Progress = Callable[[int, int, str], None]
 
@@ -106,13 +111,19 @@ def import_bundle(
     rev = verified.schema_revision or head_revision()
     report = ImportReport(Path(path), dry_run, rev)
     total = sum(verified.counts.values())
-    written: list[Path] = []
+    placer: _AttachmentPlacer | None = None
     try:
-        with zipfile.ZipFile(path) as zf, _records(zf, verified) as source, db.write() as session:
+        with (
+            scratch(db.path, "import") as work,
+            zipfile.ZipFile(path) as zf,
+            _records(zf, verified, work.path) as source,
+            db.write() as session,
+        ):
             with write_behind(session) as behind:
                 merger = Merger(session, actor, behind)
                 if not dry_run:
-                    merger.place_attachment = _AttachmentPlacer(zf, db.path, written)
+                    placer = _AttachmentPlacer(zf, db.path, work.path)
+                    merger.place_attachment = placer
                 done = 0
                 for kind, count, records in source:
                     report.outcomes[kind] = merger.merge_kind(kind, records)
@@ -126,11 +137,13 @@ def import_bundle(
             report.renumbered = merger.renumbered
             if dry_run:
                 raise _DryRun
+            if placer is not None:  # verified: the unpacked files may now leave the scratch
+                placer.install()
     except _DryRun:
         pass
     except BaseException as exc:
-        for f in written:
-            f.unlink(missing_ok=True)
+        if placer is not None:
+            placer.undo()
         if checking is not None and not isinstance(exc, BundleRejected | KeyboardInterrupt):
             # The merge stumbled over the bundle: the verifier's report says why, file by file.
             _require_ok(checking.result())
@@ -138,7 +151,7 @@ def import_bundle(
     finally:
         if checking is not None:
             checking.stop()
-    report.files_written = len(written)
+    report.files_written = len(placer.installed) if placer is not None else 0
     report.seconds = time.perf_counter() - started
     return report
 
@@ -165,12 +178,12 @@ Source = Iterator[tuple[str, int, Iterator[dict[str, Any]]]]
 
 
 @contextmanager
-def _records(zf: zipfile.ZipFile, verified: VerifyReport) -> Iterator[Source]:
+def _records(zf: zipfile.ZipFile, verified: VerifyReport, work: Path) -> Iterator[Source]:
     """The bundle's records kind by kind, in the current schema's shape."""
     if verified.schema_revision == head_revision():
         yield _head_records(zf, verified)
     else:
-        with upgraded_records(zf, verified.manifest) as source:
+        with upgraded_records(zf, verified.manifest, work) as source:
             yield source
 
 
@@ -187,46 +200,72 @@ def _lines(zf: zipfile.ZipFile, name: str) -> Iterator[dict[str, Any]]:
 
 
 class _AttachmentPlacer:
-    """Copies each new attachment's file out of the bundle into the attachments folder."""
+    """Unpacks each new attachment's file from the bundle, checked, into the import's scratch.
 
-    def __init__(self, zf: zipfile.ZipFile, db_path: Path, written: list[Path]) -> None:
+    A file is taken out only for a validated attachment row; it must be no larger
+    than any attached file may be, and have the size and SHA-256 its row says. It
+    waits in the import's private scratch folder (``huedesk.safety.scratch``) until
+    the bundle has passed verification; ``install`` then moves it to its content
+    address in the attachments folder (``huedesk.records.stored_files``), the only
+    place it can go. ``undo`` removes what ``install`` added if the import still fails.
+    """
+
+    def __init__(self, zf: zipfile.ZipFile, db_path: Path, staging: Path) -> None:
         self.zf = zf
         self.folder = attachments_dir(db_path)
-        self.written = written
+        self.staging = staging
+        self.staged: dict[str, Path] = {}  # stored name -> unpacked file
+        self.installed: list[Path] = []
 
     def __call__(self, row: dict[str, Any]) -> None:
-        row["stored_name"] = self._place(row)
-
-    def _place(self, row: dict[str, Any]) -> str:
-        name = attachment_path(row["uuid"], row["filename"])
-        if name not in self.zf.NameToInfo:
-            return str(row["stored_name"])  # the file was missing at export; record kept as is
-        stored = str(row["stored_name"])
-        dest = self._inside(stored, row)
-        if dest.exists() and _sha256(dest) == row["sha256"]:
-            return stored
-        if dest.exists():
-            stored = f"imported/{row['uuid']}/{Path(name).name}"
-            dest = self.folder / stored
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        with self.zf.open(name) as src, dest.open("wb") as out:
-            while block := src.read(1 << 20):
-                out.write(block)
-        self.written.append(dest)
-        return stored
-
-    def _inside(self, stored: str, row: dict[str, Any]) -> Path:
-        """The destination of ``stored``, refused if it would leave the attachments folder."""
-        root = self.folder.resolve()
-        dest = (root / stored).resolve()
-        if Path(stored).is_absolute() or not dest.is_relative_to(root):
-            raise HueDeskError(
-                f"Tệp đính kèm {row['uuid']} có đường dẫn lưu '{stored}' ra ngoài thư mục tệp đính kèm.",
-                f"Attachment {row['uuid']} has a stored path '{stored}' outside the attachments folder.",
+        info = self.zf.NameToInfo.get(attachment_path(row["uuid"], row["filename"]))
+        name = row["stored_name"]
+        if info is None or name in self.staged or stored_path(self.folder, name).exists():
+            return  # missing at export (the row says so), or the content is here already
+        if info.file_size > MAX_BYTES or row["size"] > MAX_BYTES:
+            raise _rejected(
+                row, "size", f"lớn hơn {MAX_BYTES >> 20} MB", f"is larger than {MAX_BYTES >> 20} MB"
             )
-        return dest
+        staged = self.staging / row["sha256"]
+        digest = hashlib.sha256()
+        size = 0
+        with self.zf.open(info) as src, staged.open("wb") as out:
+            while block := src.read(1 << 20):
+                size += len(block)
+                if size > MAX_BYTES:
+                    raise _rejected(
+                        row,
+                        "size",
+                        f"lớn hơn {MAX_BYTES >> 20} MB",
+                        f"is larger than {MAX_BYTES >> 20} MB",
+                    )
+                digest.update(block)
+                out.write(block)
+        if size != row["size"] or digest.hexdigest() != row["sha256"]:
+            raise _rejected(
+                row,
+                "sha256",
+                "tệp trong gói khác với kích thước và SHA-256 ghi trong hồ sơ",
+                "the file in the bundle differs from the size and SHA-256 of its record",
+            )
+        self.staged[name] = staged
+
+    def install(self) -> None:
+        """Move the unpacked files to their content addresses (the bundle is verified)."""
+        for name, staged in self.staged.items():
+            final = stored_path(self.folder, name)
+            if final.exists():
+                continue
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, final)
+            self.installed.append(final)
+
+    def undo(self) -> None:
+        for final in self.installed:
+            final.unlink(missing_ok=True)
+        self.installed.clear()
 
 
-def _sha256(path: Path) -> str:
-    with path.open("rb") as fh:
-        return sha256_file(fh)[0]
+def _rejected(row: dict[str, Any], field_name: str, vi: str, en: str) -> RejectedRecord:
+    spec = KINDS["attachment"].fields[field_name]
+    return RejectedRecord("attachment", str(row["uuid"]), [problem(spec, vi, en)])

@@ -33,9 +33,13 @@ Source = Iterator[tuple[str, int, Iterator[dict[str, Any]]]]
 
 
 @contextmanager
-def upgraded_records(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> Iterator[Source]:
-    """The records of an old-schema bundle, migrated to the current schema."""
-    with tempfile.TemporaryDirectory(prefix="huedesk-upgrade-") as tmp:
+def upgraded_records(zf: zipfile.ZipFile, manifest: dict[str, Any], work: Path) -> Iterator[Source]:
+    """The records of an old-schema bundle, migrated to the current schema.
+
+    The temporary database holding them lives in ``work``, the import's private
+    scratch folder (``huedesk.safety.scratch``), never in a shared temporary folder.
+    """
+    with tempfile.TemporaryDirectory(prefix="upgrade-", dir=work) as tmp:
         path = Path(tmp) / "bundle.sqlite3"
         engine = make_engine(path)
         try:

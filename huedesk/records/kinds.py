@@ -370,6 +370,8 @@ _SPECS = [
         "Tệp đính kèm",
         "Attachment",
         "filename",
+        rules=(rules.attachment_ok,),
+        derive=rules.attachment_stored_name,
         list_columns=("filename", "media_type", "size", "description", "created_at"),
     ),
 ]

@@ -14,6 +14,7 @@ from typing import Any
 from huedesk.errors import FieldProblem
 from huedesk.money import CURRENCY_EXPONENTS, to_vnd
 from huedesk.records.fields import FieldSpec
+from huedesk.records.stored_files import MAX_BYTES, SHA256, stored_name
 
 Fields = dict[str, FieldSpec]
 
@@ -126,3 +127,43 @@ def email_ok(values: dict[str, Any], fields: Fields) -> list[FieldProblem]:
     return [
         problem(fields["email"], "không đúng dạng địa chỉ thư điện tử", "is not an email address")
     ]
+
+
+def attachment_ok(values: dict[str, Any], fields: Fields) -> list[FieldProblem]:
+    """An attachment names its content by SHA-256 (64 lower-case hex digits) and is no
+    larger than any attached file may be."""
+    problems = []
+    sha = values.get("sha256")
+    if sha is not None and not SHA256.match(str(sha)):
+        problems.append(
+            problem(fields["sha256"], "phải là 64 chữ số hệ 16", "must be 64 hexadecimal digits")
+        )
+    filename = values.get("filename")
+    if isinstance(filename, str) and (
+        filename in (".", "..") or "/" in filename or "\\" in filename
+    ):
+        problems.append(
+            problem(
+                fields["filename"],
+                "phải là tên tệp, không phải đường dẫn (/, \\)",
+                "must be a file name, not a path (/, \\)",
+            )
+        )
+    size = values.get("size")
+    if size is not None and size > MAX_BYTES:
+        problems.append(
+            problem(
+                fields["size"],
+                f"lớn hơn {MAX_BYTES // (1024 * 1024)} MB",
+                f"is larger than {MAX_BYTES // (1024 * 1024)} MB",
+            )
+        )
+    return problems
+
+
+def attachment_stored_name(values: dict[str, Any]) -> dict[str, Any]:
+    """Where the copy lives: derived from the content, never taken from the caller."""
+    sha, filename = values.get("sha256"), values.get("filename")
+    if not isinstance(sha, str) or not SHA256.match(sha) or not isinstance(filename, str):
+        return {}
+    return {"stored_name": stored_name(sha, filename)}

@@ -74,7 +74,7 @@ def this_host() -> str:
     return socket.gethostname()
 
 
-def _start_ticks(pid: int) -> int | None:
+def start_ticks(pid: int) -> int | None:
     """A process's start time in clock ticks since boot (Linux), to tell a reused pid apart."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
@@ -127,7 +127,7 @@ def is_stale(info: LockInfo) -> bool:
         return False  # cannot see another computer's processes
     if not pid_alive(info.pid):
         return True
-    ticks = _start_ticks(info.pid)
+    ticks = start_ticks(info.pid)
     return info.boot_ticks is not None and ticks is not None and ticks != info.boot_ticks
 
 
@@ -203,7 +203,7 @@ def acquire(db_path: Path, purpose: str) -> AppLock:
         user=getpass.getuser(),
         started=clock.now().isoformat(timespec="seconds"),
         purpose=purpose,
-        boot_ticks=_start_ticks(os.getpid()),
+        boot_ticks=start_ticks(os.getpid()),
     )
     cleared: LockInfo | None = None
     for _attempt in range(20):

@@ -164,10 +164,10 @@ def fill(svc: RecordService, db: Database) -> dict[str, dict[str, Any]]:
         "follow_up_task",
         {"title": "Gửi thư cảm ơn", "status": "open", "due_date": "10/04/2025"},
     )
-    folder = attachments_dir(db.path)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "ab" / "mou.txt").parent.mkdir(parents=True, exist_ok=True)
-    (folder / "ab" / "mou.txt").write_bytes(ATTACHMENT_BYTES)
+    sha = hashlib.sha256(ATTACHMENT_BYTES).hexdigest()
+    copy = attachments_dir(db.path) / sha[:2] / f"{sha}.txt"  # where HueDesk keeps it
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes(ATTACHMENT_BYTES)
     with db.write() as s:
         out["attachment"] = create_in(
             s,
@@ -177,9 +177,8 @@ def fill(svc: RecordService, db: Database) -> dict[str, dict[str, Any]]:
                 "owner_kind": "delegation",
                 "owner_uuid": dl["uuid"],
                 "filename": "Biên bản.txt",
-                "stored_name": "ab/mou.txt",
                 "size": len(ATTACHMENT_BYTES),
-                "sha256": hashlib.sha256(ATTACHMENT_BYTES).hexdigest(),
+                "sha256": sha,
             },
             stored_file=True,  # the file was put in place above
         )

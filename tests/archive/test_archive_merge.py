@@ -15,11 +15,12 @@ from huedesk.archive.merge import RejectedRecord
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.migrate import head_revision
-from huedesk.db.models import AuditEntry
+from huedesk.db.models import Attachment, AuditEntry
 from huedesk.errors import HueDeskError
+from huedesk.paths import attachments_dir
 from huedesk.records import RecordService
 from huedesk.store import open_store
-from tests.archive.conftest import dump, rewrite, set_fields
+from tests.archive.conftest import ATTACHMENT_BYTES, dump, rewrite, set_fields
 
 
 @pytest.fixture
@@ -124,8 +125,8 @@ def test_colliding_reference_number_is_renumbered(
     [
         # An end date before the start date: only full validation sees it.
         ("event", {"end_date": "2020-01-01"}, "Ngày kết thúc"),
-        # A stored path that would write outside the attachments folder.
-        ("attachment", {"stored_name": "../../escaped.txt"}, "outside the attachments folder"),
+        # A file name that is a path (it would be written outside a folder it is copied to).
+        ("attachment", {"filename": "../../escaped.txt"}, "file name, not a path"),
     ],
 )
 def test_rejected_record_rolls_back_everything(
@@ -165,3 +166,20 @@ def test_old_schema_bundle_imports_after_migration(
     report = import_bundle(laptop_b, old, actor="b")
     assert report.schema_revision == "0001"
     assert dump(laptop_b) == dump(db)
+
+
+def test_a_bundle_cannot_choose_where_a_file_is_stored(
+    db: Database, filled: dict[str, Any], laptop_b: Database, tmp_path: Path
+) -> None:
+    """The stored name is derived from the content; the bundle's is ignored."""
+    bundle = tmp_path / "a.zip"
+    export_bundle(db, bundle)
+    for i, evil in enumerate(["../../escaped.txt", str(tmp_path / "escaped.txt"), "ab/mou.txt"]):
+        bad = set_fields(bundle, tmp_path / f"bad{i}.zip", "attachment", stored_name=evil)
+        import_bundle(laptop_b, bad, actor="b")
+    att = filled["attachment"]
+    with laptop_b.read() as s:
+        (stored,) = s.scalars(select(Attachment.stored_name))
+    assert stored == f"{att['sha256'][:2]}/{att['sha256']}.txt"
+    assert (attachments_dir(laptop_b.path) / stored).read_bytes() == ATTACHMENT_BYTES
+    assert not list(tmp_path.rglob("escaped.txt"))

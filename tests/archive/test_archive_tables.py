@@ -26,6 +26,7 @@ from huedesk.archive.tables import (
     write_sheet,
 )
 from huedesk.db.engine import Database
+from huedesk.paths import scratch_dir
 from huedesk.reading import VI, from_spreadsheet_number, read_decimal
 
 
@@ -239,7 +240,8 @@ def test_failing_table_worker_leaves_no_bundle(
     with pytest.raises(TableMakerFailed, match=r"missing\.jsonl"):
         export_bundle(db, bundle)
     assert not bundle.exists()
-    assert list(bundle.parent.iterdir()) == []
+    assert not bundle.parent.exists() or list(bundle.parent.iterdir()) == []
+    assert not list(scratch_dir(db.path).glob("*/*"))  # the export's scratch folder is gone
 
 
 def test_sheet_cells_keep_markup_and_edge_spaces(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ def test_stale_lock_of_a_dead_process_is_cleared(db: Database) -> None:
 
 
 def test_stale_lock_whose_pid_was_reused_is_cleared(db: Database) -> None:
-    if applock._start_ticks(1) is None:
+    if applock.start_ticks(1) is None:
         pytest.skip("process start times are read from /proc (Linux)")
     _write_lock(db.path, pid=1, boot_ticks=123456789)  # pid 1 runs, but started at another time
     with applock.held(db.path, "HueDesk window") as lock:

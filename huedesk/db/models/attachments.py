@@ -11,8 +11,9 @@ from huedesk.db.base import Base, RecordMixin, label
 class Attachment(RecordMixin, Base):
     """A file kept with a record: its name, size and SHA-256, and where the copy lives.
 
-    ``stored_name`` is relative to the database's attachments folder; the content
-    hash lets ``huedesk check`` and archive bundles prove the file is unchanged.
+    ``stored_name`` is relative to the database's attachments folder and derived from
+    the content hash (``huedesk.records.stored_files``), never given; the hash lets
+    ``huedesk check`` and archive bundles prove the file is unchanged.
     """
 
     __tablename__ = "attachment"
@@ -23,7 +24,9 @@ class Attachment(RecordMixin, Base):
     )
     owner_uuid: Mapped[str] = mapped_column(String(36), index=True, info=label("Hồ sơ", "Record"))
     filename: Mapped[str] = mapped_column(String(300), info=label("Tên tệp", "File name"))
-    stored_name: Mapped[str] = mapped_column(String(300), info=label("Tệp lưu", "Stored file"))
+    stored_name: Mapped[str] = mapped_column(
+        String(300), info=label("Tệp lưu", "Stored file", computed=True)
+    )
     media_type: Mapped[str | None] = mapped_column(String(120), info=label("Kiểu", "Media type"))
     size: Mapped[int] = mapped_column(BigInteger, info=label("Kích thước", "Size"))
     sha256: Mapped[str] = mapped_column(String(64), info=label("SHA-256", "SHA-256"))
