@@ -188,8 +188,16 @@ def activity_schema() -> etree.XMLSchema | None:
 
 def schema_errors(data: bytes) -> list[str]:
     """What the IATI 2.03 schema rejects in ``data`` (empty when valid)."""
+    from huedesk.archive.limits import MAX_XML
+
+    if len(data) > MAX_XML:
+        return [f"larger than {MAX_XML} bytes"]
+    # No entity expansion (a "billion laughs" file stays small), no DTD, no network.
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
     try:
-        doc = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        doc = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         return [f"not well-formed XML: {exc}"]
     schema = activity_schema()

