@@ -2,8 +2,11 @@
 
 Every backup is a consistent copy made by the database backend while the database
 stays in use (SQLite's online backup API: ``DatabaseFiles.snapshot``), so HueDesk
-can keep working while it is taken. They go
-to the database's backups folder (``huedesk.paths.backups_dir``):
+can keep working while it is taken, read back once written (quick check), and
+completed by the attached files its rows name, kept by content in the backups
+folder's ``files/`` store (``huedesk.safety.attachment_copies``: a file is copied
+once however many backups name it; a restore brings back the ones that are gone).
+They go to the database's backups folder (``huedesk.paths.backups_dir``):
 
 - ``daily``: on opening, when the newest backup is more than a day old, and after a
   large operation (an import, a bulk delete); the first of each month is also kept
@@ -32,6 +35,7 @@ from huedesk.db.backup_files import new_backup_path, parse_backup_name
 from huedesk.db.migrate import known_revisions
 from huedesk.errors import HueDeskError
 from huedesk.paths import backups_dir
+from huedesk.safety.attachment_copies import keep_files, prune
 from huedesk.safety.restore import restore
 
 __all__ = [
@@ -89,7 +93,24 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 def _take(db_path: Path, kind: str, reason: str = "") -> Path:
     dest = new_backup_path(db_path, kind, reason)
     files_of(db_path).snapshot(db_path, dest)
+    _verified(dest)
+    keep_files(db_path, dest)
     log.info("backup %s of %s written to %s", kind, db_path, dest)
+    return dest
+
+
+def _verified(dest: Path) -> Path:
+    """Read the new backup back (the backend's quick check); a bad one is removed and refused."""
+    problems = files_of(dest).problems(dest)
+    if problems:
+        with contextlib.suppress(OSError):
+            dest.unlink()
+        raise HueDeskError(
+            f"Bản sao lưu vừa ghi {dest} đọc lại bị lỗi ({problems[0]}); đã xóa nó. "
+            "Hãy kiểm tra ổ đĩa rồi thử lại.",
+            f"The backup just written to {dest} did not read back ({problems[0]}); it was "
+            "removed. Check the disk and try again.",
+        )
     return dest
 
 
@@ -111,7 +132,10 @@ def backup_to(db_path: Path, dest: Path) -> Path:
             f"Không thể sao lưu đè lên chính cơ sở dữ liệu {db_path}; hãy chọn tệp khác.",
             f"Cannot back up over the database {db_path} itself; choose another file.",
         )
-    return files.snapshot(db_path, dest)
+    files.snapshot(db_path, dest)
+    _verified(dest)
+    keep_files(db_path, dest, beside=True)  # <dest>-files: carried together with the file
+    return dest
 
 
 def _automatic(db_path: Path, reason: str) -> Path:
@@ -188,6 +212,8 @@ def rotate(db_path: Path) -> list[Path]:
             if time.time() - part.stat().st_mtime > _PART_MAX_AGE_S:
                 part.unlink()
                 removed.append(part)
+    if removed:  # attached files no remaining backup names
+        removed.extend(prune(db_path, [b.path for b in list_backups(db_path)]))
     return removed
 
 

@@ -166,6 +166,8 @@ def _check_attachments(s: Session, db_path: Path, report: CheckReport, *, rehash
         return
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         name = path.relative_to(folder).as_posix()
+        if any(part.startswith(".") for part in name.split("/")):
+            continue  # files of an undoable delete (.undo/) and copies being written
         if name not in known:
             report.add(
                 f"Tệp {path} trong thư mục tệp đính kèm không thuộc hồ sơ nào",

@@ -48,6 +48,7 @@ from huedesk.db.migrate import current_revision, head_revision, open_database, u
 from huedesk.db.models import AuditEntry, UserAccount
 from huedesk.errors import PermissionDenied
 from huedesk.records.kinds import KINDS
+from huedesk.safety.attachment_copies import restore_files
 from huedesk.safety.restore import verify_backup
 from huedesk.search import reindex_all
 
@@ -282,7 +283,25 @@ def restore(db: Database, actor: Actor, backup_file: Path) -> RestoreReport:
     db.dispose()
     prepare = _Prepare(who.name, plan, rescue=False)
     kept = backup.restore(db.path, Path(backup_file), prepare)
-    return RestoreReport(plan, kept, prepare.carried)
+    report = RestoreReport(plan, kept, prepare.carried)
+    _bring_back_files(report, db.path, Path(backup_file))
+    return report
+
+
+def _bring_back_files(report: RestoreReport, db_path: Path, backup_file: Path) -> None:
+    """Copy back the attached files the restored rows name (``safety.attachment_copies``)."""
+    copies = restore_files(db_path, backup_file)
+    if copies.copied:
+        report.notes.append(
+            f"{copies.copied} tệp đính kèm được lấy lại từ bản sao lưu. / "
+            f"{copies.copied} attached files were brought back from the backup."
+        )
+    lost = copies.missing + copies.changed
+    if lost:
+        report.notes.append(
+            f"{len(lost)} tệp đính kèm không có trong bản sao lưu (huedesk check liệt kê). / "
+            f"{len(lost)} attached files are not in the backup (huedesk check lists them)."
+        )
 
 
 def rescue(db_path: Path, backup_file: Path) -> RestoreReport:
@@ -310,4 +329,6 @@ def rescue(db_path: Path, backup_file: Path) -> RestoreReport:
     )
     who = f"{getpass.getuser()} (không đăng nhập / not signed in)"
     kept = backup.restore(db_path, backup_file, _Prepare(who, plan, rescue=True))
-    return RestoreReport(plan, kept)
+    report = RestoreReport(plan, kept)
+    _bring_back_files(report, db_path, backup_file)
+    return report

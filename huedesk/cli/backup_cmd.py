@@ -117,6 +117,8 @@ def run_restore(ctx: CommandContext) -> int:
             return 1
     report = backups_of.restore(source)  # the workspace reopens the restored file
     _say_restored(ctx, source, report.kept)
+    for note in report.notes:
+        ctx.print(note)
     return 0
 
 

@@ -132,6 +132,11 @@ class DatabaseFiles(Protocol):
         """Rows per table (0 for a table the file lacks), account names, the audit log's end."""
         ...
 
+    def read_rows(self, path: Path, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
+        """``columns`` of every row of ``table`` in the file, read without writing to it
+        (empty when the file has no such table): a backup's attachment rows."""
+        ...
+
     def audit_hash_at(self, path: Path, entry_id: int) -> str | None:
         """The hash of audit entry ``entry_id`` in the file (``None`` when it has none)."""
         ...

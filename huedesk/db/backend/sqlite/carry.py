@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from huedesk.db.backend.protocol import Carried, FileSummary
 from huedesk.db.backend.sqlite.files import connect_readonly
@@ -56,6 +57,24 @@ def summarise(path: Path, tables: list[str]) -> FileSummary:
             f"Không đọc được tệp {path} ({exc}).", f"Cannot read the file {path} ({exc})."
         ) from exc
     return FileSummary(counts, accounts, entries, last)
+
+
+def read_rows(path: Path, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
+    """``columns`` of every row of ``table`` in the file, read without writing to it
+    (empty when the file has no such table)."""
+    try:
+        conn = connect_readonly(Path(path))
+        try:
+            if table not in _tables(conn):
+                return []
+            names = ", ".join(f'"{c}"' for c in columns)
+            return [tuple(r) for r in conn.execute(f'SELECT {names} FROM "{table}"')]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(
+            f"Không đọc được tệp {path} ({exc}).", f"Cannot read the file {path} ({exc})."
+        ) from exc
 
 
 def audit_hash_at(path: Path, entry_id: int) -> str | None:

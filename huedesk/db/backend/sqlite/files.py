@@ -288,4 +288,9 @@ def unchanged_since_clean_close(path: Path) -> bool:
 
 
 # A restore's carrying of accounts and history (``DatabaseFiles.summarise/audit_hash_at/carry``).
-from huedesk.db.backend.sqlite.carry import audit_hash_at, carry, summarise  # noqa: E402, F401
+from huedesk.db.backend.sqlite.carry import (  # noqa: E402, F401
+    audit_hash_at,
+    carry,
+    read_rows,
+    summarise,
+)
