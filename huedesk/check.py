@@ -67,6 +67,7 @@ def run_check(db: Database, *, verify_attachments: bool = True) -> CheckReport:
                 f"Nhật ký thay đổi, mục {brk.entry_id}: {brk.reason_vi}",
                 f"Audit log entry {brk.entry_id}: {brk.reason_en}",
             )
+        report.problems.extend(audit.head_problems(s, db.path))  # truncated, recomputed, accounts
         for name, spec in KINDS.items():
             table = spec.table
             report.counts[name] = int(s.scalar(select(func.count()).select_from(table)) or 0)

@@ -36,6 +36,7 @@ from sqlalchemy import Table
 from huedesk import audit, backup
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_admin, require_write
+from huedesk.audit.head import head_file
 from huedesk.backup import BackupInfo
 from huedesk.check import CheckReport, run_check
 from huedesk.db.backend import files_of
@@ -289,7 +290,16 @@ def restore(db: Database, actor: Actor, backup_file: Path) -> RestoreReport:
 
 
 def _bring_back_files(report: RestoreReport, db_path: Path, backup_file: Path) -> None:
-    """Copy back the attached files the restored rows name (``safety.attachment_copies``)."""
+    """Copy back the attached files the restored rows name (``safety.attachment_copies``),
+    and record the restored log's head and accounts beside the database (``audit.head``):
+    the restore is an administrator's own change, not tampering."""
+    head_file(db_path.with_name(db_path.name + ".restoring")).unlink(missing_ok=True)
+    restored = open_database(db_path, migrate=False)
+    try:
+        with restored.read() as s:
+            audit.reseal(s, db_path)
+    finally:
+        restored.engine.dispose()
     copies = restore_files(db_path, backup_file)
     if copies.copied:
         report.notes.append(

@@ -18,6 +18,8 @@ from huedesk import audit
 from huedesk.accounts.passwords import hash_password, needs_rehash, verify_password
 from huedesk.accounts.principal import Actor, has_accounts, resolve
 from huedesk.accounts.roles import Principal, Role, require_admin
+from huedesk.audit.chain import APPENDED
+from huedesk.audit.head import account_tampered
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.models.accounts import UserAccount
@@ -143,8 +145,16 @@ class AccountService:
                 raise PermissionDenied(
                     f"Tài khoản '{acc.name}' đã bị khóa.", f"The account '{acc.name}' is disabled."
                 )
+            if account_tampered(self.db.path, acc.name, acc.role, acc.password_hash, acc.active):
+                raise PermissionDenied(
+                    f"Tài khoản '{acc.name}' đã bị sửa bên ngoài HueDesk (vai trò, mật khẩu hoặc "
+                    "trạng thái); không đăng nhập được. Hãy báo quản trị viên chạy huedesk check.",
+                    f"The account '{acc.name}' was changed outside HueDesk (role, password or "
+                    "active flag); it cannot sign in. Ask an administrator to run huedesk check.",
+                )
             if needs_rehash(acc.password_hash):
                 acc.password_hash = hash_password(password)
+                s.info[APPENDED] = True  # the account's seal beside the database follows
             acc.last_login_at = utcnow()
             return Principal(acc.name, acc.role)
 

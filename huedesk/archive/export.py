@@ -51,6 +51,7 @@ from huedesk.archive.portable import iter_portable
 from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.selection import Selection, selected_ids
 from huedesk.archive.tables import EXCEL_CELL_LIMIT
+from huedesk.audit.head import current_head
 from huedesk.db.engine import Database
 from huedesk.db.migrate import head_revision
 from huedesk.errors import HueDeskError
@@ -357,6 +358,11 @@ class _BundleWriter:
                 self.progress(done, len(jobs), "brief")
         self.report.briefs = len(jobs)
 
+    def _audit_head(self) -> dict[str, Any]:
+        """The exporting database's audit log head: the recipient can compare it later."""
+        head = current_head(self.session)
+        return {"entries": head.entries, "last_id": head.last_id, "last_hash": head.last_hash}
+
     def _manifest(self, sel: Selection, entries: list[dict[str, Any]]) -> dict[str, Any]:
         return {
             "format": FORMAT_NAME,
@@ -367,6 +373,7 @@ class _BundleWriter:
             "source": {"database": self.db.path.name, "computer": platform.node()},
             "filter": sel.describe(),
             "counts": self.report.counts,
+            "audit_head": self._audit_head(),
             "briefs": self.report.briefs,
             "kinds": self.kinds,
             "files": entries,

@@ -20,6 +20,7 @@ from huedesk.audit.chain import (
     record,
     verify_chain,
 )
+from huedesk.audit.head import head_problems, reseal  # also keeps the head file after commits
 
 __all__ = [
     "GENESIS",
@@ -28,8 +29,10 @@ __all__ = [
     "chain_head",
     "diff",
     "entry_values",
+    "head_problems",
     "jsonable",
     "last_hash",
     "record",
+    "reseal",
     "verify_chain",
 ]

@@ -30,6 +30,7 @@ from huedesk.db.models import AuditEntry
 from huedesk.db.types import utcnow
 
 GENESIS = "0" * 64
+APPENDED = "hd_audit_appended"  # session.info flag read by huedesk.audit.head
 # The encodings hashed into the chain: never change them (``json.dumps`` with these options,
 # made once: ``dumps`` builds a new encoder on every call when given options).
 _BODY = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
@@ -158,6 +159,7 @@ def record(
     )
     session.add(entry)
     session.flush()
+    session.info[APPENDED] = True  # the head beside the database is rewritten after commit
     return entry
 
 
@@ -211,6 +213,7 @@ class AuditBatch:
 
     def flush(self) -> None:
         if self.rows:
+            self.session.info[APPENDED] = True
             _INSERT.run(self.session, self.rows, self.behind)
             self.written += len(self.rows)
             self.rows = []

@@ -63,6 +63,7 @@ class Database:
         """One write unit of work: commits on success, rolls back on any error."""
         with translated_errors(self.path, self.backend):
             session = self._writer()
+            session.info["hd_db_path"] = self.path  # for after-commit work (the audit head file)
             try:
                 yield session
                 session.commit()
