@@ -200,9 +200,16 @@ def schema_errors(data: bytes) -> list[str]:
         doc = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         return [f"not well-formed XML: {exc}"]
+    if doc.getroottree().docinfo.internalDTD is not None:
+        # IATI files declare nothing; a DOCTYPE here only serves entity tricks (an entity
+        # left unexpanded also makes the schema validator fail with an internal error).
+        return ["a DOCTYPE declaration (entities) is not allowed"]
     schema = activity_schema()
-    if schema is None or schema.validate(doc):
-        return []
+    try:
+        if schema is None or schema.validate(doc):
+            return []
+    except etree.Error as exc:
+        return [f"cannot be checked against the schema: {exc}"]
     return [f"line {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
 
 

@@ -174,7 +174,12 @@ def _named(
 
 
 def _iati(blob: bytes) -> Callable[[Path, Path], None]:
-    return lambda good, dest: _rebuild(good, dest, extra=[("iati/aid-activities.xml", blob)])
+    """The bundle's IATI file replaced by ``blob`` (checksums made to match)."""
+
+    def edit(data: Entries) -> None:
+        data["iati/aid-activities.xml"] = blob
+
+    return lambda good, dest: _rebuild(good, dest, edit=edit)
 
 
 _LAUGHS = (
