@@ -105,7 +105,12 @@ def test_quick_check_is_skipped_only_for_a_file_left_as_a_clean_close_left_it(
     assert integrity.clean_marker(db_path).exists()
     calls: list[object] = []
     real = integrity.problems
-    monkeypatch.setattr(integrity, "problems", lambda p, **kw: calls.append(p) or real(p, **kw))
+    # Only checks of the database itself count (the daily backup taken at open is read back).
+    monkeypatch.setattr(
+        integrity,
+        "problems",
+        lambda p, **kw: (p == db_path and calls.append(p)) or real(p, **kw),
+    )
     open_store(db_path).dispose()
     assert calls == [], "unchanged since the clean close: no quick check"
     # A change behind HueDesk's back (same size, new time) brings the check back.
