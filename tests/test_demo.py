@@ -7,6 +7,8 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from huedesk.check import run_check
 from huedesk.demo import generate
 from huedesk.records import KINDS
@@ -90,3 +92,25 @@ def test_cancel_stops_between_whole_batches(tmp_path: Path) -> None:
     db.dispose()
     assert summary.cancelled
     assert report.ok, report.problems
+
+
+# Small runs: few officials, so a team or a host may be missing. These seeds and sizes
+# crashed (an empty Huế team abroad; before that an empty range in the generator).
+@pytest.mark.parametrize(("records", "seed"), [(1, 1), (8, 6), (13, 5), (20, 1), (20, 2), (34, 3)])
+def test_small_demo_runs_are_whole_and_sound(tmp_path: Path, records: int, seed: int) -> None:
+    db = open_store(tmp_path / "small.sqlite3")
+    try:
+        summary = generate(db, records=records, seed=seed, today=TODAY)
+        report = run_check(db)
+    finally:
+        db.dispose()
+    assert report.ok, report.problems
+    assert summary.counts["delegation"] >= 1
+    conn = sqlite3.connect(tmp_path / "small.sqlite3")
+    try:
+        memberless = conn.execute(
+            "SELECT ref FROM delegation WHERE id NOT IN (SELECT delegation_id FROM delegation_member)"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert memberless == []

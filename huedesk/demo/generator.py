@@ -51,6 +51,9 @@ SHARES = {
     "partnership": 0.02,
 }
 BATCH = 2000
+# A small demo still needs officials on both sides: a city leader and foreign-affairs staff
+# to receive and travel, and a partner's head with two officials to visit (people._staff_slots).
+MIN_PERSONS = 12
 
 
 @dataclass
@@ -127,9 +130,11 @@ class _Builder:
 
 
 def plan(records: int) -> dict[str, int]:
-    """How many top-level records of each kind ``records`` asks for (at least one of each)."""
+    """How many top-level records of each kind ``records`` asks for (at least one of each,
+    and at least the fixed partners and the people a small demo needs)."""
     counts = {k: max(1, int(records * share)) for k, share in SHARES.items()}
     counts["organisation"] = max(counts["organisation"], _fixed_org_count())
+    counts["person"] = max(counts["person"], MIN_PERSONS)
     counts["partnership"] = min(counts["partnership"], len(v.PARTNER_LOCALITIES))
     # Whatever the fixed lists could not take goes to delegations, the department's main work.
     counts["delegation"] = max(1, counts["delegation"] + records - sum(counts.values()))

@@ -154,7 +154,7 @@ def _visit(
             }
         )
     if status is not e.DelegationStatus.CANCELLED and (done or b.rng.random() < 0.6):
-        ours = team[0] if outbound else host
+        ours = (team[0] if team else None) if outbound else host
         theirs = head_abroad if outbound else (team[0] if team else None)
         out["gift"] += _gifts(b, p, did, org, ours, theirs, start, pools.gifts, received=done)
 
@@ -227,8 +227,11 @@ def _hue_team(b: _Builder, p: People, topic: str) -> list[Staff]:
         head = chair[0] if chair and roll < 0.2 else b.pick(leaders)
     elif snv:
         head = snv[0]
-    else:
-        return []
+    else:  # a small demo may have no leader and no foreign-affairs official yet
+        officials = sorted(p.hue_staff(), key=lambda s: s.rank)
+        if not officials:
+            return []
+        head = officials[0]
     team = [head]
     dept = p.department_for(topic)
     for org_id in dict.fromkeys([dept, p.departments.get("Sở Ngoại vụ")]):
