@@ -48,8 +48,13 @@ def place_date_line(day: dt.date, place: str = "Huế") -> str:
     February are written with a leading zero (``ngày 05``, ``tháng 01``, ``tháng 02``);
     the other months are not (``tháng 3``, ``tháng 11``).
     """
+    return f"{place}, ngày {written_date(day)}"
+
+
+def written_date(day: dt.date) -> str:
+    """``05 tháng 3 năm 2026``: a date as a document's text writes it (Decree 30's padding)."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{day.day:02d} tháng {month} năm {day.year}"
 
 
 def format_size(n: int, lang: str = "vi") -> str:

@@ -256,3 +256,43 @@ def test_briefs_are_signed_by_the_demo_director(
            WHERE o.name = 'Sở Ngoại vụ' AND p.position = 'Giám đốc'"""
     ).fetchone()
     assert signer and director is not None and signer == director[0]
+
+
+def test_english_briefs_have_english_for_every_controlled_word(
+    demo: tuple[sqlite3.Connection, dt.datetime],
+) -> None:
+    """Offices, roles, forms of address, languages, diets and the Huế side of programmes
+    in demo data are all in the briefs' glossary (free text such as purposes is not)."""
+    from huedesk.briefs import glossary as g
+
+    conn, _moment = demo
+    missing: set[tuple[str, str]] = set()
+    for who, office in conn.execute(
+        "SELECT DISTINCT hue_participants, responsible_office FROM programme_item"
+    ):
+        if who and g.participants(who, "en") == who:
+            missing.add(("participants", who))
+        if office and g.agency(office, "en") == office:
+            missing.add(("office", office))
+    members = conn.execute(
+        "SELECT DISTINCT m.title, p.position, m.language, m.dietary_needs, m.form_of_address"
+        " FROM delegation_member m JOIN person p ON p.id = m.person_id"
+    )
+    for role, position, language, diet, form in members:
+        if role and g.role(role, "en") == role:
+            missing.add(("role", role))
+        if position and g.office(position, "en") == position:
+            missing.add(("position", position))
+        if language and g.language(language, "en") == language:
+            missing.add(("language", language))
+        if diet and g.diet(diet, "en") == diet:
+            missing.add(("diet", diet))
+        if form and g.form_of_address(form, None, "en") == form:
+            missing.add(("form of address", form))
+    assert not missing, sorted(missing)
+    assert g.participants("Lãnh đạo Sở Ngoại vụ, Sở Du lịch", "en") == (
+        "Leaders of the Department of Foreign Affairs, the Department of Tourism"
+    )
+    assert g.participants("Lãnh đạo Sở X", "en") == "Lãnh đạo Sở X"  # never half translated
+    for name, english, _topics in v.HUE_DEPARTMENTS:
+        assert g.agency(name, "en") == english

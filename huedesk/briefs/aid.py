@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable, Paragraph
 
+from huedesk.briefs import glossary
 from huedesk.briefs.blocks import (
     MONEY_SIZE,
     Col,
@@ -351,7 +352,9 @@ def _transactions(s: AidStatement, lang: str) -> Flowable:
     many = s.scope != "project"
     rows: list[Row] = []
     for t in s.transactions:
-        kind = t.tx_type.label(lang) + (f"\n{t.tranche}" if t.tranche else "")
+        kind = t.tx_type.label(lang) + (
+            f"\n{glossary.tranche(t.tranche, lang)}" if t.tranche else ""
+        )
         row = [
             format_date(t.value_date),
             kind,

@@ -188,9 +188,19 @@ def _bullets(lines: Sequence[str]) -> str:
 
 
 def _person(m: MemberLine, lang: str) -> str:
-    """``Thống đốc, Tỉnh Gifu`` / ``Governor, Gifu Prefecture``."""
+    """``Thống đốc, Tỉnh Gifu`` / ``Governor, Gifu Prefecture``.
+
+    A position typed with its organisation (``Thống đốc tỉnh Gifu``) prints it once:
+    as typed in Vietnamese, as the office and the organisation's English name in English.
+    """
+    position = m.position or ""
     org = m.organisation.get(lang) if m.organisation else ""
-    return ", ".join(x for x in (glossary.office(m.position, lang), org) if x)
+    own = m.organisation.vi.casefold() if m.organisation else ""
+    if own and position.casefold().endswith(" " + own):
+        if lang != "en":
+            return position
+        position = position[: -len(own)].rstrip()
+    return ", ".join(x for x in (glossary.office(position, lang), org) if x)
 
 
 def _head_line(m: MemberLine, lang: str) -> str:
@@ -461,8 +471,8 @@ def _programme(items: Sequence[ProgrammeLine], lang: str, sec: Sections) -> list
                 _time_range(p),
                 p.activity,
                 p.place or "",
-                p.hue_participants or "",
-                p.responsible_office or "",
+                glossary.participants(p.hue_participants, lang),
+                glossary.agency(p.responsible_office, lang),
             ]
         )
     cols = [

@@ -53,7 +53,7 @@ from reportlab.platypus import (
 from huedesk.briefs.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 from huedesk.briefs.grid import Grid
 from huedesk.briefs.markup import plain
-from huedesk.briefs.texts import date_line, tr
+from huedesk.briefs.texts import date_line, tr, written_date
 from huedesk.document_settings import DocSettings
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -365,7 +365,7 @@ class AppendixHead(Flowable):
             lang,
             type=header.type_name.capitalize() if lang == "vi" else header.type_name.title(),
             number=header.number_text(),
-            date=header.issued_on.strftime("%d/%m/%Y"),
+            date=written_date(header.issued_on, lang),
             agency=header.settings.agency_name(lang),
         )
         for line in balanced_lines(attached, ITALIC, 13, TEXT_WIDTH * 0.95):
@@ -386,15 +386,12 @@ class AppendixHead(Flowable):
 def keep_with_closing(story: list[Flowable], closing: Flowable) -> list[Flowable]:
     """The story with the closing block kept on the page of the text before it.
 
-    A table carries it as its ``tail`` (so at least its last two rows come along);
-    short flowables before it (a paragraph or two) are kept together with it.
+    A table carries it as its ``tail`` (so at least its last two rows come along),
+    with the short flowables between them (a note under the table); without a table
+    just before, short flowables (a paragraph or two) are kept together with it.
     """
     if not story:
         return [closing]
-    last = story[-1]
-    if isinstance(last, Grid) and not last.tail:
-        last.tail = [Spacer(1, 6), closing]
-        return story
     tail: list[Flowable] = []
     room = 0.0
     while story and not isinstance(story[-1], Grid | CondPageBreak) and room < FRAME_HEIGHT / 4:
@@ -402,6 +399,10 @@ def keep_with_closing(story: list[Flowable], closing: Flowable) -> list[Flowable
         _w, h = f.wrap(TEXT_WIDTH, FRAME_HEIGHT)
         room += h
         tail.insert(0, f)
+    last = story[-1] if story else None
+    if isinstance(last, Grid) and not last.tail and room < FRAME_HEIGHT / 4:
+        last.tail = [Spacer(1, 6), *tail, closing]
+        return story
     return [*story, KeepTogether([*tail, closing])]
 
 

@@ -1,11 +1,13 @@
-"""English for the short, controlled words typed in Vietnamese: offices, roles, languages, diets.
+"""English for the short, controlled words typed in Vietnamese: offices, roles, languages, diets,
+the Huế agencies.
 
 A member's office ("Phó Thống đốc"), role in the delegation ("Trưởng đoàn"),
-form of address ("Ngài Thống đốc"), language and dietary needs are typed in
-Vietnamese from a small vocabulary; an English brief prints them in English.
-Text outside the vocabulary (a purpose, a programme line) is the user's own and
-prints as typed. ``tests/briefs`` checks that every word the demo data uses is here.
-"""
+form of address ("Ngài Thống đốc"), language and dietary needs, and a programme
+line's Huế participants and responsible office ("Lãnh đạo Sở Ngoại vụ") are typed
+in Vietnamese from a small vocabulary; an English brief prints them in English.
+Text outside the vocabulary (a purpose, an activity, a place) is the user's own
+and prints as typed. ``tests/test_demo_truth.py`` checks that every such word the
+demo data uses is here."""
 
 from __future__ import annotations
 
@@ -90,6 +92,24 @@ ROLES = {
     "Thư ký đoàn": "Secretary",
     "Phiên dịch": "Interpreter",
 }
+# The Huế side: the City People's Committee and its departments, as programmes name them.
+AGENCIES = {
+    "UBND thành phố": "the City People's Committee",
+    "UBND thành phố Huế": "Huế City People's Committee",
+    "Văn phòng UBND thành phố": "Office of the City People's Committee",
+    "Sở Ngoại vụ": "Department of Foreign Affairs",
+    "Sở Du lịch": "Department of Tourism",
+    "Sở Văn hóa và Thể thao": "Department of Culture and Sports",
+    "Sở Tài chính": "Department of Finance",
+    "Sở Y tế": "Department of Health",
+    "Sở Giáo dục và Đào tạo": "Department of Education and Training",
+    "Sở Nông nghiệp và Môi trường": "Department of Agriculture and Environment",
+    "Trung tâm Bảo tồn Di tích Cố đô Huế": "Huế Monuments Conservation Centre",
+    "Ban Quản lý Khu kinh tế, công nghiệp": "Economic and Industrial Zones Authority",
+}
+# Who takes part, as a programme line says it: "Lãnh đạo Sở Ngoại vụ", "Toàn đoàn".
+_GROUPS = {"Toàn đoàn": "the whole delegation", "Trưởng đoàn": "head of delegation"}
+_LEADS = {"lãnh đạo": "leaders of", "đại diện": "representatives of"}
 LANGUAGES = {
     "tiếng việt": "Vietnamese",
     "tiếng nhật": "Japanese",
@@ -138,6 +158,75 @@ def diet(text: str | None, lang: str) -> str:
     if not text:
         return ""
     return DIETS.get(text, text) if lang == "en" else text
+
+
+def agency(text: str | None, lang: str) -> str:
+    """``Sở Ngoại vụ`` → ``Department of Foreign Affairs``; other text stays as typed."""
+    if not text:
+        return ""
+    return AGENCIES.get(text, text) if lang == "en" else text
+
+
+def participants(text: str | None, lang: str) -> str:
+    """``Lãnh đạo Sở Ngoại vụ, Sở Du lịch`` → ``Leaders of the Department of Foreign
+    Affairs, the Department of Tourism``; ``Phó Chủ tịch UBND thành phố; lãnh đạo Sở Y tế``
+    → ``Vice Chairman of the City People's Committee; leaders of the Department of Health``.
+
+    All or nothing: a line with any part outside the vocabulary prints as typed,
+    never half translated.
+    """
+    if not text or lang != "en":
+        return text or ""
+    out: list[str] = []
+    for clause in text.split(";"):
+        words: list[str] = []
+        for part in _split_agencies(clause):
+            english = _participant(part.strip())
+            if english is None:
+                return text
+            words.append(english)
+        out.append(", ".join(words))
+    line = "; ".join(out)
+    return line[0].upper() + line[1:]
+
+
+def _split_agencies(clause: str) -> list[str]:
+    """Split at commas, except the one inside an agency's own name."""
+    parts: list[str] = []
+    for piece in clause.split(","):
+        joined = f"{parts[-1]},{piece}" if parts else piece
+        if parts and any(joined.strip().endswith(name) for name in AGENCIES if "," in name):
+            parts[-1] = joined
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _participant(part: str) -> str | None:
+    if part in _GROUPS:
+        return _GROUPS[part]
+    if part in AGENCIES:
+        name = AGENCIES[part]
+        return name if name.startswith(("the ", "Huế")) else f"the {name}"
+    words = part.split(" ", 2)
+    if len(words) == 3 and f"{words[0]} {words[1]}".lower() in _LEADS:
+        named = _participant(words[2])
+        return f"{_LEADS[f'{words[0]} {words[1]}'.lower()]} {named}" if named else None
+    for office_vi, office_en in OFFICES.items():  # "Phó Chủ tịch UBND thành phố"
+        agency_vi = part.removeprefix(office_vi + " ")
+        if agency_vi != part and agency_vi in AGENCIES:
+            return f"{office_en} of {_participant(agency_vi)}"
+    return None
+
+
+def tranche(text: str | None, lang: str) -> str:
+    """``Đợt 2`` → ``Tranche 2``; other text stays as typed."""
+    if not text:
+        return ""
+    number = text.removeprefix("Đợt ").strip()
+    if lang == "en" and number != text and number.isdigit():
+        return f"Tranche {number}"
+    return text
 
 
 def form_of_address(text: str | None, gender: Gender | None, lang: str) -> str:

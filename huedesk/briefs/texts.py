@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from huedesk import formatting
 from huedesk.formatting import format_date, place_date_line
 from huedesk.records.kinds import KINDS
 
@@ -409,6 +410,11 @@ def long_date(day: dt.date, lang: str) -> str:
     if lang == "en":
         return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
     return format_date(day)
+
+
+def written_date(day: dt.date, lang: str) -> str:
+    """``05 tháng 3 năm 2025`` / ``5 March 2025``: a date in a sentence of the document."""
+    return long_date(day, lang) if lang == "en" else formatting.written_date(day)
 
 
 def date_line(day: dt.date, lang: str, place: str = "Huế") -> str:

@@ -206,7 +206,14 @@ def vocabulary(db_path: Path) -> set[str]:
     for _code, vi, en in COUNTRIES:
         add(vi)
         add(en)
-    for table in (glossary.OFFICES, glossary.ROLES, glossary.DIETS, glossary.LANGUAGES):
+    tables = (
+        glossary.OFFICES,
+        glossary.ROLES,
+        glossary.DIETS,
+        glossary.LANGUAGES,
+        glossary.AGENCIES,
+    )
+    for table in tables:
         for key, value in table.items():
             add(key)
             add(value)

@@ -39,6 +39,9 @@ def test_project_statement_amounts(db: Database, aid: samples.Aid, tmp_path: Pat
         assert expected in text, expected
     assert "Còn lại" not in text and "-" + "62.640.000" not in text
     assert_fonts_embedded(out)
+    en = pdf_text(render_brief(db, "aid_project", aid.project_id, tmp_path / "e.pdf", lang="en"))
+    assert "05/09/2025 Disbursement Tranche 2 USD 80,000 26,120.5 2,089,640,000 GBC 0877" in en
+    assert "Đợt" not in en
 
 
 def test_totals_are_exact_integers(db: Database, aid: samples.Aid) -> None:

@@ -31,7 +31,7 @@ def test_page_one_is_a_summary_to_read_standing_up(
         "Huế, ngày 05 tháng 3 năm 2025",  # Decree 30: March takes no zero
         "I. TÓM TẮT",
         # who, with the form of address
-        "Furuta Hajime — Thống đốc tỉnh Gifu, Tỉnh Gifu",
+        "Furuta Hajime — Thống đốc tỉnh Gifu Cách xưng hô",  # the organisation once
         "Cách xưng hô: Ngài Thống đốc",
         "2 thành viên",
         # when and why
@@ -61,7 +61,7 @@ def test_members_programme_gifts_and_closing(
     text = pdf_text(render_brief(db, "delegation", visit.delegation_id, tmp_path / "d.pdf"))
     for expected in (
         "II. THÀNH PHẦN ĐOÀN",
-        "1 Furuta Hajime Thống đốc tỉnh Gifu, Tỉnh Gifu Trưởng đoàn Ngài Thống đốc Tiếng Nhật "
+        "1 Furuta Hajime Thống đốc tỉnh Gifu Trưởng đoàn Ngài Thống đốc Tiếng Nhật "
         "Không ăn hải sản có vỏ",
         "2 Nguyễn Thị Hương Phiên dịch Việt Nam Phiên dịch Bà",
         "III. CHƯƠNG TRÌNH LÀM VIỆC",
@@ -93,7 +93,7 @@ def test_full_brief_adds_the_history_as_an_appendix(
     rest = " ".join(pages[appendix:])
     for expected in (
         "QUÁ TRÌNH HỢP TÁC VỚI TỈNH GIFU",
-        "(Kèm theo Báo cáo số /BC-SNV ngày 05/03/2025 của Sở Ngoại vụ)",
+        "(Kèm theo Báo cáo số /BC-SNV ngày 05 tháng 3 năm 2025 của Sở Ngoại vụ)",
         "Đoàn công tác của thành phố Huế thăm tỉnh Gifu",
         "Tranh sơn mài Kinh thành Huế",
         "Đang hiệu lực",
@@ -265,7 +265,7 @@ def test_english_version_is_in_english(db: Database, visit: samples.Visit, tmp_p
         "Briefing for the City leaders receiving the delegation of Gifu Prefecture (Japan)",
         "Huế, 5 March 2025",
         "Delegation of Gifu Prefecture (Japan)",
-        "Furuta Hajime — Thống đốc tỉnh Gifu, Gifu Prefecture",
+        "Furuta Hajime — Governor, Gifu Prefecture",  # typed "Thống đốc tỉnh Gifu"
         "Form of address: H.E. the Governor",
         "12–15 March 2025 (4 days)",
         "Received by",
@@ -276,6 +276,7 @@ def test_english_version_is_in_english(db: Database, visit: samples.Visit, tmp_p
         "No shellfish",
         "WORKING PROGRAMME",
         "Wednesday, 12 March 2025",
+        "Leaders of the Department of Foreign Affairs, the Department of Tourism",
         "GIFTS PLANNED",
         "Recipients:",
         "File: Records Office, HTQT.",
@@ -284,6 +285,8 @@ def test_english_version_is_in_english(db: Database, visit: samples.Visit, tmp_p
     ):
         assert expected in text, expected
     for vietnamese in ("Trang", "Trưởng đoàn", "Tiếng Nhật", "Ngài", "Số:", "ngày", "Nơi nhận"):
+        assert vietnamese not in text, vietnamese
+    for vietnamese in ("Sở Ngoại vụ", "Lãnh đạo"):  # typed from the vocabulary
         assert vietnamese not in text, vietnamese
 
 
