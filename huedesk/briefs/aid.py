@@ -100,16 +100,17 @@ def aid_story(
         if detail:
             title = tr("aid_detail_title", lang, year=s.year)
             appendix = [AppendixHead(header, title)]
-            appendix += [*Sections().major(tr("aid_project", lang))]
+            parts = Sections()
+            appendix += parts.major(tr("aid_projects_head", lang))
             appendix.append(_projects(s, lang) if s.projects else nothing(lang))
-            appendix += Sections().major(tr("aid_detail", lang))
+            appendix += parts.major(tr("aid_detail", lang))
             appendix.append(_transactions(s, lang) if s.transactions else nothing(lang))
         elif s.transactions:
             note = tr("aid_detail_note", lang, n=len(s.transactions))
             story.append(Paragraph(esc(note), styles().note))
     else:
         if s.scope == "donor" and s.projects:
-            story += sec.minor(tr("aid_project", lang))
+            story += sec.minor(tr("aid_projects_head", lang))
             story.append(_projects(s, lang))
         story += sec.major(tr("aid_detail", lang))
         story.append(_transactions(s, lang) if s.transactions else nothing(lang))

@@ -153,7 +153,7 @@ def balanced_lines(text: str, font: str, size: float, room: float) -> list[str]:
     Agency names and a document's subject break where the lines come out
     about equal ("DEPARTMENT OF / FOREIGN AFFAIRS"), as clerks set them.
     """
-    words = text.split()
+    words = [w for w in text.split(" ") if w]  # a no-break space (U+00A0) holds words together
     if not words:
         return []
     if _width(text, font, size) <= room:
@@ -365,7 +365,7 @@ class AppendixHead(Flowable):
             lang,
             type=header.type_name.capitalize() if lang == "vi" else header.type_name.title(),
             number=header.number_text(),
-            date=written_date(header.issued_on, lang),
+            date=written_date(header.issued_on, lang).replace(" ", "\u00a0"),  # on one line
             agency=header.settings.agency_name(lang),
         )
         for line in balanced_lines(attached, ITALIC, 13, TEXT_WIDTH * 0.95):

@@ -279,6 +279,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The {n} transactions of the year are listed when the statement is printed with detail.",
     ),
     "aid_project": ("Dự án, khoản viện trợ", "Project"),
+    "aid_projects_head": ("Dự án, khoản viện trợ", "Projects"),
     "aid_donor": ("Nhà tài trợ", "Donor"),
     "aid_sector": ("Lĩnh vực", "Sector"),
     "aid_count": ("Số dự án", "Projects"),

@@ -15,6 +15,7 @@ from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.records import RecordService
 from tests.briefs import samples
 from tests.briefs.conftest import pdf_text
+from tests.briefs.layout import drawn
 from tests.briefs.test_delegation_brief import assert_fonts_embedded
 
 
@@ -119,9 +120,16 @@ def test_donor_and_year_statements(
     assert "PHỤ LỤC CHI TIẾT GIAO DỊCH VIỆN TRỢ NĂM 2025" in detail
     assert "Xây dựng trạm y tế phường Thuận Hóa" in detail and "GBC 0877" in detail
 
+    assert "I. DỰ ÁN, KHOẢN VIỆN TRỢ" in detail and "II. CHI TIẾT CÁC ĐỢT" in detail
+
     en = pdf_text(render_aid_statement(db, tmp_path / "ye.pdf", year=2025, lang="en"))
     assert "REPORT Aid commitments and disbursements in 2025" in en
     assert "Disbursed in 2025: VND 4,634,640,000." in en and "By donor" in en
+    en_detail = render_aid_statement(db, tmp_path / "yde.pdf", year=2025, detail=True, lang="en")
+    assert "I. PROJECTS" in pdf_text(en_detail) and "II. TRANCHES" in pdf_text(en_detail)
+    # The appendix line keeps its date on one line ("of 5 / March 2025" was possible).
+    lines = [" ".join(d.text.split()) for d in drawn(en_detail) if d.font == "Tinos-Italic"]
+    assert any("5 March 2025" in t for t in lines if "Attached" in t or "Affairs)" in t), lines
 
 
 def test_foreign_commitment_without_rate_and_empty_year(
