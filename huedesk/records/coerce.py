@@ -153,7 +153,9 @@ def _money(raw: str | Decimal, currency: str | None, conv: Convention) -> int:
             f"with the amount, as '{example} USD'",
         )
     if currency not in CURRENCY_EXPONENTS:
-        return 0  # the currency field's own rule names the unknown code
+        # the currency field's own rule names the unknown code; the sign is kept so a
+        # negative amount is named in the same round (issue #13: all problems at once)
+        return -1 if major < 0 else 0
     places = exponent(currency)
     scaled = major.scaleb(places)
     if scaled != scaled.to_integral_value():

@@ -125,11 +125,7 @@ def validate(
             problems.append(_problem(spec, "bắt buộc phải nhập", "is required"))
 
     problems.extend(_reference_problems(known, kind, cleaned))
-    if not problems:
-        for rule in kind.rules:
-            problems.extend(rule(values, fields))
-    if not problems and existing is not None and kind.workflow is not None and not restoring:
-        problems.extend(_workflow_problems(kind, existing, cleaned))
+    problems.extend(_whole_record_problems(kind, existing, values, cleaned, problems, restoring))
     if problems:
         raise ValidationError(problems)
 
@@ -219,6 +215,36 @@ def _known_codes(known: Known, raw: str, *, listed: bool) -> bool:
     """Whether ``raw`` is one (or, ``listed``, several) known ISO country code as stored."""
     codes = raw.replace(",", " ").split() if listed else [raw]
     return all(len(c) == 2 and c.isupper() and known.country_exists(c) for c in codes)
+
+
+def _whole_record_problems(
+    kind: KindSpec,
+    existing: Mapping[str, Any] | None,
+    values: Mapping[str, Any],
+    cleaned: Mapping[str, Any],
+    found: list[FieldProblem],
+    restoring: bool = False,
+) -> list[FieldProblem]:
+    """Cross-field rules and the workflow, checked even when single fields were refused.
+
+    A user who typed a negative budget and an end date before the start date is
+    told both at once. The rules see only values that were read: a refused field
+    is left out (as if empty), so no rule speaks about a value nobody typed, and a
+    field already named keeps its first problem.
+    """
+    named = {p.field for p in found}
+    readable = {k: v for k, v in values.items() if k not in named}
+    problems: list[FieldProblem] = []
+    for rule in kind.rules:
+        problems.extend(p for p in rule(readable, kind.fields) if p.field not in named)
+    if (
+        existing is not None
+        and kind.workflow is not None
+        and not restoring
+        and "status" not in named
+    ):
+        problems.extend(_workflow_problems(kind, existing, cleaned))
+    return problems
 
 
 @functools.cache

@@ -234,3 +234,60 @@ def test_refused_input_writes_nothing(svc: RecordService) -> None:
     with pytest.raises(ValidationError):
         _org(svc, country_code="ZZ")
     assert svc.list("organisation").total == before
+
+
+def test_every_problem_of_a_record_comes_in_one_error(svc: RecordService) -> None:
+    """A negative budget and an end date before the start date are both named at once
+    (issue #13: the form showed the amount, then the date only after it was fixed)."""
+    donor = svc.create("organisation", {"name": "KOICA", "org_type": "donor", "country_code": "KR"})
+    values = {
+        "title": "Trạm y tế xã",
+        "donor_id": donor["id"],
+        "sector": "health",
+        "committed_amount": "-500.000",
+        "currency": "VND",
+        "start_date": "10/03/2025",
+        "end_date": "01/03/2025",
+        "status": "approved",
+    }
+    with pytest.raises(ValidationError) as exc:
+        svc.create("aid_project", values)
+    assert set(exc.value.fields) == {"committed_amount", "end_date"}
+    # the same on an update, with a bad currency as a third problem
+    project = svc.create("aid_project", {**values, "committed_amount": "500.000", "end_date": None})
+    with pytest.raises(ValidationError) as exc:
+        svc.update(
+            "aid_project",
+            project["id"],
+            {"committed_amount": "-1", "end_date": "01/01/2025", "currency": "XYZ"},
+        )
+    assert set(exc.value.fields) == {"committed_amount", "end_date", "currency"}
+
+
+def test_a_refused_field_is_not_blamed_twice_by_a_rule(svc: RecordService) -> None:
+    """A rate that cannot be read is named once, not also as 'a rate is needed'."""
+    donor = svc.create("organisation", {"name": "JICA", "org_type": "donor", "country_code": "JP"})
+    project = svc.create(
+        "aid_project",
+        {
+            "title": "Thiết bị y tế",
+            "donor_id": donor["id"],
+            "sector": "health",
+            "committed_amount": 2_000_000,
+            "currency": "JPY",
+            "status": "approved",
+        },
+    )
+    with pytest.raises(ValidationError) as exc:
+        svc.check(
+            "aid_transaction",
+            {
+                "project_id": project["id"],
+                "tx_type": "disbursement",
+                "value_date": "31/02/2025",
+                "amount": -5,
+                "currency": "JPY",
+                "rate_to_vnd": "abc",
+            },
+        )
+    assert sorted(exc.value.fields) == ["amount", "rate_to_vnd", "value_date"]
