@@ -41,6 +41,7 @@ from huedesk.formatting import format_datetime
 from huedesk.money import group_digits
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import kind_spec
+from huedesk.ui import geometry
 from huedesk.ui.backup_ui import size_text
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
@@ -218,7 +219,7 @@ class ReportDialog(QDialog):
     def __init__(self, title: str, body: str, confirm: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(780, 620)
+        geometry.fit(self, 780, 620)
         self.text = QTextBrowser()
         self.text.setHtml(body)
         if confirm:

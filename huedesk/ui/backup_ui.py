@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from huedesk.errors import HueDeskError
 from huedesk.formatting import format_size
+from huedesk.ui import geometry
 from huedesk.ui.i18n import language, tr
 from huedesk.workspace import AppLockHeld, BackupInfo, DamagedDatabaseError, Door, Workspace
 
@@ -58,7 +59,7 @@ class RestoreDialog(QDialog):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("restore_title"))
-        self.resize(640, 420)
+        geometry.fit(self, 640, 420)
         self.backups = ws.backups.list()
         intro = QLabel(tr("restore_intro") if self.backups else tr("restore_none"))
         intro.setWordWrap(True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from huedesk.errors import HueDeskError, ValidationError
 from huedesk.records.display import display_value
 from huedesk.records.kinds import kind_spec
+from huedesk.ui import geometry
 from huedesk.ui.edit_text import is_numeric
 from huedesk.ui.form import RecordForm
 from huedesk.ui.i18n import tr
@@ -109,8 +110,9 @@ class ChildDialog(QDialog):
         self.form = RecordForm(ws, kind, lang, hidden=(self.fk,), parent=self)
         if item is not None:
             self.form.load(item.display)
-        ok_cancel(self, self.form)
-        self.resize(760, self.sizeHint().height())
+        # a long line (a transaction with notes) scrolls instead of losing its last fields
+        ok_cancel(self, geometry.scrolling(self.form))
+        geometry.fit(self, 780, self.form.sizeHint().height() + 80)
         self.cleaned: dict[str, Any] = {}
 
     def accept(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from huedesk.errors import HueDeskError, ValidationError
 from huedesk.records.kinds import kind_spec
+from huedesk.ui import geometry
 from huedesk.ui.attachments import AttachmentsPanel
 from huedesk.ui.children import ChildTable
 from huedesk.ui.context import AppContext
@@ -63,10 +63,7 @@ class RecordEditor(QDialog):
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.form = RecordForm(ctx.ws, kind, lang, parent=self)
         self.form.edited.connect(self._update_title)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = geometry.scrolling(self.form)
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, tr("tab_general"))
         self.children_tables: dict[str, ChildTable] = {}
@@ -104,7 +101,7 @@ class RecordEditor(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        self.resize(1080, 760)
+        geometry.restore(self, f"record/{kind}", 1080, 760)
 
         if not ctx.can_write:  # a viewer reads; the services would refuse a save anyway
             for button in (self.save_btn, self.save_close_btn):
@@ -116,6 +113,8 @@ class RecordEditor(QDialog):
         elif defaults:
             self.form.load(defaults)
             self.form.mark_clean()
+        if record_id is None:
+            self.form.focus_first()
         self._update_title()
 
     # --- state --------------------------------------------------------------------------
@@ -288,6 +287,7 @@ class RecordEditor(QDialog):
 
     def closeEvent(self, event: Any) -> None:
         if self.confirm_close():
+            geometry.remember(self, f"record/{self.spec.name}")
             event.accept()
         else:
             event.ignore()

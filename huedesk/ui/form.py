@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from huedesk.errors import FieldProblem
 from huedesk.records.fields import SYSTEM_FIELDS, FieldSpec
@@ -159,7 +159,6 @@ class RecordForm(QWidget):
         """Show each problem under its field; returns those that name no field of this form."""
         self.clear_problems()
         other: list[FieldProblem] = []
-        first: FieldEditor | None = None
         for p in problems:
             label = self._errors.get(p.field)
             if label is None:
@@ -169,11 +168,13 @@ class RecordForm(QWidget):
             label.setText(f"{label.text()}; {text}" if label.text() else text)
             label.show()
             self.editors[p.field].widget.setStyleSheet(ERROR_FIELD_STYLE)
-            first = first or self.editors[p.field]
         lines = [tr("form_problems")] + [p.en if self.lang == "en" else p.vi for p in other]
         self.banner.setText("\n".join(lines))
         self.banner.show()
-        if first is not None:
+        named = {p.field for p in problems}
+        first = next((ed for name, ed in self.editors.items() if name in named), None)
+        if first is not None:  # the first one on the form, not the first one found
+            self._bring_into_view(first.widget)
             first.focus()
         return other
 
@@ -195,6 +196,21 @@ class RecordForm(QWidget):
         self.banner.setText("\n".join(lines))
         self.banner.setStyleSheet(WARNING_STYLE + "font-weight: bold;")
         self.banner.show()
+
+    def focus_first(self) -> None:
+        """Put the cursor in the first field (a new record starts there)."""
+        first = next(iter(self.editors.values()), None)
+        if first is not None:
+            first.focus()
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        """Scroll the form (when it sits in a scroll area) so ``widget`` and its message show."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            self.layout().activate()  # the message labels just shown take their room first
+            parent.ensureWidgetVisible(widget, 20, 60)
 
     def problem_text(self, field: str) -> str:
         """The problem shown under ``field`` (empty when none)."""

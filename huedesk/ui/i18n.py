@@ -10,6 +10,8 @@ the main window, so no widget has to re-translate itself.
 from __future__ import annotations
 
 LANGUAGES = ("vi", "en")
+# The language menu names each language in its own words, whatever the interface speaks.
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 _lang = "vi"
 
@@ -145,8 +147,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "menu_file": ("&Tệp", "&File"),
     "menu_edit": ("&Sửa", "&Edit"),
     "menu_view": ("&Xem", "&View"),
-    "menu_help": ("&Trợ giúp", "&Help"),
-    "menu_language": ("&Ngôn ngữ", "&Language"),
+    "menu_help": ("Trợ &giúp", "&Help"),
+    "menu_language": ("N&gôn ngữ", "&Language"),
     "menu_audit": ("&Nhật ký thay đổi…", "&Audit log…"),
     "signin_cancelled": ("Chưa đăng nhập: HueDesk đóng lại.", "Not signed in: HueDesk closes."),
     "lang_vi": ("Tiếng Việt", "Vietnamese"),
@@ -177,7 +179,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Portable mode: the data is kept beside the program.",
     ),
     "open_data_folder": ("Mở &thư mục dữ liệu", "Open &data folder"),
-    "load_demo": ("Nạp dữ liệu &mẫu…", "Load &demo data…"),
+    "load_demo": ("Nạp &dữ liệu mẫu…", "Load &demo data…"),
     "data_file": ("Tệp dữ liệu: {path}", "Data file: {path}"),
     "ready": ("Sẵn sàng", "Ready"),
     "saved": ("Đã lưu {what}.", "Saved {what}."),
@@ -291,7 +293,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "search_none": ("Không tìm thấy hồ sơ nào.", "No records found."),
     # archive bundles
     "export": ("&Xuất hồ sơ lưu trữ…", "&Export archive bundle…"),
-    "export_list": ("Xuất danh sách đang xem…", "Export the list shown…"),
+    "export_list": ("Xuất d&anh sách đang xem…", "Export the &list shown…"),
     "import": ("&Nhập hồ sơ…", "&Import records…"),
     "export_title": ("Xuất hồ sơ lưu trữ", "Export archive bundle"),
     "export_kinds": ("Loại hồ sơ:", "Record kinds:"),

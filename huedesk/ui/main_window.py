@@ -34,14 +34,15 @@ from PySide6.QtWidgets import (
 )
 
 from huedesk.errors import HueDeskError
-from huedesk.ui import about
+from huedesk.ui import about, geometry
+from huedesk.ui.keys import make_global
 from huedesk.ui.archive_ui import ArchiveActions
 from huedesk.ui.attention_page import AttentionPage
 from huedesk.ui.audit_view import AuditView
 from huedesk.ui.backup_ui import choose_backup
 from huedesk.ui.context import AppContext
 from huedesk.ui.editor import RecordEditor
-from huedesk.ui.i18n import LANGUAGES, tr
+from huedesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, tr
 from huedesk.ui.list_page import ListPage
 from huedesk.ui.ops import run_op
 from huedesk.ui.search_box import GlobalSearch
@@ -191,6 +192,18 @@ class MainWindow(QMainWindow):
             a.setEnabled(who.can_manage_users)
             if not a.isEnabled():
                 a.setToolTip(tr("admin_only"))
+        # These work from any window and any field (the search box, a record window …).
+        for a in (
+            self.act_new,
+            self.act_find,
+            self.act_filter,
+            self.act_refresh,
+            self.act_export,
+            self.act_import,
+            self.act_backup,
+            self.act_quit,
+        ):
+            make_global(a)
         # Delete acts on the lists only: in a text field it must delete characters.
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.stack.addAction(self.act_delete)
@@ -228,7 +241,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for code in LANGUAGES:
-            act = QAction(tr(f"lang_{code}"), self, checkable=True)
+            act = QAction(LANGUAGE_NAMES[code], self, checkable=True)  # each in its own words
             act.setChecked(code == self.ctx.lang)
             act.triggered.connect(lambda _c=False, c=code: self._switch_language(c))
             group.addAction(act)
@@ -392,7 +405,7 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle(tr("menu_audit").replace("&", "").rstrip("…."))
         layout = QVBoxLayout(dialog)
         layout.addWidget(AuditView(self.ctx.ws, self.ctx.lang, dialog))
-        dialog.resize(1100, 600)
+        geometry.fit(dialog, 1100, 600)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -421,12 +434,15 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         """Ctrl+F: the global search box (each list keeps its own text filter)."""
+        self.activateWindow()  # Ctrl+F in a record window comes here
+        self.raise_()
         self.search.focus()
 
     def focus_filter(self) -> None:
         """Ctrl+Shift+F: the text filter of the list shown."""
         page = self.current_list()
         if page is not None:
+            self.activateWindow()
             page.focus_search()
 
     def _open_found(self, kind: str, record_id: int) -> None:
@@ -507,11 +523,7 @@ class MainWindow(QMainWindow):
     # --- remembering ---------------------------------------------------------------------
     def _restore(self) -> None:
         settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
+        geometry.restore(self, "main", 1400, 860)
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -520,7 +532,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
+        geometry.remember(self, "main")
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/last_view", self.current_key())
         for page in self._built_pages():

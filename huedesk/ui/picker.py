@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from huedesk.money import group_digits
 from huedesk.records.kinds import kind_spec
+from huedesk.ui import geometry
 from huedesk.ui.i18n import tr
 from huedesk.ui.table_model import RecordTableModel
 from huedesk.ui.views import ok_cancel, record_table
@@ -32,7 +33,7 @@ class RecordPicker(QDialog):
         super().__init__(parent)
         spec = kind_spec(kind)
         self.setWindowTitle(tr("pick_title", kind=spec.label(lang).lower()))
-        self.resize(760, 480)
+        geometry.fit(self, 760, 480)
         self.model = RecordTableModel(ws, kind, lang, parent=self)
         self.model.set_query(ListQuery())
         self.search = QLineEdit()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from huedesk.errors import HueDeskError
 from huedesk.records.kinds import kind_spec
+from huedesk.ui import geometry
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Progress, run_op
 from huedesk.workspace import Workspace
@@ -117,7 +118,7 @@ class BriefDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(close)
-        self.resize(560, self.sizeHint().height())
+        geometry.fit(self, 560, self.sizeHint().height())
 
     def build(self) -> None:
         lang = str(self.lang_box.currentData())

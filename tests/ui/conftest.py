@@ -111,3 +111,60 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
                 QApplication.sendEvent(widget, event)
+
+
+# One account per role, for the tests where roles matter (password hashing made cheap).
+STAFF = {
+    "quantri": "admin",
+    "canbo": "officer",
+    "lanhsu": "consular_officer",
+    "xem": "viewer",
+}
+STAFF_PASSWORD = "mat-khau-123"
+
+
+@pytest.fixture
+def staff(db: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Accounts for every role on the test database; returns role value -> account name."""
+    from argon2 import PasswordHasher
+
+    from huedesk.accounts import AccountService
+    from huedesk.accounts import passwords as passwords_mod
+
+    monkeypatch.setattr(
+        passwords_mod, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    )
+    accounts = AccountService(db)
+    admin = accounts.create_first_admin("quantri", STAFF_PASSWORD, "Nguyễn Quản Trị")
+    for name, role in STAFF.items():
+        if name != "quantri":
+            accounts.add(admin, name, STAFF_PASSWORD, role)
+    return {role: name for name, role in STAFF.items()}
+
+
+@pytest.fixture
+def desk_as(qtbot: Any, qapp: Any, db: Any, staff: dict[str, str]) -> Iterator[Any]:
+    """``desk_as(role)``: the main window of the account with that role (accounts present)."""
+    made: list[Desk] = []
+
+    def build(role: str, lang: str = "vi") -> Desk:
+        configure_settings()
+        d = Desk(Workspace(db, staff[role]), lang)
+        qtbot.addWidget(d.window)
+        d.window.show()
+        made.append(d)
+        return d
+
+    yield build
+    qtbot.waitUntil(lambda: ops.running() == 0, timeout=5000)
+    for d in made:
+        for editor in d.window.findChildren(RecordEditor):
+            editor.discard_changes()
+        d.window.close()
+    set_language("vi")
+
+
+@pytest.fixture
+def admin_svc(db: Any, staff: dict[str, str]) -> RecordService:
+    """The record service of the administrator account (for test data once accounts exist)."""
+    return RecordService(db, staff["admin"])
