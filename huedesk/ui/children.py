@@ -113,6 +113,7 @@ class ChildDialog(QDialog):
         # a long line (a transaction with notes) scrolls instead of losing its last fields
         ok_cancel(self, geometry.scrolling(self.form))
         geometry.fit(self, 780, self.form.sizeHint().height() + 80)
+        self.form.focus_first()  # the cursor starts in the line's first field
         self.cleaned: dict[str, Any] = {}
 
     def accept(self) -> None:

@@ -209,7 +209,9 @@ class RecordForm(QWidget):
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
         if parent is not None:
-            self.layout().activate()  # the message labels just shown take their room first
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # the message labels just shown take their room first
             parent.ensureWidgetVisible(widget, 20, 60)
 
     def problem_text(self, field: str) -> str:

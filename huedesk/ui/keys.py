@@ -62,5 +62,5 @@ def make_global(action: QAction) -> QAction:
     if guard is not None:
         for sequence in action.shortcuts():
             if sequence.count():
-                guard.keys.add(sequence[0])
+                guard.keys.add(sequence[0])  # type: ignore[index]  # stubs lack __getitem__
     return action

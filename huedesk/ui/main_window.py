@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from huedesk.errors import HueDeskError
 from huedesk.ui import about, geometry
-from huedesk.ui.keys import make_global
 from huedesk.ui.archive_ui import ArchiveActions
 from huedesk.ui.attention_page import AttentionPage
 from huedesk.ui.audit_view import AuditView
@@ -43,6 +42,7 @@ from huedesk.ui.backup_ui import choose_backup
 from huedesk.ui.context import AppContext
 from huedesk.ui.editor import RecordEditor
 from huedesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, tr
+from huedesk.ui.keys import make_global
 from huedesk.ui.list_page import ListPage
 from huedesk.ui.ops import run_op
 from huedesk.ui.search_box import GlobalSearch

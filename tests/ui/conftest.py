@@ -150,7 +150,8 @@ def desk_as(qtbot: Any, qapp: Any, db: Any, staff: dict[str, str]) -> Iterator[A
     def build(role: str, lang: str = "vi") -> Desk:
         configure_settings()
         d = Desk(Workspace(db, staff[role]), lang)
-        qtbot.addWidget(d.window)
+        # not given to qtbot: it would close the window before this fixture discards what a
+        # test left unsaved, and the question "save before closing?" would wait for ever
         d.window.show()
         made.append(d)
         return d

@@ -28,7 +28,6 @@ from huedesk.ui.children import ChildDialog
 from huedesk.ui.editor import RecordEditor
 from huedesk.ui.first_run import FirstRunDialog
 from huedesk.ui.i18n import set_language
-from huedesk.ui.main_window import MainWindow
 from huedesk.ui.picker import RecordPicker
 from huedesk.ui.printing import BriefDialog
 from huedesk.ui.widgets import ReferenceEditor
@@ -37,6 +36,12 @@ from tests.ui.conftest import type_text
 
 # A 1366×768 screen less a 40-pixel taskbar, as Windows reports it on an office laptop.
 LAPTOP = QRect(0, 0, 1366, 728)
+
+
+def activate(qtbot: Any, window: QWidget) -> None:
+    """Make ``window`` the active one (focus lives only in the active window)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 @pytest.fixture
@@ -186,6 +191,7 @@ def test_a_refused_save_names_every_problem_and_focuses_the_first(
     desk = desk_as("officer")
     editor = desk.window.open_record("aid_project", project["id"])
     assert editor is not None
+    activate(qtbot, editor)
     form = editor.form
     for field, text in (
         ("start_date", "10/03/2026"),
@@ -211,6 +217,7 @@ def test_a_child_line_names_every_problem_at_once(
     dialog = ChildDialog(editor, desk.ws, "aid_transaction", "vi", None)
     qtbot.addWidget(dialog)
     dialog.show()
+    activate(qtbot, dialog)
     form = dialog.form
     assert QApplication.focusWidget() is next(iter(form.editors.values())).widget
     type_text(qtbot, form.editors["value_date"].widget, "31/02/2026")
@@ -237,9 +244,7 @@ def _check_unique(texts: list[str], where: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_menu_mnemonics_are_unique(
-    lang: str, desk_as: Callable[..., Desk], laptop: None
-) -> None:
+def test_menu_mnemonics_are_unique(lang: str, desk_as: Callable[..., Desk], laptop: None) -> None:
     window = desk_as("admin", lang).window
     bar = window.menuBar()
     _check_unique([a.text() for a in bar.actions()], "menu bar")
@@ -265,8 +270,13 @@ def test_application_shortcuts_work_from_the_search_box_and_record_windows(
 ) -> None:
     window = desk_as("admin").window
     exported: list[bool] = []
-    monkeypatch.setattr(window.archive, "export", lambda *a, **k: exported.append(True))
-    window.activateWindow()
+
+    def asked(_dialog: ExportDialog) -> int:  # the export dialog opened: the shortcut worked
+        exported.append(True)
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(ExportDialog, "exec", asked)
+    activate(qtbot, window)
     window.search.focus()
     assert QApplication.focusWidget() is window.search.box
     qtbot.keyClick(window.search.box, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
