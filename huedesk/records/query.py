@@ -87,6 +87,30 @@ def _text_clause(kind: KindSpec, text: str) -> ColumnElement[bool]:
     return or_(*(folded(c).like(needle) for c in cols))
 
 
+def _sorts_as_text(col: KeyedColumnElement[Any]) -> bool:
+    """Whether a column sorts by its Vietnamese sort key (free text, not a code list)."""
+    return (
+        not col.foreign_keys
+        and isinstance(col.type, String | Text)
+        and getattr(col.type, "enum_class", None) is None
+    )
+
+
+def stored_sort_fields(kind: KindSpec) -> tuple[str, ...]:
+    """The text fields of a top-level list whose sort keys the database stores in an index.
+
+    Migration 0004 indexes ``sort_key(field)`` for each, so sorting a list of
+    200,000 rows by one of them is a walk along the index. Child lines (shown a
+    few at a time inside their record) and references (sorted by their record's
+    name) have none; ``ref`` has its own unique index and sorts as written.
+    """
+    if kind.parent is not None:
+        return ()
+    table = kind.table
+    wanted = dict.fromkeys((*kind.list_columns, kind.title_field))
+    return tuple(n for n in wanted if n in table.c and n != "ref" and _sorts_as_text(table.c[n]))
+
+
 def sort_columns(kind: KindSpec, query: ListQuery) -> list[ColumnElement[Any]]:
     """ORDER BY terms: the chosen field (text in Vietnamese order), then id for stability."""
     table = kind.table
@@ -96,12 +120,8 @@ def sort_columns(kind: KindSpec, query: ListQuery) -> list[ColumnElement[Any]]:
             raise KeyError(f"{kind.name} has no field {query.sort!r}")
         col = table.columns[query.sort]
         key: ColumnElement[Any] = _label_of(col) if col.foreign_keys else col
-        if (
-            key is col
-            and isinstance(col.type, String | Text)
-            and getattr(col.type, "enum_class", None) is None
-        ):
-            key = sort_key(col)
+        if query.sort != "ref" and _sorts_as_text(col):
+            key = sort_key(col)  # served by the stored index for stored_sort_fields(kind)
         terms.append(key.desc() if query.descending else key.asc())
     else:
         terms.extend(table.columns[c] for c in kind.order_by)

@@ -442,7 +442,8 @@ def list_in(session: Session, kind: str, query: ListQuery) -> Page:
 def list_ids_in(session: Session, kind: str, query: ListQuery) -> list[int]:
     """Ids of every matching record in list order (a few bytes per row, even for 200,000 rows)."""
     spec = kind_spec(kind)
-    return list(session.execute(build_ids(spec, query)).scalars())
+    # fetched all at once: row-by-row fetching cost more than the ordered index walk
+    return list(session.execute(build_ids(spec, query)).scalars().all())
 
 
 def year_range_in(session: Session, kind: str) -> tuple[int, int] | None:

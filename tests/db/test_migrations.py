@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,11 @@ def _schema_diff(path: Path) -> list[object]:
     try:
         with engine.connect() as conn:
             ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-            diffs = compare_metadata(ctx, Base.metadata)
+            with warnings.catch_warnings():
+                # the sort-key indexes (migration 0004) are on expressions, which
+                # reflection skips; tests/db/test_sort_keys.py checks them instead
+                warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression")
+                diffs = compare_metadata(ctx, Base.metadata)
     finally:
         engine.dispose()
     # Tables that live outside the ORM metadata on purpose (e.g. full-text index) are not drift.

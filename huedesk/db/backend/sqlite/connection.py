@@ -12,6 +12,7 @@ instead of failing half-way through it.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,17 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA secure_delete = ON")
     cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     cur.close()
+    register_functions(dbapi_conn)
+
+
+def register_functions(dbapi_conn: sqlite3.Connection) -> None:
+    """HueDesk's SQL functions, on every connection that may read or write the file.
+
+    Indexes on ``hd_sort_key(column)`` (migration 0004) make the function part of
+    the schema: a connection without it cannot write those tables or run
+    ``PRAGMA integrity_check``, so the backend's own plain connections (checks,
+    snapshots) register it too.
+    """
     dbapi_conn.create_function("hd_fold", 1, _sql_fold, deterministic=True)
     dbapi_conn.create_function("hd_sort_key", 1, _sql_sort_key, deterministic=True)
 
@@ -47,7 +59,9 @@ def _sql_fold(value: str | None) -> str | None:
     return None if value is None else fold(value)
 
 
+@functools.lru_cache(maxsize=65536)
 def _sql_sort_key(value: str | None) -> str | None:
+    # Cached: a list sorted by a reference asks for the same few names again and again.
     return None if value is None else sort_key(value)
 
 

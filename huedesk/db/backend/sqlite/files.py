@@ -26,6 +26,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from huedesk.db.backend.sqlite.connection import register_functions
 from huedesk.db.backend.sqlite.errors import translate
 from huedesk.db.backend.sqlite.lock_holders import describe_holders
 from huedesk.db.backup_files import fsync_dir
@@ -39,7 +40,9 @@ COMPANIONS: tuple[str, ...] = ("-wal", "-shm")
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A connection that cannot change the file (WAL readers still share its ``-shm``)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    register_functions(conn)  # the sort-key indexes name hd_sort_key
+    return conn
 
 
 def is_database_file(path: Path) -> bool:
@@ -157,6 +160,7 @@ def snapshot(source: Path, dest: Path, *, full_check: bool = False) -> Path:
         src_conn = connect_readonly(source)
         try:
             dst_conn = sqlite3.connect(tmp)
+            register_functions(dst_conn)
             try:
                 src_conn.backup(dst_conn)
                 dst_conn.execute("PRAGMA journal_mode = DELETE")
@@ -227,6 +231,7 @@ def detach(path: Path, *, damaged: bool) -> None:
                 Path(f"{path}{suffix}").unlink()
         return
     conn = sqlite3.connect(path, isolation_level=None, timeout=2.0)
+    register_functions(conn)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
