@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QMessageBox,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from huedesk.errors import HueDeskError
 from huedesk.ui.i18n import tr
+from huedesk.ui.open_file import open_file
 from huedesk.ui.table_model import RecordTableModel
 from huedesk.ui.views import record_table, table_with_buttons
 from huedesk.workspace import ListQuery, Workspace
@@ -79,7 +78,7 @@ class AttachmentsPanel(QWidget):
         row = self._selected_row()
         if row is not None:
             path = self.ws.attachments.path(int(row["id"]))
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_file(self, path)
 
     def remove_selected(self) -> None:
         row = self._selected_row()

@@ -2,7 +2,11 @@
 
 Lists and other read-only places use ``huedesk.records.display.display_value``; a form
 needs text that round-trips instead: dd/mm/yyyy dates, local times, and numbers
-without digit grouping (``1.250`` would read as one and a quarter).
+written the way the language writes them (``huedesk.reading.written``: ``5.000.000``
+and ``503.802,28`` in Vietnamese, ``5,000,000`` and ``503,802.28`` in English), which
+the one reader of typed values reads back in the same language, so a number looks
+the same in the list, in the form and after saving (issue #13). Money keeps its
+currency's decimal places unless it is whole, as ``format_money`` writes it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 
 from huedesk.formatting import format_date, format_datetime
 from huedesk.money import CURRENCY_EXPONENTS, from_minor
+from huedesk.reading import convention, written
 from huedesk.records.fields import FieldSpec
 
 
@@ -28,12 +33,13 @@ def edit_text(spec: FieldSpec, row: dict[str, Any], lang: str) -> str:
         return ""
     if spec.is_money:
         currency = str(row.get("currency") or "VND")
-        major = from_minor(int(value), currency) if currency in CURRENCY_EXPONENTS else value
-        return _plain_number(Decimal(major), lang)
+        if currency in CURRENCY_EXPONENTS:
+            return number_text(from_minor(int(value), currency), lang, keep_places=True)
+        return number_text(Decimal(value), lang)
     if isinstance(value, bool):
         return "1" if value else ""
-    if isinstance(value, Decimal):
-        return _plain_number(value, lang)
+    if isinstance(value, int | Decimal):
+        return number_text(Decimal(value), lang)
     if isinstance(value, dt.datetime):
         return format_datetime(_local(value), lang)
     if isinstance(value, dt.date):
@@ -41,14 +47,14 @@ def edit_text(spec: FieldSpec, row: dict[str, Any], lang: str) -> str:
     return str(value)
 
 
-def _plain_number(value: Decimal, lang: str) -> str:
-    """A number without digit grouping (``1250,5``): unambiguous for the parser in both languages."""
-    text = (
-        format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
-    )
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
+def number_text(value: Decimal, lang: str, *, keep_places: bool = False) -> str:
+    """``value`` grouped in ``lang``'s convention; trailing zeros dropped (all of them when
+    whole, the others unless ``keep_places``: ``1.250,50`` USD stays as the list shows it)."""
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    elif not keep_places:
+        value = value.normalize()
+    return written(value, convention(lang))
 
 
 def is_numeric(spec: FieldSpec) -> bool:

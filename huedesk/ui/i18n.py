@@ -280,6 +280,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "print_ready": ("Tài liệu đã lập: {path}", "Brief ready: {path}"),
     "print_open": ("Mở tài liệu", "Open brief"),
     "print_send": ("In ra máy in…", "Send to printer…"),
+    "print_preview": ("&Xem trước", "&Preview"),
+    "preview_title": ("Xem trước: {name}", "Preview: {name}"),
+    "preview_print": ("&In…", "&Print…"),
+    "no_viewer_title": ("Không mở được tệp", "Cannot open the file"),
+    "no_viewer_text": (
+        "Máy này chưa có chương trình mở tệp {kind}. Tệp đã được lưu tại:\n{path}\n\n"
+        "Hãy cài một trình xem {kind} hoặc mở thư mục chứa tệp.",
+        "This computer has no program for {kind} files. The file is saved at:\n{path}\n\n"
+        "Install a {kind} viewer, or open the folder that holds the file.",
+    ),
+    "no_viewer_folder": ("Mở &thư mục", "Open &folder"),
     # global search
     "search_hint": ("Tìm mọi hồ sơ (Ctrl+F)…", "Search all records (Ctrl+F)…"),
     "search_tip": (

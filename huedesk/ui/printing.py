@@ -2,7 +2,9 @@
 
 The workspace builds the brief (``ws.briefs.render``: refused where opening the
 record is, and redacted for those who may not see personal data), so the window
-does not care how a brief is made. The PDF opens in the system viewer; for the
+does not care how a brief is made. The brief is previewed inside the program
+(``PreviewDialog``: Qt's own ``QPdfView``) and may also open in the system viewer
+(with a clear message when the system has none: ``huedesk.ui.open_file``); for the
 printer its pages are rendered by Qt's own PDF module (QtPdf, the ``PySide6-Pdf``
 wheel: no external tool, so it works on an office PC without poppler) at the
 printer's resolution (capped at 300 dpi) and painted onto a ``QPrinter``, which
@@ -11,11 +13,13 @@ also prints to a PDF file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +38,7 @@ from huedesk.errors import HueDeskError
 from huedesk.records.kinds import kind_spec
 from huedesk.ui import geometry
 from huedesk.ui.i18n import tr
+from huedesk.ui.open_file import open_file
 from huedesk.ui.ops import Progress, run_op
 from huedesk.workspace import Workspace
 
@@ -99,16 +104,18 @@ class BriefDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.build_btn = QPushButton(tr("print").replace("&", ""))
+        self.preview_btn = QPushButton(tr("print_preview"))
         self.open_btn = QPushButton(tr("print_open"))
         self.send_btn = QPushButton(tr("print_send"))
-        self.open_btn.setEnabled(False)
-        self.send_btn.setEnabled(False)
+        for b in (self.preview_btn, self.open_btn, self.send_btn):
+            b.setEnabled(False)
         self.build_btn.clicked.connect(self.build)
+        self.preview_btn.clicked.connect(self.preview)
         self.open_btn.clicked.connect(self.open_pdf)
         self.send_btn.clicked.connect(lambda: self.send_to_printer())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        for b in (self.build_btn, self.open_btn, self.send_btn):
+        for b in (self.build_btn, self.preview_btn, self.open_btn, self.send_btn):
             close.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         form = QFormLayout()
         form.addRow(tr("menu_language").replace("&", "") + ":", self.lang_box)
@@ -141,8 +148,9 @@ class BriefDialog(QDialog):
         self.pdf = pdf
         self.build_btn.setEnabled(True)
         self.status.setText(tr("print_ready", path=pdf))
-        self.open_btn.setEnabled(True)
-        self.send_btn.setEnabled(True)
+        for b in (self.preview_btn, self.open_btn, self.send_btn):
+            b.setEnabled(True)
+        self.preview()  # what was built is shown at once, inside the program
 
     def _failed(self, exc: BaseException) -> None:
         self.build_btn.setEnabled(True)
@@ -156,9 +164,18 @@ class BriefDialog(QDialog):
         if not isinstance(exc, HueDeskError):
             raise exc
 
+    def preview(self) -> PreviewDialog | None:
+        """Show the brief inside the program (no PDF viewer needed), with a Print button."""
+        if self.pdf is None:
+            return None
+        dialog = PreviewDialog(self.pdf, self.send_to_printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def open_pdf(self) -> None:
         if self.pdf is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
+            open_file(self, self.pdf)
 
     def send_to_printer(self, printer: QPrinter | None = None) -> int:
         """Ask for a printer (unless one is given) and print the brief; returns pages printed."""
@@ -176,3 +193,33 @@ class BriefDialog(QDialog):
                 self, tr("error_title"), exc.message(str(self.lang_box.currentData()))
             )
             return 0
+
+
+class PreviewDialog(QDialog):
+    """The pages of a PDF, one under the other, zoomed to the window's width, with Print."""
+
+    def __init__(self, pdf: Path, print_it: Callable[[], int], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("preview_title", name=pdf.name))
+        self.document = QPdfDocument(self)
+        if self.document.load(str(pdf)) != QPdfDocument.Error.None_:
+            raise HueDeskError(
+                f"Không đọc được tệp PDF {pdf.name}.", f"Could not read the PDF {pdf.name}."
+            )
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.print_btn = QPushButton(tr("preview_print"))
+        self.print_btn.clicked.connect(print_it)
+        buttons.addButton(self.print_btn, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        geometry.fit(self, 900, 1000)  # an A4 page's width, as tall as the screen allows
+
+    @property
+    def pages(self) -> int:
+        return int(self.document.pageCount())

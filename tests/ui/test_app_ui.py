@@ -11,18 +11,20 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
 from reportlab.pdfgen import canvas
 
 from huedesk import dashboard
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
+from huedesk.ui import open_file as open_file_mod
 from huedesk.ui import ops
 from huedesk.ui.app import Desk
 from huedesk.ui.first_run import FirstRunDialog
 from huedesk.ui.list_page import ListPage
 from huedesk.ui.ops import Cancelled, Progress, run_op
 from huedesk.ui.picker import RecordPicker
-from huedesk.ui.printing import BriefDialog
+from huedesk.ui.printing import BriefDialog, PreviewDialog
 from huedesk.workspace import Workspace
 from tests.ui.conftest import make_delegations, type_text
 
@@ -70,6 +72,10 @@ def test_print_brief_builds_the_pdf_and_prints_it_to_a_file(
     assert fake_briefs == [("delegation", d["id"], "vi", False)]
     assert dialog.pdf is not None and dialog.pdf.name == f"{d['ref']}-vi.pdf"
     assert dialog.send_btn.isEnabled()
+    # the brief is previewed inside the program at once, every page
+    preview = dialog.findChild(PreviewDialog)
+    assert preview is not None and preview.isVisible() and preview.pages == 2
+    preview.close()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setResolution(150)
@@ -192,3 +198,31 @@ def test_child_lines_model_passes_qt_model_checks(
     model = editor.children_tables["delegation_member"].model
     assert model.rowCount() == 3
     qtmodeltester.check(model, force_py=True)
+
+
+def test_open_brief_without_a_pdf_viewer_says_where_the_file_is(
+    desk: Desk, qtbot: Any, svc: RecordService, fake_briefs: list, monkeypatch: Any
+) -> None:
+    """ "Mở tài liệu" on a PC with no PDF viewer: a message naming the file, and its folder."""
+    (d,) = make_delegations(svc, 1)
+    editor = desk.window.open_record("delegation", d["id"])
+    editor.print_btn.click()
+    dialog = editor.findChild(BriefDialog)
+    dialog.build_btn.click()
+    qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=5000)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        open_file_mod, "open_url", lambda url: asked.append(url.toLocalFile()) or False
+    )
+    shown: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(box.text())
+        folder = next(b for b in box.buttons() if "thư mục" in b.text())
+        folder.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog.open_btn.click()
+    assert len(shown) == 1 and "PDF" in shown[0] and str(dialog.pdf) in shown[0]
+    assert asked == [str(dialog.pdf), str(dialog.pdf.parent)]

@@ -1,0 +1,81 @@
+"""Numbers look one way everywhere (#13 item 6): the form writes a number as the list
+does, in the language's convention, and the one reader reads it back unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from huedesk.reading import convention, read_amount, read_decimal
+from huedesk.records import RecordService
+from huedesk.records.display import display_value
+from huedesk.records.kinds import kind_spec
+from huedesk.ui.app import Desk
+from huedesk.ui.edit_text import edit_text
+from tests.ui.conftest import type_text
+
+AID = kind_spec("aid_project").fields
+TX = kind_spec("aid_transaction").fields
+
+
+@pytest.mark.parametrize(
+    ("lang", "minor", "currency", "shown"),
+    [
+        ("vi", 5_000_000, "VND", "5.000.000"),
+        ("vi", 50_380_228, "USD", "503.802,28"),
+        ("vi", 50_380_200, "USD", "503.802"),
+        ("vi", 125_050, "USD", "1.250,50"),
+        ("en", 50_380_228, "USD", "503,802.28"),
+        ("en", 5_000_000, "VND", "5,000,000"),
+        ("vi", 2_000_000, "JPY", "2.000.000"),
+    ],
+)
+def test_money_in_a_form_reads_as_in_the_list_and_back(
+    lang: str, minor: int, currency: str, shown: str
+) -> None:
+    row = {"committed_amount": minor, "currency": currency}
+    text = edit_text(AID["committed_amount"], row, lang)
+    assert text == shown
+    # the list writes the same digits (with the currency beside them)
+    assert text in display_value(AID["committed_amount"], row, lang)
+    major, _ = read_amount(text, convention(lang))
+    assert major.scaleb({"USD": 2}.get(currency, 0)) == minor
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("rate", ["25450", "25450.5", "0.0061", "160.25"])
+def test_decimals_round_trip(lang: str, rate: str) -> None:
+    text = edit_text(TX["rate_to_vnd"], {"rate_to_vnd": Decimal(rate)}, lang)
+    assert read_decimal(text, convention(lang)) == Decimal(rate)
+
+
+def test_a_saved_amount_keeps_its_form(
+    desk_as: Callable[..., Desk], qtbot: Any, admin_svc: RecordService
+) -> None:
+    """Typed as 5.000.000, saved, and shown as 5.000.000 again (not 5000000)."""
+    donor = admin_svc.create(
+        "organisation", {"name": "KOICA", "org_type": "donor", "country_code": "KR"}
+    )
+    project = admin_svc.create(
+        "aid_project",
+        {
+            "title": "Nước sạch",
+            "donor_id": donor["id"],
+            "sector": "health",
+            "currency": "VND",
+            "committed_amount": 1,
+            "status": "approved",
+        },
+    )
+    window = desk_as("officer").window
+    editor = window.open_record("aid_project", project["id"])
+    assert editor is not None
+    amount = editor.form.editors["committed_amount"].widget
+    amount.clear()
+    type_text(qtbot, amount, "5.000.000")
+    assert editor.save()
+    assert amount.text() == "5.000.000"
+    assert admin_svc.get("aid_project", project["id"])["committed_amount"] == 5_000_000
