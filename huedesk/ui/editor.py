@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from huedesk.errors import HueDeskError, ValidationError
+from huedesk.records.display import aid_totals
 from huedesk.records.kinds import kind_spec
 from huedesk.ui import geometry
 from huedesk.ui.attachments import AttachmentsPanel
@@ -97,9 +98,17 @@ class RecordEditor(QDialog):
         buttons.addWidget(QLabel(tr("required_hint")))
         for b in (self.save_btn, self.save_close_btn, self.close_btn):
             buttons.addWidget(b)
+        # an aid project's committed, disbursed and remaining, kept up to date as lines change
+        self.totals: QLabel | None = None
+        if kind == "aid_project":
+            self.totals = QLabel()
+            self.totals.setWordWrap(True)
+            self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
+        if self.totals is not None:
+            layout.addWidget(self.totals)
         layout.addLayout(buttons)
         geometry.restore(self, f"record/{kind}", 1080, 760)
 
@@ -151,7 +160,15 @@ class RecordEditor(QDialog):
         name = self.row.get("ref") or self.row.get(self.spec.title_field) or self.row["id"]
         return tr("edit_record", kind=label, ref=name)
 
+    def _update_totals(self) -> None:
+        """The project's totals as saved, with the transaction lines as the window holds them."""
+        if self.totals is None:
+            return
+        lines = [item.display for item in self.children_tables["aid_transaction"].items]
+        self.totals.setText(aid_totals(self.row, lines, self.ctx.lang))
+
     def _update_title(self) -> None:
+        self._update_totals()
         title = self.describe()
         self.heading.setText(title)
         self.setWindowTitle(("* " if self.is_dirty() else "") + title)

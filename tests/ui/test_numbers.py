@@ -79,3 +79,41 @@ def test_a_saved_amount_keeps_its_form(
     assert editor.save()
     assert amount.text() == "5.000.000"
     assert admin_svc.get("aid_project", project["id"])["committed_amount"] == 5_000_000
+
+
+@pytest.mark.parametrize("role", ["viewer", "officer"])
+def test_the_aid_form_shows_committed_disbursed_and_remaining(
+    desk_as: Callable[..., Desk], admin_svc: RecordService, role: str
+) -> None:
+    donor = admin_svc.create(
+        "organisation", {"name": "JICA", "org_type": "donor", "country_code": "JP"}
+    )
+    project = admin_svc.create(
+        "aid_project",
+        {
+            "title": "Cầu Phú Mậu",
+            "donor_id": donor["id"],
+            "sector": "infrastructure",
+            "currency": "USD",
+            "committed_amount": "500.000",
+            "status": "approved",
+        },
+    )
+    for day, amount in (("01/03/2026", "100.000"), ("01/06/2026", "20.000,50")):
+        admin_svc.create(
+            "aid_transaction",
+            {
+                "project_id": project["id"],
+                "tx_type": "disbursement",
+                "value_date": day,
+                "amount": amount,
+                "currency": "USD",
+                "rate_to_vnd": "25.000",
+            },
+        )
+    editor = desk_as(role).window.open_record("aid_project", project["id"])
+    assert editor is not None and editor.totals is not None
+    text = editor.totals.text()
+    assert "Cam kết: 500.000 USD (≈ 12.500.000.000 đồng)" in text
+    assert "Đã giải ngân: 120.000,50 USD (3.000.012.500 đồng)" in text
+    assert "Còn lại: 379.999,50 USD" in text
