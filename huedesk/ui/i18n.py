@@ -280,6 +280,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "print_ready": ("Tài liệu đã lập: {path}", "Brief ready: {path}"),
     "print_open": ("Mở tài liệu", "Open brief"),
     "print_send": ("In ra máy in…", "Send to printer…"),
+    "columns_menu": ("Cột hiển thị", "Columns shown"),
     "print_preview": ("&Xem trước", "&Preview"),
     "preview_title": ("Xem trước: {name}", "Preview: {name}"),
     "preview_print": ("&In…", "&Print…"),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -169,6 +170,11 @@ class ListPage(QWidget):
         else:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
+        # the column chooser: a right click on the header (kept with the widths, per list)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().popup(header.mapToGlobal(pos))
+        )
         self.table.activated.connect(lambda _i: self.open_selected())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -262,6 +268,31 @@ class ListPage(QWidget):
     def focus_search(self) -> None:
         self.filters.text.setFocus()
         self.filters.text.selectAll()
+
+    # --- the column chooser ---------------------------------------------------------------
+    def column_menu(self) -> QMenu:
+        """A menu of the list's columns, each ticked when shown; the last one cannot go."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setTitle(tr("columns_menu"))
+        shown = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
+        for col, spec in enumerate(self.model.columns):
+            action = menu.addAction(spec.label(self.ctx.lang))
+            action.setCheckable(True)
+            action.setChecked(col in shown)
+            action.setEnabled(not (col in shown and len(shown) == 1))
+            action.toggled.connect(lambda on, c=col: self.show_column(c, on))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return menu
+
+    def show_column(self, column: int, shown: bool) -> None:
+        """Show or hide one column (remembered with the list's widths)."""
+        header = self.table.horizontalHeader()
+        header.setSectionHidden(column, not shown)
+        if shown and header.sectionSize(column) < 30:
+            header.resizeSection(
+                column, default_width(self.model.columns[column], self.spec.title_field)
+            )
 
     # --- remembered column widths --------------------------------------------------------
     def _restore_columns(self) -> None:
