@@ -9,7 +9,7 @@ made of Vietnamese family, middle and given names), then times the list query
 the window runs when a header is clicked (every matching id in order, as
 ``RecordTableModel.set_query`` asks) sorted by name, both ways. The baseline,
 in the same process, is the same query ordered by a key the index cannot serve
-(``sort_key(full_name || '')``): what every click cost before migration 0004.
+(``sort_key(full_name || '')``): what every click cost before migration 0006.
 Prints medians of CPU time and the ratio; target ≤ 150 ms (issue #13). The machine may be
 shared: compare the ratio, not the absolute figure, between runs.
 """

@@ -99,7 +99,7 @@ def _sorts_as_text(col: KeyedColumnElement[Any]) -> bool:
 def stored_sort_fields(kind: KindSpec) -> tuple[str, ...]:
     """The text fields of a top-level list whose sort keys the database stores in an index.
 
-    Migration 0004 indexes ``sort_key(field)`` for each, so sorting a list of
+    Migration 0006 indexes ``sort_key(field)`` for each, so sorting a list of
     200,000 rows by one of them is a walk along the index. Child lines (shown a
     few at a time inside their record) and references (sorted by their record's
     name) have none; ``ref`` has its own unique index and sorts as written.

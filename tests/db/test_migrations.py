@@ -34,7 +34,7 @@ def _schema_diff(path: Path) -> list[object]:
         with engine.connect() as conn:
             ctx = MigrationContext.configure(conn, opts={"compare_type": True})
             with warnings.catch_warnings():
-                # the sort-key indexes (migration 0004) are on expressions, which
+                # the sort-key indexes (migration 0006) are on expressions, which
                 # reflection skips; tests/db/test_sort_keys.py checks them instead
                 warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression")
                 diffs = compare_metadata(ctx, Base.metadata)

@@ -17,7 +17,7 @@ from huedesk.records.kinds import KINDS
 from huedesk.records.query import ListQuery, build_ids, stored_sort_fields
 from huedesk.text import sort_key
 
-MIGRATION = importlib.import_module("huedesk.db.migrations.versions.0004_sort_keys")
+MIGRATION = importlib.import_module("huedesk.db.migrations.versions.0006_sort_keys")
 SORTED_KINDS = [k for k in KINDS.values() if stored_sort_fields(k)]
 
 

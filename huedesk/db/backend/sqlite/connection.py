@@ -46,7 +46,7 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 def register_functions(dbapi_conn: sqlite3.Connection) -> None:
     """HueDesk's SQL functions, on every connection that may read or write the file.
 
-    Indexes on ``hd_sort_key(column)`` (migration 0004) make the function part of
+    Indexes on ``hd_sort_key(column)`` (migration 0006) make the function part of
     the schema: a connection without it cannot write those tables or run
     ``PRAGMA integrity_check``, so the backend's own plain connections (checks,
     snapshots) register it too.

@@ -1,7 +1,7 @@
 """Stored Vietnamese sort keys: an index on ``sort_key(column)`` for each text column a list sorts by.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-30 08:40:00
 
 Sorting 60,000 people by name computed ``huedesk.text.sort_key`` for every row on
@@ -30,8 +30,8 @@ from alembic import op
 
 from huedesk.db.functions import sort_key
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
