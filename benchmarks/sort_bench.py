@@ -33,71 +33,15 @@ sys.path.insert(0, str(ROOT))
 from huedesk import clock  # noqa: E402
 from huedesk.db.backend.sqlite.connection import _sql_sort_key as key_cache  # noqa: E402
 from huedesk.db.functions import sort_key  # noqa: E402
+from huedesk.demo.vocabulary import VN_FAMILY, VN_GIVEN_F, VN_GIVEN_M, VN_MIDDLE_F, VN_MIDDLE_M  # noqa: E402
 from huedesk.records.kinds import kind_spec  # noqa: E402
 from huedesk.records.query import ListQuery  # noqa: E402
 from huedesk.store import open_store  # noqa: E402
 from huedesk.workspace import Workspace  # noqa: E402
 
-FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Ông",
-    "Âu",
-]
-MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quang", "Xuân", "Thu"]
-GIVEN = [
-    "An",
-    "Anh",
-    "Ánh",
-    "Bảo",
-    "Bích",
-    "Châu",
-    "Cường",
-    "Dũng",
-    "Đạt",
-    "Giang",
-    "Hà",
-    "Hải",
-    "Hạnh",
-    "Hòa",
-    "Hùng",
-    "Hương",
-    "Khánh",
-]
-GIVEN += [
-    "Lan",
-    "Linh",
-    "Long",
-    "Mai",
-    "Nam",
-    "Nga",
-    "Ngân",
-    "Nhung",
-    "Ơn",
-    "Phúc",
-    "Quân",
-    "Quỳnh",
-    "Sơn",
-    "Tâm",
-    "Thảo",
-    "Trang",
-    "Tú",
-    "Uyên",
-]
+FAMILY = [*VN_FAMILY, "Ông", "Âu"]  # names that sort apart from their unmarked letters
+MIDDLE = VN_MIDDLE_M + VN_MIDDLE_F
+GIVEN = VN_GIVEN_M + VN_GIVEN_F
 
 
 def build(path: Path, people: int) -> None:
