@@ -302,6 +302,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{n} kết quả — ↑↓ để chọn, Enter để mở",
         "{n} results — ↑↓ to choose, Enter to open",
     ),
+    "search_more": ("Xem tất cả kết quả…", "See all results…"),
+    "search_first_n": ("{n} kết quả đầu tiên", "The first {n} results"),
     "search_none": ("Không tìm thấy hồ sơ nào.", "No records found."),
     # archive bundles
     "export": ("&Xuất hồ sơ lưu trữ…", "&Export archive bundle…"),

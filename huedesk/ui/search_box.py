@@ -46,6 +46,8 @@ from huedesk.workspace import SearchHit, Workspace, group_by_kind
 
 SEARCH_DELAY_MS = 150
 LIMIT = 50
+ALL_LIMIT = 2000  # "Xem tất cả": every result a person could still read through
+MORE = ("", 0)  # the data of the "see all results" line
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 INDENT = 14
@@ -138,8 +140,9 @@ class ResultsPopup(QFrame):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
 
-    def show_hits(self, hits: list[SearchHit], lang: str) -> None:
-        """Fill the list: a heading per kind (with its count), then that kind's records."""
+    def show_hits(self, hits: list[SearchHit], lang: str, more: bool = False) -> None:
+        """Fill the list: a heading per kind (with its count), then that kind's records;
+        ``more``: the search stopped at its limit, so a last line offers every result."""
         self.list.clear()
         for kind, group in group_by_kind(hits):
             head = QListWidgetItem(f"{kind_spec(kind).label(lang)} ({len(group)})")
@@ -155,8 +158,17 @@ class ResultsPopup(QFrame):
                 item.setData(HTML_ROLE, hit_html(hit))
                 item.setToolTip(f"{hit.ref or ''} {hit.title}".strip())
                 self.list.addItem(item)
+        if more:
+            item = QListWidgetItem(tr("search_more"))
+            item.setData(HIT_ROLE, MORE)
+            item.setForeground(Qt.GlobalColor.blue)
+            font = item.font()
+            font.setUnderline(True)
+            item.setFont(font)
+            self.list.addItem(item)
         if hits:
-            self.status.setText(tr("search_count", n=len(hits)))
+            key = "search_first_n" if more else "search_count"
+            self.status.setText(tr(key, n=len(hits)))
         else:
             self.status.setText(tr("search_none"))
         self.select_first()
@@ -199,6 +211,7 @@ class GlobalSearch(QWidget):
         self.lang = lang
         self.opener = opener
         self.hits: list[SearchHit] = []
+        self.limit = LIMIT
         self.box = QLineEdit()
         self.box.setPlaceholderText(tr("search_hint"))
         self.box.setClearButtonEnabled(True)
@@ -214,7 +227,7 @@ class GlobalSearch(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
-        self.box.textChanged.connect(lambda _t: self._timer.start())
+        self.box.textChanged.connect(self._typed)
         self.box.returnPressed.connect(self.open_current)
         self.box.installEventFilter(self)
 
@@ -225,6 +238,10 @@ class GlobalSearch(QWidget):
         if self.hits:
             self._place_popup()
 
+    def _typed(self, _text: str) -> None:
+        self.limit = LIMIT  # new words: the first results again
+        self._timer.start()
+
     def run_search(self) -> None:
         self._timer.stop()
         text = self.box.text().strip()
@@ -232,11 +249,18 @@ class GlobalSearch(QWidget):
             self.hits = []
             self.popup.hide()
             return
-        self.hits = self.ws.search.find(text, limit=LIMIT)
+        self.hits = self.ws.search.find(text, limit=self.limit)
         # The width first: result lines wrap to it, so their heights depend on it.
         self.popup.resize(self._popup_width(), self.popup.height())
-        self.popup.show_hits(self.hits, self.lang)
+        more = len(self.hits) >= self.limit and self.limit < ALL_LIMIT
+        self.popup.show_hits(self.hits, self.lang, more=more)
         self._place_popup()
+
+    def show_all(self) -> None:
+        """ "Xem tất cả": the same search without the first-50 limit (up to ``ALL_LIMIT``)."""
+        self.limit = ALL_LIMIT
+        self.run_search()
+        self.box.setFocus()
 
     def _popup_width(self) -> int:
         return max(self.box.width(), 600)
@@ -259,6 +283,9 @@ class GlobalSearch(QWidget):
         if chosen is None and self.hits:
             chosen = (self.hits[0].kind, self.hits[0].record_id)
         if chosen is None:
+            return
+        if chosen == MORE:
+            self.show_all()
             return
         self.popup.hide()
         self.opener(*chosen)
