@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from huedesk.paths import APP_NAME, settings_dir
 from huedesk.ui import qt_words
@@ -132,7 +132,13 @@ class Desk:
 
     def offer_start(self, force: bool = False) -> FirstRunDialog | None:
         """On an empty database (or when asked), offer demo data and say where the data is."""
-        if not force and not (self.ws.demo.allowed() and self.ws.start_page.is_empty()):
+        empty = self.ws.start_page.is_empty()
+        if not force and not (self.ws.demo.allowed() and empty):
+            return None
+        if not empty:  # File → demo data on real records: invented ones would mix with them
+            QMessageBox.information(
+                self.window, tr("first_run_title"), tr("demo_not_empty", path=self.ws.path)
+            )
             return None
         dialog = FirstRunDialog(self.ws.path, self.window)
         dialog.finished.connect(lambda _r: self._after_first_run(dialog))

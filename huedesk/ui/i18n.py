@@ -442,6 +442,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "first_run_empty": ("Bắt đầu với cơ sở dữ liệu trống", "Start with an empty database"),
     "first_run_demo": ("Nạp dữ liệu mẫu để thử", "Load demo data to try it out"),
     "demo_records": ("Số hồ sơ mẫu:", "Demo records:"),
+    "demo_not_empty": (
+        "Cơ sở dữ liệu {path} đã có hồ sơ: dữ liệu mẫu (hồ sơ bịa ra) chỉ được nạp vào một "
+        "cơ sở dữ liệu trống, để không lẫn với hồ sơ thật. Muốn xem thử, hãy mở một tệp "
+        "riêng, ví dụ: huedesk --db du-lieu-mau.sqlite3",
+        "The database {path} already holds records: demo data (invented records) is loaded "
+        "only into an empty database, so it never mixes with real records. To try it, open "
+        "a separate file, e.g.: huedesk --db demo.sqlite3",
+    ),
     "demo_loading": ("Đang tạo dữ liệu mẫu…", "Generating demo data…"),
     "demo_done": ("Đã tạo {n} hồ sơ mẫu.", "Generated {n} demo records."),
     # Document settings dialog (huedesk/ui/settings_dialog.py)

@@ -159,6 +159,18 @@ def test_first_run_offers_demo_data_and_says_where_the_file_is(
     assert isinstance(page, ListPage) and page.model.total > 0
 
 
+def test_file_demo_data_on_real_records_is_refused(
+    desk: Desk, svc: RecordService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File → demo data on a database with records: no offer to add invented records."""
+    make_delegations(svc, 1)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    desk.window.act_demo.trigger()
+    assert desk.window.findChild(FirstRunDialog) is None
+    assert len(told) == 1 and "đã có hồ sơ" in told[0] and "trống" in told[0]
+
+
 def test_picker_searches_as_you_type(ctx: Any, qtbot: Any, svc: RecordService) -> None:
     for name in ("Tỉnh Gifu", "Tỉnh Nara", "Thành phố Gyeongju"):
         svc.create("organisation", {"name": name, "org_type": "partner_locality"})
