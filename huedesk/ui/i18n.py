@@ -491,8 +491,22 @@ def language() -> str:
     return _lang
 
 
+# English singulars of messages counting ``n`` things ("1 day", not "1 days");
+# Vietnamese nouns do not change with the count.
+SINGULAR_EN: dict[str, str] = {
+    "days_left": "{n} day",
+    "overdue": "{n} day overdue",
+    "search_count": "1 result — ↑↓ to choose, Enter to open",
+    "dup_count": "1 pair.",
+    "demo_done": "Generated 1 demo record.",
+    "sheet_import": "Import 1 row",
+}
+
+
 def tr(msg_id: str, **values: object) -> str:
     """The message ``msg_id`` in the current language, with ``{placeholders}`` filled."""
+    if _lang == "en" and values.get("n") == 1 and msg_id in SINGULAR_EN:
+        return SINGULAR_EN[msg_id].format(**values)
     vi, en = CATALOGUE[msg_id]
     text = en if _lang == "en" else vi
     return text.format(**values) if values else text

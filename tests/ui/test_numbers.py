@@ -117,3 +117,17 @@ def test_the_aid_form_shows_committed_disbursed_and_remaining(
     assert "Cam kết: 500.000 USD (≈ 12.500.000.000 đồng)" in text
     assert "Đã giải ngân: 120.000,50 USD (3.000.012.500 đồng)" in text
     assert "Còn lại: 379.999,50 USD" in text
+
+
+def test_english_counts_one_thing_in_the_singular() -> None:
+    from huedesk.ui.i18n import set_language, tr
+
+    set_language("en")
+    try:
+        assert tr("days_left", n=1) == "1 day"
+        assert tr("days_left", n=3) == "3 days"
+        assert tr("overdue", n=1) == "1 day overdue"
+        assert tr("search_count", n=1).startswith("1 result ")
+    finally:
+        set_language("vi")
+    assert tr("days_left", n=1) == "1 ngày"
