@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from huedesk.paths import APP_NAME, settings_dir
@@ -66,10 +66,11 @@ class Desk:
     def __init__(self, ws: Workspace, lang: str | None = None) -> None:
         self.ws = ws
         set_language(lang or str(QSettings().value("ui/language", "vi")))
+        self.undo = QUndoStack()  # the Desk's, not a window's: a language switch keeps it
         self.window = self._build()
 
     def _build(self) -> MainWindow:
-        window = MainWindow(AppContext(self.ws, language()))
+        window = MainWindow(AppContext(self.ws, language(), self.undo))
         window.language_requested.connect(self.switch_language)
         window.demo_requested.connect(lambda: self.offer_start(force=True))
         window.restore_requested.connect(self.restore_from)
@@ -104,6 +105,7 @@ class Desk:
             return
 
         def done(_safety: object) -> None:
+            self.undo.clear()  # what was undoable belongs to the file just replaced
             self._replace_window()
             self.window.statusBar().showMessage(tr("restore_done", when=when(info)), 15000)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from huedesk.errors import HueDeskError
 from huedesk.ui.i18n import tr
-from huedesk.ui.undo import DeleteRecordCommand
+from huedesk.ui.undo import DeleteRecordCommand, EditRecordCommand
 from huedesk.workspace import Principal, Workspace
 
 
@@ -24,7 +24,7 @@ class AppContext(QObject):
     changed = Signal(str)  # kind
     message = Signal(str)  # for the status bar
 
-    def __init__(self, ws: Workspace, lang: str) -> None:
+    def __init__(self, ws: Workspace, lang: str, undo: QUndoStack | None = None) -> None:
         super().__init__()
         self.ws = ws
         self.lang = lang
@@ -32,7 +32,13 @@ class AppContext(QObject):
         # The role the window was built for (sidebar, buttons); every call still asks the
         # database, so a role changed meanwhile takes effect at the next action.
         self.principal: Principal = ws.principal
-        self.undo = QUndoStack(self)
+        # A stack handed in outlives this window (a language switch rebuilds the window and
+        # keeps what can be undone); its commands now report to this window's screens.
+        self.undo = undo if undo is not None else QUndoStack(self)
+        for i in range(self.undo.count()):
+            command = self.undo.command(i)
+            if isinstance(command, DeleteRecordCommand | EditRecordCommand):
+                command.notify, command.on_error = self.notify, self._error_later
 
     @property
     def can_write(self) -> bool:

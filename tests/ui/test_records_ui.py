@@ -263,3 +263,24 @@ def test_ctrl_s_saves_the_record_window(window: MainWindow, qtbot: Any, svc: Rec
     qtbot.keyClick(title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert editor.record_id is not None
     assert svc.get("delegation", editor.record_id)["title"] == "Đoàn lưu bằng bàn phím"
+
+
+def test_a_language_switch_keeps_what_can_be_undone(
+    desk: Any, svc: RecordService, answer: Answers
+) -> None:
+    """Delete, switch to English, undo: the record comes back and the new window's list shows it."""
+    (d,) = make_delegations(svc, 1)
+    page = desk.window.show_page("delegation_in")
+    page.table.selectRow(0)
+    answer.queue.append(YES)
+    desk.window.act_delete.trigger()
+    assert svc.list("delegation").total == 0
+    desk.window.lang_actions["en"].trigger()
+    window = desk.window
+    assert window.ctx.lang == "en" and window.act_undo.isEnabled()
+    new_page = window.show_page("delegation_in")
+    assert new_page.model.total == 0
+    window.act_undo.trigger()
+    assert svc.get_by_ref("delegation", d["ref"])["uuid"] == d["uuid"]
+    assert new_page.model.total == 1  # the new window heard of it
+    window.lang_actions["vi"].trigger()
