@@ -14,7 +14,7 @@ the largest list in the sidebar to its first screen of rows painted (ids query
 plus one page). On a database with accounts the run signs in as ``--user``
 (default ``bench``) with the password in ``$HUEDESK_PASSWORD``; without
 accounts it enters as the local administrator. Prints the medians and the
-targets (1.5 s and 200 ms). Uses ``$DISPLAY`` when set (e.g. Xvfb), otherwise
+targets of issue #13 (1.0 s, 100 ms, and 150 ms for a sort by title). Uses ``$DISPLAY`` when set (e.g. Xvfb), otherwise
 Qt's offscreen platform.
 """
 
@@ -30,8 +30,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LAUNCH_TARGET = 1.5
-FIRST_ROWS_TARGET = 0.200
+# Issue #13 item 12: launch <= 1.0 s, first rows <= 100 ms, sort <= 150 ms at 200,000 records.
+LAUNCH_TARGET = 1.0
+FIRST_ROWS_TARGET = 0.100
+SORT_TARGET = 0.150
 
 CHILD = r"""
 import json, os, sys, time
@@ -142,7 +144,10 @@ def main() -> int:
         f"(target {FIRST_ROWS_TARGET * 1000:.0f} ms, {med['first_rows'] / FIRST_ROWS_TARGET:.0%} of it)"
     )
     print(f"scroll to the last row: median {med['scroll_end'] * 1000:.0f} ms")
-    print(f"sort by title (Vietnamese order, in SQLite): median {med['sort_title'] * 1000:.0f} ms")
+    print(
+        f"sort by title (stored Vietnamese sort keys): median {med['sort_title'] * 1000:.0f} ms "
+        f"(target {SORT_TARGET * 1000:.0f} ms, {med['sort_title'] / SORT_TARGET:.0%} of it)"
+    )
     return 0
 
 
