@@ -14,8 +14,8 @@ the largest list in the sidebar to its first screen of rows painted (ids query
 plus one page). On a database with accounts the run signs in as ``--user``
 (default ``bench``) with the password in ``$HUEDESK_PASSWORD``; without
 accounts it enters as the local administrator. Prints the medians and the
-targets of issue #13 (1.0 s, 100 ms, and 150 ms for a sort by title). Uses ``$DISPLAY`` when set (e.g. Xvfb), otherwise
-Qt's offscreen platform.
+targets of issue #13 (1.0 s, 100 ms, and 150 ms for a sort by title). Uses
+``$DISPLAY`` when set (e.g. Xvfb), otherwise Qt's offscreen platform.
 """
 
 from __future__ import annotations
