@@ -24,7 +24,8 @@ def display_value(spec: FieldSpec, row: Mapping[str, Any], lang: str = "vi") -> 
     if spec.references and not spec.is_country:
         return str(row.get(f"{spec.name}__label") or value)
     if spec.is_country and row.get(f"{spec.name}__label"):
-        return f"{row[f'{spec.name}__label']} ({value})"
+        name = (lang == "en" and row.get(f"{spec.name}__label_en")) or row[f"{spec.name}__label"]
+        return f"{name} ({value})"
     if spec.choices is not None:
         return spec.choices(getattr(value, "value", value)).label(lang)
     if spec.is_money:

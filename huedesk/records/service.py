@@ -479,12 +479,15 @@ def add_labels(session: Session, spec: KindSpec, rows: list[dict[str, Any]]) -> 
         keys = {r[name] for r in rows if r.get(name) is not None}
         if not keys:
             continue
-        if fs.is_country:
-            found = dict(
-                session.execute(
-                    select(Country.code, Country.name_vi).where(Country.code.in_(keys))
-                ).all()
-            )
+        if fs.is_country:  # both names: a list in English shows "Japan", not "Nhật Bản"
+            names = session.execute(
+                select(Country.code, Country.name_vi, Country.name_en).where(Country.code.in_(keys))
+            ).all()
+            english = {code: en for code, _vi, en in names}
+            for r in rows:
+                key = r.get(name)
+                r[f"{name}__label_en"] = None if key is None else english.get(key)
+            found = {code: vi for code, vi, _en in names}
         else:
             target = KINDS[fs.references.split(".")[0]]
             ttable = target.table

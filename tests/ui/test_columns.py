@@ -70,3 +70,22 @@ def test_a_header_click_sorts_in_vietnamese_order(
     page.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
     shown = [page.model.data(page.model.index(r, col)) for r in range(page.model.rowCount())]
     assert shown == sorted(titles, key=sort_key, reverse=True)
+
+
+def test_country_names_in_english_lists(
+    desk_as: Callable[..., Desk], admin_svc: RecordService
+) -> None:
+    admin_svc.create(
+        "delegation",
+        {
+            "direction": "in",
+            "title": "Đoàn tỉnh Gifu",
+            "country_code": "JP",
+            "start_date": "01/02/2026",
+            "status": "planned",
+        },
+    )
+    for lang, name in (("en", "Japan (JP)"), ("vi", "Nhật Bản (JP)")):
+        page = _list(desk_as("officer", lang), "delegation_in")
+        col = page.model.column_of("country_code")
+        assert page.model.data(page.model.index(0, col)) == name
