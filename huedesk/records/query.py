@@ -100,11 +100,13 @@ def stored_sort_fields(kind: KindSpec) -> tuple[str, ...]:
     """The text fields of a top-level list whose sort keys the database stores in an index.
 
     Migration 0006 indexes ``sort_key(field)`` for each, so sorting a list of
-    200,000 rows by one of them is a walk along the index. Child lines (shown a
-    few at a time inside their record) and references (sorted by their record's
-    name) have none; ``ref`` has its own unique index and sorts as written.
+    200,000 rows by one of them is a walk along the index. Only the numbered
+    record kinds have them: child lines and attachments are shown a few at a
+    time inside their record, and the country list (250 rows) stays writable by
+    any SQLite tool. References sort by their record's name; ``ref`` has its own
+    unique index and sorts as written.
     """
-    if kind.parent is not None:
+    if kind.parent is not None or not kind.has_ref:
         return ()
     table = kind.table
     wanted = dict.fromkeys((*kind.list_columns, kind.title_field))

@@ -11,6 +11,11 @@ function ``hd_sort_key`` every HueDesk connection registers, deterministic) stor
 each key once, when the row is written, and serves ``ORDER BY sort_key(column), id``
 with a walk in key order: the list query needs no sort at all.
 
+The function is part of the schema from here on: a connection without it (another
+SQLite tool) reads these tables but cannot write them or run ``integrity_check``;
+HueDesk's own plain connections register it (``huedesk.db.backend.sqlite.connection``).
+The country list, which other tools may well edit, has no such index.
+
 Two promises keep the stored keys true:
 
 - ``huedesk.text.sort_key`` gives the same key for the same text for ever; a change
@@ -36,7 +41,6 @@ branch_labels = None
 depends_on = None
 
 SORTED = {
-    "country": ("code", "name_vi", "name_en"),
     "organisation": ("name",),
     "person": ("full_name", "position"),
     "agreement": ("title",),
@@ -46,7 +50,6 @@ SORTED = {
     "fdi_project": ("name", "currency"),
     "event": ("title", "venue"),
     "follow_up_task": ("title", "assignee"),
-    "attachment": ("filename", "media_type", "description"),
 }
 
 
