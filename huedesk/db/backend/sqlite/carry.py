@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from huedesk.db.backend.protocol import Carried, FileSummary
+from huedesk.db.backend.sqlite.connection import register_functions
 from huedesk.db.backend.sqlite.files import connect_readonly
 from huedesk.errors import DatabaseError
 
@@ -101,6 +102,7 @@ def carry(
     ``None``). One transaction: all of it or nothing.
     """
     conn = sqlite3.connect(str(target), isolation_level=None)
+    register_functions(conn)  # the schema's sort-key indexes name hd_sort_key
     try:
         conn.execute("ATTACH DATABASE ? AS src", (f"{Path(source).resolve().as_uri()}?mode=ro",))
         present = _tables(conn, "src")
