@@ -13,9 +13,10 @@ knowing about it. For each record it keeps:
   force was signed on its ``signed_on``), marked ``implied``.
 
 ``status_on(entries, day)`` answers "which status did the record have on that
-day": the latest row in effect by then, else the first one known (a record
-entered after the day, such as a visit written up in January, counts as it
-was first recorded). A change written later with an earlier day replaces what
+day": the latest row in effect by then; before the first row, nothing if that
+row's day comes from the record's own dates, else the first status known (a
+record entered after the day, such as a visit written up in January, counts as
+it was first recorded). A change written later with an earlier day replaces what
 was recorded before it for the days after (a proposal recorded in 2024, then
 "established since 2010": established from 2010 on). Deleting a record keeps its rows: they name only a UUID, a
 status and dates, and an undone delete continues its history.
@@ -99,7 +100,7 @@ class Entry:
     effective_on: dt.date
     date_field: str | None
     source: str
-    recorded_on: dt.date
+    recorded_on: dt.date | None  # the local day it was written (not needed to read a status)
     id: int | None = None
 
     @property
@@ -123,11 +124,19 @@ def timeline(entries: Sequence[Entry]) -> list[Entry]:
 
 
 def status_on(entries: Sequence[Entry], day: dt.date) -> str | None:
-    """The status a record had on ``day`` (``entries`` in any order; ``None`` if there are none)."""
+    """The status a record had on ``day`` (``entries`` in any order).
+
+    ``None`` when there is no history, or when the history begins after ``day``
+    with a status the record's own date places there (a partnership established
+    on its ``since`` did not exist before). A history that begins with the day a
+    status was merely recorded answers with that first status.
+    """
     ordered = timeline(entries)
     if not ordered:
         return None
     current = ordered[0]
+    if current.effective_on > day and current.date_field is not None:
+        return None
     for entry in ordered:
         if entry.effective_on > day:
             break
@@ -168,7 +177,7 @@ def plan(
             work.drops.append(entry.id)
             continue
         target = day if isinstance(day, dt.date) else entry.recorded_on
-        if target != entry.effective_on:
+        if target is not None and target != entry.effective_on:
             entry.effective_on = target
             work.moves.append(_move(entry))
     # ... and a day given after the change was recorded without one becomes its day
@@ -232,10 +241,10 @@ def _insert_row(kind: str, uuid: str, entry: Entry) -> dict[str, Any]:
 
 def _entry(r: Any) -> Entry:
     recorded = r.recorded_at
-    return Entry(r.status, r.effective_on, r.date_field, r.source, _local_day(recorded), r.id)
+    return Entry(r.status, r.effective_on, r.date_field, r.source, local_day(recorded), r.id)
 
 
-def _local_day(moment: dt.datetime) -> dt.date:
+def local_day(moment: dt.datetime) -> dt.date:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone().date()

@@ -58,7 +58,7 @@ def test_partnership_ended_later_stays_in_force_at_the_end_of_the_year(
         ("established", dt.date(2019, 5, 2), "since", "write"),
         ("ended", dt.date(2026, 2, 10), None, "write"),
     ]
-    assert _status(db, p["uuid"], dt.date(2018, 12, 31)) == "established"  # first known
+    assert _status(db, p["uuid"], dt.date(2018, 12, 31)) is None, "not established before since"
     assert _status(db, p["uuid"], dt.date(2025, 12, 31)) == "established"
     assert _status(db, p["uuid"], dt.date(2026, 2, 10)) == "ended"
     # the end day given afterwards moves the change: it ended in 2025 after all
