@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from huedesk import audit
@@ -18,6 +18,7 @@ from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import require_write
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
+from huedesk.db.functions import folded
 from huedesk.db.models import Organisation, Region, RegionMember
 from huedesk.db.types import utcnow
 from huedesk.errors import HueDeskError, NotFoundError
@@ -97,9 +98,7 @@ def _check_name(session: Session, name: str, region_id: int | None) -> str:
             f"Region name: longer than {NAME_LIMIT} characters.",
         )
     clash = session.scalar(
-        select(Region.id).where(
-            func.hd_fold(Region.name) == fold(text), Region.id != (region_id or 0)
-        )
+        select(Region.id).where(folded(Region.name) == fold(text), Region.id != (region_id or 0))
     )
     if clash is not None:
         raise HueDeskError(f"Đã có vùng tên '{text}'.", f"A region named '{text}' exists already.")
