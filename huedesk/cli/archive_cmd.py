@@ -38,7 +38,17 @@ def _date(text: str) -> dt.date:
 def register(sub: Any) -> None:
     p = sub.add_parser("export")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.zip")
-    p.add_argument("--year", type=int, help="chỉ năm này / only this year")
+    p.add_argument(
+        "--year", type=int, help="theo năm của số hiệu / by the year in the reference number"
+    )
+    p.add_argument(
+        "--review",
+        type=int,
+        metavar="YYYY",
+        dest="review_year",
+        help="hồ sơ làm căn cứ số liệu báo cáo năm (theo ngày diễn ra) / "
+        "the records behind that year's review (by the dates of events)",
+    )
     p.add_argument(
         "--kind",
         action="append",
@@ -75,7 +85,13 @@ def _label(kind: str, lang: str) -> str:
 def run_export(ctx: CommandContext) -> int:
     a = ctx.args
     report = ctx.workspace().archive.export(
-        a.output, kinds=a.kind, year=a.year, since=a.since, with_briefs=a.with_briefs, lang=ctx.lang
+        a.output,
+        kinds=a.kind,
+        year=a.year,
+        since=a.since,
+        review_year=a.review_year,
+        with_briefs=a.with_briefs,
+        lang=ctx.lang,
     )
     en = ctx.lang == "en"
     for kind, n in report.counts.items():

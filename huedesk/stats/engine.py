@@ -122,13 +122,15 @@ class Tally:
         prior, prior_originals, _est, _links = _sum(
             earlier, then if then is not None else now, None
         )
+        records.sort(key=_link_order)
         return Figure(
             key=measure.key,
             label=measure.label,
             unit=measure.unit,
             value=value,
             previous=prior,
-            records=tuple(sorted(records, key=_link_order)),
+            records=tuple(link for link, _share in records),
+            shares=tuple(share for _link, share in records),
             originals=_originals(originals, measure.unit),
             previous_originals=_originals(prior_originals, measure.unit),
             estimated=estimated,
@@ -167,8 +169,9 @@ class Tally:
 
 def _sum(
     values: list[Amount | None], indexes: Sequence[int] | None, facts: Sequence[Fact] | None
-) -> tuple[int, dict[str, int], bool, list[RecordLink]]:
-    total, originals, estimated, links = 0, dict[str, int](), False, list[RecordLink]()
+) -> tuple[int, dict[str, int], bool, list[tuple[RecordLink, int]]]:
+    total, originals, estimated = 0, dict[str, int](), False
+    links: list[tuple[RecordLink, int]] = []
     for i in range(len(values)) if indexes is None else indexes:
         amount = values[i]
         if amount is None:
@@ -179,11 +182,12 @@ def _sum(
                 originals[currency] = originals.get(currency, 0) + value
         estimated = estimated or amount.estimated
         if facts is not None:
-            links.append(facts[i].link)
+            links.append((facts[i].link, amount.value))
     return total, originals, estimated, links
 
 
-def _link_order(link: RecordLink) -> tuple[dt.date, str]:
+def _link_order(item: tuple[RecordLink, int]) -> tuple[dt.date, str]:
+    link = item[0]
     return (link.day or dt.date.min, link.ref)
 
 

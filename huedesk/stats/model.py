@@ -78,8 +78,8 @@ class RecordLink:
 class Figure:
     """One number with the same number a year earlier and the records behind it.
 
-    ``value`` is a count, or an amount in minor units of ``unit`` (exact integers).
-    ``originals`` gives an amount in the currencies it was recorded in, when they
+    ``value`` is a count, or an amount in minor units of ``unit`` (exact integers);
+    ``shares`` says what each record in ``records`` adds to it. ``originals`` gives an amount in the currencies it was recorded in, when they
     differ from ``unit``; ``estimated`` says a VND value used a borrowed rate or
     left out an amount that has no rate at all.
     """
@@ -90,9 +90,14 @@ class Figure:
     value: int
     previous: int
     records: tuple[RecordLink, ...] = ()
+    shares: tuple[int, ...] = ()
     originals: tuple[tuple[str, int], ...] = ()
     previous_originals: tuple[tuple[str, int], ...] = ()
     estimated: bool = False
+
+    def behind(self) -> list[tuple[RecordLink, int]]:
+        """Each record behind the figure with what it adds."""
+        return list(zip(self.records, self.shares, strict=True))
 
     @property
     def change(self) -> int:

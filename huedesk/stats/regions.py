@@ -25,6 +25,19 @@ from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.text import clean, fold, sort_key
 
 AUDIT_KIND = "region"
+# The region HueDesk starts with (migration 0004 makes it), and how its localities are named.
+SOUTHERN_LAOS = ("Các tỉnh Nam Lào", "Southern Lao provinces")
+_SOUTHERN_LAOS_NAMES = (
+    "salavan",
+    "saravan",
+    "champasak",
+    "champassak",
+    "sekong",
+    "xekong",
+    "savannakhet",
+    "attapeu",
+    "attapu",
+)
 NAME_LIMIT = 200
 
 
@@ -86,6 +99,39 @@ def find_region_in(session: Session, name: str) -> int:
     if len(loose) == 1:
         return int(loose[0])
     raise NotFoundError(f"Không có vùng '{wanted}'.", f"No region named '{wanted}'.")
+
+
+def find_member_in(session: Session, text: str) -> int:
+    """The organisation a user means: its reference number, its name, or a unique part of it."""
+    wanted = clean(text)
+    by_ref = session.scalar(select(Organisation.id).where(Organisation.ref == wanted))
+    if by_ref is not None:
+        return int(by_ref)
+    exact = session.scalars(
+        select(Organisation.id).where(
+            (Organisation.name == wanted) | (Organisation.name_en == wanted)
+        )
+    ).all()
+    if len(exact) == 1:
+        return int(exact[0])
+    key = f"%{fold(wanted)}%"
+    loose = session.execute(
+        select(Organisation.id, Organisation.ref, Organisation.name)
+        .where(folded(Organisation.name).like(key) | folded(Organisation.name_en).like(key))
+        .order_by(Organisation.ref)
+        .limit(6)
+    ).all()
+    if len(loose) == 1 and len(exact) == 0:
+        return int(loose[0][0])
+    if not loose:
+        raise NotFoundError(
+            f"Không tìm thấy cơ quan, tổ chức '{wanted}'.", f"No organisation matches '{wanted}'."
+        )
+    names = "; ".join(f"{ref} {name}" for _i, ref, name in loose[:5])
+    raise HueDeskError(
+        f"Có nhiều cơ quan, tổ chức khớp '{wanted}' ({names}); hãy ghi số hiệu.",
+        f"Several organisations match '{wanted}' ({names}); give the reference number.",
+    )
 
 
 def _check_name(session: Session, name: str, region_id: int | None) -> str:
@@ -203,6 +249,32 @@ def delete_region_in(session: Session, actor: Actor, region_id: int) -> None:
     session.flush()
 
 
+def fill_empty_default_region(session: Session, actor: Actor) -> int:
+    """Put the southern Lao provinces of this database into their region while it is empty
+    (demo data adds the localities after the region was made); how many were added."""
+    region_id = session.scalar(select(Region.id).where(Region.name == SOUTHERN_LAOS[0]))
+    if region_id is None or session.scalar(
+        select(RegionMember.id).where(RegionMember.region_id == region_id).limit(1)
+    ):
+        return 0
+    found = [
+        oid
+        for oid, name, name_en in session.execute(
+            select(Organisation.id, Organisation.name, Organisation.name_en).where(
+                Organisation.country_code == "LA", Organisation.org_type == "partner_locality"
+            )
+        )
+        if any(
+            key in fold(f"{name} {name_en or ''}").replace(" ", "") for key in _SOUTHERN_LAOS_NAMES
+        )
+    ]
+    if found:
+        save_region_in(
+            session, actor, SOUTHERN_LAOS[0], found, name_en=SOUTHERN_LAOS[1], region_id=region_id
+        )
+    return len(found)
+
+
 class Regions:
     """Regions for one user: each call one unit of work."""
 
@@ -219,6 +291,11 @@ class Regions:
         with self.db.read() as s:
             resolve(s, self.actor)
             return find_region_in(s, name)
+
+    def find_member(self, text: str) -> int:
+        with self.db.read() as s:
+            resolve(s, self.actor)
+            return find_member_in(s, text)
 
     def save(
         self,

@@ -114,6 +114,19 @@ def count_in(
     return Figures(period, previous, tuple(build[a](count) for a in AREAS if a in wanted))
 
 
+def records_behind_in(session: Session, who: Principal, period: Period) -> dict[str, set[int]]:
+    """Ids, per record kind, of every record behind a figure of ``period`` (not of the year
+    before): what an archive of "the records behind the year's review" holds."""
+    figures = count_in(session, who, period)
+    found: dict[str, set[int]] = {}
+    for area in figures.areas:
+        every = [*area.figures, *(f for b in area.breakdowns for r in b.rows for f in r.figures)]
+        for figure in every:
+            for link in figure.records:
+                found.setdefault(link.kind, set()).add(link.id)
+    return found
+
+
 class Statistics:
     """Figures for one user (``actor``: an account name or a ``Principal``) on ``db``."""
 
