@@ -9,8 +9,6 @@ writes nothing.
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -21,18 +19,9 @@ from huedesk.archive import (
     verify_bundle,
 )
 from huedesk.archive.selection import SELECTABLE
+from huedesk.cli.arguments import day
 from huedesk.cli.context import CommandContext
-from huedesk.formatting import parse_date
 from huedesk.records.kinds import KINDS
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return parse_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' không phải ngày (dd/mm/yyyy) / not a date"
-        ) from None
 
 
 def register(sub: Any) -> None:
@@ -57,7 +46,7 @@ def register(sub: Any) -> None:
         help=f"loại hồ sơ (lặp lại được) / record kind, repeatable: {', '.join(SELECTABLE)}",
     )
     p.add_argument(
-        "--since", type=_date, metavar="DATE", help="sửa từ ngày / changed since (dd/mm/yyyy)"
+        "--since", type=day, metavar="DATE", help="sửa từ ngày / changed since (dd/mm/yyyy)"
     )
     p.add_argument(
         "--with-briefs",

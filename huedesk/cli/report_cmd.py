@@ -9,31 +9,15 @@ openpyxl is imported only when a spreadsheet is written (see ``brief_cmd``).
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from huedesk.cli.arguments import day, year
 from huedesk.cli.context import CommandContext
 from huedesk.cli.table import table_lines
 from huedesk.errors import HueDeskError
-from huedesk.formatting import format_date, parse_date
+from huedesk.formatting import format_date
 from huedesk.stats import COUNT, Figure, Statistics
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return parse_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' không phải ngày (dd/mm/yyyy) / not a date"
-        ) from None
-
-
-def _year(text: str) -> int:
-    if not (text.isdigit() and len(text) == 4):
-        raise argparse.ArgumentTypeError(f"'{text}' không phải năm / not a year (YYYY)")
-    return int(text)
 
 
 def register(sub: Any) -> None:
@@ -44,9 +28,9 @@ def register(sub: Any) -> None:
         "trước. The figures of a year (or period) beside the same days a year earlier; "
         "with -o, a spreadsheet with one sheet per area and the records behind each figure.",
     )
-    p.add_argument("year", metavar="YYYY", type=_year, nargs="?", help="năm / year")
-    p.add_argument("--from", dest="start", type=_date, metavar="DATE", help="từ ngày (dd/mm/yyyy)")
-    p.add_argument("--to", dest="end", type=_date, metavar="DATE", help="đến ngày (dd/mm/yyyy)")
+    p.add_argument("year", metavar="YYYY", type=year, nargs="?", help="năm / year")
+    p.add_argument("--from", dest="start", type=day, metavar="DATE", help="từ ngày (dd/mm/yyyy)")
+    p.add_argument("--to", dest="end", type=day, metavar="DATE", help="đến ngày (dd/mm/yyyy)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.xlsx", help="bảng tính / spreadsheet")
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
     p.set_defaults(handler=run)

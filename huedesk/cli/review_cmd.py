@@ -12,21 +12,15 @@ The review (``huedesk brief year``) prints them under "Đánh giá chung" and
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import Any
 
+from huedesk.cli.arguments import year
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError
 from huedesk.stats.review_texts import SECTIONS, TEXT_LIMIT, ReviewTexts
 
 FILE_LIMIT = TEXT_LIMIT * 4  # bytes: UTF-8 needs at most four per character
-
-
-def _year(text: str) -> int:
-    if not (text.isdigit() and len(text) == 4):
-        raise argparse.ArgumentTypeError(f"'{text}' không phải năm / not a year (YYYY)")
-    return int(text)
 
 
 def register(sub: Any) -> None:
@@ -35,7 +29,7 @@ def register(sub: Any) -> None:
         help="phần đánh giá, nhiệm vụ của báo cáo năm / written parts of the yearly review",
         description="Keep, show or clear the assessment or next year's tasks of a yearly review.",
     )
-    p.add_argument("year", metavar="YYYY", type=_year)
+    p.add_argument("year", metavar="YYYY", type=year)
     p.add_argument("section", choices=SECTIONS)
     p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the text")
     what = p.add_mutually_exclusive_group()

@@ -108,6 +108,11 @@ def _ordered(part: Breakdown) -> Breakdown:
     return Breakdown(part.key, part.label, tuple(sorted(part.rows, key=lambda r: r.key)))
 
 
+def _base(t: Any) -> list[Any]:
+    """The columns every fact starts from: id, UUID, when entered, reference number."""
+    return [t.c.id, t.c.uuid, t.c.created_at, t.c.ref]
+
+
 def _with_history(count: Count, kind: str, facts: list[Fact], uuids: Select[Any]) -> list[Fact]:
     known = count.lookups.histories(kind, uuids)
     for fact in facts:
@@ -141,10 +146,7 @@ def delegations_area(count: Count) -> Area:
     where = t.c.start_date.between(count.first_day, count.last_day)
     rows = count.session.execute(
         select(
-            t.c.id,
-            t.c.uuid,
-            t.c.created_at,
-            t.c.ref,
+            *_base(t),
             t.c.title,
             t.c.direction,
             t.c.country_code,
@@ -223,10 +225,7 @@ def partnerships_area(count: Count) -> Area:
     o = Organisation.__table__
     rows = count.session.execute(
         select(
-            t.c.id,
-            t.c.uuid,
-            t.c.created_at,
-            t.c.ref,
+            *_base(t),
             o.c.name,
             t.c.partner_id,
             t.c.country_code,
@@ -329,10 +328,7 @@ def agreements_area(count: Count) -> Area:
     t = Agreement.__table__
     rows = count.session.execute(
         select(
-            t.c.id,
-            t.c.uuid,
-            t.c.created_at,
-            t.c.ref,
+            *_base(t),
             t.c.title,
             t.c.counterpart_id,
             t.c.country_code,
@@ -418,10 +414,7 @@ def fdi_area(count: Count) -> Area:
     t = FdiProject.__table__
     rows = count.session.execute(
         select(
-            t.c.id,
-            t.c.uuid,
-            t.c.created_at,
-            t.c.ref,
+            *_base(t),
             t.c.name,
             t.c.country_code,
             t.c.sector,
@@ -525,10 +518,7 @@ def aid_area(count: Count) -> Area:
     )
     rows = count.session.execute(
         select(
-            p_t.c.id,
-            p_t.c.uuid,
-            p_t.c.created_at,
-            p_t.c.ref,
+            *_base(p_t),
             p_t.c.title,
             p_t.c.donor_id,
             p_t.c.sector,
@@ -666,10 +656,7 @@ def consular_area(count: Count, *, sees_cases: bool) -> Area:
     )
     rows = count.session.execute(
         select(
-            t.c.id,
-            t.c.uuid,
-            t.c.created_at,
-            t.c.ref,
+            *_base(t),
             t.c.case_type,
             t.c.country_code,
             t.c.opened_on,
@@ -752,10 +739,7 @@ def events_area(count: Count) -> Area:
     where = t.c.start_date.between(count.first_day, count.last_day)
     rows = count.session.execute(
         select(
-            t.c.id,
-            t.c.uuid,
-            t.c.created_at,
-            t.c.ref,
+            *_base(t),
             t.c.title,
             t.c.event_type,
             t.c.start_date,

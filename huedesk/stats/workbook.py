@@ -268,10 +268,8 @@ def _records_sheet(book: Any, area: Area, lang: str, taken: set[str]) -> None:
 
 def write_workbook(figures: Figures, out: Path, lang: str = "vi") -> Path:
     """Write the figures to ``out`` (``.xlsx``) and return the path."""
-    try:
-        from openpyxl import Workbook  # on first use: every huedesk command need not load it
-    except ImportError as exc:  # pragma: no cover - a broken installation
-        raise HueDeskError("Thiếu thư viện openpyxl.", "The openpyxl library is missing.") from exc
+    from openpyxl import Workbook  # on first use: every huedesk command need not load it
+
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise HueDeskError(
