@@ -34,6 +34,10 @@ AREAS: tuple[str, ...] = (
     "events",
 )
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+# What the start page charts: delegations by country and month, aid by donor, FDI by sector.
+DASHBOARD_BREAKDOWNS = frozenset(
+    {"delegations.by_country", "delegations.by_month", "aid.by_donor", "fdi.by_sector"}
+)
 
 
 def _check_year(year: int) -> None:
@@ -96,10 +100,12 @@ def count_in(
     *,
     only: Iterable[str] | None = None,
     links: bool = True,
+    breakdowns: Iterable[str] | None = None,
 ) -> Figures:
     """The figures of ``period`` (and of the same days a year earlier) as ``who`` may see them.
 
-    ``only`` limits the areas counted; ``links`` lists the records behind each figure.
+    ``only`` limits the areas counted; ``links`` lists the records behind each figure;
+    ``breakdowns`` (``"area.key"`` names) limits the splits worked out (all by default).
     """
     wanted = tuple(only) if only is not None else AREAS
     unknown = [a for a in wanted if a not in AREAS]
@@ -109,7 +115,8 @@ def count_in(
             f"No statistics area '{unknown[0]}' (known: {', '.join(AREAS)}).",
         )
     previous = previous_of(period)
-    count = areas.Count(session, Lookups(session), period, previous, links)
+    wanted_splits = frozenset(breakdowns) if breakdowns is not None else None
+    count = areas.Count(session, Lookups(session), period, previous, links, wanted_splits)
     build = _builders(who)
     return Figures(period, previous, tuple(build[a](count) for a in AREAS if a in wanted))
 
@@ -138,6 +145,11 @@ class Statistics:
         """The calendar year ``year`` beside the year before."""
         return self.period(year_period(year), links=links, only=only)
 
+    def dashboard(self, year: int) -> Figures:
+        """What the start page shows for ``year``: every headline figure with the records
+        behind it, and the splits its charts draw (``DASHBOARD_BREAKDOWNS``)."""
+        return self.period(year_period(year), breakdowns=DASHBOARD_BREAKDOWNS)
+
     def between(
         self, start: dt.date, end: dt.date, *, links: bool = True, only: Iterable[str] | None = None
     ) -> Figures:
@@ -145,8 +157,13 @@ class Statistics:
         return self.period(period_of(start, end), links=links, only=only)
 
     def period(
-        self, period: Period, *, links: bool = True, only: Iterable[str] | None = None
+        self,
+        period: Period,
+        *,
+        links: bool = True,
+        only: Iterable[str] | None = None,
+        breakdowns: Iterable[str] | None = None,
     ) -> Figures:
         with self.db.read() as session:
             who = resolve(session, self.actor)
-            return count_in(session, who, period, only=only, links=links)
+            return count_in(session, who, period, only=only, links=links, breakdowns=breakdowns)
