@@ -51,7 +51,7 @@ def register(sub: Any) -> None:
 
 
 def _regions(ctx: CommandContext) -> Regions:
-    return Regions(ctx.db(), ctx.principal())
+    return ctx.workspace().stats.regions
 
 
 def _list(ctx: CommandContext) -> int:

@@ -17,7 +17,7 @@ from huedesk.cli.context import CommandContext
 from huedesk.cli.table import table_lines
 from huedesk.errors import HueDeskError
 from huedesk.formatting import format_date
-from huedesk.stats import COUNT, Figure, Statistics
+from huedesk.stats import COUNT, Figure, period_of, year_period
 
 
 def register(sub: Any) -> None:
@@ -45,15 +45,15 @@ def shown(f: Figure, value: int, lang: str) -> str:
 
 def run(ctx: CommandContext) -> int:
     a = ctx.args
-    stats = Statistics(ctx.db(), ctx.principal())
+    stats = ctx.workspace().stats
     if a.year is not None and (a.start or a.end):
         raise HueDeskError(
             "Chọn một năm hoặc --from/--to, không cả hai.", "Give a year or --from/--to, not both."
         )
     if a.year is not None:
-        figures = stats.year(a.year, links=a.output is not None)
+        period = year_period(a.year)
     elif a.start and a.end:
-        figures = stats.between(a.start, a.end, links=a.output is not None)
+        period = period_of(a.start, a.end)
     else:
         raise HueDeskError(
             "Cần một năm (YYYY) hoặc cả --from và --to.",
@@ -61,11 +61,10 @@ def run(ctx: CommandContext) -> int:
         )
     lang = ctx.lang
     if a.output is not None:
-        from huedesk.stats.workbook import write_workbook  # openpyxl loads on use
-
-        ctx.print(str(write_workbook(figures, a.output, lang)))
+        ctx.print(str(stats.spreadsheet(period, a.output, lang)))
         return 0
-    period, previous = figures.period, figures.previous
+    figures = stats.period(period, links=False)
+    previous = figures.previous
     as_of = "tính đến" if lang == "vi" else "as of"
     ctx.print(f"{period.label(lang)} ({as_of} {format_date(period.as_of, lang)})")
     rows = [["", "", period.label(lang), previous.label(lang)]]

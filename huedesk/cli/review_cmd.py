@@ -18,7 +18,7 @@ from typing import Any
 from huedesk.cli.arguments import year
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError
-from huedesk.stats.review_texts import SECTIONS, TEXT_LIMIT, ReviewTexts
+from huedesk.stats.review_texts import SECTIONS, TEXT_LIMIT
 
 FILE_LIMIT = TEXT_LIMIT * 4  # bytes: UTF-8 needs at most four per character
 
@@ -61,7 +61,7 @@ def _read(path: Path) -> str:
 
 def run(ctx: CommandContext) -> int:
     a = ctx.args
-    texts = ReviewTexts(ctx.db(), ctx.principal())
+    texts = ctx.workspace().stats.texts
     if a.file is not None or a.text is not None or a.clear:
         value = "" if a.clear else (_read(a.file) if a.file is not None else a.text)
         texts.set(a.year, a.section, value, lang=a.lang)

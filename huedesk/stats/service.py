@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -135,15 +136,30 @@ def records_behind_in(session: Session, who: Principal, period: Period) -> dict[
 
 
 class Statistics:
-    """Figures for one user (``actor``: an account name or a ``Principal``) on ``db``."""
+    """Figures for one user (``actor``: an account name or a ``Principal``) on ``db``.
+
+    ``regions`` and ``texts`` are the regions the figures are split by and the
+    written parts of yearly reviews, for the same user.
+    """
 
     def __init__(self, db: Database, actor: Actor) -> None:
+        from huedesk.stats.regions import Regions  # they import this module's year check
+        from huedesk.stats.review_texts import ReviewTexts
+
         self.db = db
         self.actor = actor
+        self.regions = Regions(db, actor)
+        self.texts = ReviewTexts(db, actor)
 
     def year(self, year: int, *, links: bool = True, only: Iterable[str] | None = None) -> Figures:
         """The calendar year ``year`` beside the year before."""
         return self.period(year_period(year), links=links, only=only)
+
+    def spreadsheet(self, period: Period, out: Path, lang: str = "vi") -> Path:
+        """Write the figures of ``period`` with the records behind them to ``out`` (.xlsx)."""
+        from huedesk.stats.workbook import write_workbook  # openpyxl loads on use
+
+        return write_workbook(self.period(period), out, lang)
 
     def dashboard(self, year: int) -> Figures:
         """What the start page shows for ``year``: every headline figure with the records
