@@ -58,6 +58,49 @@ def _shorten(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _styled(
+    chart: HorizontalBarChart | VerticalBarChart,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    lang: str,
+    places: int,
+) -> None:
+    """Axes, grid, bar labels and shades every chart of the review shares."""
+    chart.data = [list(s.values) for s in series]
+    chart.categoryAxis.categoryNames = list(categories)
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    chart.categoryAxis.strokeColor = LINE
+    axis = chart.valueAxis
+    axis.valueMin = 0
+    axis.labels.fontName = REGULAR
+    axis.labels.fontSize = LABEL_SIZE - 1
+    axis.labelTextFormat = lambda v: group_digits(v, lang, 0 if v >= 10 else places)
+    axis.strokeColor = LINE
+    axis.visibleGrid = True
+    axis.gridStrokeColor = colors.HexColor("#dddddd")
+    axis.gridStrokeWidth = 0.3
+    if max((v for s in series for v in s.values), default=0) <= 0:
+        axis.valueMax = 1
+    chart.barLabelFormat = lambda v: group_digits(v, lang, places) if v else ""
+    chart.barLabels.fontName = REGULAR
+    for i, shade in enumerate((DARK, LIGHT)[: len(series)]):
+        chart.bars[i].fillColor = shade
+        chart.bars[i].strokeColor = LINE
+        chart.bars[i].strokeWidth = 0.4
+
+
+def _drawing(
+    chart: object, title: str, series: Sequence[Series], height: float, x: float
+) -> Drawing:
+    drawing = Drawing(TEXT_WIDTH, height)
+    drawing.add(chart)
+    drawing.add(String(0, height - 5 * mm, title, fontName=REGULAR, fontSize=10))
+    if len(series) > 1:
+        drawing.add(_legend(series, x, height - 10 * mm))
+    return drawing
+
+
 def bars(
     title: str,
     categories: Sequence[str],
@@ -70,81 +113,31 @@ def bars(
     register_fonts()
     n = max(1, len(categories))
     height = n * ROW * (1 + 0.6 * (len(series) - 1)) + 24 * mm
-    drawing = Drawing(TEXT_WIDTH, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = 52 * mm, 12 * mm
     chart.width, chart.height = TEXT_WIDTH - 70 * mm, height - 26 * mm
-    chart.data = [list(reversed(s.values)) for s in series]  # the largest on top
-    chart.categoryAxis.categoryNames = [_shorten(c) for c in reversed(categories)]
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    reverse = [Series(s.name, list(reversed(s.values))) for s in series]  # the largest on top
+    _styled(chart, [_shorten(c) for c in reversed(categories)], reverse, lang, places)
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -3
-    chart.categoryAxis.strokeColor = LINE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = LABEL_SIZE - 1
-    chart.valueAxis.labelTextFormat = lambda v: group_digits(v, lang, 0 if v >= 10 else places)
-    chart.valueAxis.strokeColor = LINE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
-    chart.valueAxis.gridStrokeWidth = 0.3
-    top = max((v for s in series for v in s.values), default=0)
-    if top <= 0:
-        chart.valueAxis.valueMax = 1
-    chart.barLabelFormat = lambda v: group_digits(v, lang, places) if v else ""
-    chart.barLabels.fontName = REGULAR
     chart.barLabels.fontSize = LABEL_SIZE - 0.5
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 2
     chart.barSpacing = 0.5
     chart.groupSpacing = 4
-    for i, shade in enumerate((DARK, LIGHT)[: len(series)]):
-        chart.bars[i].fillColor = shade
-        chart.bars[i].strokeColor = LINE
-        chart.bars[i].strokeWidth = 0.4
-    drawing.add(chart)
-    drawing.add(String(0, height - 5 * mm, title, fontName=REGULAR, fontSize=10))
-    if len(series) > 1:
-        drawing.add(_legend(series, 52 * mm, height - 10 * mm))
-    return drawing
+    return _drawing(chart, title, series, height, 52 * mm)
 
 
 def columns(title: str, categories: Sequence[str], series: Sequence[Series], lang: str) -> Drawing:
     """Vertical columns over a short, ordered axis (the twelve months)."""
     register_fonts()
     height = 62 * mm
-    drawing = Drawing(TEXT_WIDTH, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 14 * mm, 12 * mm
     chart.width, chart.height = TEXT_WIDTH - 20 * mm, height - 28 * mm
-    chart.data = [list(s.values) for s in series]
-    chart.categoryAxis.categoryNames = list(categories)
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = LABEL_SIZE
-    chart.categoryAxis.strokeColor = LINE
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = LABEL_SIZE - 1
-    chart.valueAxis.labelTextFormat = lambda v: group_digits(v, lang)
-    chart.valueAxis.strokeColor = LINE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
-    chart.valueAxis.gridStrokeWidth = 0.3
-    if max((v for s in series for v in s.values), default=0) <= 0:
-        chart.valueAxis.valueMax = 1
-    chart.barLabelFormat = lambda v: group_digits(v, lang) if v else ""
-    chart.barLabels.fontName = REGULAR
+    _styled(chart, categories, series, lang, 0)
     chart.barLabels.fontSize = LABEL_SIZE - 1
     chart.barLabels.boxAnchor = "s"
     chart.barLabels.dy = 1
     chart.groupSpacing = 6
-    for i, shade in enumerate((DARK, LIGHT)[: len(series)]):
-        chart.bars[i].fillColor = shade
-        chart.bars[i].strokeColor = LINE
-        chart.bars[i].strokeWidth = 0.4
-    drawing.add(chart)
-    drawing.add(String(0, height - 5 * mm, title, fontName=REGULAR, fontSize=10))
-    if len(series) > 1:
-        drawing.add(_legend(series, 14 * mm, height - 10 * mm))
-    return drawing
+    return _drawing(chart, title, series, height, 14 * mm)
