@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from huedesk.money import exponent, format_money, group_digits
+from huedesk.money import format_short, group_digits
 from huedesk.stats.model import COUNT, Figure
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -203,17 +203,8 @@ def count(n: int, lang: str) -> str:
 
 
 def amount(value: int, unit: str, lang: str) -> str:
-    """A sum as prose says it: billions or millions with two decimals, small sums in full."""
-    if unit == COUNT:
-        return count(value, lang)
-    major = Decimal(value).scaleb(-exponent(unit))
-    for size, vi, en in ((10**9, "tỷ", "billion"), (10**6, "triệu", "million")):
-        if abs(major) >= size:
-            shown = (major / size).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            digits = group_digits(shown, lang, 2)
-            money = "đồng" if unit == "VND" else unit
-            return f"{digits} {vi} {money}" if lang == "vi" else f"{unit} {digits} {en}"
-    return format_money(value, unit, lang)
+    """A count with grouped digits, or a sum in the units prose uses (``format_short``)."""
+    return count(value, lang) if unit == COUNT else format_short(value, unit, lang)
 
 
 def compare(f: Figure, prev_year: int, lang: str) -> str:
