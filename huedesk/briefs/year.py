@@ -421,6 +421,8 @@ def _written(r: YearReview, section: str, lang: str) -> list[Flowable]:
 # --- appendix -------------------------------------------------------------------------------------
 def _appendix(r: YearReview, header: BriefHeader, lang: str) -> list[Flowable]:
     a = r.appendix
+    if not any((a.inbound, a.outbound, a.pairs, a.agreements, a.fdi, a.aid, a.events)):
+        return []  # nothing to list: no appendix
     flow: list[Flowable] = [AppendixHead(header, w("appendix_title", lang, year=r.year))]
     sec = Sections()
     no = tr("no", lang)

@@ -166,3 +166,34 @@ def test_consular_figures_are_counts_only_for_roles_that_may_not_see_cases(
     assert admin.area("consular").restriction == "none"
     assert "by_country" in [b.key for b in admin.area("consular").breakdowns]
     assert f.area("delegations").figure("inbound").records, "other areas list their records"
+
+
+def test_the_start_page_figures(db: Database, data: known.Known) -> None:
+    with on(dt.date(2026, 1, 5)):
+        dash = Statistics(db, "kiemthu").dashboard(2025)
+    assert _values(dash) == EXPECTED_2025
+    splits = {f"{a.key}.{b.key}" for a in dash.areas for b in a.breakdowns}
+    assert splits == {
+        "delegations.by_country",
+        "delegations.by_month",
+        "aid.by_donor",
+        "fdi.by_sector",
+    }
+    months = dash.area("delegations").breakdown("by_month")
+    assert [
+        (r.key, r.figure("inbound").value, r.figure("outbound").value) for r in months.rows
+    ] == [
+        ("03", 1, 0),
+        ("05", 0, 0),
+        ("06", 0, 1),
+        ("09", 0, 1),
+        ("11", 1, 0),
+    ], "months of either year, in calendar order (May 2024 had Gifu's visit)"
+    donors = {
+        r.label.vi: (r.figures[0].value, r.figures[1].value)
+        for r in dash.area("aid").breakdown("by_donor").rows
+    }
+    assert donors == {
+        "KOICA": (12_500_000_000, 7_550_000_000),
+        "Tổ chức Tầm nhìn Thế giới": (0, 1_000_000_000),
+    }
