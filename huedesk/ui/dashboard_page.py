@@ -213,7 +213,7 @@ class DashboardPage(QWidget):
             heading.setWordWrap(True)
             tree.setColumnHidden(2, True)  # the days left say when
             tree.setColumnHidden(4, True)
-            for col, width in ((0, 104), (3, 104)):
+            for col, width in ((0, 104), (3, 116)):
                 tree.setColumnWidth(col, width)
         self.splitter = QSplitter()
         self.splitter.addWidget(scroll)
