@@ -351,12 +351,8 @@ def _aid(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
                 w("chart_aid", lang),
                 [row.label.get(lang) for row in donors],
                 [
-                    Series(
-                        w("committed_vnd", lang), [row.figures[0].value / 1e9 for row in donors]
-                    ),
-                    Series(
-                        w("disbursed_vnd", lang), [row.figures[1].value / 1e9 for row in donors]
-                    ),
+                    Series(w("committed", lang), [row.figures[0].value / 1e9 for row in donors]),
+                    Series(w("disbursed", lang), [row.figures[1].value / 1e9 for row in donors]),
                 ],
                 lang,
                 places=2,

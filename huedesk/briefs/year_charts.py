@@ -75,7 +75,7 @@ def _styled(
     axis.valueMin = 0
     axis.labels.fontName = REGULAR
     axis.labels.fontSize = LABEL_SIZE - 1
-    axis.labelTextFormat = lambda v: group_digits(v, lang, 0 if v >= 10 else places)
+    axis.labelTextFormat = lambda v: group_digits(v, lang, 0 if v >= 10 or not v else places)
     axis.strokeColor = LINE
     axis.visibleGrid = True
     axis.gridStrokeColor = colors.HexColor("#dddddd")

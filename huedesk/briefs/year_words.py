@@ -140,6 +140,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "the spreadsheet (huedesk report {year} -o …).",
     ),
     "committed_m": ("Cam kết (triệu đồng)", "Committed (VND m)"),
+    "committed": ("Cam kết", "Committed"),
+    "disbursed": ("Giải ngân", "Disbursed"),
     "disbursed_m": ("Giải ngân (triệu đồng)", "Disbursed (VND m)"),
     "opened": ("Tiếp nhận", "Opened"),
     "settled": ("Giải quyết", "Settled"),
