@@ -55,7 +55,11 @@ def _legend(series: Sequence[Series], x: float, y: float) -> Legend:
 
 
 def _shorten(text: str, limit: int = 34) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A label that fits beside its bar: whole words up to ``limit`` characters, then ``…``."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return f"{cut.rstrip(' ,;:-–(')} …"
 
 
 def _styled(

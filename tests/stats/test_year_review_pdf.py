@@ -41,7 +41,7 @@ VI = (
     "Biểu đồ 4. Viện trợ cam kết và giải ngân theo nhà tài trợ (tỷ đồng)",
     "II. ĐÁNH GIÁ CHUNG Năm 2025, công tác đối ngoại của thành phố đạt nhiều kết quả.",
     "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026 Tổ chức thành công Festival Huế 2026.",
-    "PHỤ LỤC Danh mục hồ sơ làm căn cứ số liệu năm 2025",
+    "PHỤ LỤC DANH MỤC HỒ SƠ LÀM CĂN CỨ SỐ LIỆU NĂM 2025",
 )
 APPENDIX = (
     "ĐV-2025-0001",
