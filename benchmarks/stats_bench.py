@@ -22,18 +22,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import resource
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text
 
+from benchmarks.bench_briefs import median_ms  # wall and CPU medians, as the briefs bench
 from huedesk import clock
 from huedesk.briefs import render_year_review
 from huedesk.demo.generator import generate
@@ -48,22 +46,6 @@ YEAR_TABLES = {
     "fdi_project": "licence_date",
     "agreement": "signed_on",
 }
-
-
-def _cpu() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    return own.ru_utime + own.ru_stime
-
-
-def median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()  # warm caches (fonts, statements)
-    wall, cpu = [], []
-    for _ in range(runs):
-        t, c = time.perf_counter(), _cpu()
-        fn()
-        wall.append(time.perf_counter() - t)
-        cpu.append(_cpu() - c)
-    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
 
 
 def main() -> None:

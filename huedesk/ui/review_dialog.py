@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +29,7 @@ from huedesk.errors import HueDeskError
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Progress, run_op
-from huedesk.ui.printing import print_pdf
+from huedesk.ui.printing import open_in_viewer, print_built
 
 SECTIONS = ("assessment", "tasks")
 
@@ -151,21 +150,10 @@ class ReviewDialog(QDialog):
         self.status.setText(exc.message(self.ctx.lang))
 
     def open_pdf(self) -> None:
-        if self.pdf is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf)))
+        open_in_viewer(self.pdf)
 
     def send_to_printer(self, printer: QPrinter | None = None) -> int:
-        if self.pdf is None:
-            return 0
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-                return 0
-        try:
-            return print_pdf(self.pdf, printer)
-        except HueDeskError as exc:
-            QMessageBox.warning(self, tr("error_title"), exc.message(self.ctx.lang))
-            return 0
+        return print_built(self, self.pdf, self.ctx.lang, printer)
 
     def reject(self) -> None:
         if self.ctx.can_write and self._unsaved():
