@@ -197,3 +197,18 @@ def test_the_start_page_figures(db: Database, data: known.Known) -> None:
         "KOICA": (12_500_000_000, 7_550_000_000),
         "Tổ chức Tầm nhìn Thế giới": (0, 1_000_000_000),
     }
+
+
+def test_the_start_page_of_an_empty_year_and_after_later_changes(
+    db: Database, data: known.Known
+) -> None:
+    with on(dt.date(2026, 1, 5)):
+        empty = Statistics(db, "kiemthu").dashboard(1990)
+        before = Statistics(db, "kiemthu").dashboard(2025)
+    assert all((f.value, f.previous) == (0, 0) for a in empty.areas for f in a.figures)
+    assert all(b.rows == () for a in empty.areas for b in a.breakdowns)
+    known.change_after_the_year(db, data)
+    with on(dt.date(2026, 6, 1)):
+        after = Statistics(db, "kiemthu").dashboard(2025)
+    assert _values(after) == _values(before) == EXPECTED_2025
+    assert after.areas == before.areas, "the splits and the records behind them stay put too"

@@ -138,3 +138,24 @@ def test_report_command(
         assert "Traceback" not in err and err.count("huedesk:") == 2
         with pytest.raises(SystemExit):
             cli.main(["--db", str(db_path), "report", "20x5"])
+
+
+def test_an_empty_year_and_a_closed_year_after_later_changes(
+    db: Database, data: known.Known, tmp_path: Path
+) -> None:
+    with on(dt.date(2026, 1, 5)):
+        empty = write_workbook(Statistics(db, "kiemthu").year(1990), tmp_path / "1990.xlsx")
+        before = write_workbook(Statistics(db, "kiemthu").year(2025), tmp_path / "a.xlsx")
+    summary = _rows(empty, "Tổng hợp")
+    assert summary[0][:2] == ("Kỳ báo cáo", "Năm 1990")
+    assert all(r[3] == 0 and r[4] == 0 for r in summary[4:] if r[1]), "every figure is zero"
+    assert not [n for n in openpyxl.load_workbook(empty).sheetnames if "hồ sơ" in n], (
+        "no record behind a figure: no records sheet"
+    )
+    known.change_after_the_year(db, data)
+    with on(dt.date(2026, 6, 1)):
+        after = write_workbook(Statistics(db, "kiemthu").year(2025), tmp_path / "b.xlsx")
+    book_a, book_b = openpyxl.load_workbook(before), openpyxl.load_workbook(after)
+    assert book_a.sheetnames == book_b.sheetnames
+    for name in book_a.sheetnames:
+        assert _rows(before, name) == _rows(after, name), name

@@ -34,6 +34,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
+from huedesk import clock
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -155,7 +157,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("year", "section", "lang", name=op.f("uq_review_text_year")),
     )
     conn = op.get_bind()
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = clock.now().replace(tzinfo=None)  # the clock tests and demo data set
     for kind in TRACKED:
         _history_of(conn, kind, status_change, now)
     _southern_laos(conn, region, member, now)
