@@ -306,9 +306,12 @@ def reconcile_kind(session: Session, kind: str) -> int:
     return changed + record_rows(session, kind, batch)
 
 
-def on_change(session: Session, kind: str, operation: str, row: dict[str, Any]) -> None:
+def on_change(
+    session: Session, kind: str, operation: events.Operation, rows: Sequence[dict[str, Any]]
+) -> None:
+    """A single write's change or a bulk writer's batch: the history of each row, in one go."""
     if operation != "delete" and kind in TRACKED:
-        record_rows(session, kind, [row])
+        record_rows(session, kind, rows)
 
 
 def on_bulk(session: Session, kinds: frozenset[str]) -> None:
