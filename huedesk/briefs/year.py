@@ -129,7 +129,7 @@ def _breakdown_table(
             cells += [_num(f, f.value, lang), _num(f, f.previous, lang)]
         rows.append(cells)
     if rest:
-        cells = ["", w("others", lang) if first == w("country", lang) else "…"]
+        cells = ["", w("others" if first == w("country", lang) else "others_rows", lang)]
         for j, m in enumerate(measures):
             value = sum(r.figures[j].value for r in rest)
             before = sum(r.figures[j].previous for r in rest)

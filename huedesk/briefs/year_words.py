@@ -124,6 +124,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "outbound": ("Đoàn ra", "Out"),
     "total": ("Cộng", "Total"),
     "others": ("Các nước khác", "Other countries"),
+    "others_rows": ("Còn lại", "The rest"),
     "prev_col": ("Năm {prev}", "{prev}"),
     "pairs": ("Cặp tỉnh, thành phố", "Province/city pairs"),
     "county": ("Cấp huyện", "County level"),

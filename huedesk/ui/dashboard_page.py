@@ -75,7 +75,7 @@ def against(f: Figure, year: int, lang: str) -> str:
     pct = f.change_percent or 0.0
     arrow = "▲" if f.change > 0 else "▼"
     number = _num(abs(pct), lang, 1)
-    return f"{tr('dash_versus', year=year, before=shown(f, f.previous, lang))} ({arrow} {number}%)"
+    return f"{tr('dash_versus', year=year, before=shown(f, f.previous, lang))} ({arrow}\u00a0{number}%)"
 
 
 def _num(value: float, lang: str, places: int = 0) -> str:
@@ -107,6 +107,7 @@ class FigureCard(QFrame):
         self.sub.setWordWrap(True)
         self.change = QLabel()
         self.change.setStyleSheet("color: #555; font-size: 8.5pt;")
+        self.change.setWordWrap(True)  # "năm 2024: 331,10 triệu USD (▲ 139,8%)" in a narrow card
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(1)
@@ -193,7 +194,7 @@ class DashboardPage(QWidget):
         charts = QGridLayout()
         charts.setSpacing(10)
         for i, (name, chart) in enumerate(self.charts.items()):
-            chart.setMinimumHeight(230)
+            chart.setMinimumHeight(210)
             chart.picked.connect(lambda cat, ser, n=name: self.open_bar(n, cat, ser))
             charts.addWidget(chart, i // 2, i % 2)
         body = QWidget()
@@ -435,9 +436,9 @@ class DashboardPage(QWidget):
             folder = str(settings.value("dashboard/sheet_folder", str(Path.home())))
             chosen, _f = QFileDialog.getSaveFileName(
                 self,
-                tr("sheet_title", year=year),
+                tr("figures_sheet_title", year=year),
                 str(Path(folder) / f"so-lieu-{year}.xlsx"),
-                tr("sheet_filter"),
+                tr("figures_sheet_filter"),
             )
             if not chosen:
                 return
@@ -450,15 +451,21 @@ class DashboardPage(QWidget):
         )
 
         def work(progress: Progress) -> Path:
-            progress.report(0, 0, tr("sheet_building"))
+            progress.report(0, 0, tr("figures_sheet_building"))
             if period is None:
                 raise HueDeskError("Chưa có số liệu.", "No figures yet.")
             return stats.spreadsheet(period, path, lang)
 
-        run_op(work, self._sheet_done, self._sheet_failed, parent=self, title=tr("sheet_building"))
+        run_op(
+            work,
+            self._sheet_done,
+            self._sheet_failed,
+            parent=self,
+            title=tr("figures_sheet_building"),
+        )
 
     def _sheet_done(self, path: Path) -> None:
-        self.ctx.message.emit(tr("sheet_done", path=path))
+        self.ctx.message.emit(tr("figures_sheet_done", path=path))
 
     def _sheet_failed(self, exc: BaseException) -> None:
         if isinstance(exc, HueDeskError):

@@ -57,7 +57,7 @@ def test_cards_show_the_year_against_the_one_before(page: DashboardPage) -> None
     assert page.as_of.text() == "số liệu tính đến 31/12/2025"
     cards = {c.label.text(): c for c in page.cards}
     inbound = cards["Đoàn vào"]
-    assert (inbound.value.text(), inbound.change.text()) == ("2", "năm 2024: 1 (▲ 100,0%)")
+    assert (inbound.value.text(), inbound.change.text()) == ("2", "năm 2024: 1 (▲\u00a0100,0%)")
     assert cards["Cặp tỉnh, thành phố hợp tác"].value.text() == "3"
     assert cards["Vốn FDI cấp mới"].value.text() == "39,27 triệu USD"
     assert cards["Vốn FDI cấp mới"].sub.text() == "1 dự án cấp mới"
@@ -121,7 +121,7 @@ def test_english_start_page(qtbot: Any, qapp: Any, ws: Workspace, data: known.Kn
         page.year.setCurrentIndex(page.year.findData(2025))
         cards = {c.label.text(): c for c in page.cards}
         assert cards["Aid disbursed"].value.text() == "VND 8.55 billion"
-        assert cards["Delegations in"].change.text() == "2024: 1 (▲ 100.0%)"
+        assert cards["Delegations in"].change.text() == "2024: 1 (▲\u00a0100.0%)"
         assert page.aid_chart.data.title == "Aid by donor (VND billion)"
 
 
