@@ -94,3 +94,18 @@ def format_money(minor: int, currency: str, lang: str = "vi") -> str:
     if lang == "vi":
         return f"{digits} đồng" if currency == "VND" else f"{digits} {currency}"
     return f"{currency} {digits}"
+
+
+_SCALES = ((10**9, "tỷ", "billion"), (10**6, "triệu", "million"))
+
+
+def format_short(minor: int, currency: str, lang: str = "vi") -> str:
+    """A sum as prose says it: ``53,20 tỷ đồng`` / ``VND 53.20 billion``, ``39,27 triệu USD``;
+    sums under a million in full (``format_money``)."""
+    major = from_minor(minor, currency)
+    for size, vi, en in _SCALES:
+        if abs(major) >= size:
+            shown = group_digits(major / size, lang, 2)
+            unit = "đồng" if currency == "VND" else currency
+            return f"{shown} {vi} {unit}" if lang == "vi" else f"{currency} {shown} {en}"
+    return format_money(minor, currency, lang)

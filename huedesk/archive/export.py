@@ -127,6 +127,7 @@ def export_bundle(
     kinds: list[str] | tuple[str, ...] | None = None,
     year: int | None = None,
     since: dt.date | None = None,
+    review_year: int | None = None,
     with_briefs: bool = False,
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
@@ -142,13 +143,16 @@ def export_bundle(
     ``actor`` (the UI and the command line pass the signed-in user) must be allowed to
     see personal data; without it the caller is trusted (tests, scripts on the file).
 
+    ``review_year`` selects the records behind that year's review (by the dates of
+    events) instead of by reference year.
+
     ``with_briefs`` adds the PDF brief (in ``lang``) of every exported delegation,
     consular case and aid project under ``briefs/<kind>/<ref>.pdf``.
     """
     if actor is not None:
         require_archive_rights(db, actor, writing=False)
     started = time.perf_counter()
-    sel = Selection(tuple(kinds) if kinds else None, year, since)
+    sel = Selection(tuple(kinds) if kinds else None, year, since, review_year)
     out = Path(out)
     with file_errors(out, "write"), scratch(db.path, "export") as work:
         packed = work.path / "bundle.zip"

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huedesk.accounts.roles import Principal, Role
 from huedesk.archive.layout import kind_order, reference_target
 from huedesk.db.models import Attachment, Country
 from huedesk.errors import HueDeskError
@@ -34,13 +35,25 @@ SELECTABLE = tuple(
 
 @dataclass(frozen=True)
 class Selection:
-    """The filter of an export, as given on the command line or in the UI."""
+    """The filter of an export, as given on the command line or in the UI.
+
+    ``year`` takes records by their reference year (the year in ``ĐV-2025-0012``);
+    ``review_year`` takes the records behind the figures of that year's review,
+    by the dates of what happened (visits in the year, partnerships in force at
+    its end, disbursements made in it …; ``huedesk.stats``).
+    """
 
     kinds: tuple[str, ...] | None = None
     year: int | None = None
     since: dt.date | None = None
+    review_year: int | None = None
 
     def __post_init__(self) -> None:
+        if self.year is not None and self.review_year is not None:
+            raise HueDeskError(
+                "Chọn theo năm của số hiệu hoặc theo báo cáo năm, không cả hai.",
+                "Select by reference year or by the yearly review, not both.",
+            )
         for kind in self.kinds or ():
             if kind not in SELECTABLE:
                 raise HueDeskError(
@@ -50,7 +63,12 @@ class Selection:
 
     @property
     def everything(self) -> bool:
-        return self.kinds is None and self.year is None and self.since is None
+        return (
+            self.kinds is None
+            and self.year is None
+            and self.since is None
+            and self.review_year is None
+        )
 
     def describe(self) -> dict[str, Any]:
         """The filter as written to the manifest."""
@@ -58,6 +76,7 @@ class Selection:
             "kinds": list(self.kinds) if self.kinds else None,
             "year": self.year,
             "since": self.since.isoformat() if self.since else None,
+            "review_year": self.review_year,
             "includes": "selected records, their child rows, the records they refer to, "
             "and their attachments",
         }
@@ -74,6 +93,7 @@ def selected_ids(session: Session, sel: Selection) -> dict[str, set[int]] | None
     if sel.everything:
         return None
     ids: dict[str, set[int]] = {k: set() for k in KINDS}
+    behind = _behind_review(session, sel.review_year) if sel.review_year is not None else None
     for name in sel.kinds or SELECTABLE:
         spec = KINDS[name]
         table = spec.table
@@ -81,11 +101,27 @@ def selected_ids(session: Session, sel: Selection) -> dict[str, set[int]] | None
         if sel.since is not None:
             start = dt.datetime.combine(sel.since, dt.time(), tzinfo=dt.UTC)
             stmt = stmt.where(table.c.updated_at >= start)
+        if behind is not None:
+            chosen = sorted(behind.get(name, ()))
+            ids[name].update(
+                i
+                for chunk in _chunks(chosen)
+                for i in session.scalars(stmt.where(table.c.id.in_(chunk)))
+            )
+            continue
         ids[name].update(session.scalars(stmt))
     _add_children(session, ids)
     _add_references(session, ids)
     _add_attachments(session, ids)
     return ids
+
+
+def _behind_review(session: Session, year: int) -> dict[str, set[int]]:
+    """The records behind the figures of ``year``'s review (bundles hold consular cases:
+    only roles that may see them export, so every figure's records are taken)."""
+    from huedesk.stats.service import records_behind_in, year_period  # on use: export only
+
+    return records_behind_in(session, Principal("archive", Role.ADMIN), year_period(year))
 
 
 def _add_children(session: Session, ids: dict[str, set[int]]) -> None:

@@ -35,17 +35,7 @@ from huedesk.db.enums import (
     TaskStatus,
     TransactionType,
 )
-
-
-@dataclass(frozen=True)
-class Names:
-    """A name with its Vietnamese and (optional) English form."""
-
-    vi: str
-    en: str | None = None
-
-    def get(self, lang: str) -> str:
-        return (self.en or self.vi) if lang == "en" else self.vi
+from huedesk.stats.model import Names  # one bilingual name for briefs and figures
 
 
 class Withheld:

@@ -22,7 +22,7 @@ from huedesk.db.enums import TransactionType
 from huedesk.db.functions import folded
 from huedesk.db.models import AidProject, AidTransaction, Organisation
 from huedesk.errors import HueDeskError, NotFoundError
-from huedesk.money import to_vnd
+from huedesk.stats.aid_values import committed_vnd
 from huedesk.text import clean, fold
 
 
@@ -106,7 +106,7 @@ def gather_aid(
 
 
 def _summary(p: Any, donor: Names, txs: list[Any], year: int | None) -> AidProjectSummary:
-    committed_vnd, estimated = _committed_vnd(p, txs)
+    committed, estimated = committed_vnd(p.currency, p.committed_amount, txs)
     paid = [t for t in txs if t.tx_type == TransactionType.DISBURSEMENT]
     same_currency = all(t.currency == p.currency for t in paid)
     return AidProjectSummary(
@@ -123,7 +123,7 @@ def _summary(p: Any, donor: Names, txs: list[Any], year: int | None) -> AidProje
         notes=p.notes,
         currency=p.currency,
         committed_amount=p.committed_amount,
-        committed_vnd=committed_vnd,
+        committed_vnd=committed,
         committed_estimated=estimated,
         disbursed_amount=sum(t.amount for t in paid) if same_currency else None,
         disbursed_vnd=sum(t.amount_vnd for t in paid),
@@ -131,26 +131,6 @@ def _summary(p: Any, donor: Names, txs: list[Any], year: int | None) -> AidProje
             t.amount_vnd for t in paid if year is None or t.value_date.year == year
         ),
     )
-
-
-def _committed_vnd(p: Any, txs: list[Any]) -> tuple[int | None, bool]:
-    """The commitment in VND, and whether its rate was borrowed from a non-commitment entry.
-
-    Commitment entries that add up to the committed amount give their own VND
-    values; otherwise the commitment is converted at the latest commitment rate,
-    failing that at the latest rate of any entry in the same currency.
-    """
-    if p.currency == "VND":
-        return p.committed_amount, False
-    rated = [t for t in txs if t.currency == p.currency and t.rate_to_vnd is not None]
-    commits = [t for t in rated if t.tx_type == TransactionType.COMMITMENT]
-    if commits and sum(t.amount for t in commits) == p.committed_amount:
-        return sum(t.amount_vnd for t in commits), False
-    if commits:
-        return to_vnd(p.committed_amount, p.currency, commits[-1].rate_to_vnd), False
-    if rated:
-        return to_vnd(p.committed_amount, p.currency, rated[-1].rate_to_vnd), True
-    return None, False
 
 
 def find_donor_id(session: Session, name: str) -> int:

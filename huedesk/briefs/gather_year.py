@@ -1,186 +1,234 @@
-"""Count a year's foreign-affairs work into a ``YearReview``: one grouped query per section.
+"""Gather a year's review: the statistics service's figures, the written sections, the appendix.
 
-Cancelled visits, cases and events are left out of the counts; a partnership
-is active at the end of the year when it is established and began by then.
-Aid figures come from the aid statement's own gatherer, so the review and
-``huedesk brief aid --year`` can never disagree.
+The figures come from ``huedesk.stats`` (the same ones the start page and the
+spreadsheet show); the appendix lists the records behind the headline figures,
+read by id in one query per list. What a role may not see stays out: roles that
+may not see consular cases get the consular counts only (the appendix lists no
+cases for anyone).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from huedesk.briefs.data import (
-    AidBySector,
-    CasesByType,
-    CountryVisits,
+from huedesk.accounts.roles import Principal
+from huedesk.briefs.year_data import (
+    AgreementLine,
+    AidLine,
+    Appendix,
     EventLine,
-    FdiByCountry,
-    Names,
-    NewPartnership,
-    SignedAgreement,
+    FdiLine,
+    PairLine,
+    VisitLine,
     YearReview,
 )
-from huedesk.briefs.gather_aid import gather_aid
-from huedesk.briefs.gather_common import country_names
-from huedesk.db.enums import (
-    CaseStatus,
-    DelegationStatus,
-    Direction,
-    EventStatus,
-    FdiStatus,
-    PartnershipStatus,
-)
+from huedesk.db.enums import EventType, LocalityLevel, Sector, SigningLevel
 from huedesk.db.models import (
     Agreement,
-    ConsularCase,
+    AidProject,
+    Country,
     Delegation,
     Event,
     FdiProject,
     Organisation,
     Partnership,
 )
+from huedesk.stats.model import Figure, Figures, Names
+from huedesk.stats.review_texts import writing_in
+from huedesk.stats.service import count_in, year_period
+
+CHUNK = 900
 
 
-def gather_year(session: Session, year: int) -> YearReview:
-    """The review of ``year`` (an empty year gives zeros and empty tables, not an error)."""
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+def gather_year(session: Session, who: Principal, year: int, lang: str = "vi") -> YearReview:
+    """The review of ``year`` as ``who`` may read it (an empty year gives zeros, not an error)."""
+    figures = count_in(session, who, year_period(year))
+    return YearReview(year, figures, writing_in(session, year, lang), _appendix(session, figures))
 
-    visit_rows = session.execute(
-        select(
-            Delegation.country_code,
-            func.sum(case((Delegation.direction == Direction.INBOUND, 1), else_=0)),
-            func.sum(case((Delegation.direction == Direction.OUTBOUND, 1), else_=0)),
-        )
-        .where(
-            Delegation.start_date.between(start, end),
-            Delegation.status != DelegationStatus.CANCELLED,
-        )
-        .group_by(Delegation.country_code)
-    ).all()
-    agreement_rows = session.execute(
-        select(
-            Agreement.ref,
-            Agreement.title,
-            Organisation.name,
-            Organisation.name_en,
-            Agreement.signing_level,
-            Agreement.signed_on,
-            Agreement.status,
-        )
-        .outerjoin(Organisation, Organisation.id == Agreement.counterpart_id)
-        .where(Agreement.signed_on.between(start, end))
-        .order_by(Agreement.signed_on, Agreement.id)
-    ).all()
-    active = session.scalar(
-        select(func.count())
-        .select_from(Partnership)
-        .where(
-            Partnership.status == PartnershipStatus.ESTABLISHED,
-            (Partnership.since.is_(None)) | (Partnership.since <= end),
-        )
+
+def _ids(figures: Figures, area: str, figure: str) -> list[int]:
+    return [link.id for link in figures.area(area).figure(figure).records]
+
+
+def _rows(session: Session, table: Table, ids: Iterable[int], *columns: Any) -> list[Any]:
+    wanted = list(ids)
+    found: dict[int, Any] = {}
+    for i in range(0, len(wanted), CHUNK):
+        stmt = select(table.c.id, *columns).where(table.c.id.in_(wanted[i : i + CHUNK]))
+        found.update({r.id: r for r in session.execute(stmt)})
+    return [found[i] for i in wanted if i in found]
+
+
+class _Names:
+    """Country and organisation names, read once."""
+
+    def __init__(self, session: Session) -> None:
+        self.countries = {
+            c: Names(vi, en)
+            for c, vi, en in session.execute(select(Country.code, Country.name_vi, Country.name_en))
+        }
+        self.session = session
+        self.orgs: dict[int, Names] = {}
+
+    def country(self, code: str | None) -> Names:
+        return self.countries.get(code or "", Names(code or ""))
+
+    def load(self, ids: Iterable[int | None]) -> None:
+        wanted = sorted({i for i in ids if i is not None and i not in self.orgs})
+        t = Organisation.__table__
+        for r in _rows(self.session, t, wanted, t.c.name, t.c.name_en):  # type: ignore[arg-type]
+            self.orgs[r.id] = Names(r.name, r.name_en)
+
+    def org(self, org_id: int | None) -> Names | None:
+        return self.orgs.get(org_id) if org_id is not None else None
+
+
+def _label(enum: Any, value: Any) -> Names:
+    member = enum(value)
+    return Names(member.label("vi"), member.label("en"))
+
+
+def _appendix(session: Session, figures: Figures) -> Appendix:
+    names = _Names(session)
+    d = Delegation.__table__
+    visit_cols = (
+        d.c.ref,
+        d.c.title,
+        d.c.partner_id,
+        d.c.country_code,
+        d.c.start_date,
+        d.c.end_date,
     )
-    new_rows = session.execute(
-        select(
-            Organisation.name,
-            Organisation.name_en,
-            Partnership.country_code,
-            Partnership.relation_type,
-            Partnership.since,
-        )
-        .join(Organisation, Organisation.id == Partnership.partner_id)
-        .where(Partnership.since.between(start, end))
-        .order_by(Partnership.since, Partnership.id)
-    ).all()
-    fdi_rows = session.execute(
-        select(
-            FdiProject.country_code,
-            FdiProject.currency,
-            func.count(),
-            func.sum(FdiProject.registered_capital),
-        )
-        .where(
-            FdiProject.licence_date.between(start, end),
-            FdiProject.status.not_in([FdiStatus.PROPOSED, FdiStatus.TERMINATED]),
-        )
-        .group_by(FdiProject.country_code, FdiProject.currency)
-    ).all()
-    case_rows = session.execute(
-        select(
-            ConsularCase.case_type,
-            func.count(),
-            func.sum(
-                case(
-                    (ConsularCase.status.in_([CaseStatus.RESOLVED, CaseStatus.CLOSED]), 1),
-                    else_=0,
-                )
-            ),
-        )
-        .where(
-            ConsularCase.opened_on.between(start, end),
-            ConsularCase.status != CaseStatus.CANCELLED,
-        )
-        .group_by(ConsularCase.case_type)
-        .order_by(func.count().desc())
-    ).all()
-    event_rows = session.execute(
-        select(
-            Event.title,
-            Event.event_type,
-            Event.start_date,
-            Event.end_date,
-            Event.venue,
-            Event.foreign_participants,
-        )
-        .where(Event.start_date.between(start, end), Event.status != EventStatus.CANCELLED)
-        .order_by(Event.start_date, Event.id)
-    ).all()
-
-    names = country_names(
+    inbound = _rows(session, d, _ids(figures, "delegations", "inbound"), *visit_cols)  # type: ignore[arg-type]
+    outbound = _rows(session, d, _ids(figures, "delegations", "outbound"), *visit_cols)  # type: ignore[arg-type]
+    p = Partnership.__table__
+    pairs = _rows(
         session,
-        [r[0] for r in visit_rows] + [r[2] for r in new_rows] + [r[0] for r in fdi_rows],
+        p,  # type: ignore[arg-type]
+        _ids(figures, "partnerships", "in_force"),
+        p.c.ref,
+        p.c.partner_id,
+        p.c.country_code,
+        p.c.level,
+        p.c.since,
+    )
+    a = Agreement.__table__
+    agreements = _rows(
+        session,
+        a,  # type: ignore[arg-type]
+        _ids(figures, "agreements", "signed"),
+        a.c.ref,
+        a.c.title,
+        a.c.counterpart_id,
+        a.c.signing_level,
+        a.c.signed_on,
+    )
+    f = FdiProject.__table__
+    fdi = _rows(
+        session,
+        f,  # type: ignore[arg-type]
+        _ids(figures, "fdi", "new_projects"),
+        f.c.ref,
+        f.c.name,
+        f.c.country_code,
+        f.c.sector,
+        f.c.registered_capital,
+        f.c.currency,
+        f.c.licence_date,
+    )
+    aid_area = figures.area("aid")
+    committed = _shares(aid_area.figure("mobilised"))
+    disbursed = _shares(aid_area.figure("disbursed"))
+    aid_ids = sorted({*committed, *disbursed}, key=lambda i: (i not in committed, i))
+    ap = AidProject.__table__
+    aid = _rows(session, ap, aid_ids, ap.c.ref, ap.c.title, ap.c.donor_id)  # type: ignore[arg-type]
+    e = Event.__table__
+    events = _rows(
+        session,
+        e,  # type: ignore[arg-type]
+        _ids(figures, "events", "held"),
+        e.c.ref,
+        e.c.title,
+        e.c.event_type,
+        e.c.start_date,
+        e.c.end_date,
+        e.c.foreign_participants,
+    )
+    names.load(
+        [r.partner_id for r in (*inbound, *outbound)]
+        + [r.partner_id for r in pairs]
+        + [r.counterpart_id for r in agreements]
+        + [r.donor_id for r in aid]
     )
 
-    def country(code: str) -> Names:
-        return names.get(code, Names(code))
+    def visit(r: Any) -> VisitLine:
+        return VisitLine(
+            r.ref, r.title, names.org(r.partner_id), names.country(r.country_code), r.start_date,
+            r.end_date,
+        )  # fmt: skip
 
-    visits = sorted(
-        (CountryVisits(country(code), int(i or 0), int(o or 0)) for code, i, o in visit_rows),
-        key=lambda v: (-(v.inbound + v.outbound), v.country.vi),
-    )
-    fdi = sorted(
-        (FdiByCountry(country(code), int(n), int(cap or 0), cur) for code, cur, n, cap in fdi_rows),
-        key=lambda f: (f.currency != "USD", -f.capital),
-    )
-    aid = gather_aid(session, year=year)
-    approved = [p for p in aid.projects if p.approved_on and p.approved_on.year == year]
-    by_sector: dict[object, list[int]] = defaultdict(lambda: [0, 0])
-    for p in approved:
-        by_sector[p.sector][0] += 1
-        by_sector[p.sector][1] += p.committed_vnd or 0
-    return YearReview(
-        year=year,
-        visits=tuple(visits),
+    return Appendix(
+        inbound=tuple(visit(r) for r in inbound),
+        outbound=tuple(visit(r) for r in outbound),
+        pairs=tuple(
+            PairLine(
+                r.ref,
+                names.org(r.partner_id) or Names("?"),
+                names.country(r.country_code),
+                _label(LocalityLevel, r.level),
+                r.since,
+            )
+            for r in pairs
+        ),
         agreements=tuple(
-            SignedAgreement(r[0], r[1], Names(r[2], r[3]) if r[2] else None, *r[4:])
-            for r in agreement_rows
+            AgreementLine(
+                r.ref,
+                r.title,
+                names.org(r.counterpart_id),
+                _label(SigningLevel, r.signing_level),
+                r.signed_on,
+            )
+            for r in agreements
         ),
-        partnerships_active=int(active or 0),
-        partnerships_new=tuple(
-            NewPartnership(Names(r[0], r[1]), country(r[2]), r[3], r[4]) for r in new_rows
+        fdi=tuple(
+            FdiLine(
+                r.ref,
+                r.name,
+                names.country(r.country_code),
+                _label(Sector, r.sector),
+                r.registered_capital,
+                r.currency,
+                r.licence_date,
+            )
+            for r in fdi
         ),
-        fdi=tuple(fdi),
-        aid_projects=len(approved),
-        aid_committed_vnd=sum(p.committed_vnd or 0 for p in approved),
-        aid_disbursed_vnd=aid.disbursed_period_vnd,
-        aid_by_sector=tuple(
-            AidBySector(sector, n, vnd)  # type: ignore[arg-type]
-            for sector, (n, vnd) in sorted(by_sector.items(), key=lambda kv: -kv[1][1])
+        aid=tuple(
+            AidLine(
+                r.ref,
+                r.title,
+                names.org(r.donor_id) or Names("?"),
+                committed.get(r.id),
+                disbursed.get(r.id, 0),
+            )
+            for r in aid
         ),
-        cases=tuple(CasesByType(t, int(n), int(s or 0)) for t, n, s in case_rows),
-        events=tuple(EventLine(*r) for r in event_rows),
+        events=tuple(
+            EventLine(
+                r.ref,
+                r.title,
+                _label(EventType, r.event_type),
+                r.start_date,
+                r.end_date,
+                r.foreign_participants,
+            )
+            for r in events
+        ),
     )
+
+
+def _shares(figure: Figure) -> dict[int, int]:
+    return {link.id: share for link, share in figure.behind()}

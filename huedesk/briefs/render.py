@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from huedesk import clock
 from huedesk.accounts.principal import Actor, resolve
+from huedesk.accounts.roles import Principal, Role
 from huedesk.briefs.aid import aid_story
 from huedesk.briefs.case import case_story
 from huedesk.briefs.delegation import delegation_story
@@ -128,11 +129,16 @@ def render_aid_statement(
 def render_year_review(
     db: Database, year: int, out: Path, *, lang: str = "vi", actor: Actor | None = None
 ) -> Path:
-    """Write the yearly review of foreign-affairs work in ``year`` to ``out``."""
+    """Write the yearly review of foreign-affairs work in ``year`` to ``out``.
+
+    ``actor`` (the window and the command line pass the signed-in user) decides
+    what the consular section shows; without one the caller is trusted.
+    """
     _check_lang(lang)
     today = clock.today()
     with db.read() as s:
-        review = gather_year(s, year)
+        who = resolve(s, actor) if actor is not None else Principal("HueDesk", Role.ADMIN)
+        review = gather_year(s, who, year, lang)
         settings = load(s)
     number = _number(db, settings, f"year:{year}", actor, today)
     return _write(out, year_story(review, lang, today, settings, number=number))

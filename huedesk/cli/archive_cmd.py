@@ -9,8 +9,6 @@ writes nothing.
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +19,25 @@ from huedesk.archive import (
     verify_bundle,
 )
 from huedesk.archive.selection import SELECTABLE
+from huedesk.cli.arguments import day
 from huedesk.cli.context import CommandContext
-from huedesk.formatting import parse_date
 from huedesk.records.kinds import KINDS
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return parse_date(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' không phải ngày (dd/mm/yyyy) / not a date"
-        ) from None
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("export")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.zip")
-    p.add_argument("--year", type=int, help="chỉ năm này / only this year")
+    p.add_argument(
+        "--year", type=int, help="theo năm của số hiệu / by the year in the reference number"
+    )
+    p.add_argument(
+        "--review",
+        type=int,
+        metavar="YYYY",
+        dest="review_year",
+        help="hồ sơ làm căn cứ số liệu báo cáo năm (theo ngày diễn ra) / "
+        "the records behind that year's review (by the dates of events)",
+    )
     p.add_argument(
         "--kind",
         action="append",
@@ -47,7 +46,7 @@ def register(sub: Any) -> None:
         help=f"loại hồ sơ (lặp lại được) / record kind, repeatable: {', '.join(SELECTABLE)}",
     )
     p.add_argument(
-        "--since", type=_date, metavar="DATE", help="sửa từ ngày / changed since (dd/mm/yyyy)"
+        "--since", type=day, metavar="DATE", help="sửa từ ngày / changed since (dd/mm/yyyy)"
     )
     p.add_argument(
         "--with-briefs",
@@ -75,7 +74,13 @@ def _label(kind: str, lang: str) -> str:
 def run_export(ctx: CommandContext) -> int:
     a = ctx.args
     report = ctx.workspace().archive.export(
-        a.output, kinds=a.kind, year=a.year, since=a.since, with_briefs=a.with_briefs, lang=ctx.lang
+        a.output,
+        kinds=a.kind,
+        year=a.year,
+        since=a.since,
+        review_year=a.review_year,
+        with_briefs=a.with_briefs,
+        lang=ctx.lang,
     )
     en = ctx.lang == "en"
     for kind, n in report.counts.items():

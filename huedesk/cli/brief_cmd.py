@@ -20,6 +20,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from huedesk.cli.arguments import year
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError
 
@@ -60,7 +61,7 @@ def register(subparsers: Any) -> None:
     scope = p.add_mutually_exclusive_group(required=True)
     scope.add_argument("ref", metavar="REF", nargs="?", help="số hiệu dự án, e.g. VT-2025-0003")
     scope.add_argument("--donor", metavar="NAME", help="nhà tài trợ (tên hoặc số hiệu) / donor")
-    scope.add_argument("--year", metavar="YYYY", type=_year, help="năm / year")
+    scope.add_argument("--year", metavar="YYYY", type=year, help="năm / year")
     p.add_argument(
         "--detail",
         action="store_true",
@@ -70,15 +71,9 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=_aid)
 
     p = which.add_parser("year", help="báo cáo tổng kết năm / yearly review")
-    p.add_argument("year", metavar="YYYY", type=_year, help="năm / year")
+    p.add_argument("year", metavar="YYYY", type=year, help="năm / year")
     common(p)
     p.set_defaults(handler=_year_review)
-
-
-def _year(text: str) -> int:
-    if not (text.isdigit() and len(text) == 4):
-        raise argparse.ArgumentTypeError(f"not a year: {text!r}")
-    return int(text)
 
 
 def _done(ctx: CommandContext, out: Path) -> int:

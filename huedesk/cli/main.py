@@ -40,6 +40,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("huedesk.cli.search_cmd", "tìm hồ sơ / search records"),
     "reindex": ("huedesk.cli.search_cmd", "lập lại chỉ mục tìm kiếm / rebuild the search index"),
     "brief": ("huedesk.cli.brief_cmd", "in tài liệu PDF / print a PDF brief"),
+    "report": ("huedesk.cli.report_cmd", "số liệu tổng hợp năm / the year in figures"),
+    "review-text": (
+        "huedesk.cli.review_cmd",
+        "phần đánh giá, nhiệm vụ của báo cáo năm / written parts of the yearly review",
+    ),
+    "region": ("huedesk.cli.region_cmd", "vùng địa phương đối tác / regions of partner localities"),
     "backup": ("huedesk.cli.backup_cmd", "sao lưu cơ sở dữ liệu / back up the database"),
     "restore": ("huedesk.cli.backup_cmd", "khôi phục từ bản sao lưu / restore a backup"),
     "export": (

@@ -34,6 +34,7 @@ from huedesk.paths import attachments_dir
 from huedesk.records.bulk import BulkWriter, require_bulk_rights
 from huedesk.records.kinds import KINDS
 from huedesk.records.refs import format_ref
+from huedesk.stats.regions import fill_empty_default_region
 
 Progress = Callable[[int, int], None]
 
@@ -192,6 +193,7 @@ def generate(
                 record_ref=None,
                 changes={"demo_records": (None, summary.total), "seed": (None, seed)},
             )
+            fill_empty_default_region(s, who)
     except _Cancelled:
         summary.counts.clear()
         summary.cancelled = True

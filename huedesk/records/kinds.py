@@ -116,6 +116,7 @@ _SPECS = [
         ref_prefix="HT",
         ref_date_field="since",
         workflow=workflows.PARTNERSHIP,
+        rules=(rules.dates_ordered("since", "ended_on"),),
         list_columns=(
             "ref",
             "partner_id",
@@ -138,6 +139,7 @@ _SPECS = [
         rules=(
             rules.dates_ordered("signed_on", "expires_on"),
             rules.dates_ordered("effective_from", "expires_on"),
+            rules.dates_ordered("signed_on", "terminated_on"),
         ),
         list_columns=(
             "ref",
@@ -319,7 +321,7 @@ _SPECS = [
         ref_prefix="FDI",
         ref_date_field="licence_date",
         workflow=workflows.FDI,
-        rules=(rules.currency_known,),
+        rules=(rules.currency_known, rules.dates_ordered("licence_date", "terminated_on")),
         list_columns=(
             "ref",
             "name",

@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 from huedesk.errors import HueDeskError
 from huedesk.ui import about, geometry
 from huedesk.ui.archive_ui import ArchiveActions
-from huedesk.ui.attention_page import AttentionPage
 from huedesk.ui.audit_view import AuditView
 from huedesk.ui.backup_ui import choose_backup
 from huedesk.ui.context import AppContext
+from huedesk.ui.dashboard_page import DashboardPage
 from huedesk.ui.editor import RecordEditor
 from huedesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, tr
 from huedesk.ui.keys import make_global
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, entry: NavEntry) -> QWidget:
         if not entry.kinds:
-            return AttentionPage(self.ctx, self.open_record)
+            return DashboardPage(self.ctx, self.open_record)
         lists = [
             ListPage(
                 self.ctx,
@@ -495,7 +495,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         for page in self._built_pages():
-            if isinstance(page, ListPage | AttentionPage):
+            if isinstance(page, ListPage | DashboardPage):
                 page.refresh()
 
     def about(self) -> QMessageBox:

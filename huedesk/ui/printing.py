@@ -73,6 +73,27 @@ def print_pdf(pdf: Path, printer: QPrinter) -> int:
     return pages
 
 
+def open_in_viewer(parent: QWidget, pdf: Path | None) -> None:
+    """Open a built PDF in the system's viewer (nothing before one is built); says so when there is none."""
+    if pdf is not None:
+        open_file(parent, pdf)
+
+
+def print_built(parent: QWidget, pdf: Path | None, lang: str, printer: QPrinter | None) -> int:
+    """Ask for a printer (unless one is given) and print ``pdf``; returns pages printed."""
+    if pdf is None:
+        return 0
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+            return 0
+    try:
+        return print_pdf(pdf, printer)
+    except HueDeskError as exc:
+        QMessageBox.warning(parent, tr("error_title"), exc.message(lang))
+        return 0
+
+
 class BriefDialog(QDialog):
     """Options (language, hide personal data), then the built brief: open it or print it."""
 
@@ -174,25 +195,11 @@ class BriefDialog(QDialog):
         return dialog
 
     def open_pdf(self) -> None:
-        if self.pdf is not None:
-            open_file(self, self.pdf)
+        open_in_viewer(self, self.pdf)
 
     def send_to_printer(self, printer: QPrinter | None = None) -> int:
         """Ask for a printer (unless one is given) and print the brief; returns pages printed."""
-        if self.pdf is None:
-            return 0
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return 0
-        try:
-            return print_pdf(self.pdf, printer)
-        except HueDeskError as exc:
-            QMessageBox.warning(
-                self, tr("error_title"), exc.message(str(self.lang_box.currentData()))
-            )
-            return 0
+        return print_built(self, self.pdf, str(self.lang_box.currentData()), printer)
 
 
 class PreviewDialog(QDialog):

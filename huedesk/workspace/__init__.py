@@ -18,6 +18,9 @@ from huedesk.records.history import AuditRow
 from huedesk.records.operations import MergeResult, OperationInfo, UndoResult
 from huedesk.safety.applock import AppLockHeld
 from huedesk.search import SearchHit, group_by_kind
+from huedesk.stats import Area, Breakdown, Figure, Figures, Period, RecordLink, Row
+from huedesk.stats.regions import RegionInfo
+from huedesk.stats.review_texts import ReviewWriting
 from huedesk.workspace.door import Door
 from huedesk.workspace.undo import Deleted
 from huedesk.workspace.workspace import Workspace
@@ -52,10 +55,12 @@ __all__ = [
     "EXPORTABLE_KINDS",
     "AccountInfo",
     "AppLockHeld",
+    "Area",
     "Attention",
     "AttentionItem",
     "AuditRow",
     "BackupInfo",
+    "Breakdown",
     "BundleRejected",
     "ChildEdits",
     "ColumnRule",
@@ -65,6 +70,8 @@ __all__ = [
     "Door",
     "DuplicatePair",
     "ExportReport",
+    "Figure",
+    "Figures",
     "ImportOutcome",
     "ImportPlan",
     "ImportReport",
@@ -72,8 +79,13 @@ __all__ = [
     "MergeResult",
     "OperationInfo",
     "Page",
+    "Period",
     "Principal",
+    "RecordLink",
+    "RegionInfo",
+    "ReviewWriting",
     "Role",
+    "Row",
     "SearchHit",
     "UndoResult",
     "Workspace",

@@ -86,12 +86,14 @@ class Archive:
         kinds: list[str] | tuple[str, ...] | None = None,
         year: int | None = None,
         since: dt.date | None = None,
+        review_year: int | None = None,
         with_briefs: bool = False,
         progress: Progress | None = None,
         should_cancel: Callable[[], bool] | None = None,
         lang: str = "vi",
     ) -> ExportReport:
-        """Write the selected records to the bundle ``out``."""
+        """Write the selected records to the bundle ``out`` (``review_year``: the records
+        behind that year's review, by the dates of events)."""
         from huedesk.archive import export_bundle  # on first use: see the imports
 
         return export_bundle(
@@ -100,6 +102,7 @@ class Archive:
             kinds=kinds,
             year=year,
             since=since,
+            review_year=review_year,
             with_briefs=with_briefs,
             progress=progress,
             should_cancel=should_cancel,

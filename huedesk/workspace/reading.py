@@ -170,7 +170,9 @@ class Briefs:
         )
 
     def year_review(self, year: int, out: Path, *, lang: str = "vi") -> Path:
-        """The yearly review of foreign affairs (counts only: no case or person is named)."""
+        """The yearly review of foreign affairs: figures beside the year before, the written
+        sections, the appendix of records (no case or person is named; consular work is
+        counts only for roles that may not see cases)."""
         from huedesk.briefs import render_year_review  # on first use: see the class
 
         self._ws.principal  # noqa: B018  (a disabled account is refused here)

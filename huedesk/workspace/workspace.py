@@ -16,6 +16,8 @@ Capabilities::
     attachments  add a file, list, open, copy out, remove
     search       the search box and ``huedesk search``; rebuilding the index
     start_page   what needs attention today
+    stats        the year in figures (statistics service, the start page's figures, the
+                 spreadsheet); regions and the written parts of a yearly review
     briefs       PDF briefs, aid statements, the yearly review
     documents    what the briefs' frame prints: agency names, signer, numbering
     audit        the audit log as this user may read it
@@ -41,6 +43,7 @@ from huedesk.reading import convention
 from huedesk.records import RecordService
 from huedesk.records.history import AuditLog
 from huedesk.safety.storage import storage_warning
+from huedesk.stats import Statistics
 from huedesk.workspace.admin import Accounts, Archive, Backups, Demo, Maintenance, Privacy
 from huedesk.workspace.documents import Documents
 from huedesk.workspace.operations import Operations, Sheets
@@ -64,6 +67,7 @@ class Workspace:
         self.lookups = Lookups(self.records)
         self.attachments = Attachments(db, actor)
         self.search = Search(self)
+        self.stats = Statistics(db, actor)
         self.start_page = StartPage(self)
         self.briefs = Briefs(self)
         self.documents = Documents(self)

@@ -8,9 +8,10 @@ page's bottom left, as the PDF has them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,12 +20,17 @@ import pypdf
 from pypdf.generic import ContentStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from huedesk import clock
+from huedesk.accounts.roles import Principal, Role
 from huedesk.briefs import glossary
 from huedesk.briefs.fonts import register_fonts
 from huedesk.briefs.texts import DOC_TYPES, TEXTS
+from huedesk.briefs.year_words import WORDS as YEAR_WORDS
 from huedesk.db.enums import LABELS, LabelledEnum
 from huedesk.records.kinds import KINDS
 from huedesk.reference_data import COUNTRIES
+from huedesk.stats import Area, Names, count_in, year_period
+from huedesk.store import open_store
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,18 @@ EXTRA_WORDS = {
 }
 
 
+def _labels(area: Area) -> Iterator[Names]:
+    yield area.label
+    for figure in area.figures:
+        yield figure.label
+    for part in area.breakdowns:
+        yield part.label
+        for row in part.rows:
+            yield row.label
+            for figure in row.figures:
+                yield figure.label
+
+
 def vocabulary(db_path: Path) -> set[str]:
     """Every word the brief could print whole: the database's text and the briefs' wording."""
     words: set[str] = set()
@@ -171,6 +189,17 @@ def vocabulary(db_path: Path) -> set[str]:
         if isinstance(text, str):
             words.update(_words(re.sub(r"\{[a-z_]+\}", " ", text)))
 
+    with clock.use(clock.fixed(dt.datetime(2026, 1, 5, tzinfo=dt.UTC))):
+        db = open_store(db_path)
+        try:  # the labels of every figure and split the yearly review prints (issue #14)
+            with db.read() as s:
+                figures = count_in(s, Principal("layout", Role.ADMIN), year_period(2025))
+        finally:
+            db.dispose()
+    for area in figures.areas:
+        for names in _labels(area):
+            add(names.vi)
+            add(names.en)
     conn = sqlite3.connect(db_path)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
@@ -185,6 +214,10 @@ def vocabulary(db_path: Path) -> set[str]:
     for pair in TEXTS.values():
         for text in pair:
             add(text)
+    for pair in YEAR_WORDS.values():  # the yearly review's wording (issue #14)
+        for text in pair:
+            add(text)
+            add(text.upper())  # its part headings
     for pair in DOC_TYPES.values():
         for text in pair:
             add(text)

@@ -9,8 +9,10 @@ from huedesk.db.models.delegations import Delegation, DelegationMember, Gift, Pr
 from huedesk.db.models.documents import DocumentNumber, DocumentSettings
 from huedesk.db.models.economy import FdiProject
 from huedesk.db.models.events import Event
+from huedesk.db.models.history import StatusChange
 from huedesk.db.models.partners import Agreement, Partnership
 from huedesk.db.models.reference import Country, Organisation, Person
+from huedesk.db.models.review import Region, RegionMember, ReviewText
 from huedesk.db.models.system import AuditEntry, OperationLog, RefCounter
 from huedesk.db.models.tasks import FollowUpTask
 
@@ -40,7 +42,11 @@ __all__ = [
     "Person",
     "ProgrammeItem",
     "RefCounter",
+    "Region",
+    "RegionMember",
+    "ReviewText",
     "Role",
     "SignAuthority",
+    "StatusChange",
     "UserAccount",
 ]

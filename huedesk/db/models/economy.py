@@ -41,6 +41,9 @@ class FdiProject(RecordMixin, RefMixin, Base):
     licence_date: Mapped[dt.date | None] = mapped_column(
         index=True, info=label("Ngày cấp phép", "Licence date")
     )
+    terminated_on: Mapped[dt.date | None] = mapped_column(
+        info=label("Chấm dứt từ", "Terminated on")
+    )
     location: Mapped[str | None] = mapped_column(String(300), info=label("Địa điểm", "Location"))
     status: Mapped[FdiStatus] = mapped_column(
         enum_column(FdiStatus, "fdi_status"), index=True, info=label("Tình trạng", "Status")

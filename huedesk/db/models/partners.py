@@ -38,6 +38,7 @@ class Partnership(RecordMixin, RefMixin, Base):
         enum_column(RelationType, "relation_type"), info=label("Loại quan hệ", "Relation type")
     )
     since: Mapped[dt.date | None] = mapped_column(info=label("Thiết lập từ", "Since"))
+    ended_on: Mapped[dt.date | None] = mapped_column(info=label("Chấm dứt từ", "Ended on"))
     status: Mapped[PartnershipStatus] = mapped_column(
         enum_column(PartnershipStatus, "partnership_status"),
         index=True,
@@ -83,6 +84,9 @@ class Agreement(RecordMixin, RefMixin, Base):
     )
     expires_on: Mapped[dt.date | None] = mapped_column(
         index=True, info=label("Hết hiệu lực", "Expires on")
+    )
+    terminated_on: Mapped[dt.date | None] = mapped_column(
+        info=label("Chấm dứt từ", "Terminated on")
     )
     status: Mapped[AgreementStatus] = mapped_column(
         enum_column(AgreementStatus, "agreement_status"),

@@ -122,7 +122,9 @@ def refuse_unsound(path: Path) -> None:
         )
     found = [] if unchanged_since_clean_close(path) else problems(path)
     if found:
-        detail = "; ".join(found[:3])
+        detail = "; ".join(
+            " ".join(p.split()) for p in found[:3]
+        )  # one line, as SQLite's may not be
         raise DamagedDatabaseError(
             f"Tệp {path} bị hỏng ({detail}); HueDesk không ghi gì vào tệp này.",
             f"The file {path} is damaged ({detail}); HueDesk has written nothing to it.",
