@@ -3,9 +3,10 @@
 Everything HueDesk does that only SQLite does lives in this package: connection
 settings and ``BEGIN IMMEDIATE`` (``connection``), error messages (``errors``,
 ``lock_holders``), the file's checks, copies and replacement (``files``), the
-database's own checks (``checks``), the search index (``fts5``), the bulk paths on the sqlite3 driver
-connection (``stored_form``, ``bulk``), and the transaction rules below. ``SQLITE``
-is the backend object ``huedesk.db.backend.of`` returns for an SQLite engine.
+database's own checks (``checks``), SQL functions (``functions``), the search
+index (``fts5``), the bulk paths on the sqlite3 driver connection (``stored_form``,
+``bulk``), and the transaction rules below. ``SQLITE`` is the backend object
+``huedesk.db.backend.of`` returns for an SQLite engine.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from huedesk.db.backend.sqlite import (
 
 
 class SQLiteBackend:
-    """``huedesk.db.backend.protocol.Backend`` for SQLite files (see the protocol for each operation)."""
+    """``huedesk.db.backend.protocol.Backend`` for SQLite files (the protocol says what each does)."""
 
     name = "sqlite"
 
