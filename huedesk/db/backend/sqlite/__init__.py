@@ -29,6 +29,7 @@ from huedesk.db.backend.sqlite import (
     functions,  # noqa: F401  (registers how SQLite writes huedesk.db.functions)
     stored_form,
 )
+from huedesk.db.location import Location
 
 
 class SQLiteBackend:
@@ -42,11 +43,11 @@ class SQLiteBackend:
     def files(self) -> DatabaseFiles:
         return files  # the module implements the protocol
 
-    def make_engine(self, location: Path) -> Engine:
-        return connection.make_engine(location)
+    def make_engine(self, location: Location) -> Engine:
+        return connection.make_engine(_file(location))
 
-    def translate_error(self, exc: BaseException, location: Path) -> Exception | None:
-        return errors.translate(exc, location)
+    def translate_error(self, exc: BaseException, location: Location) -> Exception | None:
+        return errors.translate(exc, _file(location))
 
     def integrity_problems(self, session: Session) -> list[str]:
         return checks.integrity_problems(session)
@@ -79,6 +80,12 @@ class SQLiteBackend:
 
     def portable_converter(self, column: Column[Any]) -> Convert | None:
         return stored_form.portable_converter(column)
+
+
+def _file(location: Location) -> Path:
+    if not isinstance(location, Path):
+        raise TypeError(f"SQLite databases are files, not {location}")
+    return location
 
 
 SQLITE = SQLiteBackend()
