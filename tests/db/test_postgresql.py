@@ -1,0 +1,170 @@
+"""The PostgreSQL backend against a real server (``tests/postgres_server.py``; issue #15).
+
+Few and fast: the schema from the migrations, HueDesk's SQL functions, search compared
+with SQLite on the same demo data, the bulk paths read back as SQLAlchemy loads, the
+audit log's guard, and eight writer processes numbering and chaining at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text, update
+from sqlalchemy.exc import DBAPIError
+
+from huedesk import audit, clock, search
+from huedesk.archive.layout import reference_target
+from huedesk.archive.portable import iter_portable
+from huedesk.audit import jsonable
+from huedesk.check import run_check
+from huedesk.db.backend.postgresql import POSTGRESQL
+from huedesk.db.backend.postgresql.connection import fold_table, sort_tables
+from huedesk.db.engine import Database
+from huedesk.db.location import ServerURL
+from huedesk.db.models import AuditEntry, Delegation, RefCounter
+from huedesk.demo import generate
+from huedesk.records import RecordService
+from huedesk.records.kinds import KINDS
+from huedesk.store import open_store
+from huedesk.text import fold, sort_key
+
+SAMPLES = [
+    "Đoàn Đại sứ Nhật Bản thăm và làm việc tại Huế",
+    "NGUYỄN THỊ ÁNH TUYẾT",
+    "Ưu tiên ơ Ơ ư Ư ă Ắ â Ẫ ê Ệ ô Ộ đĐ",
+    "Phường Vĩnh Ninh, Thành phố Huế 530000",
+    "Zoë Ångström — café «naïve» 50%",
+    "Tỉnh Salavan (Lào); Gifu-ken",
+]
+
+
+def test_the_schema_and_the_functions_are_huedesks(pg_db: Database) -> None:
+    assert pg_db.backend is POSTGRESQL and pg_db.backend.files is None
+    for function, chars in ((fold, fold_table()[0]), (sort_key, sort_tables()[0])):
+        # Stored text is NFC: a space before each character keeps marks from composing.
+        values = [*SAMPLES, *(" ".join(chars[i : i + 40]) for i in range(0, len(chars), 40))]
+        with pg_db.read() as s:
+            computed = s.scalars(
+                text(
+                    f"SELECT hd_{function.__name__}(v) "
+                    "FROM unnest(CAST(:vs AS text[])) WITH ORDINALITY AS u(v, i) ORDER BY i"
+                ),
+                {"vs": values},
+            ).all()
+        assert computed == [function(v) for v in values], function.__name__
+
+
+def test_check_passes_and_the_audit_log_cannot_be_changed(pg_db: Database) -> None:
+    generate(pg_db, records=60, seed=2)  # bulk rows with their own ids …
+    for n in range(3):  # … and the sequence still hands out free ones
+        RecordService(pg_db, actor="kiemthu").create(
+            "person", {"full_name": f"Nguyễn Văn {n}", "nationality": "VN"}
+        )
+    report = run_check(pg_db)
+    assert report.ok, report
+    with pytest.raises(DBAPIError, match="cannot be changed"), pg_db.write() as s:
+        s.execute(update(AuditEntry).values(actor="someone else"))
+
+
+QUERIES = [
+    "hue", "Huế", "dai su", "đoàn", "han quoc", "nhat", "hợp tác", "tai nạn", "lao",
+    "quang", "nguyen van", "du lịch", "japan", "ko", "thành phố", "cong ty", "hoi nghi",
+    "LS-2025-00", "TC-2021-0048", "0001", "Hà Nội", "salav", "\"hội nghị\"",
+]  # fmt: skip
+
+
+def test_search_finds_the_same_records_on_both_backends(
+    db: Database, pg_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock.use(clock.fixed(dt.datetime(2025, 6, 1, 9, 0, tzinfo=dt.UTC)))
+    for database in (db, pg_db):
+        generate(database, records=150, seed=3, today=dt.date(2025, 6, 1))
+    same_best = 0
+    for query in QUERIES:
+        found = [
+            [(h.kind, h.ref, h.title) for h in search.search(database, query, limit=500)]
+            for database in (db, pg_db)
+        ]
+        assert sorted(found[0]) == sorted(found[1]), query
+        assert found[0], query
+        same_best += found[0][0] == found[1][0]
+    # Ranking is BM25 on SQLite and ts_rank on PostgreSQL: the best hit mostly agrees.
+    assert same_best >= 0.75 * len(QUERIES), same_best
+    with capsys.disabled():
+        print(f"\nsearch: same records for {len(QUERIES)} queries, same best hit {same_best}")
+
+    with pg_db.read() as s:  # the bulk read path gives what SQLAlchemy loads
+        for name, spec in KINDS.items():
+            loaded = {row.id: row._mapping for row in s.execute(select(spec.table)).all()}
+            for record in iter_portable(s, spec):
+                row = loaded[record["id"]]
+                for field, value in record.items():
+                    if field != "id" and reference_target(spec, field) is None:
+                        assert value == jsonable(row[field]), (name, field)
+
+
+WRITERS = 8
+PER_WRITER = 6
+
+_WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from huedesk.db.location import parse_location
+    from huedesk.records import RecordService
+    from huedesk.store import open_store
+
+    db = open_store(parse_location(sys.argv[1]), auto_backup=False)
+    go, name, n = Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    svc = RecordService(db, actor="kiemthu")
+    while not go.exists():
+        time.sleep(0.005)
+    for i in range(n):
+        svc.create("delegation", {
+            "direction": "in", "title": f"Đoàn {name} {i}", "country_code": "KR",
+            "start_date": "12/03/2025", "status": "planned",
+        })
+    db.dispose()
+    """
+)
+
+
+def test_eight_writer_processes_number_and_chain_without_a_gap(
+    pg_location: ServerURL, tmp_path: Path
+) -> None:
+    open_store(pg_location).dispose()
+    go = tmp_path / "go"
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, pg_location.url, str(go), f"W{n}", str(PER_WRITER)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(WRITERS)
+    ]
+    time.sleep(1)
+    go.touch()
+    for w in writers:
+        _, err = w.communicate(timeout=300)
+        assert w.returncode == 0, err
+    db = open_store(pg_location)
+    try:
+        with db.read() as s:
+            refs = list(s.scalars(select(Delegation.ref)))
+            counter = s.scalar(select(RefCounter.last).where(RefCounter.prefix == "ĐV"))
+            entries = s.scalar(
+                select(func.count()).select_from(AuditEntry).where(AuditEntry.kind == "delegation")
+            )
+            breaks = list(audit.verify_chain(s))
+    finally:
+        db.dispose()
+    total = WRITERS * PER_WRITER
+    assert sorted(refs) == [f"ĐV-2025-{n:04d}" for n in range(1, total + 1)]
+    assert counter == total and entries == total
+    assert breaks == []
