@@ -42,6 +42,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "brief": ("huedesk.cli.brief_cmd", "in tài liệu PDF / print a PDF brief"),
     "backup": ("huedesk.cli.backup_cmd", "sao lưu cơ sở dữ liệu / back up the database"),
     "restore": ("huedesk.cli.backup_cmd", "khôi phục từ bản sao lưu / restore a backup"),
+    "copy": (
+        "huedesk.cli.copy_cmd",
+        "chép cả cơ sở dữ liệu sang tệp/máy chủ khác / copy a database (file ↔ server)",
+    ),
     "export": (
         "huedesk.cli.archive_cmd",
         "xuất hồ sơ ra gói lưu trữ .zip / export records to a bundle",

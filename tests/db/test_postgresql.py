@@ -29,8 +29,9 @@ from huedesk.db.engine import Database
 from huedesk.db.location import ServerURL
 from huedesk.db.models import AuditEntry, Delegation, RefCounter
 from huedesk.demo import generate
-from huedesk.records import RecordService
+from huedesk.records import RecordService, service
 from huedesk.records.kinds import KINDS
+from huedesk.records.service import ConflictError
 from huedesk.store import open_store
 from huedesk.text import fold, sort_key
 
@@ -117,7 +118,8 @@ _WRITER = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from huedesk.db.location import parse_location
-    from huedesk.records import RecordService
+    from huedesk.records import RecordService, service
+from huedesk.records.service import ConflictError
     from huedesk.store import open_store
 
     db = open_store(parse_location(sys.argv[1]), auto_backup=False)
@@ -168,3 +170,25 @@ def test_eight_writer_processes_number_and_chain_without_a_gap(
     assert sorted(refs) == [f"ĐV-2025-{n:04d}" for n in range(1, total + 1)]
     assert counter == total and entries == total
     assert breaks == []
+
+
+def test_a_save_that_read_before_another_writer_committed_is_refused(
+    pg_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Optimistic locking: ``updated_at`` is the version column, checked by the UPDATE itself."""
+    svc = RecordService(pg_db, actor="kiemthu")
+    person = svc.create("person", {"full_name": "Lê Văn Tám", "nationality": "VN"})
+    real_validate = service.validate
+    raced: list[bool] = []
+
+    def validate_while_another_saves(*args: object, **kw: object) -> object:
+        if not raced:  # the first save has read the record; a second one commits now
+            raced.append(True)
+            svc.update("person", person["id"], {"phone": "0234 3822 222"})
+        return real_validate(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "validate", validate_while_another_saves)
+    with pytest.raises(ConflictError, match="changed elsewhere after you opened it"):
+        svc.update("person", person["id"], {"phone": "0905 111 222"})
+    monkeypatch.undo()
+    assert svc.get("person", person["id"])["phone"] == "0234 3822 222"  # not overwritten
