@@ -8,17 +8,13 @@ audit log's guard, and eight writer processes numbering and chaining at once.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
-import textwrap
-import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from huedesk import audit, clock, search
+from huedesk import clock, search
 from huedesk.archive.layout import reference_target
 from huedesk.archive.portable import iter_portable
 from huedesk.audit import jsonable
@@ -27,13 +23,14 @@ from huedesk.db.backend.postgresql import POSTGRESQL
 from huedesk.db.backend.postgresql.connection import fold_table, sort_tables
 from huedesk.db.engine import Database
 from huedesk.db.location import ServerURL
-from huedesk.db.models import AuditEntry, Delegation, RefCounter
+from huedesk.db.models import AuditEntry
 from huedesk.demo import generate
 from huedesk.records import RecordService, service
 from huedesk.records.kinds import KINDS
 from huedesk.records.service import ConflictError
 from huedesk.store import open_store
 from huedesk.text import fold, sort_key
+from tests.db.writers import assert_numbered_and_chained, run_writers
 
 SAMPLES = [
     "Đoàn Đại sứ Nhật Bản thăm và làm việc tại Huế",
@@ -117,63 +114,17 @@ def test_search_finds_the_same_records_on_both_backends(
 WRITERS = 8
 PER_WRITER = 6
 
-_WRITER = textwrap.dedent(
-    """
-    import sys, time
-    from pathlib import Path
-    from huedesk.db.location import parse_location
-    from huedesk.records import RecordService, service
-from huedesk.records.service import ConflictError
-    from huedesk.store import open_store
-
-    db = open_store(parse_location(sys.argv[1]), auto_backup=False)
-    go, name, n = Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-    svc = RecordService(db, actor="kiemthu")
-    while not go.exists():
-        time.sleep(0.005)
-    for i in range(n):
-        svc.create("delegation", {
-            "direction": "in", "title": f"Đoàn {name} {i}", "country_code": "KR",
-            "start_date": "12/03/2025", "status": "planned",
-        })
-    db.dispose()
-    """
-)
-
 
 def test_eight_writer_processes_number_and_chain_without_a_gap(
     pg_location: ServerURL, tmp_path: Path
 ) -> None:
     open_store(pg_location).dispose()
-    go = tmp_path / "go"
-    writers = [
-        subprocess.Popen(
-            [sys.executable, "-c", _WRITER, pg_location.url, str(go), f"W{n}", str(PER_WRITER)],
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in range(WRITERS)
-    ]
-    time.sleep(1)
-    go.touch()
-    for w in writers:
-        _, err = w.communicate(timeout=300)
-        assert w.returncode == 0, err
+    run_writers(pg_location.url, tmp_path / "go", WRITERS, PER_WRITER)
     db = open_store(pg_location)
     try:
-        with db.read() as s:
-            refs = list(s.scalars(select(Delegation.ref)))
-            counter = s.scalar(select(RefCounter.last).where(RefCounter.prefix == "ĐV"))
-            entries = s.scalar(
-                select(func.count()).select_from(AuditEntry).where(AuditEntry.kind == "delegation")
-            )
-            breaks = list(audit.verify_chain(s))
+        assert_numbered_and_chained(db, WRITERS * PER_WRITER)
     finally:
         db.dispose()
-    total = WRITERS * PER_WRITER
-    assert sorted(refs) == [f"ĐV-2025-{n:04d}" for n in range(1, total + 1)]
-    assert counter == total and entries == total
-    assert breaks == []
 
 
 def test_a_save_that_read_before_another_writer_committed_is_refused(

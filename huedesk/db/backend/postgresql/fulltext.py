@@ -32,14 +32,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from huedesk.db.backend import protocol
+from huedesk.db.backend.index_table import FTS_TABLE, META_TABLE, IndexTable, kind_condition
 from huedesk.db.backend.postgresql.bulk import copy_rows
 from huedesk.db.fulltext import KIND_BITS, Document, Match, Phrase, Weights, record_matches
 
-FTS_TABLE = "search_fts"
-META_TABLE = "search_meta"
 COLUMNS = ("key", "ref", "title", "body", "ref_x", "title_x", "body_x", "tsv")
 
-_KIND_MASK = (1 << KIND_BITS) - 1
 _WORD = re.compile(r"[^\W_]+")
 _MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
 _LABELS = {"any": "", "ref": "A", "text": "BC"}
@@ -88,11 +86,10 @@ def tsquery(match: Match) -> str:
 
 
 def _kind_condition(codes: Sequence[int]) -> str:
-    """SQL condition on ``key`` selecting documents of these kind codes (integers, no input)."""
-    return f"(key & {_KIND_MASK}) IN ({', '.join(str(int(c)) for c in codes)})"
+    return kind_condition("key", codes)
 
 
-class PgIndex:
+class PgIndex(IndexTable):
     """``huedesk.db.fulltext.FullTextIndex`` on ``search_fts`` (see there for each operation)."""
 
     def ranked(
@@ -119,20 +116,6 @@ class PgIndex:
         rows = session.execute(text(sql), {"q": tsquery(match), "window": window, "n": limit})
         return [(int(key), min(999.0, 0.001 + 100.0 * float(r))) for key, r in rows]
 
-    def texts(self, session: Session, keys: Sequence[int]) -> dict[int, tuple[str, str, str]]:
-        if not keys:
-            return {}
-        marks = ", ".join(str(int(k)) for k in keys)
-        rows = session.execute(
-            text(f"SELECT key, ref_x, title_x, body_x FROM {FTS_TABLE} WHERE key IN ({marks})")
-        )
-        return {int(r[0]): (r[1] or "", r[2] or "", r[3] or "") for r in rows}
-
-    def title(self, session: Session, key: int) -> str | None:
-        return session.execute(
-            text(f"SELECT title_x FROM {FTS_TABLE} WHERE key = :key"), {"key": key}
-        ).scalar_one_or_none()
-
     def keys(self, session: Session, match: Match) -> list[int]:
         rows = session.execute(
             text(f"SELECT key FROM {FTS_TABLE} WHERE tsv @@ CAST(:q AS tsquery) ORDER BY key"),
@@ -148,46 +131,14 @@ class PgIndex:
     ) -> None:
         copy_rows(session, FTS_TABLE, COLUMNS, [(*doc, tsvector(doc)) for doc in documents])
 
-    def delete(self, session: Session, keys: Sequence[int]) -> None:
-        if keys:
-            session.execute(
-                text(f"DELETE FROM {FTS_TABLE} WHERE key = :key"), [{"key": k} for k in keys]
-            )
-
-    def delete_kind(self, session: Session, kind_code: int) -> None:
-        session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE {_kind_condition([kind_code])}"))
-
-    def clear(self, session: Session) -> None:
-        session.execute(text(f"DELETE FROM {FTS_TABLE}"))
-
     def optimize(self, session: Session) -> None:
         session.execute(text(f"ANALYZE {FTS_TABLE}"))
 
     def problems(self, session: Session) -> str | None:
         return None  # the server keeps its GIN index consistent with its table
 
-    def counts(self, session: Session) -> dict[int, int]:
-        rows = session.execute(
-            text(f"SELECT key & {_KIND_MASK}, count(*) FROM {FTS_TABLE} GROUP BY 1")
-        )
-        return {int(code): int(n) for code, n in rows}
-
     def parameter(self, match: Match) -> str:
         return tsquery(match)
-
-    def get_meta(self, session: Session, key: str) -> str | None:
-        return session.execute(
-            text(f"SELECT value FROM {META_TABLE} WHERE key = :k"), {"k": key}
-        ).scalar_one_or_none()
-
-    def set_meta(self, session: Session, key: str, value: str) -> None:
-        session.execute(
-            text(
-                f"INSERT INTO {META_TABLE} (key, value) VALUES (:k, :v) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-            ),
-            {"k": key, "v": value},
-        )
 
 
 @compiles(record_matches, "postgresql")
