@@ -64,9 +64,15 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "huedesk.sqlite3"
 
 
+# HUEDESK_TEST_DB=postgresql runs every test that takes ``db`` (and ``svc``, ``ws``) on a new
+# database of the throw-away PostgreSQL server instead of an SQLite file (issue #15).
+ON_SERVER = os.environ.get("HUEDESK_TEST_DB") == "postgresql"
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_store(db_path)
+def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    location = request.getfixturevalue("pg_location") if ON_SERVER else db_path
+    database = open_store(location)
     yield database
     database.dispose()
 
