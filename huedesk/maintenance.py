@@ -39,7 +39,7 @@ from huedesk.accounts.roles import Principal, require_admin, require_write
 from huedesk.audit.head import head_file
 from huedesk.backup import BackupInfo
 from huedesk.check import CheckReport, run_check
-from huedesk.db.backend import files_of
+from huedesk.db.backend import files_of, refuse_server
 from huedesk.db.backup_files import parse_backup_name
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
@@ -57,6 +57,11 @@ RESTORE_KIND = "restore"
 _WHAT = ("sao lưu và khôi phục cơ sở dữ liệu", "back up and restore the database")
 
 
+def _file(db: Database) -> Path:
+    """The database's file; a server database has none (refused with one line)."""
+    return refuse_server(db.location)
+
+
 def _admin(db: Database, actor: Actor) -> Principal:
     with db.read() as s:
         who = resolve(s, actor)
@@ -67,19 +72,19 @@ def _admin(db: Database, actor: Actor) -> Principal:
 def backup_now(db: Database, actor: Actor) -> Path:
     """A manual backup into the backups folder (administrators)."""
     _admin(db, actor)
-    return backup.backup_now(db.path)
+    return backup.backup_now(_file(db))
 
 
 def backup_to(db: Database, actor: Actor, dest: Path) -> Path:
     """A backup to a file the administrator chose."""
     _admin(db, actor)
-    return backup.backup_to(db.path, dest)
+    return backup.backup_to(_file(db), dest)
 
 
 def list_backups(db: Database, actor: Actor) -> list[BackupInfo]:
     """The backups of the database, newest first (administrators)."""
     _admin(db, actor)
-    return backup.list_backups(db.path)
+    return backup.list_backups(_file(db))
 
 
 def reindex(db: Database, actor: Actor, progress: Callable[[int, int], None] | None = None) -> int:
@@ -220,7 +225,7 @@ def _plan(db_path: Path, backup_file: Path) -> RestorePlan:
 def plan_restore(db: Database, actor: Actor, backup_file: Path) -> RestorePlan:
     """What restoring ``backup_file`` would change (administrators)."""
     _admin(db, actor)
-    return _plan(db.path, Path(backup_file))
+    return _plan(_file(db), Path(backup_file))
 
 
 def _columns(table: object) -> list[str]:
@@ -280,7 +285,7 @@ def restore(db: Database, actor: Actor, backup_file: Path) -> RestoreReport:
     ``db`` is disposed; the caller opens the database again (``open_store``).
     """
     who = _admin(db, actor)
-    plan = _plan(db.path, Path(backup_file))
+    plan = _plan(_file(db), Path(backup_file))
     db.dispose()
     prepare = _Prepare(who.name, plan, rescue=False)
     kept = backup.restore(db.path, Path(backup_file), prepare)

@@ -3,8 +3,9 @@
 The default is the platform's per-user data folder for "HueDesk"
 (``%LOCALAPPDATA%\\HueDesk`` on Windows, ``~/Library/Application Support/HueDesk``
 on macOS, ``~/.local/share/HueDesk`` on Linux). ``HUEDESK_DB`` or ``huedesk --db PATH``
-choose another database file; attachments and backups then live beside that file,
-so a test or a second database never touches the user's real data.
+choose another database file, or a server (``huedesk.db.location.resolve_location``);
+attachments and backups then live beside that file, so a test or a second database
+never touches the user's real data.
 
 Portable mode: when the desktop build's folder holds a file named ``portable.txt``
 (beside ``HueDesk.exe``), the data folder is ``data/`` in that same folder, and so are
@@ -14,7 +15,6 @@ to another laptop with its data.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,16 +66,6 @@ def settings_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(appauthor=False, roaming=True))
-
-
-def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The database file to open: ``explicit``, else ``$HUEDESK_DB``, else the default."""
-    if explicit:
-        return Path(explicit).expanduser().resolve()
-    env = os.environ.get(ENV_DB)
-    if env:
-        return Path(env).expanduser().resolve()
-    return default_data_dir() / DB_FILENAME
 
 
 def data_dir_for(db_path: Path) -> Path:

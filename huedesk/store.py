@@ -25,6 +25,7 @@ from huedesk import (
 )
 from huedesk.db.engine import Database
 from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.db.location import Location, ServerURL
 from huedesk.db.migrate import open_database
 from huedesk.errors import HueDeskError
 from huedesk.paths import backups_dir
@@ -55,17 +56,20 @@ def with_restore_offer(exc: DamagedDatabaseError, db_path: Path) -> DamagedDatab
     return DamagedDatabaseError(vi, en, path=db_path, backup=good)
 
 
-def open_store(path: Path, *, auto_backup: bool = True) -> Database:
-    """Open (creating if needed) the database at ``path``, checked, migrated and seeded."""
-    path = Path(path)
-    existed = path.is_file() and path.stat().st_size > 0
-    refuse_if_held_elsewhere(path)
-    clear_leftovers(path)  # scratch folders of exports/imports/backups that were killed
+def open_store(location: Location, *, auto_backup: bool = True) -> Database:
+    """Open (creating if needed) the database at ``location`` (a file or a server's URL),
+    checked, migrated and seeded. The application lock, the damaged-file offer and the
+    automatic backups are for database files; a server has its own."""
+    path = location if isinstance(location, ServerURL) else Path(location)
+    existed = isinstance(path, Path) and path.is_file() and path.stat().st_size > 0
+    if isinstance(path, Path):
+        refuse_if_held_elsewhere(path)
+        clear_leftovers(path)  # scratch folders of exports/imports/backups that were killed
     search.install()
     try:
         db = open_database(path)
     except DamagedDatabaseError as exc:
-        raise with_restore_offer(exc, path) from exc
+        raise with_restore_offer(exc, exc.path) from exc
     try:
         with db.read() as session:  # a write only when there is something to do: reading
             ready = has_countries(session) and search.index_is_current(session)  # needs no lock
@@ -77,7 +81,7 @@ def open_store(path: Path, *, auto_backup: bool = True) -> Database:
     except BaseException:
         db.dispose()
         raise
-    if existed and auto_backup:
+    if existed and auto_backup and isinstance(path, Path):
         try:
             backup.auto_backup_if_due(path)
         except HueDeskError as exc:  # a full backup disk must not keep the user from working

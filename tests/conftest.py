@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from huedesk.db.engine import Database
+from huedesk.db.location import ServerURL
 from huedesk.records import RecordService
 from huedesk.store import open_store
 from huedesk.workspace import Workspace
@@ -63,9 +64,15 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "huedesk.sqlite3"
 
 
+# HUEDESK_TEST_DB=postgresql runs every test that takes ``db`` (and ``svc``, ``ws``) on a new
+# database of the throw-away PostgreSQL server instead of an SQLite file (issue #15).
+ON_SERVER = os.environ.get("HUEDESK_TEST_DB") == "postgresql"
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_store(db_path)
+def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    location = request.getfixturevalue("pg_location") if ON_SERVER else db_path
+    database = open_store(location)
     yield database
     database.dispose()
 
@@ -79,3 +86,43 @@ def svc(db: Database) -> RecordService:
 def ws(db: Database) -> Workspace:
     """The workspace of the local administrator on a database without accounts."""
     return Workspace(db, "kiemthu")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A throw-away PostgreSQL server for the session (``tests/postgres_server.py``);
+    its URL without a database. Skipped where PostgreSQL is not installed, unless CI
+    requires it."""
+    from tests import postgres_server
+
+    if postgres_server.bin_dir() is None:
+        if os.environ.get(postgres_server.REQUIRED_ENV) == "required":
+            pytest.fail("PostgreSQL is required (HUEDESK_TEST_POSTGRES) but not installed")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    with postgres_server.running_server() as url:
+        yield url
+
+
+_PG_DATABASES = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_location(pg_server: str) -> Iterator[ServerURL]:
+    """A new, empty database on the test server, dropped afterwards."""
+    import psycopg
+
+    name = f"t{next(_PG_DATABASES)}"
+    admin = pg_server.replace("postgresql+psycopg", "postgresql") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield ServerURL(f"{pg_server}/{name}")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_db(pg_location: ServerURL) -> Iterator[Database]:
+    """A HueDesk database on the test server, opened as ``db`` is."""
+    database = open_store(pg_location)
+    yield database
+    database.dispose()

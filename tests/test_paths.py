@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from huedesk import paths
+from huedesk.db.location import resolve_location
 
 
 @pytest.fixture
@@ -22,22 +23,22 @@ def frozen_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_default_is_the_user_data_folder(tmp_path: Path) -> None:
     assert paths.program_dir() is None and paths.portable_data_dir() is None
-    db = paths.resolve_db_path()
+    db = resolve_location()
     assert db.name == paths.DB_FILENAME and db.parent.name == paths.APP_NAME
     assert db.is_relative_to(tmp_path / "home")  # conftest points XDG folders there
 
 
 def test_the_desktop_build_without_marker_uses_the_user_data_folder(frozen_program: Path) -> None:
     assert paths.program_dir() == frozen_program.resolve()
-    assert not paths.resolve_db_path().is_relative_to(frozen_program)
+    assert not resolve_location().is_relative_to(frozen_program)
 
 
 def test_portable_marker_puts_data_and_settings_beside_the_program(frozen_program: Path) -> None:
     (frozen_program / paths.PORTABLE_MARKER).write_text("portable\n")
     data = frozen_program.resolve() / "data"
-    assert paths.resolve_db_path() == data / paths.DB_FILENAME
+    assert resolve_location() == data / paths.DB_FILENAME
     assert paths.settings_dir() == data
-    assert paths.backups_dir(paths.resolve_db_path()) == data / "huedesk-backups"
+    assert paths.backups_dir(resolve_location()) == data / "huedesk-backups"
 
 
 def test_explicit_database_wins_over_portable_mode(
@@ -45,8 +46,8 @@ def test_explicit_database_wins_over_portable_mode(
 ) -> None:
     (frozen_program / paths.PORTABLE_MARKER).write_text("")
     monkeypatch.setenv(paths.ENV_DB, str(tmp_path / "env.sqlite3"))
-    assert paths.resolve_db_path() == (tmp_path / "env.sqlite3").resolve()
-    assert paths.resolve_db_path(tmp_path / "cli.sqlite3") == (tmp_path / "cli.sqlite3").resolve()
+    assert resolve_location() == (tmp_path / "env.sqlite3").resolve()
+    assert resolve_location(tmp_path / "cli.sqlite3") == (tmp_path / "cli.sqlite3").resolve()
 
 
 def test_a_folder_named_like_the_marker_is_not_a_marker(frozen_program: Path) -> None:

@@ -62,9 +62,9 @@ def run_backup(ctx: CommandContext) -> int:
         backups = backups_of.list()
         if not backups:
             ctx.print(
-                f"Chưa có bản sao lưu nào trong {backups_dir(ctx.db_path)}."
+                f"Chưa có bản sao lưu nào trong {backups_dir(ctx.db_file)}."
                 if vi
-                else f"No backups in {backups_dir(ctx.db_path)} yet."
+                else f"No backups in {backups_dir(ctx.db_file)} yet."
             )
             return 0
         for b in backups:
@@ -89,18 +89,18 @@ def run_restore(ctx: CommandContext) -> int:
         )
     source = Path(ctx.args.file).expanduser() if ctx.args.file else None
     if source is None:
-        source = backup.newest_good_backup(ctx.db_path)
+        source = backup.newest_good_backup(ctx.db_file)
         if source is None:
             raise HueDeskError(
-                f"Không có bản sao lưu tốt nào trong {backups_dir(ctx.db_path)}.",
-                f"There is no good backup in {backups_dir(ctx.db_path)}.",
+                f"Không có bản sao lưu tốt nào trong {backups_dir(ctx.db_file)}.",
+                f"There is no good backup in {backups_dir(ctx.db_file)}.",
             )
     try:
         ctx.db()
     except DamagedDatabaseError:  # nobody can sign in to it: the one restore without sign-in
         from huedesk.workspace import Door
 
-        _say_restored(ctx, source, Door.rescue(ctx.db_path, source))
+        _say_restored(ctx, source, Door.rescue(ctx.db_file, source))
         return 0
     backups_of = ctx.workspace().backups
     plan = backups_of.plan(source)
@@ -124,10 +124,10 @@ def run_restore(ctx: CommandContext) -> int:
 
 def _say_restored(ctx: CommandContext, source: Path, kept: Path | None) -> None:
     if ctx.lang != "en":
-        ctx.print(f"Đã khôi phục {ctx.db_path} từ {source}.")
+        ctx.print(f"Đã khôi phục {ctx.db_file} từ {source}.")
         if kept:
             ctx.print(f"Cơ sở dữ liệu cũ được giữ tại {kept}.")
     else:
-        ctx.print(f"Restored {ctx.db_path} from {source}.")
+        ctx.print(f"Restored {ctx.db_file} from {source}.")
         if kept:
             ctx.print(f"The replaced database is kept at {kept}.")

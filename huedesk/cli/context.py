@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from huedesk.paths import resolve_db_path
-
 if TYPE_CHECKING:
     from huedesk.accounts import Principal
     from huedesk.db.engine import Database
+    from huedesk.db.location import Location
     from huedesk.workspace import Door, Workspace
 
 
@@ -32,8 +31,19 @@ class CommandContext:
     _workspace: Workspace | None = None
 
     @property
-    def db_path(self) -> Path:
-        return resolve_db_path(getattr(self.args, "db", None))
+    def db_path(self) -> Location:
+        """The database ``--db`` or ``$HUEDESK_DB`` names (a file, or a server's URL)."""
+        from huedesk.db.location import resolve_location
+
+        return resolve_location(getattr(self.args, "db", None))
+
+    @property
+    def db_file(self) -> Path:
+        """The database file, for commands that work on the file itself (backup, restore);
+        refused with one line for a server database."""
+        from huedesk.db.backend import refuse_server
+
+        return refuse_server(self.db_path)
 
     @property
     def lang(self) -> str:

@@ -11,6 +11,8 @@ naming the first.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from huedesk.cli.context import CommandContext
 from huedesk.safety import applock
 
@@ -19,5 +21,8 @@ def launch(ctx: CommandContext) -> int:
     """Start the Qt application on the chosen database and run until the window closes."""
     from huedesk.ui.app import run
 
-    with applock.held(ctx.db_path, "HueDesk window"):
-        return run(ctx.db_path, user_name=getattr(ctx.args, "user", None))
+    location = ctx.db_path
+    if not isinstance(location, Path):  # a server database: several windows share it
+        return run(location, user_name=getattr(ctx.args, "user", None))
+    with applock.held(location, "HueDesk window"):
+        return run(location, user_name=getattr(ctx.args, "user", None))

@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "region": ("huedesk.cli.region_cmd", "vùng địa phương đối tác / regions of partner localities"),
     "backup": ("huedesk.cli.backup_cmd", "sao lưu cơ sở dữ liệu / back up the database"),
     "restore": ("huedesk.cli.backup_cmd", "khôi phục từ bản sao lưu / restore a backup"),
+    "copy": (
+        "huedesk.cli.copy_cmd",
+        "chép cả cơ sở dữ liệu sang tệp/máy chủ khác / copy a database (file ↔ server)",
+    ),
     "export": (
         "huedesk.cli.archive_cmd",
         "xuất hồ sơ ra gói lưu trữ .zip / export records to a bundle",

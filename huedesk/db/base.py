@@ -18,7 +18,7 @@ import uuid as uuidlib
 from typing import Any
 
 from sqlalchemy import Enum, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from huedesk.db.types import UTCDateTime, utcnow
 
@@ -60,8 +60,24 @@ def enum_column(enum_cls: type[enum.Enum], name: str) -> Enum:
     )
 
 
+def next_version(current: dt.datetime | None) -> dt.datetime:
+    """The ``updated_at`` a change writes: now, and always later than ``current``.
+
+    ``updated_at`` is the records' version column (SQLAlchemy's ``version_id_col``):
+    an ORM update is ``UPDATE … WHERE id = :id AND updated_at = :as_loaded``, so a
+    save that read the record before another writer committed changes nothing and
+    fails (``StaleDataError``, which the record service turns into ``ConflictError``)
+    instead of overwriting. Strictly increasing even when two changes fall in the same
+    microsecond (or the clock is fixed, as in tests).
+    """
+    now = utcnow()
+    if current is not None and now <= current:
+        return current + dt.timedelta(microseconds=1)
+    return now
+
+
 class RecordMixin:
-    """Columns every stored record has."""
+    """Columns every stored record has; ``updated_at`` is also its version (optimistic locking)."""
 
     id: Mapped[int] = mapped_column(primary_key=True, info=label("Mã số", "ID"))
     uuid: Mapped[str] = mapped_column(
@@ -73,6 +89,10 @@ class RecordMixin:
     updated_at: Mapped[dt.datetime] = mapped_column(
         UTCDateTime, default=utcnow, onupdate=utcnow, info=label("Sửa lúc", "Updated at")
     )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.updated_at, "version_id_generator": next_version}
 
 
 class RefMixin:

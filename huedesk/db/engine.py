@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from huedesk.db import backend
 from huedesk.db.backend.protocol import WRITE_OPTION, Backend
+from huedesk.db.location import Location
 
 # Every engine made in this process, so a restore can close them all before it
 # renames a file over the database (an open pooled connection would keep using the
@@ -27,9 +28,9 @@ from huedesk.db.backend.protocol import WRITE_OPTION, Backend
 _ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine for the database at ``path`` with its backend's connection settings."""
-    engine = backend.for_location(path).make_engine(path)
+def make_engine(location: Location) -> Engine:
+    """An engine for the database at ``location`` with its backend's connection settings."""
+    engine = backend.for_location(location).make_engine(location)
     _ENGINES.add(engine)
     return engine
 
@@ -47,10 +48,16 @@ def dispose_engines(path: Path) -> int:
 
 
 class Database:
-    """An open HueDesk database: engine, its backend, and session factories for reads and writes."""
+    """An open HueDesk database: engine, its backend, and session factories for reads and writes.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
-        self.path = path
+    ``location`` is where the database is (a file, or a server's URL); ``path`` is the
+    file, or for a server database the stand-in path on this computer beside which
+    HueDesk keeps its local folders (``huedesk.db.location.ServerURL.local``).
+    """
+
+    def __init__(self, location: Location, engine: Engine) -> None:
+        self.location = location
+        self.path = location if isinstance(location, Path) else location.local
         self.engine = engine
         self.backend: Backend = backend.of(engine)
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
@@ -61,7 +68,7 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write unit of work: commits on success, rolls back on any error."""
-        with translated_errors(self.path, self.backend):
+        with translated_errors(self.location, self.backend):
             session = self._writer()
             session.info["hd_db_path"] = self.path  # for after-commit work (the audit head file)
             try:
@@ -76,7 +83,7 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """One read-only unit of work; closing it ends the transaction without committing."""
-        with translated_errors(self.path, self.backend):
+        with translated_errors(self.location, self.backend):
             session = self._reader()
             try:
                 yield session
@@ -95,13 +102,13 @@ class Database:
 
 
 @contextmanager
-def translated_errors(path: Path, db_backend: Backend | None = None) -> Iterator[None]:
+def translated_errors(location: Location, db_backend: Backend | None = None) -> Iterator[None]:
     """Turn the database's low-level failures (locked, full, read-only, damaged) into messages."""
-    found = db_backend or backend.for_location(path)
+    found = db_backend or backend.for_location(location)
     try:
         yield
     except Exception as exc:
-        better = found.translate_error(exc, path)
+        better = found.translate_error(exc, location)
         if better is None:
             raise
         raise better from exc

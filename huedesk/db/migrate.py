@@ -30,6 +30,7 @@ from huedesk.db import backend
 from huedesk.db.backup_files import new_backup_path
 from huedesk.db.engine import Database, make_engine, translated_errors
 from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.db.location import Location
 from huedesk.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -110,41 +111,41 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(cfg, target)
 
 
-def open_database(path: Path, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the HueDesk database at ``path``, upgraded to the current schema."""
-    path = Path(path)
-    files = backend.for_location(path).files
-    if files is not None:
-        with translated_errors(path):
-            files.refuse_unsound(path)
+def open_database(location: Location, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) the HueDesk database at ``location``, upgraded to the current schema."""
+    if isinstance(location, Path):
+        files = backend.for_location(location).files
+        if files is not None:
+            with translated_errors(location):
+                files.refuse_unsound(location)
+        try:
+            location.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"Không tạo được thư mục dữ liệu {location.parent} ({exc.strerror}).",
+                f"Cannot create the data folder {location.parent} ({exc.strerror}).",
+            ) from exc
+    engine = make_engine(location)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DatabaseError(
-            f"Không tạo được thư mục dữ liệu {path.parent} ({exc.strerror}).",
-            f"Cannot create the data folder {path.parent} ({exc.strerror}).",
-        ) from exc
-    engine = make_engine(path)
-    try:
-        with translated_errors(path):
-            _prepare_schema(engine, path, migrate)
+        with translated_errors(location):
+            _prepare_schema(engine, location, migrate)
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine)
+    return Database(location, engine)
 
 
-def _prepare_schema(engine: Engine, path: Path, migrate: bool) -> None:
+def _prepare_schema(engine: Engine, location: Location, migrate: bool) -> None:
     rev = current_revision(engine)
     head = head_revision()
     if rev is None:
         tables = set(inspect(engine).get_table_names())
         if tables:
-            raise DamagedDatabaseError(
-                f"Cơ sở dữ liệu {path} có dữ liệu nhưng không phải của HueDesk.",
-                f"The database {path} holds data but is not a HueDesk one.",
-                path=path,
-            )
+            vi = f"Cơ sở dữ liệu {location} có dữ liệu nhưng không phải của HueDesk."
+            en = f"The database {location} holds data but is not a HueDesk one."
+            if isinstance(location, Path):
+                raise DamagedDatabaseError(vi, en, path=location)
+            raise DatabaseError(vi, en)
         if migrate:
             upgrade(engine)
         return
@@ -152,15 +153,17 @@ def _prepare_schema(engine: Engine, path: Path, migrate: bool) -> None:
         return
     if rev not in known_revisions():
         raise DatabaseError(
-            f"Tệp {path} được tạo bởi phiên bản HueDesk mới hơn (lược đồ {rev}); hãy cập nhật HueDesk.",
-            f"The file {path} was made by a newer HueDesk (schema {rev}); please update HueDesk.",
+            f"Cơ sở dữ liệu {location} được tạo bởi phiên bản HueDesk mới hơn (lược đồ {rev}); "
+            "hãy cập nhật HueDesk.",
+            f"The database {location} was made by a newer HueDesk (schema {rev}); "
+            "please update HueDesk.",
         )
     if not migrate:
         return
     files = backend.of(engine).files
-    if files is not None:
+    if files is not None and isinstance(location, Path):
         engine.dispose()
-        files.snapshot(path, new_backup_path(path, "pre-upgrade", f"schema {rev}"))
+        files.snapshot(location, new_backup_path(location, "pre-upgrade", f"schema {rev}"))
     upgrade(engine)
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from huedesk import audit
 from huedesk.accounts.principal import Actor, resolve
@@ -44,6 +45,14 @@ from huedesk.text import fold
 
 class ConflictError(HueDeskError):
     """The record changed since the caller read it (another window or laptop saved first)."""
+
+
+def _changed_elsewhere(spec: KindSpec, before: Mapping[str, Any], record_id: int) -> ConflictError:
+    name = _ref_of(spec, before) or record_id
+    return ConflictError(
+        f"{spec.label_vi} {name} đã được sửa ở nơi khác sau khi bạn mở; hãy mở lại.",
+        f"{spec.label_en} {name} was changed elsewhere after you opened it; reopen it.",
+    )
 
 
 @dataclass
@@ -279,10 +288,7 @@ def update_in(
     before = row_dict(obj)
     who, changes = _authorise_change(session, actor, spec, changes, before)
     if expected_updated_at is not None and before["updated_at"] != expected_updated_at:
-        raise ConflictError(
-            f"{spec.label_vi} {_ref_of(spec, before) or record_id} đã được sửa ở nơi khác sau khi bạn mở; hãy mở lại.",
-            f"{spec.label_en} {_ref_of(spec, before) or record_id} was changed elsewhere after you opened it; reopen it.",
-        )
+        raise _changed_elsewhere(spec, before, record_id)
     cleaned = validate(session, spec, changes, before, restoring=restoring, reading=reading)
     changed = audit.diff(before, cleaned)
     refuse_file_change(kind, changed)
@@ -290,7 +296,10 @@ def update_in(
         return Saved(before)
     for name, (_old, new) in changed.items():
         setattr(obj, name, new)
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError:  # another writer committed between our read and our write
+        raise _changed_elsewhere(spec, before, record_id) from None
     after = row_dict(obj)
     audit.record(
         session,

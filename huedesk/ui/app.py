@@ -11,7 +11,6 @@ that, ``run`` opens the ``Door`` and signs the user in.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -27,7 +26,7 @@ from huedesk.ui.i18n import language, set_language, tr
 from huedesk.ui.login_dialog import LoginDialog
 from huedesk.ui.main_window import MainWindow
 from huedesk.ui.ops import run_op
-from huedesk.workspace import BackupInfo, Door, Workspace
+from huedesk.workspace import BackupInfo, Door, Location, Workspace
 
 # The Linux desktop entry's name (packaging/linux/huedesk.desktop), without ".desktop".
 DESKTOP_FILE = "huedesk"
@@ -175,15 +174,16 @@ def sign_in(door: Door, lang: str, user_name: str | None = None) -> Workspace | 
     return dialog.workspace
 
 
-def run(db_path: Path, user_name: str | None = None) -> int:
-    """Open the database at ``db_path`` and run the window until it closes; the exit code.
+def run(db_path: Location, user_name: str | None = None) -> int:
+    """Open the database at ``db_path`` (a file or a server) and run the window until it
+    closes; the exit code.
 
     The user signs in through the window's own dialog, never at a terminal.
     """
     app = application()
     lang = str(QSettings().value("ui/language", "vi"))
     set_language(lang)
-    door = open_or_rescue(Path(db_path), lang)
+    door = open_or_rescue(db_path, lang)
     if door is None:
         return 2
     ws = sign_in(door, lang, user_name)

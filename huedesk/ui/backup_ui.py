@@ -10,8 +10,6 @@ to restore the newest good backup instead of a crash.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -31,7 +29,14 @@ from huedesk.errors import HueDeskError
 from huedesk.formatting import format_size
 from huedesk.ui import geometry
 from huedesk.ui.i18n import language, tr
-from huedesk.workspace import AppLockHeld, BackupInfo, DamagedDatabaseError, Door, Workspace
+from huedesk.workspace import (
+    AppLockHeld,
+    BackupInfo,
+    DamagedDatabaseError,
+    Door,
+    Location,
+    Workspace,
+)
 
 
 def when(info: BackupInfo) -> str:
@@ -157,7 +162,7 @@ def offer_rescue(exc: DamagedDatabaseError, lang: str) -> bool:
     return restore_btn is not None and box.clickedButton() is restore_btn
 
 
-def open_or_rescue(db_path: Path, lang: str) -> Door | None:
+def open_or_rescue(db_path: Location, lang: str) -> Door | None:
     """Open the database for the window; on damage offer the newest good backup; else ``None``.
 
     Runs before any window exists, so the restore (seconds at most) is done here
@@ -172,8 +177,8 @@ def open_or_rescue(db_path: Path, lang: str) -> Door | None:
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            Door.rescue(db_path, exc.backup)
-            return Door.open(db_path)
+            Door.rescue(exc.path, exc.backup)
+            return Door.open(exc.path)
         except HueDeskError as again:
             QGuiApplication.restoreOverrideCursor()
             show_fatal(again, lang)

@@ -12,6 +12,7 @@ from huedesk.accounts import AccountInfo, Principal, Role
 from huedesk.backup import BackupInfo
 from huedesk.dashboard import Attention, AttentionItem
 from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.db.location import Location
 from huedesk.records import ChildEdits, DeleteImpact, ListQuery, Page
 from huedesk.records.duplicates import DuplicatePair
 from huedesk.records.history import AuditRow
@@ -76,6 +77,7 @@ __all__ = [
     "ImportPlan",
     "ImportReport",
     "ListQuery",
+    "Location",
     "MergeResult",
     "OperationInfo",
     "Page",

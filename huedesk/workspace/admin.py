@@ -124,7 +124,7 @@ class Archive:
         report = import_bundle(
             self._ws.db, Path(path), actor=who.name, dry_run=dry_run, progress=progress
         )
-        if not dry_run:
+        if not dry_run and self._ws.db.backend.files is not None:  # a server backs itself up
             backup.after_large_operation(self._ws.path, "import")
         return report
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from huedesk import maintenance
 from huedesk.accounts import AccountService, Principal, Role
 from huedesk.db.engine import Database
+from huedesk.db.location import Location
 from huedesk.errors import PermissionDenied
 from huedesk.store import open_store
 from huedesk.workspace.workspace import Workspace
@@ -28,10 +29,11 @@ class Door:
         self._accounts = AccountService(db)
 
     @classmethod
-    def open(cls, path: Path) -> Door:
-        """Open (creating if needed) the database at ``path`` (``DamagedDatabaseError``,
-        ``AppLockHeld`` and other ``HueDeskError``s say why it cannot be opened)."""
-        return cls(open_store(Path(path)))
+    def open(cls, location: Location) -> Door:
+        """Open (creating if needed) the database at ``location``, a file or a server's URL
+        (``DamagedDatabaseError``, ``AppLockHeld`` and other ``HueDeskError``s say why it
+        cannot be opened)."""
+        return cls(open_store(location))
 
     @staticmethod
     def rescue(path: Path, good_backup: Path) -> Path | None:

@@ -132,9 +132,10 @@ def test_the_check_finds_a_deliberate_violation(tmp_path: Path) -> None:
 
 def test_expressions_without_a_rule_for_a_dialect_are_refused_not_sent_as_sqlite_sql() -> None:
     from sqlalchemy import select
-    from sqlalchemy.dialects import postgresql, sqlite
+    from sqlalchemy.dialects import mysql, postgresql, sqlite
     from sqlalchemy.exc import CompileError
 
+    import huedesk.db.backend.postgresql  # noqa: F401  (registers its rules)
     from huedesk.db import functions
     from huedesk.db.fulltext import Match, Phrase, record_matches
     from huedesk.records.kinds import KINDS
@@ -148,5 +149,23 @@ def test_expressions_without_a_rule_for_a_dialect_are_refused_not_sent_as_sqlite
     ):
         stmt = select(table.c.id).where(expr.is_not(None))
         assert str(stmt.compile(dialect=sqlite.dialect()))  # the SQLite backend has rules
+        assert str(stmt.compile(dialect=postgresql.dialect()))  # so has PostgreSQL's
         with pytest.raises(CompileError, match="huedesk/db/backend/"):
-            stmt.compile(dialect=postgresql.dialect())
+            stmt.compile(dialect=mysql.dialect())
+
+
+PG_SQL = re.compile(r"\bpg_advisory\w*|\bts(vector|query|_rank\w*)\b|\bpg_trigger\b|\bCOPY\b")
+
+
+def test_postgresql_specific_code_lives_only_in_its_backend() -> None:
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel.startswith(("db/backend/postgresql/", "db/migrations/")):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        problems += [f"{rel}: imports {n}" for n in _imports(tree) if n.startswith("psycopg")]
+        problems += [
+            f"{rel}: {m.group(0)}" for t in _code_strings(tree) for m in PG_SQL.finditer(t)
+        ]
+    assert problems == []

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from huedesk.db.backend.protocol import Backend, DatabaseFiles
 from huedesk.db.backend.sqlite import SQLITE
+from huedesk.db.location import Location
 from huedesk.errors import DatabaseError
 
-__all__ = ["Backend", "by_dialect", "files_of", "for_location", "of"]
+__all__ = ["Backend", "by_dialect", "files_of", "for_location", "of", "refuse_server"]
 
 _BY_DIALECT: dict[str, Backend] = {SQLITE.name: SQLITE}
 
@@ -31,26 +32,45 @@ def of(bind: Session | Connection | Engine) -> Backend:
 
 def by_dialect(name: str) -> Backend:
     """The backend for SQLAlchemy's dialect ``name``."""
+    found = _BY_DIALECT.get(name)
+    if found is None and name == "postgresql":
+        # Imported on first use: psycopg is needed only for a server database.
+        from huedesk.db.backend.postgresql import POSTGRESQL
+
+        found = _BY_DIALECT[name] = POSTGRESQL
+    if found is None:
+        raise RuntimeError(f"HueDesk has no database backend for the dialect {name!r}")
+    return found
+
+
+def for_location(location: Location) -> Backend:
+    """The backend of the database at ``location``: SQLite for a file path, the server's for a URL."""
+    if isinstance(location, Path):
+        return SQLITE
     try:
-        return _BY_DIALECT[name]
-    except KeyError:
-        raise RuntimeError(f"HueDesk has no database backend for the dialect {name!r}") from None
+        return by_dialect(location.dialect)
+    except ImportError as exc:  # psycopg is an optional dependency
+        raise DatabaseError(
+            f"Cần gói psycopg để làm việc với {location}: pip install 'huedesk[server]' ({exc}).",
+            f"Working with {location} needs psycopg: pip install 'huedesk[server]' ({exc}).",
+        ) from exc
 
 
-def for_location(location: Path) -> Backend:
-    """The backend of the database at ``location`` (a file path: SQLite, HueDesk's default)."""
-    return SQLITE
+def refuse_server(location: Location) -> Path:
+    """The database file at ``location``; refused, with a message, for a server database."""
+    if isinstance(location, Path) and for_location(location).files is not None:
+        return location
+    raise DatabaseError(
+        f"Cơ sở dữ liệu {location} không phải một tệp trên máy này; hãy dùng công cụ của máy chủ.",
+        f"The database {location} is not a file on this computer; use the server's own tools.",
+    )
 
 
-def files_of(location: Path) -> DatabaseFiles:
+def files_of(location: Location) -> DatabaseFiles:
     """The file operations of the database at ``location`` (backups, restores, file checks).
 
     Refused, with a message, for a database that is not a file on this computer.
     """
-    files = for_location(location).files
-    if files is None:
-        raise DatabaseError(
-            f"Cơ sở dữ liệu {location} không phải một tệp trên máy này; hãy dùng công cụ của máy chủ.",
-            f"The database {location} is not a file on this computer; use the server's own tools.",
-        )
+    files = for_location(refuse_server(location)).files
+    assert files is not None
     return files

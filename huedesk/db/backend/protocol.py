@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
     from huedesk.db.fulltext import FullTextIndex
+    from huedesk.db.location import Location
 
 Convert = Callable[[Any], Any]
 
@@ -170,12 +171,12 @@ class Backend(Protocol):
         ...
 
     # -- connections and errors ----------------------------------------------------------
-    def make_engine(self, location: Path) -> Engine:
+    def make_engine(self, location: Location) -> Engine:
         """An engine with HueDesk's connection settings, whose transactions begin as
         ``WRITE_OPTION`` asks; SQL functions ``huedesk.db.functions`` names are available."""
         ...
 
-    def translate_error(self, exc: BaseException, location: Path) -> Exception | None:
+    def translate_error(self, exc: BaseException, location: Location) -> Exception | None:
         """A ``HueDeskError`` naming the database and what to do, for a locked, full, read-only
         or damaged database; ``None`` for anything else (it is raised as it is)."""
         ...

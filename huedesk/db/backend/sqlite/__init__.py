@@ -3,9 +3,10 @@
 Everything HueDesk does that only SQLite does lives in this package: connection
 settings and ``BEGIN IMMEDIATE`` (``connection``), error messages (``errors``,
 ``lock_holders``), the file's checks, copies and replacement (``files``), the
-database's own checks (``checks``), the search index (``fts5``), the bulk paths on the sqlite3 driver
-connection (``stored_form``, ``bulk``), and the transaction rules below. ``SQLITE``
-is the backend object ``huedesk.db.backend.of`` returns for an SQLite engine.
+database's own checks (``checks``), SQL functions (``functions``), the search
+index (``fts5``), the bulk paths on the sqlite3 driver connection (``stored_form``,
+``bulk``), and the transaction rules below. ``SQLITE`` is the backend object
+``huedesk.db.backend.of`` returns for an SQLite engine.
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from huedesk.db.backend.sqlite import (
     functions,  # noqa: F401  (registers how SQLite writes huedesk.db.functions)
     stored_form,
 )
+from huedesk.db.location import Location
 
 
 class SQLiteBackend:
-    """``huedesk.db.backend.protocol.Backend`` for SQLite files (see the protocol for each operation)."""
+    """``huedesk.db.backend.protocol.Backend`` for SQLite files (the protocol says what each does)."""
 
     name = "sqlite"
 
@@ -41,11 +43,11 @@ class SQLiteBackend:
     def files(self) -> DatabaseFiles:
         return files  # the module implements the protocol
 
-    def make_engine(self, location: Path) -> Engine:
-        return connection.make_engine(location)
+    def make_engine(self, location: Location) -> Engine:
+        return connection.make_engine(_file(location))
 
-    def translate_error(self, exc: BaseException, location: Path) -> Exception | None:
-        return errors.translate(exc, location)
+    def translate_error(self, exc: BaseException, location: Location) -> Exception | None:
+        return errors.translate(exc, _file(location))
 
     def integrity_problems(self, session: Session) -> list[str]:
         return checks.integrity_problems(session)
@@ -78,6 +80,12 @@ class SQLiteBackend:
 
     def portable_converter(self, column: Column[Any]) -> Convert | None:
         return stored_form.portable_converter(column)
+
+
+def _file(location: Location) -> Path:
+    if not isinstance(location, Path):
+        raise TypeError(f"SQLite databases are files, not {location}")
+    return location
 
 
 SQLITE = SQLiteBackend()

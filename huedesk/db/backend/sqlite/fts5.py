@@ -27,15 +27,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from huedesk.db.backend import protocol
+from huedesk.db.backend.index_table import FTS_TABLE, IndexTable, kind_condition
 from huedesk.db.backend.sqlite.bulk import WriteBehind, insert_rows
 from huedesk.db.fulltext import KIND_BITS, Document, Match, Phrase, Weights, record_matches
 
-FTS_TABLE = "search_fts"
-META_TABLE = "search_meta"
-
-_KIND_MASK = (1 << KIND_BITS) - 1
 _INSERT = f"INSERT INTO {FTS_TABLE} (rowid, ref, title, body, ref_x, title_x, body_x)"
-_DELETE_ONE = text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :rowid")
 _COLUMNS = {"ref": "{ref}", "text": "{title body}"}
 
 
@@ -64,12 +60,13 @@ def expression(match: Match) -> str:
 
 
 def _kind_condition(codes: Sequence[int]) -> str:
-    """SQL condition on ``rowid`` selecting documents of these kind codes (integers, no input)."""
-    return f"(rowid & {_KIND_MASK}) IN ({', '.join(str(int(c)) for c in codes)})"
+    return kind_condition("rowid", codes)
 
 
-class Fts5Index:
+class Fts5Index(IndexTable):
     """``huedesk.db.fulltext.FullTextIndex`` on the FTS5 table (see there for each operation)."""
+
+    key = "rowid"
 
     def ranked(
         self,
@@ -92,20 +89,6 @@ class Fts5Index:
         rows = session.execute(text(sql), {"q": expression(match), "window": window, "n": limit})
         return [(int(rowid), -float(r)) for rowid, r in rows]  # BM25 here: lower is better
 
-    def texts(self, session: Session, keys: Sequence[int]) -> dict[int, tuple[str, str, str]]:
-        if not keys:
-            return {}
-        marks = ", ".join(str(int(k)) for k in keys)
-        rows = session.execute(
-            text(f"SELECT rowid, ref_x, title_x, body_x FROM {FTS_TABLE} WHERE rowid IN ({marks})")
-        )
-        return {int(r[0]): (r[1] or "", r[2] or "", r[3] or "") for r in rows}
-
-    def title(self, session: Session, key: int) -> str | None:
-        return session.execute(
-            text(f"SELECT title_x FROM {FTS_TABLE} WHERE rowid = :rowid"), {"rowid": key}
-        ).scalar_one_or_none()
-
     def keys(self, session: Session, match: Match) -> list[int]:
         rows = session.execute(
             text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"),
@@ -124,16 +107,6 @@ class Fts5Index:
         # Straight through the driver: every value is already text or an integer.
         insert_rows(session, _INSERT, documents, behind)
 
-    def delete(self, session: Session, keys: Sequence[int]) -> None:
-        if keys:
-            session.execute(_DELETE_ONE, [{"rowid": k} for k in keys])
-
-    def delete_kind(self, session: Session, kind_code: int) -> None:
-        session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE {_kind_condition([kind_code])}"))
-
-    def clear(self, session: Session) -> None:
-        session.execute(text(f"DELETE FROM {FTS_TABLE}"))
-
     def optimize(self, session: Session) -> None:
         session.execute(text(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')"))
 
@@ -146,25 +119,8 @@ class Fts5Index:
             return str(exc.orig)
         return None
 
-    def counts(self, session: Session) -> dict[int, int]:
-        rows = session.execute(
-            text(f"SELECT rowid & {_KIND_MASK}, count(*) FROM {FTS_TABLE} GROUP BY 1")
-        )
-        return {int(code): int(n) for code, n in rows}
-
     def parameter(self, match: Match) -> str:
         return expression(match)
-
-    def get_meta(self, session: Session, key: str) -> str | None:
-        return session.execute(
-            text(f"SELECT value FROM {META_TABLE} WHERE key = :k"), {"k": key}
-        ).scalar_one_or_none()
-
-    def set_meta(self, session: Session, key: str, value: str) -> None:
-        session.execute(
-            text(f"INSERT OR REPLACE INTO {META_TABLE} (key, value) VALUES (:k, :v)"),
-            {"k": key, "v": value},
-        )
 
 
 @compiles(record_matches, "sqlite")

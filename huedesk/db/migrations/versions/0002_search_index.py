@@ -1,5 +1,9 @@
 """Search index: an FTS5 table over every record's text, and its bookkeeping.
 
+On PostgreSQL: the index table of ``huedesk.db.backend.postgresql.fulltext`` and
+HueDesk's SQL functions ``hd_fold``/``hd_sort_key`` (SQLite registers those on each
+connection instead).
+
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23 16:55:00
@@ -22,6 +26,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        from huedesk.db.backend.postgresql import connection, fulltext
+
+        for statement in connection.function_statements() + fulltext.create_statements():
+            op.execute(statement)
+        return
     # unicode61 without diacritic removal: the folded columns are already folded by
     # huedesk.text.fold (which, unlike unicode61, also folds đ), and the original
     # columns must keep their marks so an accented query can rank exact matches first.
@@ -36,3 +46,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("DROP TABLE search_meta")
     op.execute("DROP TABLE search_fts")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION hd_fold(text)")
+        op.execute("DROP FUNCTION hd_sort_key(text)")

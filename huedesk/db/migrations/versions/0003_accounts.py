@@ -54,6 +54,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_user_account")),
         sa.UniqueConstraint("name", name=op.f("uq_user_account_name")),
     )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION hd_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'audit entries cannot be changed or deleted'; END $$"
+        )
+        for name, operation in AUDIT_TRIGGERS.items():
+            op.execute(
+                f"CREATE TRIGGER {name} BEFORE {operation} ON audit_entry "
+                "FOR EACH ROW EXECUTE FUNCTION hd_audit_append_only()"
+            )
+        return
     for name, operation in AUDIT_TRIGGERS.items():
         op.execute(
             f"CREATE TRIGGER IF NOT EXISTS {name} BEFORE {operation} ON audit_entry "
@@ -63,5 +74,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for name in AUDIT_TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute(
+            f"DROP TRIGGER IF EXISTS {name} ON audit_entry"
+            if op.get_bind().dialect.name == "postgresql"
+            else f"DROP TRIGGER IF EXISTS {name}"
+        )
     op.drop_table("user_account")

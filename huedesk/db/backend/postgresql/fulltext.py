@@ -1,0 +1,162 @@
+"""The search index on PostgreSQL: a table of documents with one ``tsvector``, GIN-indexed.
+
+Migration 0002 creates ``search_fts`` (``key`` = the document key, the six text
+fields, ``tsv``) and ``search_meta``. The ``tsvector`` is built here, in Python, not
+by a text search configuration: HueDesk's own folded text is already lower case,
+without marks and cut into words (``huedesk.db.fulltext``: a word is ``[^\\W_]+``), so
+the server's parser and its locale never decide what a word is, and both backends
+see the same words. Folded words are weighted A (reference), B (title) and C (body);
+the words as written (lower case, marks kept) are weighted D, at positions after
+the folded ones, so a phrase never runs from one field into the next.
+
+A ``Match`` becomes a ``tsquery`` built the same way: each phrase's words joined by
+``<->``, ``:*`` on a prefix, and weight labels for the ``ref`` (A) and ``text`` (BC)
+fields. Words are letters and digits only and are quoted anyway, so nothing the
+user types is ``tsquery`` syntax. Ranking is ``ts_rank`` with the service's weights
+for A/B/C (D, the words as written, a tenth of a title hit) divided by
+1 + log(document length), over the first ``window`` matches in key order, as FTS5
+ranks the first matches in rowid order. It is not BM25: the same records are found,
+in an order that mostly agrees (on demo data the best hit is the same for most
+queries; ``docs/architecture.md`` gives the figures).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+
+from huedesk.db.backend import protocol
+from huedesk.db.backend.index_table import FTS_TABLE, META_TABLE, IndexTable, kind_condition
+from huedesk.db.backend.postgresql.bulk import copy_rows
+from huedesk.db.fulltext import KIND_BITS, Document, Match, Phrase, Weights, record_matches
+
+COLUMNS = ("key", "ref", "title", "body", "ref_x", "title_x", "body_x", "tsv")
+
+_WORD = re.compile(r"[^\W_]+")
+_MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
+_LABELS = {"any": "", "ref": "A", "text": "BC"}
+# Weight of the words as written, as a share of a title hit. Chosen on demo data by
+# agreement with FTS5's BM25 (tests/db/test_postgresql.py, docs/architecture.md).
+AS_WRITTEN = 0.1
+
+
+def _quoted(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector(doc: Document) -> str:
+    """The document's ``tsvector`` in PostgreSQL's text form."""
+    positions: dict[str, list[str]] = {}
+    at = 0
+    fields = (
+        (doc.ref, "A", False),
+        (doc.title, "B", False),
+        (doc.body, "C", False),
+        (doc.ref_x, "D", True),
+        (doc.title_x, "D", True),
+        (doc.body_x, "D", True),
+    )
+    for value, weight, as_written in fields:
+        for word in _WORD.findall(value or ""):
+            at = min(at + 1, _MAX_POSITION)
+            lexeme = word.lower() if as_written else word
+            positions.setdefault(lexeme, []).append(f"{at}{weight}")
+        at = min(at + 2, _MAX_POSITION)  # a gap: no phrase spans two fields
+    return " ".join(f"{_quoted(w)}:{','.join(p)}" for w, p in positions.items())
+
+
+def _phrase(phrase: Phrase, label: str) -> str:
+    words = [w.lower() for w in phrase.words]
+    parts = [f"{_quoted(w)}:{label}" if label else _quoted(w) for w in words]
+    if phrase.prefix:
+        parts[-1] = f"{_quoted(words[-1])}:*{label}"
+    return "(" + " <-> ".join(parts) + ")"
+
+
+def tsquery(match: Match) -> str:
+    """``match`` as a ``tsquery`` in PostgreSQL's text form."""
+    label = _LABELS[match.field]
+    return " & ".join(_phrase(p, label) for p in match.phrases)
+
+
+def _kind_condition(codes: Sequence[int]) -> str:
+    return kind_condition("key", codes)
+
+
+class PgIndex(IndexTable):
+    """``huedesk.db.fulltext.FullTextIndex`` on ``search_fts`` (see there for each operation)."""
+
+    def ranked(
+        self,
+        session: Session,
+        match: Match,
+        *,
+        kinds: Sequence[int] | None,
+        weights: Weights,
+        limit: int,
+        window: int,
+    ) -> list[tuple[int, float]]:
+        # D (words as written) counts little: a folded hit is there too, except for marks.
+        w = [weights.title * AS_WRITTEN, weights.body, weights.title, weights.ref]  # D C B A
+        top = max(w) or 1.0
+        array = "ARRAY[" + ", ".join(f"{float(x) / top:.6f}" for x in w) + "]::float4[]"
+        where = "" if kinds is None else f" AND {_kind_condition(kinds)}"
+        sql = (
+            f"SELECT key, ts_rank({array}, tsv, q, 1) AS r FROM ("
+            f"SELECT key, tsv, q FROM {FTS_TABLE}, CAST(:q AS tsquery) AS q "
+            f"WHERE tsv @@ q{where} ORDER BY key LIMIT :window) AS hits "
+            "ORDER BY r DESC, key LIMIT :n"
+        )
+        rows = session.execute(text(sql), {"q": tsquery(match), "window": window, "n": limit})
+        return [(int(key), min(999.0, 0.001 + 100.0 * float(r))) for key, r in rows]
+
+    def keys(self, session: Session, match: Match) -> list[int]:
+        rows = session.execute(
+            text(f"SELECT key FROM {FTS_TABLE} WHERE tsv @@ CAST(:q AS tsquery) ORDER BY key"),
+            {"q": tsquery(match)},
+        )
+        return [int(k) for k in rows.scalars()]
+
+    def put(
+        self,
+        session: Session,
+        documents: Sequence[Document],
+        behind: protocol.WriteBehind | None = None,
+    ) -> None:
+        copy_rows(session, FTS_TABLE, COLUMNS, [(*doc, tsvector(doc)) for doc in documents])
+
+    def optimize(self, session: Session) -> None:
+        session.execute(text(f"ANALYZE {FTS_TABLE}"))
+
+    def problems(self, session: Session) -> str | None:
+        return None  # the server keeps its GIN index consistent with its table
+
+    def parameter(self, match: Match) -> str:
+        return tsquery(match)
+
+
+@compiles(record_matches, "postgresql")
+def _record_matches(element: record_matches, compiler: SQLCompiler, **kw: Any) -> str:
+    column = compiler.process(element.id_column, **kw)
+    query = compiler.process(element.query, **kw)  # bound by PgIndex.parameter
+    return (
+        f"{column} IN (SELECT (key >> {KIND_BITS}) FROM {FTS_TABLE} "
+        f"WHERE tsv @@ CAST({query} AS tsquery) AND {_kind_condition([element.kind_code])})"
+    )
+
+
+def create_statements() -> list[str]:
+    """The index's tables (migration 0002)."""
+    return [
+        f"CREATE TABLE {FTS_TABLE} (key bigint PRIMARY KEY, ref text, "
+        "title text, body text, ref_x text, "
+        "title_x text, body_x text, tsv tsvector NOT NULL)",
+        f"CREATE INDEX ix_{FTS_TABLE}_tsv ON {FTS_TABLE} USING gin (tsv)",
+        f"CREATE TABLE {META_TABLE} (key text PRIMARY KEY, value text NOT NULL)",
+    ]

@@ -1,0 +1,149 @@
+"""The PostgreSQL backend against a real server (``tests/postgres_server.py``; issue #15).
+
+Few and fast: the schema from the migrations, HueDesk's SQL functions, search compared
+with SQLite on the same demo data, the bulk paths read back as SQLAlchemy loads, the
+audit log's guard, and eight writer processes numbering and chaining at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import DBAPIError
+
+from huedesk import clock, search
+from huedesk.archive.layout import reference_target
+from huedesk.archive.portable import iter_portable
+from huedesk.audit import jsonable
+from huedesk.check import run_check
+from huedesk.db.backend.postgresql import POSTGRESQL
+from huedesk.db.backend.postgresql.connection import fold_table, sort_tables
+from huedesk.db.engine import Database
+from huedesk.db.location import ServerURL
+from huedesk.db.models import AuditEntry
+from huedesk.demo import generate
+from huedesk.records import RecordService, service
+from huedesk.records.kinds import KINDS
+from huedesk.records.service import ConflictError
+from huedesk.store import open_store
+from huedesk.text import fold, sort_key
+from tests.db.writers import assert_numbered_and_chained, run_writers
+
+SAMPLES = [
+    "Đoàn Đại sứ Nhật Bản thăm và làm việc tại Huế",
+    "NGUYỄN THỊ ÁNH TUYẾT",
+    "Ưu tiên ơ Ơ ư Ư ă Ắ â Ẫ ê Ệ ô Ộ đĐ",
+    "Phường Vĩnh Ninh, Thành phố Huế 530000",
+    "Zoë Ångström — café «naïve» 50%",
+    "Tỉnh Salavan (Lào); Gifu-ken",
+]
+
+
+def test_the_schema_and_the_functions_are_huedesks(pg_db: Database) -> None:
+    assert pg_db.backend is POSTGRESQL and pg_db.backend.files is None
+    for function, chars in ((fold, fold_table()[0]), (sort_key, sort_tables()[0])):
+        # Stored text is NFC: a space before each character keeps marks from composing.
+        values = [*SAMPLES, *(" ".join(chars[i : i + 40]) for i in range(0, len(chars), 40))]
+        with pg_db.read() as s:
+            computed = s.scalars(
+                text(
+                    f"SELECT hd_{function.__name__}(v) "
+                    "FROM unnest(CAST(:vs AS text[])) WITH ORDINALITY AS u(v, i) ORDER BY i"
+                ),
+                {"vs": values},
+            ).all()
+        assert computed == [function(v) for v in values], function.__name__
+
+
+def test_check_passes_and_the_audit_log_cannot_be_changed(pg_db: Database) -> None:
+    generate(pg_db, records=60, seed=2)  # bulk rows with their own ids …
+    for n in range(3):  # … and the sequence still hands out free ones
+        RecordService(pg_db, actor="kiemthu").create(
+            "person", {"full_name": f"Nguyễn Văn {n}", "nationality": "VN"}
+        )
+    report = run_check(pg_db)
+    assert report.ok, report
+    with pytest.raises(DBAPIError, match="cannot be changed"), pg_db.write() as s:
+        s.execute(update(AuditEntry).values(actor="someone else"))
+
+
+QUERIES = [
+    "hue", "Huế", "dai su", "đoàn", "han quoc", "nhat", "hợp tác", "tai nạn", "lao",
+    "quang", "nguyen van", "du lịch", "japan", "ko", "thành phố", "cong ty", "hoi nghi",
+    "0001", "Hà Nội", "salav", "\"hội nghị\"",
+]  # fmt: skip
+
+
+def test_search_finds_the_same_records_on_both_backends(
+    db: Database, pg_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clock.use(clock.fixed(dt.datetime(2025, 6, 1, 9, 0, tzinfo=dt.UTC)))
+    for database in (db, pg_db):
+        generate(database, records=150, seed=3, today=dt.date(2025, 6, 1))
+    with db.read() as s:  # reference numbers, whole and as they are typed
+        refs = [r for kind in ("consular_case", "organisation", "delegation")
+                for r in s.scalars(select(KINDS[kind].table.c.ref).limit(2))]  # fmt: skip
+    queries = [*QUERIES, *refs, *(r[:-2] for r in refs)]
+    same_best = 0
+    for query in queries:
+        found = [
+            [(h.kind, h.ref, h.title) for h in search.search(database, query, limit=500)]
+            for database in (db, pg_db)
+        ]
+        assert sorted(found[0]) == sorted(found[1]), query
+        assert found[0] or query not in refs, query
+        same_best += found[0][:1] == found[1][:1]
+    # Ranking is BM25 on SQLite and ts_rank on PostgreSQL: the best hit mostly agrees.
+    assert same_best >= 0.75 * len(queries), same_best
+    with capsys.disabled():
+        print(f"\nsearch: same records for {len(queries)} queries, same best hit {same_best}")
+
+    with pg_db.read() as s:  # the bulk read path gives what SQLAlchemy loads
+        for name, spec in KINDS.items():
+            loaded = {row.id: row._mapping for row in s.execute(select(spec.table)).all()}
+            for record in iter_portable(s, spec):
+                row = loaded[record["id"]]
+                for field, value in record.items():
+                    if field != "id" and reference_target(spec, field) is None:
+                        assert value == jsonable(row[field]), (name, field)
+
+
+WRITERS = 8
+PER_WRITER = 6
+
+
+def test_eight_writer_processes_number_and_chain_without_a_gap(
+    pg_location: ServerURL, tmp_path: Path
+) -> None:
+    open_store(pg_location).dispose()
+    run_writers(pg_location.url, tmp_path / "go", WRITERS, PER_WRITER)
+    db = open_store(pg_location)
+    try:
+        assert_numbered_and_chained(db, WRITERS * PER_WRITER)
+    finally:
+        db.dispose()
+
+
+def test_a_save_that_read_before_another_writer_committed_is_refused(
+    pg_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Optimistic locking: ``updated_at`` is the version column, checked by the UPDATE itself."""
+    svc = RecordService(pg_db, actor="kiemthu")
+    person = svc.create("person", {"full_name": "Lê Văn Tám", "nationality": "VN"})
+    real_validate = service.validate
+    raced: list[bool] = []
+
+    def validate_while_another_saves(*args: object, **kw: object) -> object:
+        if not raced:  # the first save has read the record; a second one commits now
+            raced.append(True)
+            svc.update("person", person["id"], {"phone": "0234 3822 222"})
+        return real_validate(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "validate", validate_while_another_saves)
+    with pytest.raises(ConflictError, match="changed elsewhere after you opened it"):
+        svc.update("person", person["id"], {"phone": "0905 111 222"})
+    monkeypatch.undo()
+    assert svc.get("person", person["id"])["phone"] == "0234 3822 222"  # not overwritten
