@@ -68,6 +68,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sheet_col_sample": ("Vài giá trị đầu", "First values"),
     "sheet_skip_column": ("(không nhập)", "(leave out)"),
     "sheet_save_mapping": ("Lưu cách ghép cột…", "Save the column mapping…"),
+    "sheet_mapping": ("Cách ghép cột đã lưu", "Saved column mapping"),
+    "sheet_mapping_hint": (
+        "(không bắt buộc) tệp .json đã lưu ở bước 2 lần trước",
+        "(optional) a .json file saved at step 2 last time",
+    ),
     "sheet_summary": (
         "Sẵn sàng: {ready} dòng · có cảnh báo (vẫn nhập): {warning} · lỗi (không nhập): "
         "{error} · bỏ qua (trống, tổng cộng, ghi chú): {skipped}",

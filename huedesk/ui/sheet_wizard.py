@@ -112,6 +112,13 @@ class SheetImportWizard(QDialog):
         self.numbers_box.addItem(tr("sheet_numbers_vi"), "vi")
         self.numbers_box.addItem(tr("sheet_numbers_en"), "en")
         self.numbers_box.setCurrentIndex(0 if self.ctx.lang == "vi" else 1)
+        self.mapping_edit = QLineEdit()
+        self.mapping_edit.setPlaceholderText(tr("sheet_mapping_hint"))
+        pick = QPushButton(tr("sheet_browse"))
+        pick.clicked.connect(self.browse_mapping)
+        mapping_row = QHBoxLayout()
+        mapping_row.addWidget(self.mapping_edit, 1)
+        mapping_row.addWidget(pick)
         self.erase_box = QCheckBox(tr("sheet_blank_erases"))
         intro = QLabel(tr("sheet_intro"))
         intro.setWordWrap(True)
@@ -120,6 +127,7 @@ class SheetImportWizard(QDialog):
         form.addRow(tr("sheet_file"), row)
         form.addRow(tr("sheet_sheet"), self.sheet_box)
         form.addRow(tr("sheet_numbers"), self.numbers_box)
+        form.addRow(tr("sheet_mapping"), mapping_row)
         form.addRow("", self.erase_box)
         return page
 
@@ -215,6 +223,13 @@ class SheetImportWizard(QDialog):
             self.sheet_box.clear()
             self.sheet_box.setEnabled(False)
 
+    def browse_mapping(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, tr("sheet_mapping"), str(self.ctx.ws.path.parent), "JSON (*.json)"
+        )
+        if name:
+            self.mapping_edit.setText(name)
+
     @property
     def kind(self) -> str:
         return str(self.kind_box.currentData())
@@ -232,6 +247,8 @@ class SheetImportWizard(QDialog):
         lang = str(self.numbers_box.currentData())
         erase = self.erase_box.isChecked()
         to_columns = columns is None
+        saved = self.mapping_edit.text().strip()
+        mapping_file = Path(saved) if saved and to_columns else None  # then the columns step
 
         def work(p: Progress) -> ImportPlan:
             return self.ctx.ws.sheets.preview(
@@ -239,6 +256,7 @@ class SheetImportWizard(QDialog):
                 kind,
                 sheet=sheet or None,
                 columns=columns,
+                mapping_file=mapping_file,
                 lang=lang,
                 blank_erases=erase,
                 progress=lambda done, total: p.report(done, total),

@@ -164,3 +164,27 @@ def test_operations_view_undoes_an_import_done_on_the_command_line(
     assert "đã hoàn tác" in view.table.item(0, 2).text()
     assert ctx.ws.records.list("person").total == 0 and done.added == 2
     view.close()
+
+
+def test_a_saved_mapping_is_used_again(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    wizard = _wizard(qtbot, ctx, tmp_path)
+    wizard.next()
+    _wait(qtbot)
+    box = wizard.columns.cellWidget(3, 1)
+    assert isinstance(box, QComboBox)
+    box.setCurrentIndex(0)  # leave the internal notes out, then save that choice
+    assert wizard.plan is not None
+    saved = tmp_path / "ghep-cot.json"
+    wizard.plan.mapping.columns = wizard.edited_columns()
+    wizard.plan.mapping.save(saved)
+    again = _wizard(qtbot, ctx, tmp_path)
+    again.mapping_edit.setText(str(saved))
+    again.next()
+    _wait(qtbot)
+    boxes = [again.columns.cellWidget(i, 1) for i in range(4)]
+    assert [b.currentData() for b in boxes if isinstance(b, QComboBox)] == [
+        "full_name",
+        "nationality",
+        "date_of_birth",
+        None,
+    ]
