@@ -35,7 +35,7 @@ from huedesk.paths import attachments_dir
 BATCH = 2000
 # Tables a migration fills on a new database (one settings row): a new target's rows there
 # are replaced by the source's. tests/test_transfer.py holds this list to the migrations.
-SEEDED = ("document_settings",)
+SEEDED = ("document_settings", "region")  # region: the southern Lao provinces (migration 0007)
 Progress = Callable[[str, int, int], None]  # (table, rows done, rows in all)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from huedesk.db.backend.sqlite.connection import register_functions
 from huedesk.db.engine import make_engine
 from huedesk.db.migrate import upgrade
 from huedesk.db.models import Region, RegionMember, StatusChange
@@ -16,7 +17,9 @@ from huedesk.records import RecordService
 from huedesk.records.status_history import entries_for, status_on
 from huedesk.store import open_store
 
-STAMP = "'2024-01-01 00:00:00', '2024-01-01 00:00:00'"
+# timestamps as HueDesk's own writes store them (updated_at is the version column a save
+# compares with, as stored)
+STAMP = "'2024-01-01 00:00:00.000000', '2024-01-01 00:00:00.000000'"
 
 
 def _audit(conn: sqlite3.Connection, n: int, at: str, action: str, kind: str, uuid: str,
@@ -34,6 +37,7 @@ def _database_before_0007(path: Path) -> None:
     upgrade(engine, "0006")
     engine.dispose()
     conn = sqlite3.connect(path)
+    register_functions(conn)  # migration 0006's sort-key indexes name hd_sort_key
     with conn:
         conn.execute(
             "INSERT INTO country (id, uuid, code, name_vi, name_en, created_at, updated_at) "
@@ -76,7 +80,7 @@ def _database_before_0007(path: Path) -> None:
             "INSERT INTO fdi_project (id, uuid, ref, name, country_code, sector, "
             "registered_capital, currency, licence_date, status, created_at, updated_at) VALUES "
             "(1, 'f-1', 'FDI-2024-0001', 'Nhà máy Chân Mây', 'JP', 'manufacturing', 100, 'USD', "
-            "'2024-06-01', 'terminated', '2024-06-02 00:00:00', '2025-07-01 00:00:00')"
+            "'2024-06-01', 'terminated', '2024-06-02 00:00:00.000000', '2025-07-01 00:00:00.000000')"
         )
         _audit(conn, 3, "2024-06-02 00:00:00", "create", "fdi_project", "f-1",
                {"status": [None, "licensed"]})  # fmt: skip
