@@ -70,7 +70,11 @@ class Database:
         """One write unit of work: commits on success, rolls back on any error."""
         with translated_errors(self.location, self.backend):
             session = self._writer()
-            session.info["hd_db_path"] = self.path  # for after-commit work (the audit head file)
+            if self.backend.files is not None:
+                # for after-commit work: the audit head kept beside a database *file*. A
+                # server's log is shared by every writer; one laptop's side file could
+                # neither follow it nor be written safely by several processes at once.
+                session.info["hd_db_path"] = self.path
             try:
                 yield session
                 session.commit()
