@@ -36,7 +36,7 @@ _SOON = QBrush(QColor("#a15c00"))
 
 
 class AttentionPage(QWidget):
-    """Three short lists of what needs doing soon."""
+    """Three short lists of what needs doing soon (refreshed with the start page's figures)."""
 
     def __init__(self, ctx: AppContext, opener: Opener, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +66,6 @@ class AttentionPage(QWidget):
             layout.addWidget(heading)
             layout.addWidget(tree, 1)
             self.sections.append((heading, tree))
-        ctx.changed.connect(lambda _k: self.refresh())
-        self.refresh()
 
     def refresh(self) -> None:
         start = self.ctx.ws.start_page

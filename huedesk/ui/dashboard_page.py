@@ -257,6 +257,7 @@ class DashboardPage(QWidget):
         self._timer.stop()
         self._stale = False
         try:
+            self.attention.refresh()  # the lists at the right are counted with the figures
             self.figures = self.ctx.ws.stats.dashboard(self.chosen_year)
         except HueDeskError as exc:
             self.ctx.show_error(self, exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import types
 from pathlib import Path
@@ -14,13 +15,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 from reportlab.pdfgen import canvas
 
-from huedesk import dashboard
+from huedesk import clock, dashboard
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from huedesk.ui import open_file as open_file_mod
 from huedesk.ui import ops
 from huedesk.ui.app import Desk
+from huedesk.ui.dashboard_page import DashboardPage
 from huedesk.ui.first_run import FirstRunDialog
+from huedesk.ui.i18n import tr
 from huedesk.ui.list_page import ListPage
 from huedesk.ui.ops import Cancelled, Progress, run_op
 from huedesk.ui.picker import RecordPicker
@@ -238,3 +241,27 @@ def test_open_brief_without_a_pdf_viewer_says_where_the_file_is(
     dialog.open_btn.click()
     assert len(shown) == 1 and "PDF" in shown[0] and str(dialog.pdf) in shown[0]
     assert asked == [str(dialog.pdf), str(dialog.pdf.parent)]
+
+
+def test_start_page_lists_what_needs_attention_after_records_arrive_behind_its_back(
+    desk: Desk, svc: RecordService
+) -> None:
+    """Demo data and imports write without the window's change signal; refreshing the window
+    must count the attention lists again, not only the figures (they stayed "none" before)."""
+    page = desk.window.show_page("attention")
+    assert isinstance(page, DashboardPage)
+    visits = page.attention.sections[0][1]
+    assert visits.topLevelItem(0).text(1) == tr("nothing")
+    svc.create(
+        "delegation",
+        {
+            "direction": "in",
+            "title": "Đoàn tỉnh Gifu",
+            "country_code": "JP",
+            "start_date": clock.today() + dt.timedelta(days=5),
+            "status": "approved",
+        },
+    )
+    desk.window.refresh()
+    assert visits.topLevelItemCount() == 1
+    assert visits.topLevelItem(0).text(1) == "Đoàn tỉnh Gifu"
