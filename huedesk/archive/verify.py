@@ -38,6 +38,7 @@ from huedesk.archive.layout import (
 from huedesk.db.migrate import head_revision, known_revisions
 from huedesk.records.fields import FieldSpec
 from huedesk.records.kinds import KINDS
+from huedesk.safety.files import describe
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def verify_bundle(path: Path) -> VerifyReport:
     report = VerifyReport(Path(path))
     try:
         zf = zipfile.ZipFile(path)
+    except OSError as exc:  # missing, a folder, not allowed: said as that, not "not a ZIP"
+        raise describe(exc, Path(path), "read") from exc
     except _OPEN_ERRORS as exc:
         report.add(
             str(path),

@@ -45,3 +45,15 @@ def test_export_rejects_a_bad_date(db: Database, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--db", str(db.path), "export", "-o", str(tmp_path / "x.zip"), "--since", "hôm qua"])
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("command", ["verify", "import"])
+def test_a_missing_bundle_is_named_missing_not_damaged(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    gone = tmp_path / "usb" / "goi.zip"
+    assert main(["--db", str(db.path), command, str(gone)]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and f"Không có {gone}" in lines[0], captured
+    assert "ZIP" not in captured.err and "Traceback" not in captured.err
