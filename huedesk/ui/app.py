@@ -163,14 +163,23 @@ class Desk:
         start_demo(self.window, self.ws, records, done, failed)
 
 
+LAST_USER_KEY = "signin/last_user"  # the account name only, never a password
+
+
 def sign_in(door: Door, lang: str, user_name: str | None = None) -> Workspace | None:
     """Who uses the window: the sign-in dialog (on a new database it creates the administrator).
 
-    ``user_name`` (from ``--user``) is filled in; the password is always asked in the dialog.
+    ``user_name`` (from ``--user``, else the name last signed in with on this computer) is
+    filled in; the password is always asked in the dialog.
     """
+    settings = QSettings()
+    if user_name is None:
+        user_name = str(settings.value(LAST_USER_KEY, "")) or None
     dialog = LoginDialog(door, lang, user_name=user_name)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
+    if dialog.workspace is not None:
+        settings.setValue(LAST_USER_KEY, dialog.workspace.principal.name)
     return dialog.workspace
 
 

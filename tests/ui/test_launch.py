@@ -112,3 +112,32 @@ def test_launch_with_user_fills_in_the_name_and_opens_the_window(
 
 def _no_terminal(*_a: object, **_k: object) -> str:
     raise AssertionError("the window asked for a password at a terminal")
+
+
+def test_the_next_launch_fills_in_the_name_last_signed_in_with(
+    with_accounts: Path, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An official signs in every morning: the name is remembered (never the password)."""
+    monkeypatch.delenv("HUEDESK_PASSWORD", raising=False)
+    monkeypatch.setattr("getpass.getpass", _no_terminal)
+    shown: list[tuple[str, bool]] = []
+
+    def sign_in(dialog: LoginDialog) -> int:
+        shown.append((dialog.name_edit.text(), dialog.password_edit.text() == ""))
+        if not dialog.name_edit.text():
+            dialog.name_edit.setText("nhanvien")
+        dialog.password_edit.setText("mat-khau-dai-2")
+        dialog.ok_button.click()
+        return int(dialog.result())
+
+    def run_window(_app: QApplication) -> int:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                w.close()
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "exec", sign_in)
+    monkeypatch.setattr(QApplication, "exec", run_window)
+    assert main(["--db", str(with_accounts)]) == 0
+    assert main(["--db", str(with_accounts)]) == 0
+    assert shown == [("", True), ("nhanvien", True)]
