@@ -113,6 +113,7 @@ class RecordEditor(QDialog):
         geometry.restore(self, f"record/{kind}", 1080, 760)
 
         if not ctx.can_write:  # a viewer reads; the services would refuse a save anyway
+            self.form.set_read_only()
             for button in (self.save_btn, self.save_close_btn):
                 button.setEnabled(False)
             for table in self.children_tables.values():

@@ -136,6 +136,16 @@ class RecordForm(QWidget):
     def is_dirty(self) -> bool:
         return bool(self.changes())
 
+    def set_read_only(self) -> None:
+        """Every field shown to read, not to change (a viewer's record window)."""
+        for editor in self.editors.values():
+            editor.set_read_only()
+        # white boxes invite typing: read-only fields take the window's colour
+        self.setStyleSheet(
+            'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"]'
+            " { background: palette(window); }"
+        )
+
     def mark_clean(self) -> None:
         self._initial = self.values()
 

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcut(QKeySequence(keys.Redo))
         # What the role cannot do is not offered (the workspace would refuse it anyway).
         who = self.ctx.principal
-        for a in (self.act_new, self.act_delete):
+        for a in (self.act_new, self.act_save, self.act_delete):
             a.setEnabled(who.can_write)
         for a in (self.act_export, self.act_export_list, self.act_import):
             a.setEnabled(who.can_see_sensitive)  # bundles hold personal data

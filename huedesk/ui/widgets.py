@@ -61,6 +61,10 @@ class FieldEditor:
     def focus(self) -> None:
         self.widget.setFocus()
 
+    def set_read_only(self) -> None:
+        """Shown to read (a viewer): the value stays selectable where the widget allows it."""
+        self.widget.setEnabled(False)
+
 
 class TextEditor(FieldEditor):
     """Single-line text, numbers, money, dates and times (the services parse the text)."""
@@ -97,6 +101,9 @@ class TextEditor(FieldEditor):
         self.edit.setText(edit_text(self.spec, row, self.lang))
         self.edit.setCursorPosition(0)
 
+    def set_read_only(self) -> None:
+        self.edit.setReadOnly(True)
+
 
 class MultilineEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, lang: str) -> None:
@@ -112,6 +119,9 @@ class MultilineEditor(FieldEditor):
 
     def set_value(self, row: dict[str, Any]) -> None:
         self.edit.setPlainText(edit_text(self.spec, row, self.lang))
+
+    def set_read_only(self) -> None:
+        self.edit.setReadOnly(True)
 
 
 class BoolEditor(FieldEditor):
@@ -256,6 +266,10 @@ class ReferenceEditor(FieldEditor):
 
     def label_for_display(self) -> dict[str, Any]:
         return {f"{self.spec.name}__label": self._label}
+
+    def set_read_only(self) -> None:
+        self.pick.hide()
+        self.clear_btn.hide()
 
     def focus(self) -> None:
         self.pick.setFocus()
