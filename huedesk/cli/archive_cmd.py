@@ -9,6 +9,7 @@ writes nothing.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from huedesk.archive import (
 from huedesk.archive.selection import SELECTABLE
 from huedesk.cli.arguments import day
 from huedesk.cli.context import CommandContext
+from huedesk.formatting import format_size
+from huedesk.money import group_digits
 from huedesk.records.kinds import KINDS
 
 
@@ -53,6 +56,9 @@ def register(sub: Any) -> None:
         action="store_true",
         help="kèm tài liệu PDF của từng đoàn, vụ việc, dự án viện trợ / add each record's PDF brief",
     )
+    p.add_argument(
+        "--lang", choices=["vi", "en"], default="vi", help="ngôn ngữ / language (also of the PDFs)"
+    )
     p.set_defaults(handler=run_export)
 
     p = sub.add_parser("verify")
@@ -64,6 +70,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--dry-run", action="store_true", help="chỉ báo cáo, không ghi / report only, write nothing"
     )
+    p.add_argument("--lang", choices=["vi", "en"], default="vi")
     p.set_defaults(handler=run_import)
 
 
@@ -87,13 +94,18 @@ def run_export(ctx: CommandContext) -> int:
         ctx.print(f"  {_label(kind, ctx.lang)}: {n}")
     for w in report.warnings:
         ctx.print(("warning: " if en else "cảnh báo: ") + w)
+    lang = ctx.lang
     ctx.print(
-        f"{'Wrote' if en else 'Đã ghi'} {report.path} — {report.total} "
-        f"{'records' if en else 'hồ sơ'}, {report.files} {'files' if en else 'tệp'}, "
-        f"{report.size:,} bytes, {report.seconds:.1f} s"
-        + (f", {report.briefs} PDF" if report.briefs else "")
+        f"{'Wrote' if en else 'Đã ghi'} {report.path} — {group_digits(report.total, lang)} "
+        f"{'records' if en else 'hồ sơ'}, {group_digits(report.files, lang)} "
+        f"{'files' if en else 'tệp'}, {format_size(report.size, lang)}, "
+        f"{_seconds(report.seconds, lang)}" + (f", {report.briefs} PDF" if report.briefs else "")
     )
     return 0
+
+
+def _seconds(seconds: float, lang: str) -> str:
+    return f"{group_digits(Decimal(str(round(seconds, 1))), lang, 1)} s"
 
 
 def print_problems(ctx: CommandContext, report: VerifyReport) -> None:
@@ -167,8 +179,11 @@ def print_import(ctx: CommandContext, report: ImportReport) -> None:
             f"  {_label(r.kind, ctx.lang)} {r.uuid}: {r.given_ref} → {r.new_ref} "
             f"({'number already used here' if en else 'số hiệu đã dùng ở máy này'})"
         )
+    n = {
+        what: group_digits(report.total(what), ctx.lang) for what in ("added", "skipped", "updated")
+    }
     ctx.print(
-        f"{'Done' if en else 'Xong'}: +{report.total('added')}, ={report.total('skipped')}, "
-        f"~{report.total('updated')}, {len(report.conflicts)} "
-        f"{'conflicts' if en else 'xung đột'}, {report.seconds:.1f} s"
+        f"{'Done' if en else 'Xong'}: +{n['added']}, ={n['skipped']}, ~{n['updated']}, "
+        f"{len(report.conflicts)} {'conflicts' if en else 'xung đột'}, "
+        f"{_seconds(report.seconds, ctx.lang)}"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -57,3 +58,20 @@ def test_a_missing_bundle_is_named_missing_not_damaged(
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and f"Không có {gone}" in lines[0], captured
     assert "ZIP" not in captured.err and "Traceback" not in captured.err
+
+
+def test_export_and_import_summaries_write_numbers_as_each_language_does(
+    db: Database, filled: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sizes in kB/MB and seconds with the language's decimal mark (was '3,255,459 bytes')."""
+    bundle = tmp_path / "out.zip"
+    assert main(["--db", str(db.path), "export", "-o", str(bundle)]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert re.fullmatch(r"Đã ghi .* — \d+ hồ sơ, \d+ tệp, [\d,]+ (kB|MB), \d+,\d s", last), last
+    assert main(["--db", str(db.path), "export", "-o", str(bundle), "--lang", "en"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert re.fullmatch(r"Wrote .* — \d+ records, \d+ files, [\d.]+ (kB|MB), \d+\.\d s", last), last
+    other = tmp_path / "other.sqlite3"
+    assert main(["--db", str(other), "--user", "may2", "import", str(bundle)]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert re.fullmatch(r"Xong: \+\d+, =\d+, ~0, 0 xung đột, \d+,\d s", last), last
