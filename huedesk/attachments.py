@@ -36,6 +36,7 @@ from huedesk.records.kinds import TOP_LEVEL
 from huedesk.records.service import create_in, delete_in, get_in
 from huedesk.records.stored_files import MAX_BYTES, stored_name, stored_path
 from huedesk.records.visibility import require_kind
+from huedesk.safety.files import describe, file_errors
 
 __all__ = ["MAX_BYTES", "OWNER_KINDS", "Attachments"]
 
@@ -76,11 +77,9 @@ def _store_file(folder: Path, source: Path) -> tuple[str, int, Path, str]:
         raise HueDeskError(f"Không tìm thấy tệp {source}.", f"File not found: {source}.")
     try:
         sha, size, tmp = _hash_copy(source, folder)
-    except OSError as exc:
-        raise HueDeskError(
-            f"Không sao chép được tệp {source} ({exc.strerror}).",
-            f"Cannot copy the file {source} ({exc.strerror}).",
-        ) from exc
+    except OSError as exc:  # a full or read-only disk, a file in use: named as what it is
+        reading = exc.filename is not None and Path(exc.filename) == source
+        raise describe(exc, folder, "read" if reading else "write") from exc
     return sha, size, tmp, stored_name(sha, source.name)
 
 
@@ -106,16 +105,19 @@ class Attachments:
                 f"Không đính kèm tệp vào loại hồ sơ '{owner_kind}' được.",
                 f"Files cannot be attached to records of kind '{owner_kind}'.",
             )
+        if self.db.read_only is not None:  # before a byte is copied into the data folder
+            raise self.db.read_only.refusal()
         source = Path(source)
         folder = attachments_dir(self.db.path)
         sha, size, tmp, name = _store_file(folder, source)
         final = stored_path(folder, name)
         try:
-            final.parent.mkdir(parents=True, exist_ok=True)
-            if final.exists():
-                tmp.unlink()
-            else:
-                os.replace(tmp, final)
+            with file_errors(final):
+                final.parent.mkdir(parents=True, exist_ok=True)
+                if final.exists():
+                    tmp.unlink()
+                else:
+                    os.replace(tmp, final)
             with self.db.write() as s:
                 who = resolve(s, self.actor)
                 require_write(who)
@@ -153,7 +155,15 @@ class Attachments:
         row = RecordService(self.db, self.actor).get("attachment", attachment_id)
         name = Path(row["filename"]).name.replace(":", "_")  # no drive on Windows either
         target = Path(dest) / name
-        shutil.copy2(stored_path(attachments_dir(self.db.path), row["stored_name"]), target)
+        partial = target.with_name(f".{name}.partial")  # never a half-copied file under its name
+        try:
+            with file_errors(target):
+                shutil.copy2(
+                    stored_path(attachments_dir(self.db.path), row["stored_name"]), partial
+                )
+                os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
         return target
 
     def remove(self, attachment_id: int) -> None:

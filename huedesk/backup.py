@@ -36,6 +36,7 @@ from huedesk.db.migrate import known_revisions
 from huedesk.errors import HueDeskError
 from huedesk.paths import backups_dir
 from huedesk.safety.attachment_copies import keep_files, prune
+from huedesk.safety.files import file_errors
 from huedesk.safety.restore import restore
 
 __all__ = [
@@ -92,11 +93,23 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 
 def _take(db_path: Path, kind: str, reason: str = "") -> Path:
     dest = new_backup_path(db_path, kind, reason)
-    files_of(db_path).snapshot(db_path, dest)
-    _verified(dest)
-    keep_files(db_path, dest)
+    _written(db_path, dest, beside=False)
     log.info("backup %s of %s written to %s", kind, db_path, dest)
     return dest
+
+
+def _written(db_path: Path, dest: Path, *, beside: bool) -> None:
+    """Copy the database to ``dest``, read it back and keep the files its rows name; what
+    the file system refuses is named in one line (``file_errors``), and a backup that
+    could not be completed is removed: there is a whole backup, or none."""
+    with file_errors(dest):
+        files_of(db_path).snapshot(db_path, dest)
+        try:
+            _verified(dest)
+            keep_files(db_path, dest, beside=beside)
+        except BaseException:
+            dest.unlink(missing_ok=True)
+            raise
 
 
 def _verified(dest: Path) -> Path:
@@ -132,9 +145,7 @@ def backup_to(db_path: Path, dest: Path) -> Path:
             f"Không thể sao lưu đè lên chính cơ sở dữ liệu {db_path}; hãy chọn tệp khác.",
             f"Cannot back up over the database {db_path} itself; choose another file.",
         )
-    files.snapshot(db_path, dest)
-    _verified(dest)
-    keep_files(db_path, dest, beside=True)  # <dest>-files: carried together with the file
+    _written(db_path, dest, beside=True)  # <dest>-files: carried together with the file
     return dest
 
 
@@ -146,7 +157,9 @@ def _automatic(db_path: Path, reason: str) -> Path:
     )
     dest = _take(db_path, "daily", reason)
     if not month_has_one:
-        files_of(db_path).snapshot(dest, new_backup_path(db_path, "monthly", reason))
+        monthly = new_backup_path(db_path, "monthly", reason)
+        with file_errors(monthly):
+            files_of(db_path).snapshot(dest, monthly)
     rotate(db_path)
     return dest
 

@@ -9,18 +9,26 @@ and (unless skipped) files whose content no longer matches its hash.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huedesk import audit
+from huedesk.archive.verify import claimed_manifest
 from huedesk.audit.guards import audit_guard_problems
+from huedesk.backup import list_backups
+from huedesk.db.backend import files_of
 from huedesk.db.engine import Database
 from huedesk.db.migrate import current_revision, head_revision
 from huedesk.db.models import Attachment, FollowUpTask, RefCounter
+from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
 from huedesk.records.refs import REF_PATTERN
@@ -30,10 +38,12 @@ from huedesk.search.indexer import index_problems
 
 @dataclass
 class CheckReport:
-    """Findings of one integrity check: problems (bilingual) and row counts per kind."""
+    """Findings of one integrity check: problems (bilingual), row counts per kind, and
+    notes on what could not be checked (they are not problems)."""
 
     problems: list[tuple[str, str]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -43,8 +53,15 @@ class CheckReport:
         self.problems.append((vi, en))
 
 
-def run_check(db: Database, *, verify_attachments: bool = True) -> CheckReport:
-    """Run every check on ``db``; never writes."""
+def run_check(
+    db: Database, *, verify_attachments: bool = True, against: Sequence[Path] = ()
+) -> CheckReport:
+    """Run every check on ``db``; never writes.
+
+    The audit log is compared with the head kept beside the database, with each
+    backup's newest entry, and with the heads in ``against`` (bundles exported
+    from this database, and backup files kept elsewhere).
+    """
     report = CheckReport()
     with db.read() as s:
         for problem in db.backend.integrity_problems(s):
@@ -67,16 +84,110 @@ def run_check(db: Database, *, verify_attachments: bool = True) -> CheckReport:
                 f"Nhật ký thay đổi, mục {brk.entry_id}: {brk.reason_vi}",
                 f"Audit log entry {brk.entry_id}: {brk.reason_en}",
             )
-        report.problems.extend(audit.head_problems(s, db.path))  # truncated, recomputed, accounts
+        if db.backend.files is not None:  # the side file is kept beside database files only
+            report.problems.extend(audit.head_problems(s, db.path))  # cut, recomputed, accounts
+        _check_witnesses(s, db, report, against)
         for name, spec in KINDS.items():
             table = spec.table
             report.counts[name] = int(s.scalar(select(func.count()).select_from(table)) or 0)
-        report.problems.extend(index_problems(s))
+        if db.read_only is None:
+            report.problems.extend(index_problems(s))
+        else:  # SQLite's check of the index is a statement that writes
+            report.notes.append(
+                (
+                    f"Chưa kiểm tra chỉ mục tìm kiếm: {db.read_only.vi}.",
+                    f"The search index was not checked: {db.read_only.en}.",
+                )
+            )
         report.problems.extend(audit_guard_problems(s))
         _check_refs(s, report)
         _check_task_sources(s, report)
         _check_attachments(s, db.path, report, rehash=verify_attachments)
     return report
+
+
+def _check_witnesses(
+    s: Session, db: Database, report: CheckReport, against: Sequence[Path]
+) -> None:
+    """The log against the heads other copies recorded: each backup's newest entry and
+    count, and the ``audit_head`` of bundles. A copy made before a restore replaced the
+    log with a backup's own history belongs to the history replaced: noted, not a problem."""
+    replaced = audit.history_replaced_at(s)
+    now = audit.current_head(s)
+    witnesses: list[tuple[Path, dt.datetime | None, int, int | None, str | None, str]] = []
+    if db.backend.files is not None:
+        for b in list_backups(db.path):
+            _backup_head(b.path, b.created, witnesses, report)
+    for path in against:
+        path = Path(path)
+        if zipfile.is_zipfile(path):
+            _bundle_head(path, witnesses, report)
+        elif path.is_file() and files_of(path).is_database_file(path):
+            _backup_head(path, None, witnesses, report)
+        else:
+            report.add(
+                f"{path}: không phải gói lưu trữ hay bản sao lưu HueDesk",
+                f"{path}: not a HueDesk bundle or backup",
+            )
+    for path, taken, entries, last_id, last_hash, what in witnesses:
+        vi_what, en_what = ("gói", "bundle") if what == "bundle" else ("bản sao lưu", "backup")
+        where = (f"trong {vi_what} {path.name}", f"in the {en_what} {path.name}")
+        found = audit.witness_problems(s, entries, last_id, last_hash, where, now)
+        if found and replaced is not None and taken is not None and taken <= replaced:
+            report.notes.append(
+                (
+                    f"{vi_what.capitalize()} {path.name} thuộc nhật ký đã được thay khi khôi phục "
+                    f"lúc {replaced:%d/%m/%Y %H:%M} UTC; không đối chiếu.",
+                    f"The {en_what} {path.name} belongs to the log a restore replaced at "
+                    f"{replaced:%d/%m/%Y %H:%M} UTC; not compared.",
+                )
+            )
+            continue
+        report.problems.extend(found)
+
+
+def _backup_head(
+    path: Path, taken: dt.datetime | None, out: list[Any], report: CheckReport
+) -> None:
+    try:
+        summary = files_of(path).summarise(path, [])
+    except HueDeskError as exc:
+        report.notes.append(
+            (
+                f"Không đọc được bản sao lưu {path.name}: {exc.vi}",
+                f"Cannot read {path.name}: {exc.en}",
+            )
+        )
+        return
+    if summary.audit_last is not None:
+        last_id, last_hash = summary.audit_last
+        out.append((path, taken, summary.audit_entries, last_id, last_hash, "backup"))
+
+
+def _bundle_head(path: Path, out: list[Any], report: CheckReport) -> None:
+    manifest = claimed_manifest(path)
+    if manifest is None:
+        report.add(
+            f"Không đọc được manifest của gói {path} (huedesk verify cho biết lý do)",
+            f"Cannot read the manifest of the bundle {path} (huedesk verify says why)",
+        )
+        return
+    head = manifest.get("audit_head")
+    if head is None:
+        report.notes.append(
+            (
+                f"Gói {path.name} không ghi đầu nhật ký (HueDesk cũ hơn); không đối chiếu.",
+                f"The bundle {path.name} records no audit head (an older HueDesk); not compared.",
+            )
+        )
+        return
+    try:
+        taken: dt.datetime | None = dt.datetime.fromisoformat(str(manifest.get("exported_at")))
+    except ValueError:
+        taken = None
+    if taken is not None and taken.tzinfo is None:
+        taken = taken.replace(tzinfo=dt.UTC)
+    out.append((path, taken, head["entries"], head["last_id"], head["last_hash"], "bundle"))
 
 
 def _check_refs(s: Session, report: CheckReport) -> None:

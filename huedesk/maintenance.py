@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from sqlalchemy import Table
 from huedesk import audit, backup
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_admin, require_write
-from huedesk.audit.head import head_file
+from huedesk.audit.head import RESTORE_KIND, head_file
 from huedesk.backup import BackupInfo
 from huedesk.check import CheckReport, run_check
 from huedesk.db.backend import files_of, refuse_server
@@ -48,12 +48,13 @@ from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.db.migrate import current_revision, head_revision, open_database, upgrade
 from huedesk.db.models import AuditEntry, UserAccount
 from huedesk.errors import PermissionDenied
+from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
 from huedesk.safety.attachment_copies import restore_files
+from huedesk.safety.files import FileProblem, file_errors
 from huedesk.safety.restore import verify_backup
 from huedesk.search import reindex_all
 
-RESTORE_KIND = "restore"
 _WHAT = ("sao lưu và khôi phục cơ sở dữ liệu", "back up and restore the database")
 
 
@@ -95,11 +96,14 @@ def reindex(db: Database, actor: Actor, progress: Callable[[int, int], None] | N
         return reindex_all(s, progress)
 
 
-def check(db: Database, actor: Actor, *, verify_attachments: bool = True) -> CheckReport:
-    """``huedesk check`` for a signed-in user."""
+def check(
+    db: Database, actor: Actor, *, verify_attachments: bool = True, against: Sequence[Path] = ()
+) -> CheckReport:
+    """``huedesk check`` for a signed-in user (``against``: bundles and backup files whose
+    audit heads the log is compared with, besides the backups folder's)."""
     with db.read() as s:
         resolve(s, actor)
-    return run_check(db, verify_attachments=verify_attachments)
+    return run_check(db, verify_attachments=verify_attachments, against=against)
 
 
 # --- restore -----------------------------------------------------------------------------
@@ -305,7 +309,12 @@ def _bring_back_files(report: RestoreReport, db_path: Path, backup_file: Path) -
             audit.reseal(s, db_path)
     finally:
         restored.engine.dispose()
-    copies = restore_files(db_path, backup_file)
+    try:
+        with file_errors(attachments_dir(db_path)):
+            copies = restore_files(db_path, backup_file)
+    except FileProblem as exc:  # the database is restored: say what is missing, do not undo it
+        report.notes.append(f"{exc.vi} / {exc.en}")
+        return
     if copies.copied:
         report.notes.append(
             f"{copies.copied} tệp đính kèm được lấy lại từ bản sao lưu. / "

@@ -83,6 +83,14 @@ def scratch_dir(db_path: Path) -> Path:
     return data_dir_for(db_path) / f"{db_path.stem}-tmp"
 
 
+def spare_scratch_dir() -> Path:
+    """Where work in progress goes when the data folder cannot be written (a database
+    opened read-only): the user's own cache folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "tmp"
+
+
 def backups_dir(db_path: Path) -> Path:
     """Where backups of the database at ``db_path`` are kept."""
     return data_dir_for(db_path) / f"{db_path.stem}-backups"

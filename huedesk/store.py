@@ -7,7 +7,9 @@ another computer holds is refused; a damaged file is refused with the newest goo
 backup named (``DamagedDatabaseError.backup``); and once a day an automatic backup
 is taken. Opening also installs the search index's listeners, so every change
 made through the record services updates the index in its own transaction, and
-builds the index when the file has none yet.
+builds the index when the file has none yet. A database file HueDesk may not write
+is opened for reading only, and nothing is written on the way in
+(``huedesk.db.read_only``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from huedesk.paths import backups_dir
 from huedesk.records import events
 from huedesk.reference_data import ensure_countries, has_countries
 from huedesk.safety.applock import refuse_if_held_elsewhere
+from huedesk.safety.attachment_copies import keep_files
+from huedesk.safety.files import file_errors
 from huedesk.safety.scratch import clear_leftovers
 
 log = logging.getLogger(__name__)
@@ -56,6 +60,19 @@ def with_restore_offer(exc: DamagedDatabaseError, db_path: Path) -> DamagedDatab
     return DamagedDatabaseError(vi, en, path=db_path, backup=good)
 
 
+def _keep_files_of(path: Path, pre_upgrade: Path) -> None:
+    """The attached files the pre-upgrade backup names, kept as every backup keeps them.
+
+    The upgrade is done; a disk too full for the copies must not stop the user from
+    working (the files are still in the attachments folder): it is logged.
+    """
+    try:
+        with file_errors(pre_upgrade):
+            keep_files(path, pre_upgrade)
+    except HueDeskError as exc:
+        log.warning("attached files of %s not kept: %s", pre_upgrade, exc.en)
+
+
 def open_store(location: Location, *, auto_backup: bool = True) -> Database:
     """Open (creating if needed) the database at ``location`` (a file or a server's URL),
     checked, migrated and seeded. The application lock, the damaged-file offer and the
@@ -64,12 +81,19 @@ def open_store(location: Location, *, auto_backup: bool = True) -> Database:
     existed = isinstance(path, Path) and path.is_file() and path.stat().st_size > 0
     if isinstance(path, Path):
         refuse_if_held_elsewhere(path)
-        clear_leftovers(path)  # scratch folders of exports/imports/backups that were killed
     search.install()
     try:
-        db = open_database(path)
+        # a pre-upgrade backup onto a full or read-only disk: named in one line
+        with file_errors(backups_dir(path) if isinstance(path, Path) else Path(".")):
+            db = open_database(path)
     except DamagedDatabaseError as exc:
         raise with_restore_offer(exc, exc.path) from exc
+    if isinstance(path, Path):
+        clear_leftovers(path)  # scratch folders of exports/imports/backups that were killed
+        if db.pre_upgrade is not None:
+            _keep_files_of(path, db.pre_upgrade)
+    if db.read_only is not None:  # read as it is: no seeding, no index, no backup
+        return db
     try:
         with db.read() as session:  # a write only when there is something to do: reading
             ready = has_countries(session) and search.index_is_current(session)  # needs no lock

@@ -134,8 +134,13 @@ class AccountService:
             return Principal(acc.name, acc.role)
 
     def authenticate(self, name: str, password: str) -> Principal:
-        """The principal for a correct name and password of an active account."""
-        with self.db.write() as s:
+        """The principal for a correct name and password of an active account.
+
+        Signing in notes the time and upgrades an old password hash; on a database
+        opened read-only it only checks, so reading it needs no write.
+        """
+        writable = self.db.read_only is None
+        with self.db.write() if writable else self.db.read() as s:
             acc = s.scalar(select(UserAccount).where(UserAccount.name == clean(name)))
             if acc is None or not verify_password(acc.password_hash, password):
                 raise PermissionDenied(
@@ -152,6 +157,8 @@ class AccountService:
                     f"The account '{acc.name}' was changed outside HueDesk (role, password or "
                     "active flag); it cannot sign in. Ask an administrator to run huedesk check.",
                 )
+            if not writable:
+                return Principal(acc.name, acc.role)
             if needs_rehash(acc.password_hash):
                 acc.password_hash = hash_password(password)
                 s.info[APPENDED] = True  # the account's seal beside the database follows

@@ -24,7 +24,6 @@ from typing import Any
 
 from huedesk.archive import limits
 from huedesk.archive.layout import (
-    MANIFEST,
     attachment_path,
     iter_lines,
     kind_order,
@@ -34,7 +33,7 @@ from huedesk.archive.merge import Conflict, KindOutcome, Merger, RejectedRecord,
 from huedesk.archive.pipeline import PARALLEL_FROM
 from huedesk.archive.rights import require_archive_rights
 from huedesk.archive.upgrade import upgraded_records
-from huedesk.archive.verify import VerifyReport, manifest_problems, verify_bundle
+from huedesk.archive.verify import VerifyReport, claimed_manifest, verify_bundle
 from huedesk.archive.verify_worker import BackgroundVerify
 from huedesk.db.bulk import write_behind
 from huedesk.db.engine import Database
@@ -44,16 +43,10 @@ from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
 from huedesk.records.rules import problem
 from huedesk.records.stored_files import MAX_BYTES, stored_path
+from huedesk.safety.files import file_errors
 from huedesk.safety.scratch import scratch
 
 Progress = Callable[[int, int, str], None]
-_MANIFEST_ERRORS: tuple[type[BaseException], ...] = (
-    *limits.READ_ERRORS,
-    KeyError,
-    ValueError,
-    TypeError,
-    AttributeError,
-)
 
 
 class BundleRejected(HueDeskError):
@@ -121,6 +114,7 @@ def import_bundle(
     placer: _AttachmentPlacer | None = None
     try:
         with (
+            file_errors(attachments_dir(db.path)),  # a full or read-only disk, in one line
             scratch(db.path, "import") as work,
             zipfile.ZipFile(path) as zf,
             _records(zf, verified, work.path) as source,
@@ -165,16 +159,10 @@ def import_bundle(
 
 def _claimed(path: Path) -> VerifyReport | None:
     """The bundle as its manifest describes it (unchecked), or None if that cannot be read."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            if limits.entry_problems(zf):
-                return None  # never opened further before verify_bundle has said why
-            manifest = limits.loads(zf.read(MANIFEST))
-        if not isinstance(manifest, dict) or manifest_problems(manifest):
-            return None
-        counts = {str(k): int(v) for k, v in manifest["counts"].items()}
-    except _MANIFEST_ERRORS:
+    manifest = claimed_manifest(path)
+    if manifest is None:
         return None  # verify_bundle describes what is wrong
+    counts = {str(k): int(v) for k, v in manifest["counts"].items()}
     return VerifyReport(path, manifest=manifest, counts=counts)
 
 

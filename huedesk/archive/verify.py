@@ -501,9 +501,46 @@ def manifest_problems(manifest: dict[str, Any]) -> list[tuple[str, str, str]]:
     warnings = manifest.get("warnings", [])
     if not isinstance(warnings, list):
         bad("warnings", "một danh sách", "a list")
+    head = manifest.get("audit_head")
+    if head is not None and not (
+        isinstance(head, dict)
+        and is_int(head.get("entries"))
+        and (head.get("last_id") is None or is_int(head.get("last_id")))
+        and (head.get("last_hash") is None or isinstance(head.get("last_hash"), str))
+    ):
+        bad("audit_head", "{entries, last_id, last_hash}", "{entries, last_id, last_hash}")
     if out:
         return out
     manifest.setdefault("files", [])
     manifest.setdefault("counts", {})
     manifest.setdefault("kinds", {})
     return out
+
+
+# What reading a bundle's manifest may raise, besides what its checks report.
+MANIFEST_ERRORS: tuple[type[BaseException], ...] = (
+    *limits.READ_ERRORS,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+)
+
+
+def claimed_manifest(path: Path) -> dict[str, Any] | None:
+    """The bundle's manifest as it describes itself, its field types checked but nothing
+    else verified; ``None`` when it cannot be read that far (``verify_bundle`` says why).
+
+    The ZIP directory passes the entry limits before the manifest is opened, and the
+    manifest is read within the JSON limits (``huedesk.archive.limits``).
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if limits.entry_problems(zf):
+                return None
+            manifest = limits.loads(zf.read(MANIFEST))
+        if not isinstance(manifest, dict) or manifest_problems(manifest):
+            return None
+    except MANIFEST_ERRORS:
+        return None
+    return manifest

@@ -20,19 +20,28 @@ from huedesk.audit.chain import (
     record,
     verify_chain,
 )
-from huedesk.audit.head import head_problems, reseal  # also keeps the head file after commits
+from huedesk.audit.head import (  # also keeps the head file after commits
+    current_head,
+    head_problems,
+    history_replaced_at,
+    reseal,
+    witness_problems,
+)
 
 __all__ = [
     "GENESIS",
     "AuditBatch",
     "ChainBreak",
     "chain_head",
+    "current_head",
     "diff",
     "entry_values",
     "head_problems",
+    "history_replaced_at",
     "jsonable",
     "last_hash",
     "record",
     "reseal",
     "verify_chain",
+    "witness_problems",
 ]

@@ -9,18 +9,22 @@ the log or changed an account, HueDesk writes beside the database
 * the head: how many entries, the newest entry's id and hash;
 * one digest per account over its name, role, password hash and active flag.
 
-``huedesk check`` compares the database with it (``head_problems``): fewer
+``huedesk check`` compares the database with it (``head_problems``), and with
+the heads other copies hold (``witness_problems``: each backup's newest entry, the
+``audit_head`` of bundles it is given): fewer
 entries, or the entry at the recorded id with another hash, means the log was
 cut or rewritten; an account whose digest differs was changed outside HueDesk
 and is refused at sign-in (``account_tampered``). The same head goes into each
-export bundle's manifest. Someone who can write the folder can still replace both
-files together, or delete the side file; that is in the threat model
+export bundle's manifest. A missing side file is reported once the log holds
+entries. Someone who can write the folder can still replace the database and the
+side file together and remove the backups; that is in the threat model
 (``docs/access-and-privacy.md``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -36,6 +40,10 @@ from huedesk.audit.chain import APPENDED
 from huedesk.db.models import AuditEntry, UserAccount
 
 log = logging.getLogger(__name__)
+
+# The kind of the ``system`` entry a restore writes (``huedesk.maintenance``): a restore
+# that could not carry the current history over starts the log afresh from the backup's.
+RESTORE_KIND = "restore"
 
 _PENDING = "hd_audit_head_pending"
 _PATH = "hd_db_path"
@@ -113,32 +121,36 @@ def reseal(session: Session, db_path: Path) -> None:
 
 
 def head_problems(session: Session, db_path: Path) -> list[tuple[str, str]]:
-    """Where the database disagrees with the head kept beside it: (vi, en) each."""
+    """Where the database disagrees with the head kept beside it: (vi, en) each.
+
+    A missing side file is a problem too once the log holds entries: HueDesk writes it
+    after the first commit that appends to the log, so it was deleted (or the database
+    copied without it), and the log's end can no longer be vouched for by it.
+    """
     kept = read_head(db_path)
-    if kept is None:
-        return []
     now = current_head(session)
-    out: list[tuple[str, str]] = []
-    if now.entries < kept.entries:
-        out.append(
+    if kept is None:
+        if now.entries == 0:
+            return []
+        side = head_file(db_path)
+        return [
             (
-                f"Nhật ký thay đổi có {now.entries} mục, ít hơn {kept.entries} mục đã ghi nhận "
-                "bên ngoài cơ sở dữ liệu: có mục mới nhất bị xóa",
-                f"The audit log holds {now.entries} entries, fewer than the {kept.entries} "
-                "recorded outside the database: the newest entries were removed",
+                f"Thiếu tệp {side} ghi đầu nhật ký thay đổi bên ngoài cơ sở dữ liệu (đã bị xóa, "
+                "hoặc cơ sở dữ liệu được chép sang mà không có nó): không đối chiếu được phần "
+                "cuối nhật ký với tệp này",
+                f"The file {side}, which keeps the audit log's head outside the database, is "
+                "missing (deleted, or the database was copied without it): the end of the log "
+                "cannot be checked against it",
             )
-        )
-    if kept.last_id is not None:
-        found = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.id == kept.last_id))
-        if found != kept.last_hash:
-            out.append(
-                (
-                    f"Mục nhật ký {kept.last_id} khác với mục đã ghi nhận bên ngoài cơ sở dữ liệu: "
-                    "nhật ký đã bị cắt hoặc tính lại",
-                    f"Audit entry {kept.last_id} differs from the one recorded outside the "
-                    "database: the log was cut or recomputed",
-                )
-            )
+        ]
+    out = witness_problems(
+        session,
+        kept.entries,
+        kept.last_id,
+        kept.last_hash,
+        ("bên ngoài cơ sở dữ liệu", "outside the database"),
+        now,
+    )
     for name, digest in sorted(now.accounts.items()):
         if kept.accounts.get(name) != digest:
             out.append(
@@ -152,12 +164,67 @@ def head_problems(session: Session, db_path: Path) -> list[tuple[str, str]]:
     return out
 
 
+def witness_problems(
+    session: Session,
+    entries: int,
+    last_id: int | None,
+    last_hash: str | None,
+    where: tuple[str, str],
+    now: Head | None = None,
+) -> list[tuple[str, str]]:
+    """Where the log disagrees with a head recorded ``where`` (beside the database, in a
+    backup, in a bundle's manifest): fewer entries than recorded there means the newest
+    were removed; the entry at the recorded id with another hash (or none) means the
+    log was cut or recomputed from an edited entry on."""
+    now = now or current_head(session)
+    where_vi, where_en = where
+    out: list[tuple[str, str]] = []
+    if now.entries < entries:
+        out.append(
+            (
+                f"Nhật ký thay đổi có {now.entries} mục, ít hơn {entries} mục đã ghi nhận "
+                f"{where_vi}: có mục mới nhất bị xóa",
+                f"The audit log holds {now.entries} entries, fewer than the {entries} "
+                f"recorded {where_en}: the newest entries were removed",
+            )
+        )
+    if last_id is not None:
+        found = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.id == last_id))
+        if found != last_hash:
+            out.append(
+                (
+                    f"Mục nhật ký {last_id} khác với mục đã ghi nhận {where_vi}: "
+                    "nhật ký đã bị cắt hoặc tính lại",
+                    f"Audit entry {last_id} differs from the one recorded {where_en}: "
+                    "the log was cut or recomputed",
+                )
+            )
+    return out
+
+
 def account_tampered(db_path: Path, name: str, role: Any, password_hash: str, active: bool) -> bool:
     """Whether the account's row differs from its digest kept beside the database."""
     kept = read_head(db_path)
     if kept is None or not kept.accounts:
         return False  # nothing recorded yet (a database from before this check)
     return kept.accounts.get(name) != account_digest(name, role, password_hash, active)
+
+
+def history_replaced_at(session: Session) -> dt.datetime | None:
+    """When a restore last replaced the log with a backup's own (its history not carried
+    over): heads recorded before then belong to the history it replaced."""
+    latest: dt.datetime | None = None
+    rows = session.execute(
+        select(AuditEntry.at, AuditEntry.changes).where(AuditEntry.kind == RESTORE_KIND)
+    )
+    for at, changes in rows:
+        try:
+            carried = json.loads(changes).get("history_carried", [None, None])[1]
+        except (ValueError, AttributeError, IndexError, TypeError):
+            carried = None
+        if carried is None and (latest is None or at > latest):
+            latest = at
+    return latest
 
 
 @event.listens_for(Session, "before_commit")

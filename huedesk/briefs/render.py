@@ -43,8 +43,8 @@ def _number(
     Without an actor (a preview, a benchmark) or for a viewer, the number stays
     blank for the records office, as it does when numbering is off.
     """
-    if settings.number_mode is not NumberMode.REGISTER or actor is None:
-        return None
+    if settings.number_mode is not NumberMode.REGISTER or actor is None or db.read_only:
+        return None  # (a database opened read-only cannot register a number either)
     with db.write() as s:
         if not resolve(s, actor).can_write:
             return None

@@ -1,7 +1,8 @@
 """``huedesk export``, ``huedesk verify`` and ``huedesk import``: archive bundles on the command line.
 
 Export writes a bundle (see ``docs/archive-format.md``); verify checks one and
-lists every problem by file and record (exit status 1 if any); import verifies,
+lists every problem by file and record (exit status 2 for a refused bundle, as
+for every refusal; issue #12); import verifies,
 then merges in one transaction, printing what was added, skipped, updated, each
 conflict and each renumbered record. ``--dry-run`` prints the same report and
 writes nothing.
@@ -61,7 +62,11 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(handler=run_export)
 
-    p = sub.add_parser("verify")
+    p = sub.add_parser(
+        "verify",
+        description="Check a bundle and list each problem by file and record. Exit status: "
+        "0 when it passes, 2 when it is refused (as import refuses it).",
+    )
     p.add_argument("bundle", type=Path, metavar="IN.zip")
     p.set_defaults(handler=run_verify)
 
@@ -132,7 +137,7 @@ def run_verify(ctx: CommandContext) -> int:
         + ("" if en else " / problems")
     )
     print_problems(ctx, report)
-    return 1
+    return 2  # refused: the status of every refusal (huedesk.cli.main.EXIT_ERROR, as import)
 
 
 def run_import(ctx: CommandContext) -> int:

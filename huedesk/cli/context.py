@@ -79,6 +79,13 @@ class CommandContext:
             from huedesk.store import open_store
 
             self._db = open_store(self.db_path)
+            if self._db.read_only is not None:  # said once, on the side: stdout stays the data
+                why = self._db.read_only
+                print(
+                    f"huedesk: {'read-only' if self.lang == 'en' else 'chỉ đọc'}: "
+                    f"{why.en if self.lang == 'en' else why.vi}.",
+                    file=sys.stderr,
+                )
         return self._db
 
     def close(self) -> None:

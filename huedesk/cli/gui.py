@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from huedesk.cli.context import CommandContext
+from huedesk.db.read_only import why_read_only
 from huedesk.safety import applock
 
 
@@ -23,6 +24,8 @@ def launch(ctx: CommandContext) -> int:
 
     location = ctx.db_path
     if not isinstance(location, Path):  # a server database: several windows share it
+        return run(location, user_name=getattr(ctx.args, "user", None))
+    if why_read_only(location) is not None:  # nobody here can change it; a lock would be a write
         return run(location, user_name=getattr(ctx.args, "user", None))
     with applock.held(location, "HueDesk window"):
         return run(location, user_name=getattr(ctx.args, "user", None))

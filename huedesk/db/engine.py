@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from huedesk.db import backend
 from huedesk.db.backend.protocol import WRITE_OPTION, Backend
 from huedesk.db.location import Location
+from huedesk.db.read_only import ReadOnly
 
 # Every engine made in this process, so a restore can close them all before it
 # renames a file over the database (an open pooled connection would keep using the
@@ -28,9 +29,14 @@ from huedesk.db.location import Location
 _ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
-def make_engine(location: Location) -> Engine:
-    """An engine for the database at ``location`` with its backend's connection settings."""
-    engine = backend.for_location(location).make_engine(location)
+def make_engine(location: Location, *, read_only: bool = False) -> Engine:
+    """An engine for the database at ``location`` with its backend's connection settings
+    (``read_only``: for a database file HueDesk may not write, ``huedesk.db.read_only``)."""
+    found = backend.for_location(location)
+    if read_only and isinstance(location, Path) and found.files is not None:
+        engine = found.files.open_read_only(location)
+    else:
+        engine = found.make_engine(location)
     _ENGINES.add(engine)
     return engine
 
@@ -53,10 +59,18 @@ class Database:
     ``location`` is where the database is (a file, or a server's URL); ``path`` is the
     file, or for a server database the stand-in path on this computer beside which
     HueDesk keeps its local folders (``huedesk.db.location.ServerURL.local``).
+    ``read_only`` says why a database file may only be read (``None``: it may be
+    written); ``write()`` then refuses with one line, and nothing is written beside it.
     """
 
-    def __init__(self, location: Location, engine: Engine) -> None:
+    def __init__(
+        self, location: Location, engine: Engine, read_only: ReadOnly | None = None
+    ) -> None:
         self.location = location
+        self.read_only = read_only
+        # The backup taken before this open upgraded the schema (its attached files are
+        # the service layer's to keep: ``huedesk.store``).
+        self.pre_upgrade: Path | None = None
         self.path = location if isinstance(location, Path) else location.local
         self.engine = engine
         self.backend: Backend = backend.of(engine)
@@ -68,6 +82,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write unit of work: commits on success, rolls back on any error."""
+        if self.read_only is not None:
+            raise self.read_only.refusal()
         with translated_errors(self.location, self.backend):
             session = self._writer()
             if self.backend.files is not None:
@@ -101,7 +117,7 @@ class Database:
         file; the backend may then note the clean close (the next open skips its check).
         """
         self.engine.dispose()
-        if self.backend.files is not None:
+        if self.backend.files is not None and self.read_only is None:
             self.backend.files.record_clean_close(self.path)
 
 

@@ -31,6 +31,7 @@ from huedesk.db.backup_files import new_backup_path
 from huedesk.db.engine import Database, make_engine, translated_errors
 from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.db.location import Location
+from huedesk.db.read_only import ReadOnly, ReadOnlyDatabase, why_read_only
 from huedesk.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -112,9 +113,16 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
 
 def open_database(location: Location, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the HueDesk database at ``location``, upgraded to the current schema."""
+    """Open (creating if needed) the HueDesk database at ``location``, upgraded to the current schema.
+
+    A database file HueDesk may not write (``huedesk.db.read_only``) is opened for
+    reading only, when it is at the current schema (``open_read_only``).
+    """
     if isinstance(location, Path):
         files = backend.for_location(location).files
+        read_only = why_read_only(location) if files is not None else None
+        if read_only is not None:
+            return open_read_only(location, read_only)
         if files is not None:
             with translated_errors(location):
                 files.refuse_unsound(location)
@@ -128,14 +136,64 @@ def open_database(location: Location, *, migrate: bool = True) -> Database:
     engine = make_engine(location)
     try:
         with translated_errors(location):
-            _prepare_schema(engine, location, migrate)
+            kept = _prepare_schema(engine, location, migrate)
     except BaseException:
         engine.dispose()
         raise
-    return Database(location, engine)
+    db = Database(location, engine)
+    db.pre_upgrade = kept
+    return db
 
 
-def _prepare_schema(engine: Engine, location: Location, migrate: bool) -> None:
+def open_read_only(path: Path, why: ReadOnly) -> Database:
+    """Open the database file ``path`` for reading only, writing nothing to it or beside it.
+
+    It must exist and be a sound HueDesk database at the current schema: a missing
+    file cannot be created and an older one cannot be upgraded where it is, and
+    either is refused with one line naming what is read-only.
+    """
+    cannot_create = ReadOnlyDatabase(
+        f"Không tạo được cơ sở dữ liệu {path}: {why.vi}.",
+        f"Cannot create the database {path}: {why.en}.",
+    )
+    if not path.is_file() or path.stat().st_size == 0:
+        raise cannot_create
+    files = backend.for_location(path).files
+    assert files is not None  # only file backends are opened this way
+    with translated_errors(path):
+        files.refuse_unsound(path)
+    engine = make_engine(path, read_only=True)
+    try:
+        with translated_errors(path):
+            rev = current_revision(engine)
+            if rev is None:  # an empty SQLite file (one with tables was refused above)
+                raise cannot_create
+            if rev != head_revision():
+                _refuse_unknown(rev, path)
+                raise ReadOnlyDatabase(
+                    f"Cơ sở dữ liệu {path} cần nâng cấp lên lược đồ {head_revision()} nhưng {why.vi}; "
+                    "hãy chép tệp sang thư mục ghi được rồi mở lại.",
+                    f"The database {path} needs upgrading to schema {head_revision()} but {why.en}; "
+                    "copy it to a folder you can write to and open it there.",
+                )
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path, engine, read_only=why)
+
+
+def _refuse_unknown(rev: str, location: Location) -> None:
+    if rev not in known_revisions():
+        raise DatabaseError(
+            f"Cơ sở dữ liệu {location} được tạo bởi phiên bản HueDesk mới hơn (lược đồ {rev}); "
+            "hãy cập nhật HueDesk.",
+            f"The database {location} was made by a newer HueDesk (schema {rev}); "
+            "please update HueDesk.",
+        )
+
+
+def _prepare_schema(engine: Engine, location: Location, migrate: bool) -> Path | None:
+    """Create or upgrade the schema; returns the ``pre-upgrade`` backup taken, if any."""
     rev = current_revision(engine)
     head = head_revision()
     if rev is None:
@@ -148,23 +206,19 @@ def _prepare_schema(engine: Engine, location: Location, migrate: bool) -> None:
             raise DatabaseError(vi, en)
         if migrate:
             upgrade(engine)
-        return
+        return None
     if rev == head:
-        return
-    if rev not in known_revisions():
-        raise DatabaseError(
-            f"Cơ sở dữ liệu {location} được tạo bởi phiên bản HueDesk mới hơn (lược đồ {rev}); "
-            "hãy cập nhật HueDesk.",
-            f"The database {location} was made by a newer HueDesk (schema {rev}); "
-            "please update HueDesk.",
-        )
+        return None
+    _refuse_unknown(rev, location)
     if not migrate:
-        return
+        return None
     files = backend.of(engine).files
+    kept = None
     if files is not None and isinstance(location, Path):
         engine.dispose()
-        files.snapshot(location, new_backup_path(location, "pre-upgrade", f"schema {rev}"))
+        kept = files.snapshot(location, new_backup_path(location, "pre-upgrade", f"schema {rev}"))
     upgrade(engine)
+    return kept
 
 
 def integrity_errors(path: Path) -> list[str]:

@@ -47,8 +47,15 @@ def _where(path: Path) -> tuple[str, str]:
 
 
 def describe(exc: OSError, path: Path, action: str = "write") -> FileProblem:
-    """``exc`` (met while ``action``-ing ``path``) as a message naming the path and the cause."""
-    path = Path(exc.filename) if isinstance(exc.filename, str) else path
+    """``exc`` (met while ``action``-ing ``path``) as a message naming the path and the cause.
+
+    The file the system names is named, unless it is ``path``'s own temporary
+    sibling (``.name.partial``, ``name.part``): the user chose ``path``.
+    """
+    if isinstance(exc.filename, str):
+        named = Path(exc.filename)
+        if not (named.parent == path.parent and path.name in named.name):
+            path = named
     in_vi, in_en = _where(path)
     reading = action == "read"
     code = exc.errno

@@ -4,8 +4,8 @@ The order matters for a crash at any moment: (1) the backup is checked (quick
 check, a schema revision this HueDesk knows); (2) it is copied beside the
 database under a temporary name and that copy, the file that will be installed,
 gets the full check; (3) the current database is kept as a ``pre-restore``
-backup (a consistent copy, or a raw copy with its companion files when it is
-damaged); (4) the caller may prepare the copy to be installed from the two
+backup (a consistent copy with the attached files its rows name, or a raw copy
+with its companion files when it is damaged); (4) the caller may prepare the copy to be installed from the two
 (``prepare``: the service layer carries the current accounts and audit log into
 it, ``huedesk.maintenance``); (5) the current database is made self-contained
 (SQLite: its WAL is checkpointed and retired, which also proves no other program
@@ -29,6 +29,8 @@ from huedesk.db.engine import dispose_engines
 from huedesk.db.migrate import known_revisions
 from huedesk.errors import DatabaseError
 from huedesk.safety import applock
+from huedesk.safety.attachment_copies import keep_files
+from huedesk.safety.files import file_errors
 
 
 def verify_backup(backup_file: Path) -> str:
@@ -65,10 +67,18 @@ def verify_backup(backup_file: Path) -> str:
 
 
 def _keep_current(files: DatabaseFiles, db_path: Path) -> Path:
-    """Copy the current database to a ``pre-restore`` backup; raw bytes if it is damaged."""
+    """Copy the current database to a ``pre-restore`` backup, with the attached files its
+    rows name (as every backup keeps them); raw bytes if it is damaged."""
     dest = new_backup_path(db_path, "pre-restore")
     if files.is_database_file(db_path) and not files.problems(db_path):
-        return files.snapshot(db_path, dest)
+        with file_errors(dest):
+            files.snapshot(db_path, dest)
+            try:
+                keep_files(db_path, dest)
+            except BaseException:
+                dest.unlink(missing_ok=True)  # a pre-restore backup without its files is none
+                raise
+        return dest
     dest = new_backup_path(db_path, "pre-restore", "damaged")
     try:
         files.raw_copy(db_path, dest)
@@ -105,7 +115,8 @@ def restore(db_path: Path, backup_file: Path, prepare: Prepare | None = None) ->
     with applock.held(db_path, "restore"):
         dispose_engines(db_path)
         try:
-            files.snapshot(backup_file, staged, full_check=True)
+            with file_errors(staged):
+                files.snapshot(backup_file, staged, full_check=True)
             safety: Path | None = None
             if db_path.exists() and db_path.stat().st_size > 0:
                 safety = _keep_current(files, db_path)

@@ -7,7 +7,8 @@ result, nor stay behind when HueDesk is killed: it goes into
 ``<data folder>/<database>-tmp/<purpose>-<host>-<pid>-<random>/`` (readable by
 the user only), which is removed when the work ends, and a folder whose process
 no longer runs is removed the next time the database is opened
-(``clear_leftovers``). A file that must be written elsewhere before it takes its
+(``clear_leftovers``). When the data folder cannot be written (a database opened
+read-only), the user's own cache folder takes its place. A file that must be written elsewhere before it takes its
 final name (an export to a USB drive: a rename cannot cross drives) is noted in
 its folder first, so a leftover of it is removed too.
 """
@@ -23,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from huedesk.paths import scratch_dir
+from huedesk.paths import scratch_dir, spare_scratch_dir
 from huedesk.safety.applock import pid_alive, start_ticks, this_host
 
 _OWNER = "owner.json"
@@ -56,10 +57,8 @@ class Scratch:
 @contextlib.contextmanager
 def scratch(db_path: Path, purpose: str) -> Iterator[Scratch]:
     """A private folder for one piece of work, removed with everything in it afterwards."""
-    root = scratch_dir(db_path)
-    root.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        os.chmod(root, 0o700)
+    _clear(spare_scratch_dir())  # leftovers of work killed while a database was read-only
+    root = _writable_root(db_path)
     folder = Path(tempfile.mkdtemp(prefix=f"{purpose}-{this_host()}-{os.getpid()}-", dir=root))
     work = Scratch(folder)
     work._save()
@@ -70,6 +69,20 @@ def scratch(db_path: Path, purpose: str) -> Iterator[Scratch]:
             with contextlib.suppress(OSError):
                 Path(leftover).unlink()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _writable_root(db_path: Path) -> Path:
+    """The data folder's scratch folder, or the user's own when the data folder is read-only."""
+    for root in (scratch_dir(db_path), spare_scratch_dir()):
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        with contextlib.suppress(OSError):
+            os.chmod(root, 0o700)
+        if os.access(root, os.W_OK):
+            return root
+    return scratch_dir(db_path)  # mkdtemp then says why in the words of the file system
 
 
 def _abandoned(folder: Path) -> bool:
@@ -87,19 +100,26 @@ def _abandoned(folder: Path) -> bool:
 
 
 def clear_leftovers(db_path: Path) -> list[Path]:
-    """Remove the scratch folders of work that ended without cleaning up; returns them."""
-    root = scratch_dir(db_path)
+    """Remove the scratch folders of work that ended without cleaning up; returns them.
+
+    The data folder's are looked at here; the user's own (used while a database was
+    open read-only) when the next piece of work starts (``scratch``), so opening a
+    database does not pay for finding the user's cache folder.
+    """
+    return _clear(scratch_dir(db_path))
+
+
+def _clear(root: Path) -> list[Path]:
     removed: list[Path] = []
-    if not root.is_dir():
-        return removed
-    for folder in root.iterdir():
-        if not folder.is_dir() or not _abandoned(folder):
-            continue
-        with contextlib.suppress(OSError, ValueError):
-            owner = json.loads((folder / _OWNER).read_text(encoding="utf-8"))
-            for leftover in owner.get("outgoing", []):
-                with contextlib.suppress(OSError):
-                    Path(leftover).unlink()
-        shutil.rmtree(folder, ignore_errors=True)
-        removed.append(folder)
+    if root.is_dir() and os.access(root, os.W_OK):
+        for folder in root.iterdir():
+            if not folder.is_dir() or not _abandoned(folder):
+                continue
+            with contextlib.suppress(OSError, ValueError):
+                owner = json.loads((folder / _OWNER).read_text(encoding="utf-8"))
+                for leftover in owner.get("outgoing", []):
+                    with contextlib.suppress(OSError):
+                        Path(leftover).unlink()
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
     return removed

@@ -85,7 +85,12 @@ class Desk:
         old.deleteLater()
 
     def warn_about_storage(self) -> str | None:
-        """Once per start: say so when the database is on a network share or a synced folder."""
+        """Once per start: say so when the database may only be read, or is on a network
+        share or in a synced folder."""
+        read_only = self.ws.read_only_reason(language())
+        if read_only:
+            self.window.show_warning(f"<b>{tr('read_only_title')}.</b> {read_only}")
+            return read_only
         text = self.ws.storage_warning(language())
         if text:
             self.window.show_warning(f"<b>{tr('storage_title')}.</b> {text}")

@@ -186,6 +186,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "open_data_folder": ("Mở &thư mục dữ liệu", "Open &data folder"),
     "load_demo": ("Nạp &dữ liệu mẫu…", "Load &demo data…"),
     "data_file": ("Tệp dữ liệu: {path}", "Data file: {path}"),
+    "data_file_read_only": ("Tệp dữ liệu: {path} — CHỈ ĐỌC", "Data file: {path} — READ-ONLY"),
+    "read_only_title": ("Chỉ xem, không sửa được", "Read-only: nothing can be changed"),
     "ready": ("Sẵn sàng", "Ready"),
     "saved": ("Đã lưu {what}.", "Saved {what}."),
     "deleted": ("Đã xóa {what}.", "Deleted {what}."),

@@ -135,7 +135,12 @@ class MainWindow(QMainWindow):
         self.search = GlobalSearch(ctx.ws, ctx.lang, self._open_found)
         self.archive = ArchiveActions(ctx, self, self._after_import)
         self._build_actions()
-        self.path_label = QLabel(tr("data_file", path=ctx.ws.path))
+        read_only = ctx.ws.read_only_reason(ctx.lang)
+        self.path_label = QLabel(
+            tr("data_file_read_only" if read_only else "data_file", path=ctx.ws.path)
+        )
+        if read_only:
+            self.path_label.setToolTip(read_only)
         self.statusBar().addPermanentWidget(self.path_label)
         ctx.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.statusBar().showMessage(tr("ready"))
@@ -192,6 +197,13 @@ class MainWindow(QMainWindow):
             a.setEnabled(who.can_manage_users)
             if not a.isEnabled():
                 a.setToolTip(tr("admin_only"))
+        # Nor what a database opened read-only cannot take (its writes are refused anyway).
+        read_only = self.ctx.ws.read_only_reason(self.ctx.lang)
+        if read_only:
+            changes = (self.act_new, self.act_delete, self.act_import, self.act_import_sheet)
+            for a in (*changes, self.act_demo, self.act_restore, self.act_doc_settings):
+                a.setEnabled(False)
+                a.setToolTip(read_only)
         # These work from any window and any field (the search box, a record window …).
         for a in (
             self.act_new,

@@ -12,7 +12,7 @@ administrators; a restore keeps the accounts and the audit log).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -180,7 +180,7 @@ class Demo:
         self._ws = ws
 
     def allowed(self) -> bool:
-        return self._ws.principal.can_manage_users
+        return self._ws.principal.can_manage_users and self._ws.db.read_only is None
 
     def generate(
         self,
@@ -216,8 +216,12 @@ class Maintenance:
     def __init__(self, ws: Bound) -> None:
         self._ws = ws
 
-    def check(self, *, verify_attachments: bool = True) -> CheckReport:
-        return maintenance.check(self._ws.db, self._ws.actor, verify_attachments=verify_attachments)
+    def check(
+        self, *, verify_attachments: bool = True, against: Sequence[Path] = ()
+    ) -> CheckReport:
+        return maintenance.check(
+            self._ws.db, self._ws.actor, verify_attachments=verify_attachments, against=against
+        )
 
 
 class Privacy:

@@ -104,6 +104,12 @@ class Workspace:
         ``25.450`` is twenty-five thousand, in English twenty-five point four five)."""
         self.records.reading = convention(lang)
 
+    def read_only_reason(self, lang: str = "vi") -> str | None:
+        """Why the database may only be read (the sentence every change is refused with),
+        or ``None`` when it may be written."""
+        why = self._db.read_only
+        return None if why is None else why.refusal().message(lang)
+
     def storage_warning(self, lang: str = "vi") -> str | None:
         """A warning when the file lies on a network share or in a synced folder."""
         return storage_warning(self._db.path, lang)

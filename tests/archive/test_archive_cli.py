@@ -35,7 +35,7 @@ def test_export_verify_import_commands(
         return data + b"\n" if name == "records/gift.jsonl" else data
 
     bad = rewrite(bundle, tmp_path / "bad.zip", edit=edit, rehash=False)
-    assert main(["--db", str(db.path), "verify", str(bad)]) == 1
+    assert main(["--db", str(db.path), "verify", str(bad)]) == 2  # refused, as import refuses
     assert "records/gift.jsonl" in capsys.readouterr().out
     assert main(["--db", str(other), "import", str(bad)]) == 2
     captured = capsys.readouterr()

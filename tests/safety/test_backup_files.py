@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from huedesk import backup, maintenance
 from huedesk.attachments import Attachments
 from huedesk.check import run_check
@@ -88,3 +90,43 @@ def test_rotation_removes_files_no_backup_names(
         backup.backup_now(db_path)
     assert not stray.exists()
     assert any(p.is_file() for p in store_dir(db_path).rglob("*"))
+
+
+def test_a_pre_restore_backup_keeps_the_files_too(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    """The database a restore replaces is kept with its files: a file attached after the
+    restored backup comes back from the pre-restore backup, even once deleted."""
+    before = backup.backup_now(db_path)  # nothing attached yet
+    row = _attach(db, tmp_path)
+    copy = attachments_dir(db_path) / row["stored_name"]
+    report = maintenance.restore(db, "kiemthu", before)
+    assert report.kept is not None and "pre-restore" in report.kept.name
+    assert (store_dir(db_path) / row["stored_name"]).read_bytes() == LETTER
+    copy.unlink()  # lost later (a deleted record, a disk cleaned up …)
+    reopened = open_store(db_path)
+    maintenance.restore(reopened, "kiemthu", report.kept)
+    assert copy.read_bytes() == LETTER
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection")
+def test_a_pre_upgrade_backup_keeps_the_files_too(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    from alembic import command
+
+    from huedesk.db.engine import make_engine
+    from huedesk.db.migrate import alembic_config, head_revision
+
+    row = _attach(db, tmp_path)
+    db.dispose()
+    engine = make_engine(db_path)
+    cfg = alembic_config()
+    with engine.begin() as conn:  # the file as an older HueDesk left it
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, f"{int(head_revision()) - 1:04d}")
+    engine.dispose()
+    upgraded = open_store(db_path)
+    upgraded.dispose()
+    assert upgraded.pre_upgrade is not None and upgraded.pre_upgrade.is_file()
+    assert (store_dir(db_path) / row["stored_name"]).read_bytes() == LETTER

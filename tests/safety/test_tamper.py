@@ -8,6 +8,7 @@ cannot sign in.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from huedesk import backup
 from huedesk.accounts.service import AccountService
 from huedesk.archive import export_bundle
 from huedesk.audit.chain import _digest
@@ -24,7 +26,7 @@ from huedesk.check import run_check
 from huedesk.db.engine import Database
 from huedesk.errors import PermissionDenied
 from huedesk.records import RecordService
-from tests.safety.support import column_in, run_sql
+from tests.safety.support import column_in, run_cli, run_sql
 
 PASSWORD = "Mật-khẩu-dài-đủ-12"
 UNGUARD = [
@@ -46,6 +48,31 @@ def used(db: Database) -> Database:
 
 def _problems(db: Database) -> str:
     return " | ".join(en for _vi, en in run_check(db).problems)
+
+
+def _recompute_from(path: Path, edited: int) -> None:
+    """Edit entry number ``edited`` (0-based) and recompute the chain after it, as an
+    attacker with the file and the hash rule would."""
+    conn = sqlite3.connect(path)
+    for statement in UNGUARD:
+        conn.execute(statement)
+    rows = conn.execute(
+        "SELECT id, prev_hash, at, actor, action, kind, record_uuid, record_ref, changes "
+        "FROM audit_entry ORDER BY id"
+    ).fetchall()
+    prev = rows[0][1]
+    for i, (entry_id, _prev, at, actor, action, kind, uuid, ref, changes) in enumerate(rows):
+        if i == edited:
+            actor = "someone-else"
+        when = dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC)
+        digest = _digest(prev, when, actor, action, kind, uuid, ref, changes)
+        conn.execute(
+            "UPDATE audit_entry SET actor = ?, prev_hash = ?, entry_hash = ? WHERE id = ?",
+            (actor, prev, digest, entry_id),
+        )
+        prev = digest
+    conn.commit()
+    conn.close()
 
 
 def test_the_head_and_the_seals_are_kept_beside_the_database(used: Database) -> None:
@@ -71,26 +98,7 @@ def test_deleting_the_newest_entries_is_detected(used: Database) -> None:
 
 def test_a_recomputed_chain_is_detected(used: Database) -> None:
     used.dispose()
-    conn = sqlite3.connect(used.path)
-    for statement in UNGUARD:
-        conn.execute(statement)
-    rows = conn.execute(
-        "SELECT id, prev_hash, at, actor, action, kind, record_uuid, record_ref, changes "
-        "FROM audit_entry ORDER BY id"
-    ).fetchall()
-    prev = rows[0][1]
-    for i, (entry_id, _prev, at, actor, action, kind, uuid, ref, changes) in enumerate(rows):
-        if i == 1:
-            actor = "someone-else"  # the edit the attacker wants to hide
-        when = dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC)
-        digest = _digest(prev, when, actor, action, kind, uuid, ref, changes)
-        conn.execute(
-            "UPDATE audit_entry SET actor = ?, prev_hash = ?, entry_hash = ? WHERE id = ?",
-            (actor, prev, digest, entry_id),
-        )
-        prev = digest
-    conn.commit()
-    conn.close()
+    _recompute_from(used.path, 1)
     text = _problems(used)
     assert "Audit log entry" not in text  # the chain itself holds together …
     assert "cut or recomputed" in text  # … but not with the head kept outside
@@ -121,3 +129,88 @@ def test_a_bundle_manifest_carries_the_head(used: Database, tmp_path: Path) -> N
     assert kept is not None
     assert head["last_hash"] == kept.last_hash and head["entries"] == kept.entries
     assert head_file(used.path).is_file()
+
+
+def test_a_deleted_side_file_is_reported(used: Database) -> None:
+    head_file(used.path).unlink()
+    assert "is missing" in _problems(used)
+
+
+def test_an_empty_log_needs_no_side_file(db: Database) -> None:
+    assert not head_file(db.path).exists()
+    assert run_check(db).ok, run_check(db).problems
+
+
+def test_the_backups_remember_the_head_when_the_side_file_is_gone(used: Database) -> None:
+    """Newest entries deleted together with the side file: the backup taken before says so."""
+    backup.backup_now(used.path)
+    used.dispose()
+    head_file(used.path).unlink()
+    run_sql(
+        used.path,
+        *UNGUARD,
+        "DELETE FROM audit_entry WHERE id > (SELECT max(id) - 2 FROM audit_entry)",
+    )
+    text = _problems(used)
+    assert "fewer than the" in text and "recorded in the backup" in text
+    assert "cut or recomputed" in text
+
+
+def test_a_recomputed_chain_is_caught_by_a_backup_and_by_a_bundle(
+    used: Database, tmp_path: Path
+) -> None:
+    """The attacker rewrites the log and writes a matching side file: an earlier backup and
+    a bundle sent elsewhere still hold the old head."""
+    backup.backup_now(used.path)
+    bundle = tmp_path / "sent.zip"
+    export_bundle(used, bundle, actor="quantri")
+    used.dispose()
+    _recompute_from(used.path, 1)
+    with contextlib.closing(sqlite3.connect(used.path)) as conn:
+        conn.create_function("hd_sort_key", 1, lambda v: v, deterministic=True)
+        entries, last_id, last_hash = conn.execute(
+            "SELECT count(*), max(id), (SELECT entry_hash FROM audit_entry ORDER BY id DESC "
+            "LIMIT 1) FROM audit_entry"
+        ).fetchone()
+    kept = read_head(used.path)
+    assert kept is not None
+    head_file(used.path).write_text(
+        json.dumps(
+            {
+                "entries": entries,
+                "last_id": last_id,
+                "last_hash": last_hash,
+                "accounts": kept.accounts,
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert "recorded in the backup" in _problems(used)  # the backup alone …
+    report = run_check(used, against=[bundle])  # … and the bundle, given to check
+    text = " | ".join(en for _vi, en in report.problems)
+    assert "differs from the one recorded in the bundle sent.zip" in text
+
+
+def test_check_against_from_the_command_line(used: Database, tmp_path: Path) -> None:
+    bundle = tmp_path / "sent.zip"
+    export_bundle(used, bundle, actor="quantri")
+    used.dispose()
+    run_sql(
+        used.path,
+        *UNGUARD,
+        "DELETE FROM audit_entry WHERE id > (SELECT max(id) - 1 FROM audit_entry)",
+    )
+    head_file(used.path).unlink()
+    bad = tmp_path / "not-a-bundle.txt"
+    bad.write_text("x", encoding="utf-8")
+    env = {"HUEDESK_USER": "quantri", "HUEDESK_PASSWORD": PASSWORD}
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in env.items():
+            mp.setenv(k, v)
+        ran = run_cli(
+            "--db", str(used.path), "check", "--lang", "en", "--against", str(bundle), str(bad)
+        )
+    assert ran.returncode == 1, ran.stderr
+    assert "recorded in the bundle sent.zip" in ran.stdout
+    assert "not-a-bundle.txt: not a HueDesk bundle or backup" in ran.stdout
+    assert "Traceback" not in ran.stderr

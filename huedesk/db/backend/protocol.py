@@ -113,8 +113,14 @@ class DatabaseFiles(Protocol):
         """Raise ``DamagedDatabaseError`` for a file that is damaged, not a database or not HueDesk's."""
         ...
 
+    def open_read_only(self, path: Path) -> Engine:
+        """An engine on the file whose connections write nothing, to it or beside it
+        (a database in a read-only folder or file: ``huedesk.db.read_only``)."""
+        ...
+
     def snapshot(self, source: Path, dest: Path, *, full_check: bool = False) -> Path:
-        """A consistent, checked, durable copy of ``source`` at ``dest`` (even while it is in use)."""
+        """A consistent, checked, durable copy of ``source`` at ``dest`` (even while it is in use);
+        what the file system refuses is raised as its ``OSError``, with nothing left behind."""
         ...
 
     def raw_copy(self, path: Path, dest: Path) -> None:

@@ -29,13 +29,22 @@ CACHE_KIB = 131072
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    _settings(dbapi_conn, wal=True)
+
+
+def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    _settings(dbapi_conn, wal=False)  # choosing the journal would write to the file
+
+
+def _settings(dbapi_conn: sqlite3.Connection, *, wal: bool) -> None:
     # Let the "begin" hook below issue BEGIN itself (pysqlite's own implicit BEGIN
     # would be DEFERRED and come too late for SAVEPOINTs).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA journal_mode = WAL")
+    if wal:
+        cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA secure_delete = ON")
     cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -70,12 +79,21 @@ def _on_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine for the SQLite file at ``path`` with HueDesk's connection settings."""
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
-    event.listen(engine, "connect", _on_connect)
+def make_engine(path: Path, *, read_only_uri: str | None = None) -> Engine:
+    """An engine for the SQLite file at ``path`` with HueDesk's connection settings.
+
+    With ``read_only_uri`` (``huedesk.db.backend.sqlite.files.read_only_uri``) every
+    connection opens the file through that URI, which cannot write to it.
+    """
+    args: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    if read_only_uri is None:
+        engine = create_engine(f"sqlite+pysqlite:///{path}", connect_args=args)
+        event.listen(engine, "connect", _on_connect)
+    else:
+        uri = read_only_uri
+        engine = create_engine(
+            f"sqlite+pysqlite:///{path}", creator=lambda: sqlite3.connect(uri, uri=True, **args)
+        )
+        event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -26,11 +26,14 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from huedesk.db.backend.sqlite.connection import register_functions
+from sqlalchemy import Engine
+
+from huedesk.db.backend.sqlite.connection import make_engine, register_functions
 from huedesk.db.backend.sqlite.errors import translate
 from huedesk.db.backend.sqlite.lock_holders import describe_holders
 from huedesk.db.backup_files import fsync_dir
 from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.db.read_only import ReadOnlyDatabase, why_read_only
 from huedesk.errors import DatabaseError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -40,9 +43,31 @@ COMPANIONS: tuple[str, ...] = ("-wal", "-shm")
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A connection that cannot change the file (WAL readers still share its ``-shm``)."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     register_functions(conn)  # the sort-key indexes name hd_sort_key
     return conn
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` without writing to it.
+
+    A reader of a database in WAL mode shares the ``-shm`` file beside it, and
+    creates it (and an empty ``-wal``) when they are missing, which a read-only
+    folder refuses ("unable to open database file", once taken for damage). When
+    HueDesk may not write the file or its folder and no log is waiting to be
+    read, the file is opened as immutable: SQLite then reads it as it is and
+    writes nothing anywhere. (Another account allowed to write it at the same time
+    would not be seen; a log left waiting is read the ordinary way.)
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if why_read_only(path) is not None and not _wal_waiting(path):
+        uri += "&immutable=1"
+    return uri
+
+
+def open_read_only(path: Path) -> Engine:
+    """An engine on ``path`` whose connections cannot write to it, nor beside it."""
+    return make_engine(path, read_only_uri=read_only_uri(path))
 
 
 def is_database_file(path: Path) -> bool:
@@ -63,12 +88,14 @@ def problems(path: Path, *, full: bool = False) -> list[str]:
     try:
         conn = connect_readonly(path)
     except sqlite3.Error as exc:
+        _refuse_if_read_only(path, exc)
         return [str(exc)]
     try:
         rows = conn.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise translate(exc, path) or exc from exc
+        _refuse_if_read_only(path, exc)
         return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
@@ -76,6 +103,22 @@ def problems(path: Path, *, full: bool = False) -> list[str]:
         conn.close()
     lines = (line.strip() for r in rows if r[0] != "ok" for line in str(r[0]).splitlines())
     return [line for line in lines if line and not line.startswith("***")]
+
+
+def _refuse_if_read_only(path: Path, exc: sqlite3.Error) -> None:
+    """A file SQLite cannot open because nothing may be written beside it is not damaged.
+
+    (A log of recent changes left waiting, without the shared memory that goes with
+    it, in a read-only folder: SQLite must create that file to read the log.)
+    """
+    why = why_read_only(path)
+    if why is not None and "unable to open" in str(exc):
+        raise ReadOnlyDatabase(
+            f"Không đọc được {path}: các thay đổi cuối còn chờ trong tệp nhật ký "
+            f"{path.name}-wal nhưng {why.vi}. Hãy mở nó một lần ở nơi ghi được.",
+            f"Cannot read {path}: its last changes wait in the log {path.name}-wal but "
+            f"{why.en}. Open it once where it can be written.",
+        ) from exc
 
 
 def _read(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -120,7 +163,8 @@ def refuse_unsound(path: Path) -> None:
             f"The file {path} is not a HueDesk database (not an SQLite file).",
             path=path,
         )
-    found = [] if unchanged_since_clean_close(path) else problems(path)
+    writable = why_read_only(path) is None
+    found = [] if unchanged_since_clean_close(path, consume=writable) else problems(path)
     if found:
         detail = "; ".join(
             " ".join(p.split()) for p in found[:3]
@@ -149,7 +193,9 @@ def snapshot(source: Path, dest: Path, *, full_check: bool = False) -> Path:
 
     The copy is checked with ``PRAGMA quick_check`` (``integrity_check`` when
     ``full_check``) before it takes its name, and is one self-contained file
-    (rollback journal, not WAL).
+    (rollback journal, not WAL). What the file system refuses (a read-only or full
+    disk, a folder not allowed) is raised as its ``OSError``, for the caller to name
+    (``huedesk.safety.files.file_errors``); nothing is left under either name.
     """
     if not source.is_file():
         raise DatabaseError(
@@ -159,6 +205,8 @@ def snapshot(source: Path, dest: Path, *, full_check: bool = False) -> Path:
     tmp = dest.with_name(dest.name + ".part")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb"):  # the file system's own refusal (read-only, full, not allowed)
+            pass
         src_conn = connect_readonly(source)
         try:
             dst_conn = sqlite3.connect(tmp)
@@ -181,11 +229,6 @@ def snapshot(source: Path, dest: Path, *, full_check: bool = False) -> Path:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
         fsync_dir(dest.parent)
-    except OSError as exc:
-        raise DatabaseError(
-            f"Không ghi được bản sao {dest} ({exc.strerror}); chưa thay tệp nào.",
-            f"Cannot write the copy {dest} ({exc.strerror}); nothing was replaced.",
-        ) from exc
     except sqlite3.Error as exc:
         text = str(exc)
         if "full" in text:
@@ -275,11 +318,12 @@ def record_clean_close(path: Path) -> None:
         clean_marker(path).write_text(json.dumps(_fingerprint(path)), encoding="utf-8")
 
 
-def unchanged_since_clean_close(path: Path) -> bool:
+def unchanged_since_clean_close(path: Path, *, consume: bool = True) -> bool:
     """Whether the file is byte-for-byte where a clean close left it (by size and mtime).
 
     The marker is consumed: from here on the file is in use, and only the next clean
-    close may vouch for it again.
+    close may vouch for it again. A database opened read-only (``consume`` false)
+    cannot change, so its marker stays.
     """
     marker = clean_marker(path)
     try:
@@ -287,8 +331,9 @@ def unchanged_since_clean_close(path: Path) -> bool:
     except (OSError, ValueError):
         return False
     finally:
-        with contextlib.suppress(OSError):
-            os.remove(marker)
+        if consume:
+            with contextlib.suppress(OSError):
+                os.remove(marker)
     if _wal_waiting(path):
         return False
     return bool(recorded == _fingerprint(path))
