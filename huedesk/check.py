@@ -21,7 +21,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huedesk import audit
-from huedesk.archive.verify import claimed_manifest
 from huedesk.audit.guards import audit_guard_problems
 from huedesk.backup import list_backups
 from huedesk.db.backend import files_of
@@ -165,6 +164,9 @@ def _backup_head(
 
 
 def _bundle_head(path: Path, out: list[Any], report: CheckReport) -> None:
+    # imported here: every command that signs in loads this module, few read bundles
+    from huedesk.archive.verify import claimed_manifest
+
     manifest = claimed_manifest(path)
     if manifest is None:
         report.add(
