@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from reportlab.platypus import Flowable, Paragraph
@@ -37,10 +39,9 @@ from huedesk.briefs.data import AidProjectSummary, AidStatement, Names
 from huedesk.briefs.frame import AppendixHead, BriefHeader
 from huedesk.briefs.markup import esc
 from huedesk.briefs.styles import styles
-from huedesk.briefs.texts import date_span, field_label, tr
+from huedesk.briefs.texts import brief_date, date_span, field_label, tr
 from huedesk.db.enums import Sector, TransactionType
 from huedesk.document_settings import DocSettings
-from huedesk.formatting import format_date
 from huedesk.money import format_money, group_digits
 
 MAX_RATE_PLACES = 4
@@ -97,12 +98,15 @@ def aid_story(
             story.append(_by_donor(s, lang))
             story += sec.minor(tr("aid_by_sector", lang))
             story.append(_by_sector(s, lang))
+            story += _adds_up_note(s, lang)
         if detail:
             title = tr("aid_detail_title", lang, year=s.year)
             appendix = [AppendixHead(header, title)]
             parts = Sections()
             appendix += parts.major(tr("aid_projects_head", lang))
-            appendix.append(_projects(s, lang) if s.projects else nothing(lang))
+            appendix += (
+                [_projects(s, lang), *_adds_up_note(s, lang)] if s.projects else [nothing(lang)]
+            )
             appendix += parts.major(tr("aid_detail", lang))
             appendix.append(_transactions(s, lang) if s.transactions else nothing(lang))
         elif s.transactions:
@@ -111,7 +115,7 @@ def aid_story(
     else:
         if s.scope == "donor" and s.projects:
             story += sec.minor(tr("aid_projects_head", lang))
-            story.append(_projects(s, lang))
+            story += [_projects(s, lang), *_adds_up_note(s, lang)]
         story += sec.major(tr("aid_detail", lang))
         story.append(_transactions(s, lang) if s.transactions else nothing(lang))
     return header, attach_headings(story), attach_headings(appendix)
@@ -132,8 +136,11 @@ def _general(s: AidStatement, lang: str) -> list[Flowable]:
                 (_label("sector", lang), p.sector.label(lang)),
                 (_label("beneficiary", lang), p.beneficiary),
                 (_label("approval_decision", lang), p.approval_decision),
-                (_label("approved_on", lang), format_date(p.approved_on)),
-                (tr("del_when", lang), date_span(p.start_date, p.end_date).replace("\n", " ")),
+                (_label("approved_on", lang), brief_date(p.approved_on, lang)),
+                (
+                    tr("del_when", lang),
+                    date_span(p.start_date, p.end_date, lang).replace("\n", " "),
+                ),
                 (_label("status", lang), p.status.label(lang)),
                 (
                     _label("committed_amount", lang),
@@ -159,7 +166,10 @@ def _general(s: AidStatement, lang: str) -> list[Flowable]:
                 count,
             ]
         )
-    return [*running_text(tr("aid_year_scope", lang, year=s.year), lang), *field_list([count])]
+    assert s.year is not None
+    end = brief_date(dt.date(s.year, 12, 31), lang)
+    scope = tr("aid_year_scope", lang, year=s.year, end=end)
+    return [*running_text(scope, lang), *field_list([count])]
 
 
 def _vnd(value: int | None, lang: str) -> str:
@@ -181,6 +191,40 @@ def _committed_vnd(p: AidProjectSummary, lang: str) -> str:
     return _vnd(p.committed_vnd, lang) + (" *" if p.committed_estimated else "")
 
 
+@dataclass(frozen=True)
+class _Term:
+    """A column (or line) of a balance: committed = Σ sign × value over the other terms."""
+
+    key: str  # the header's text key
+    sign: int
+    value: Callable[[AidProjectSummary], int]
+    signed: bool = False  # printed with its sign (a difference)
+
+
+def _terms(s: AidStatement) -> list[_Term]:
+    """The terms a donor's or a year's balance is split into, in reading order.
+
+    A year's statement splits what was disbursed into earlier years (when anything
+    was) and the year; the "other difference" column appears only when some project
+    needs it.
+    """
+    if s.scope == "year":
+        paid = [_Term("aid_disbursed_year", 1, lambda p: p.disbursed_period_vnd)]
+        if s.disbursed_before_vnd:
+            paid.insert(0, _Term("aid_disbursed_before", 1, lambda p: p.disbursed_before_vnd))
+    else:
+        paid = [_Term("aid_disbursed", 1, lambda p: p.disbursed_vnd)]
+    terms = [*paid, _Term("aid_fx", -1, lambda p: p.fx_vnd or 0, signed=True)]
+    if any(p.other_vnd for p in s.projects):
+        terms.append(_Term("aid_other", 1, lambda p: p.other_vnd, signed=True))
+    terms.append(_Term("aid_outstanding", 1, lambda p: p.outstanding_vnd or 0))
+    return terms
+
+
+def _show(term: _Term, value: int, lang: str) -> str:
+    return _signed(value, lang) if term.signed else _vnd(value, lang)
+
+
 def _balance(p: AidProjectSummary, lang: str) -> Flowable:
     """Committed, disbursed, the exchange-rate difference and what is left, in both currencies."""
 
@@ -193,6 +237,11 @@ def _balance(p: AidProjectSummary, lang: str) -> Flowable:
     ]
     if p.currency != "VND":
         rows.append([tr("aid_fx", lang), "", _signed(p.fx_vnd, lang)])
+    if p.other_vnd:
+        over = None
+        if p.disbursed_amount is not None and p.outstanding_amount is not None:
+            over = p.committed_amount - p.disbursed_amount - p.outstanding_amount
+        rows.append([tr("aid_other", lang), orig(over), _signed(p.other_vnd, lang)])
     rows.append(
         Total(
             [
@@ -214,26 +263,33 @@ def _balance(p: AidProjectSummary, lang: str) -> Flowable:
 
 
 def _scope_balance(s: AidStatement, lang: str) -> Flowable:
-    """The same four lines for a donor's or a year's projects, in đồng."""
-    rows: list[Row] = [
-        [tr("aid_committed", lang), _vnd(s.committed_vnd, lang)],
-        [tr("aid_disbursed", lang), _vnd(s.disbursed_vnd, lang)],
-        [tr("aid_fx", lang), _signed(s.fx_vnd, lang)],
-        Total([tr("aid_outstanding", lang), _vnd(s.outstanding_vnd, lang)]),
-    ]
-    if s.scope == "year":
-        rows.append([tr("aid_disbursed_year", lang), _vnd(s.disbursed_period_vnd, lang)])
+    """The same lines for a donor's or a year's projects, in đồng: committed, then its terms."""
+    rows: list[Row] = [[tr("aid_committed", lang), _vnd(s.committed_vnd, lang)]]
+    for term in _terms(s):
+        value = sum(term.value(p) for p in s.projects)
+        cells = [tr(term.key, lang), _show(term, value, lang)]
+        rows.append(Total(cells) if term.key == "aid_outstanding" else cells)
     return table([Col(""), Col(tr("aid_vnd", lang), "R", wrap=False)], rows, lang, size=MONEY_SIZE)
+
+
+def _money_cols(terms: list[_Term], lang: str) -> list[Col]:
+    keys = ["aid_committed", *(t.key for t in terms)]
+    return [Col(_in_vnd(k, lang), "R", wrap=False) for k in keys]
+
+
+def _in_vnd(key: str, lang: str) -> str:
+    return tr("aid_in_vnd", lang, what=tr(key, lang))
 
 
 def _projects(s: AidStatement, lang: str) -> Flowable:
     """One row per project; the commitment in its own currency sits under the title.
 
-    A donor's statement shows each project's whole balance (committed, disbursed,
-    exchange-rate difference, not yet disbursed); a year's appendix its commitment,
-    what was disbursed in the year and what is left (the year's balance is on page 1).
+    Each row adds up across (committed = disbursed − exchange-rate difference + not yet
+    disbursed, with a year's disbursements split into earlier years and the year) and
+    each column down to the totals row.
     """
     year = s.scope == "year"
+    terms = _terms(s)
     rows: list[Row] = []
     for i, p in enumerate(s.projects, 1):
         lines = [p.title, p.ref + (f" — {p.donor.get(lang)}" if year else "")]
@@ -242,66 +298,41 @@ def _projects(s: AidStatement, lang: str) -> Flowable:
                 f"{tr('aid_committed', lang)}: {format_money(p.committed_amount, p.currency, lang)}"
             )
         row = [str(i), "\n".join(lines), _committed_vnd(p, lang)]
-        if year:
-            row.append(_vnd(p.disbursed_period_vnd, lang))
-        else:
-            row += [_vnd(p.disbursed_vnd, lang), _signed(p.fx_vnd, lang)]
-        row.append(_vnd(p.outstanding_vnd, lang))
-        rows.append(row)
+        rows.append(row + [_show(t, t.value(p), lang) for t in terms])
     total = ["", tr("total", lang), _vnd(s.committed_vnd, lang)]
-    money = [tr("aid_committed_vnd", lang)]
-    if year:
-        total.append(_vnd(s.disbursed_period_vnd, lang))
-        money.append(tr("aid_disbursed_year", lang))
-    else:
-        total += [_vnd(s.disbursed_vnd, lang), _signed(s.fx_vnd, lang)]
-        money += [tr("aid_disbursed_vnd", lang), tr("aid_fx_vnd", lang)]
-    total.append(_vnd(s.outstanding_vnd, lang))
-    money.append(tr("aid_outstanding_vnd", lang))
+    total += [_show(t, sum(t.value(p) for p in s.projects), lang) for t in terms]
     rows.append(Total(total))
     cols = [Col(tr("no", lang), "C", wrap=False), Col(tr("aid_project", lang))]
-    cols += [Col(m, "R", wrap=False) for m in money]
-    return table(cols, rows, lang, size=MONEY_SIZE)
+    return table(cols + _money_cols(terms, lang), rows, lang, size=MONEY_SIZE)
 
 
 def _grouped(
     s: AidStatement, key_of: dict[str, tuple[object, str]], lang: str, head: str
 ) -> Flowable:
-    """Projects added up by a key (donor or sector): count, committed, disbursed in the year, left."""
-    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    """Projects added up by a key (donor or sector), with the same terms as the projects."""
+    terms = _terms(s)
+    groups: dict[str, list[AidProjectSummary]] = defaultdict(list)
     names: dict[str, str] = {}
     for p in s.projects:
         key, name = key_of[p.ref]
-        k = str(key)
-        names[k] = name
-        sums[k][0] += 1
-        sums[k][1] += p.committed_vnd or 0
-        sums[k][2] += p.disbursed_period_vnd
-        sums[k][3] += p.outstanding_vnd or 0
-    order = sorted(sums, key=lambda k: (-sums[k][1], names[k]))
-    rows: list[Row] = [
-        [str(i), names[k], str(sums[k][0]), *(_vnd(v, lang) for v in sums[k][1:])]
-        for i, k in enumerate(order, 1)
-    ]
-    rows.append(
-        Total(
-            [
-                "",
-                tr("total", lang),
-                str(len(s.projects)),
-                _vnd(s.committed_vnd, lang),
-                _vnd(s.disbursed_period_vnd, lang),
-                _vnd(s.outstanding_vnd, lang),
-            ]
-        )
-    )
+        names[str(key)] = name
+        groups[str(key)].append(p)
+
+    def committed(ps: list[AidProjectSummary]) -> int:
+        return sum(p.committed_vnd or 0 for p in ps)
+
+    def cells(ps: list[AidProjectSummary]) -> list[str]:
+        money = [_show(t, sum(t.value(p) for p in ps), lang) for t in terms]
+        return [str(len(ps)), _vnd(committed(ps), lang), *money]
+
+    order = sorted(groups, key=lambda k: (-committed(groups[k]), names[k]))
+    rows: list[Row] = [[str(i), names[k], *cells(groups[k])] for i, k in enumerate(order, 1)]
+    rows.append(Total(["", tr("total", lang), *cells(list(s.projects))]))
     cols = [
         Col(tr("no", lang), "C", wrap=False),
         Col(head),
         Col(tr("aid_count", lang), "R", wrap=False),
-        Col(tr("aid_committed_vnd", lang), "R", wrap=False),
-        Col(tr("aid_disbursed_year", lang), "R", wrap=False),
-        Col(tr("aid_outstanding_vnd", lang), "R", wrap=False),
+        *_money_cols(terms, lang),
     ]
     return table(cols, rows, lang, size=MONEY_SIZE)
 
@@ -322,6 +353,20 @@ def _by_sector(s: AidStatement, lang: str) -> Flowable:
         p.ref: (p.sector.value, Sector(p.sector).label(lang)) for p in s.projects
     }
     return _grouped(s, keys, lang, tr("aid_sector", lang))
+
+
+def _adds_up_note(s: AidStatement, lang: str) -> list[Flowable]:
+    """How a row adds up, and which projects the "other difference" column is for."""
+    formula = tr("aid_committed", lang).lower() + " = "
+    for i, t in enumerate(_terms(s)):
+        sign = ("− " if t.sign < 0 else "+ ") if i else ""
+        formula += sign + tr(t.key, lang).lower() + " "
+    notes = [tr("aid_adds_up", lang, formula=formula.strip())]
+    for reason in ("mixed", "over", "no_rate"):
+        refs = [p.ref for p in s.projects if p.other_reason == reason]
+        if refs:
+            notes.append(tr(f"aid_other_{reason}", lang, refs=", ".join(refs)))
+    return [Paragraph(esc(n), styles().note) for n in notes]
 
 
 def _totals_sentence(s: AidStatement, lang: str) -> str:
@@ -349,7 +394,16 @@ def _rate(rate: Decimal | None, lang: str) -> str:
     return group_digits(rate, lang, places)
 
 
+# The totals under a list of transactions: one per type present, each adding up its own rows.
+_TX_TOTALS = (
+    (TransactionType.PLEDGE, "aid_total_pledged"),
+    (TransactionType.COMMITMENT, "aid_total_committed"),
+    (TransactionType.DISBURSEMENT, "aid_total_paid"),
+)
+
+
 def _transactions(s: AidStatement, lang: str) -> Flowable:
+    """Every transaction in date order, then a total per type (pledged, committed, disbursed)."""
     many = s.scope != "project"
     rows: list[Row] = []
     for t in s.transactions:
@@ -357,7 +411,7 @@ def _transactions(s: AidStatement, lang: str) -> Flowable:
             f"\n{glossary.tranche(t.tranche, lang)}" if t.tranche else ""
         )
         row = [
-            format_date(t.value_date),
+            brief_date(t.value_date, lang),
             kind,
             format_money(t.amount, t.currency, lang),
             _rate(t.rate_to_vnd, lang),
@@ -365,8 +419,11 @@ def _transactions(s: AidStatement, lang: str) -> Flowable:
             t.document_ref or "",
         ]
         rows.append([t.project_ref, *row] if many else row)
-    paid = sum(t.amount_vnd for t in s.transactions if t.tx_type == TransactionType.DISBURSEMENT)
-    total = ["", tr("aid_total_paid", lang), "", "", group_digits(paid, lang), ""]
+    for tx_type, key in _TX_TOTALS:
+        of_type = [t.amount_vnd for t in s.transactions if t.tx_type == tx_type]
+        if of_type or tx_type == TransactionType.DISBURSEMENT:
+            total = ["", tr(key, lang), "", "", group_digits(sum(of_type), lang), ""]
+            rows.append(Total(["", *total] if many else total))
     cols = [
         Col(field_label("aid_transaction", "value_date", lang), "C", wrap=False),
         Col(tr("aid_kind", lang)),
@@ -377,6 +434,4 @@ def _transactions(s: AidStatement, lang: str) -> Flowable:
     ]
     if many:
         cols.insert(0, Col(field_label("aid_transaction", "project_id", lang), wrap=False))
-        total.insert(0, "")
-    rows.append(Total(total))
     return table(cols, rows, lang, size=MONEY_SIZE)

@@ -19,8 +19,7 @@ from huedesk.briefs.frame import TEXT_WIDTH
 from huedesk.briefs.grid import Col, Grid, Row, Span, Total, grid
 from huedesk.briefs.markup import esc
 from huedesk.briefs.styles import styles
-from huedesk.briefs.texts import field_label, tr
-from huedesk.formatting import format_date
+from huedesk.briefs.texts import brief_date, field_label, tr
 
 __all__ = [
     "Col",
@@ -162,7 +161,8 @@ def table(
 def task_table(tasks: Sequence[TaskLine], lang: str) -> Grid:
     """Follow-up tasks: what, by when, who, status."""
     rows: list[Row] = [
-        [t.title, format_date(t.due_date), t.assignee or "", t.status.label(lang)] for t in tasks
+        [t.title, brief_date(t.due_date, lang), t.assignee or "", t.status.label(lang)]
+        for t in tasks
     ]
     labels = [
         field_label("follow_up_task", f, lang) for f in ("title", "due_date", "assignee", "status")

@@ -24,10 +24,9 @@ from huedesk.briefs.data import CaseBrief, CasePersonLine, Withheld
 from huedesk.briefs.frame import BriefHeader
 from huedesk.briefs.markup import esc
 from huedesk.briefs.styles import styles
-from huedesk.briefs.texts import field_label, tr
+from huedesk.briefs.texts import brief_date, brief_datetime, field_label, tr
 from huedesk.db.enums import CaseStatus
 from huedesk.document_settings import DocSettings
-from huedesk.formatting import format_date, format_datetime
 
 _OPEN = (CaseStatus.OPEN, CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_RESPONSE)
 
@@ -68,10 +67,10 @@ def case_story(
             (_label("case_type", lang), b.case_type.label(lang)),
             (_label("country_code", lang), b.country.get(lang)),
             (_label("location", lang), b.location),
-            (_label("opened_on", lang), format_date(b.opened_on)),
+            (_label("opened_on", lang), brief_date(b.opened_on, lang)),
             (tr("case_source", lang), source),
             (_label("officer_id", lang), b.officer),
-            (_label("consulate_notified_at", lang), format_datetime(b.consulate_notified_at)),
+            (_label("consulate_notified_at", lang), brief_datetime(b.consulate_notified_at, lang)),
         ]
     )
     story += sec.major(tr("case_facts", lang))
@@ -85,7 +84,7 @@ def case_story(
         [
             (_label("status", lang), b.status.label(lang)),
             (_label("deadline", lang), _deadline(b, lang, issued_on)),
-            (_label("closed_on", lang), format_date(b.closed_on)),
+            (_label("closed_on", lang), brief_date(b.closed_on, lang)),
         ]
     )
     if b.tasks:
@@ -109,7 +108,7 @@ def _label(field: str, lang: str) -> str:
 def _deadline(b: CaseBrief, lang: str, today: dt.date) -> str:
     if b.deadline is None:
         return ""
-    text = format_date(b.deadline)
+    text = brief_date(b.deadline, lang)
     if b.status in _OPEN and b.deadline < today:
         text += f" ({tr('case_overdue', lang, days=(today - b.deadline).days)})"
     return text
@@ -120,7 +119,7 @@ def _shown(value: object, lang: str) -> str:
     if isinstance(value, Withheld):
         return tr("redacted", lang)
     if isinstance(value, dt.date):
-        return format_date(value)
+        return brief_date(value, lang)
     return "" if value is None else str(value)
 
 
@@ -160,7 +159,7 @@ def _people(people: tuple[CasePersonLine, ...], lang: str) -> Flowable:
 def _actions(b: CaseBrief, lang: str) -> Flowable:
     rows: list[Row] = [
         [
-            format_datetime(a.taken_at).replace(" ", "\n"),
+            f"{brief_date(a.taken_at.date(), lang)}\n{a.taken_at:%H:%M}",
             a.action,
             a.officer or "",
             a.next_step or "",
@@ -176,7 +175,13 @@ def _actions(b: CaseBrief, lang: str) -> Flowable:
 
 def _consents(b: CaseBrief, lang: str) -> Flowable:
     rows: list[Row] = [
-        [c.person, c.recipient, c.scope or "", format_date(c.given_on), format_date(c.withdrawn_on)]
+        [
+            c.person,
+            c.recipient,
+            c.scope or "",
+            brief_date(c.given_on, lang),
+            brief_date(c.withdrawn_on, lang),
+        ]
         for c in b.consents
     ]
     labels = [

@@ -378,8 +378,44 @@ class AidProjectSummary:
             return None
         if self.currency == "VND":
             return 0
-        at_commitment = self.committed_vnd - (self.outstanding_vnd or 0)
+        if self.disbursed_amount > self.committed_amount and self.committed_amount:
+            # Disbursed beyond the commitment: the excess is not a rate difference.
+            at_commitment = _share(self.committed_vnd, self.disbursed_amount, self.committed_amount)
+        else:
+            at_commitment = self.committed_vnd - (self.outstanding_vnd or 0)
         return self.disbursed_vnd - at_commitment
+
+    @property
+    def disbursed_before_vnd(self) -> int:
+        """Disbursed before the statement's period (a year's statement: in earlier years)."""
+        return self.disbursed_vnd - self.disbursed_period_vnd
+
+    @property
+    def other_vnd(self) -> int:
+        """What the balance cannot split into a rate difference and what is left, so that
+        committed = disbursed − exchange-rate difference + not yet disbursed + this.
+
+        Zero for a project whose every disbursement is in its own currency and within its
+        commitment; see ``other_reason`` for the rest.
+        """
+        return (
+            (self.committed_vnd or 0)
+            - self.disbursed_vnd
+            + (self.fx_vnd or 0)
+            - (self.outstanding_vnd or 0)
+        )
+
+    @property
+    def other_reason(self) -> str | None:
+        """Why ``other_vnd`` is not zero: ``no_rate``, ``mixed`` (disbursed in another
+        currency than committed) or ``over`` (disbursed beyond the commitment)."""
+        if not self.other_vnd:
+            return None
+        if self.committed_vnd is None:
+            return "no_rate"
+        if self.disbursed_amount is None:
+            return "mixed"
+        return "over"
 
 
 def _share(total: int, part: int, whole: int) -> int:
@@ -417,6 +453,14 @@ class AidStatement:
     @property
     def fx_vnd(self) -> int:
         return sum(p.fx_vnd or 0 for p in self.projects)
+
+    @property
+    def disbursed_before_vnd(self) -> int:
+        return sum(p.disbursed_before_vnd for p in self.projects)
+
+    @property
+    def other_vnd(self) -> int:
+        return sum(p.other_vnd for p in self.projects)
 
     @property
     def any_estimated(self) -> bool:

@@ -42,6 +42,8 @@ from huedesk.briefs.frame import AppendixHead, BriefHeader
 from huedesk.briefs.markup import esc
 from huedesk.briefs.styles import styles
 from huedesk.briefs.texts import (
+    brief_date,
+    brief_month,
     date_span,
     day_heading,
     days_count,
@@ -57,7 +59,6 @@ from huedesk.db.enums import (
     PartnershipStatus,
 )
 from huedesk.document_settings import DocSettings
-from huedesk.formatting import format_date
 from huedesk.money import format_money, group_digits
 
 RECENT = 3
@@ -236,7 +237,7 @@ def _partner_lines(b: DelegationBrief, lang: str) -> str:
         (x for x in b.partnerships if x.status is PartnershipStatus.ESTABLISHED and x.since), None
     ) or next(iter(b.partnerships), None)
     if relation is not None:
-        since = format_date(relation.since) if relation.since else "…"
+        since = brief_date(relation.since, lang) if relation.since else "…"
         lines.append(
             tr(
                 "del_relation",
@@ -273,7 +274,7 @@ def _agreement_lines(b: DelegationBrief, lang: str, today: dt.date) -> str:
         return tr("del_no_agreements", lang)
     lines = []
     for a in live[:SHOWN_AGREEMENTS]:
-        signed = format_date(a.signed_on) if a.signed_on else "…"
+        signed = brief_date(a.signed_on, lang) if a.signed_on else "…"
         if a.expires_on:
             lines.append(
                 tr(
@@ -281,7 +282,7 @@ def _agreement_lines(b: DelegationBrief, lang: str, today: dt.date) -> str:
                     lang,
                     title=a.title,
                     signed=signed,
-                    expires=format_date(a.expires_on),
+                    expires=brief_date(a.expires_on, lang),
                 )
             )
         else:
@@ -305,7 +306,7 @@ def _recent_lines(visits: Sequence[VisitLine], lang: str) -> str:
             tr(
                 "del_recent_line",
                 lang,
-                when=f"{v.start_date:%m/%Y}",
+                when=brief_month(v.start_date, lang),
                 direction=direction.lower() if lang == "en" else direction,
                 title=what,
             )
@@ -316,7 +317,7 @@ def _recent_lines(visits: Sequence[VisitLine], lang: str) -> str:
 def _due(t: TaskLine, lang: str, today: dt.date) -> str:
     if t.due_date is None:
         return ""
-    text = tr("due", lang, date=format_date(t.due_date))
+    text = tr("due", lang, date=brief_date(t.due_date, lang))
     if t.due_date < today:
         text += f" ({tr('overdue', lang, days=(today - t.due_date).days)})"
     return text
@@ -372,15 +373,19 @@ def talking_points(b: DelegationBrief, lang: str, today: dt.date) -> list[str]:
     suggested: list[str] = []
     for a in in_force(b.agreements, today):
         if a.expires_on and a.expires_on <= b.start_date + dt.timedelta(days=365):
-            suggested.append(tr("tp_renew", lang, title=a.title, date=format_date(a.expires_on)))
+            suggested.append(
+                tr("tp_renew", lang, title=a.title, date=brief_date(a.expires_on, lang))
+            )
     for t in b.open_tasks:
         if t.due_date and t.due_date <= b.start_date + dt.timedelta(days=30):
-            suggested.append(tr("tp_task", lang, title=t.title, date=format_date(t.due_date)))
+            suggested.append(tr("tp_task", lang, title=t.title, date=brief_date(t.due_date, lang)))
             break
     last = next((v for v in b.visits if v.outcomes), None)
     if last is not None:
         outcome = (last.outcomes or "").strip().rstrip(".")
-        suggested.append(tr("tp_last", lang, date=format_date(last.start_date), outcome=outcome))
+        suggested.append(
+            tr("tp_last", lang, date=brief_date(last.start_date, lang), outcome=outcome)
+        )
     for project in b.aid:
         share = project.share_disbursed
         if project.status is AidStatus.IN_PROGRESS and share is not None and share < 0.5:
@@ -391,7 +396,7 @@ def talking_points(b: DelegationBrief, lang: str, today: dt.date) -> list[str]:
     if since is not None:
         years = b.start_date.year - since.year
         if years > 0 and years % 5 == 0:
-            suggested.append(tr("tp_anniversary", lang, years=years, since=format_date(since)))
+            suggested.append(tr("tp_anniversary", lang, years=years, since=brief_date(since, lang)))
     points = typed + suggested[: max(0, MAX_POINTS - len(typed))]
     fillers = [
         tr("tp_thanks", lang, partner=partner),
@@ -447,12 +452,12 @@ def _members(b: DelegationBrief, lang: str, sec: Sections) -> list[Flowable]:
     return [*flow, table([cols[c] for c in keep], rows, lang)]
 
 
-def _time_range(p: ProgrammeLine) -> str:
+def _time_range(p: ProgrammeLine, lang: str) -> str:
     start = p.starts_at.strftime("%H:%M")
     if p.ends_at is None:
         return start
     if p.ends_at.date() != p.starts_at.date():
-        return f"{start} –\n{p.ends_at:%d/%m %H:%M}"
+        return f"{start} –\n{brief_date(p.ends_at.date(), lang)}\n{p.ends_at:%H:%M}"
     return f"{start} – {p.ends_at:%H:%M}"
 
 
@@ -468,7 +473,7 @@ def _programme(items: Sequence[ProgrammeLine], lang: str, sec: Sections) -> list
             rows.append(Span(day_heading(day, lang)))
         rows.append(
             [
-                _time_range(p),
+                _time_range(p, lang),
                 p.activity,
                 p.place or "",
                 glossary.participants(p.hue_participants, lang),
@@ -503,7 +508,9 @@ def _gift_table(gifts: Sequence[GiftLine], lang: str, *, with_visit: bool = Fals
     rows: list[Row] = []
     for g in gifts:
         row = [g.direction.label(lang), g.description, g.giver or "", g.recipient or ""]
-        rows.append([f"{format_date(g.visit_date)}\n{g.visit_ref}", *row] if with_visit else row)
+        rows.append(
+            [f"{brief_date(g.visit_date, lang)}\n{g.visit_ref}", *row] if with_visit else row
+        )
     cols = [
         Col(field_label("gift", "direction", lang)),
         Col(field_label("gift", "description", lang)),
@@ -550,7 +557,7 @@ def _history(b: DelegationBrief, lang: str, header: BriefHeader) -> list[Flowabl
                 p.partner.get(lang),
                 p.relation_type.label(lang),
                 p.level.label(lang),
-                format_date(p.since),
+                brief_date(p.since, lang),
                 p.status.label(lang),
             ]
             for p in b.partnerships
@@ -564,7 +571,7 @@ def _history(b: DelegationBrief, lang: str, header: BriefHeader) -> list[Flowabl
     flow += sec.major(tr("del_visits", lang))
     rows = [
         [
-            date_span(v.start_date, v.end_date),
+            date_span(v.start_date, v.end_date, lang),
             v.direction.label(lang),
             f"{v.title}\n{v.ref}",
             v.status.label(lang),
@@ -583,8 +590,8 @@ def _history(b: DelegationBrief, lang: str, header: BriefHeader) -> list[Flowabl
         [
             f"{a.title}\n{a.ref}",
             a.agreement_type.label(lang),
-            format_date(a.signed_on),
-            format_date(a.expires_on),
+            brief_date(a.signed_on, lang),
+            brief_date(a.expires_on, lang),
             a.status.label(lang),
         ]
         for a in b.agreements
@@ -620,7 +627,7 @@ def _history(b: DelegationBrief, lang: str, header: BriefHeader) -> list[Flowabl
             [
                 f"{f.name}\n{f.ref}",
                 format_money(f.registered_capital, f.currency, lang),
-                format_date(f.licence_date),
+                brief_date(f.licence_date, lang),
                 f.status.label(lang),
             ]
             for f in b.fdi

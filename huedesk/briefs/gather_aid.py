@@ -1,7 +1,9 @@
 """Read aid projects and their transactions into an ``AidStatement``.
 
 Two queries whatever the scope: the projects (with donor names) and all their
-transactions; sums are worked out here in integers. Amounts in different
+transactions; sums are worked out here in integers. A year's statement counts
+the transactions up to 31 December of that year only, so it reads the same when
+printed later. Amounts in different
 currencies are never added: totals add VND equivalents, and a project's
 remaining balance in its own currency is given only when every disbursement
 came in that currency.
@@ -76,7 +78,9 @@ def gather_aid(
     ).all()
     by_project: dict[int, list[Any]] = defaultdict(list)
     for t, _ref in txs:
-        by_project[t.project_id].append(t)
+        # A year's statement stands as of 31 December: printed later, it gives the same figures.
+        if year is None or t.value_date.year <= year:
+            by_project[t.project_id].append(t)
     summaries = tuple(
         _summary(p, Names(name, name_en), by_project[p.id], year) for p, name, name_en in projects
     )

@@ -284,14 +284,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "aid_sector": ("Lĩnh vực", "Sector"),
     "aid_count": ("Số dự án", "Projects"),
     "aid_committed": ("Cam kết", "Committed"),
-    "aid_committed_vnd": ("Cam kết (đồng)", "Committed (VND)"),
     "aid_disbursed": ("Đã giải ngân", "Disbursed"),
-    "aid_disbursed_vnd": ("Đã giải ngân (đồng)", "Disbursed (VND)"),
-    "aid_disbursed_year": ("Giải ngân trong năm (đồng)", "Disbursed in the year (VND)"),
+    "aid_disbursed_before": ("Giải ngân các năm trước", "Disbursed in earlier years"),
+    "aid_disbursed_year": ("Giải ngân trong năm", "Disbursed in the year"),
     "aid_outstanding": ("Chưa giải ngân", "Not yet disbursed"),
-    "aid_outstanding_vnd": ("Chưa giải ngân (đồng)", "Not yet disbursed (VND)"),
     "aid_fx": ("Chênh lệch tỷ giá", "Exchange-rate difference"),
-    "aid_fx_vnd": ("Chênh lệch tỷ giá (đồng)", "Exchange-rate difference (VND)"),
+    "aid_other": ("Chênh lệch khác", "Other difference"),
+    "aid_in_vnd": ("{what} (đồng)", "{what} (VND)"),
     "aid_fx_note": (
         "Chênh lệch tỷ giá là phần chênh giữa giá trị quy đổi lúc cam kết và lúc giải ngân; "
         "không phải số tiền còn phải giải ngân.",
@@ -301,6 +300,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "aid_rate_pct": ("Tỷ lệ giải ngân", "Share disbursed"),
     "aid_amount": ("Số tiền nguyên tệ", "Amount (original currency)"),
     "aid_total_paid": ("Tổng giải ngân", "Total disbursed"),
+    "aid_total_committed": ("Tổng cam kết", "Total committed"),
+    "aid_total_pledged": ("Tổng cam kết sơ bộ", "Total pledged"),
+    "aid_adds_up": (
+        "Mỗi dòng: {formula}; số liệu ghi đủ đến đồng, không làm tròn, nên các dòng và các cột "
+        "cộng khớp.",
+        "Each row: {formula}; amounts are in whole đồng, not rounded, so rows and columns add "
+        "up exactly.",
+    ),
+    "aid_other_mixed": (
+        "Chênh lệch khác của {refs}: giải ngân bằng loại tiền khác loại tiền cam kết, chưa tách "
+        "được chênh lệch tỷ giá và số chưa giải ngân.",
+        "Other difference of {refs}: disbursed in another currency than committed, so the rate "
+        "difference and what is left cannot be told apart.",
+    ),
+    "aid_other_over": (
+        "Chênh lệch khác của {refs}: số đã giải ngân vượt giá trị cam kết.",
+        "Other difference of {refs}: more was disbursed than committed.",
+    ),
+    "aid_other_no_rate": (
+        "Chênh lệch khác của {refs}: cam kết bằng ngoại tệ chưa có tỷ giá nên chưa quy đổi "
+        "được; số đã giải ngân được ghi ở cột giải ngân.",
+        "Other difference of {refs}: a foreign-currency commitment with no rate yet cannot be "
+        "valued in đồng; what was disbursed is in the disbursement columns.",
+    ),
     "aid_rate": ("Tỷ giá", "Rate"),
     "aid_vnd": ("Quy đổi (đồng)", "In VND"),
     "aid_kind": ("Loại, đợt", "Type, tranche"),
@@ -311,8 +334,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "aid_no_rate": ("chưa có tỷ giá", "no rate yet"),
     "aid_year_scope": (
-        "Gồm các dự án được phê duyệt trong năm {year} và các dự án có giao dịch trong năm.",
-        "Projects approved in {year} and projects with transactions in that year.",
+        "Gồm các dự án được phê duyệt trong năm {year} và các dự án có giao dịch trong năm; "
+        "số liệu tính đến ngày {end}.",
+        "Projects approved in {year} and projects with transactions in that year; figures as "
+        "of {end}.",
     ),
     "aid_donor_country": ("Quốc gia", "Country"),
     "aid_donor_type": ("Loại tổ chức", "Organisation type"),
@@ -383,20 +408,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 _WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def tr(key: str, lang: str, **fields: object) -> str:
@@ -406,29 +418,44 @@ def tr(key: str, lang: str, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
-def long_date(day: dt.date, lang: str) -> str:
-    """``12 March 2025`` in English; ``12/03/2025`` in Vietnamese (as officials write it)."""
+def brief_date(day: dt.date | None, lang: str) -> str:
+    """The one way a brief writes a date, in tables and in text: ``30/11/2026`` in Vietnamese
+    (as officials write it), ``30 Nov 2026`` in English (never read as 11 Feb); empty for None."""
+    if day is None:
+        return ""
     if lang == "en":
         return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
     return format_date(day)
 
 
+def brief_month(day: dt.date, lang: str) -> str:
+    """``06/2024`` / ``Jun 2024``: a month in a brief."""
+    return f"{_MONTHS_EN[day.month - 1]} {day.year}" if lang == "en" else f"{day:%m/%Y}"
+
+
+def brief_datetime(moment: dt.datetime | None, lang: str) -> str:
+    """``30/11/2026 14:30`` / ``30 Nov 2026 14:30``."""
+    if moment is None:
+        return ""
+    return f"{brief_date(moment.date(), lang)} {moment:%H:%M}"
+
+
 def written_date(day: dt.date, lang: str) -> str:
-    """``05 tháng 3 năm 2025`` / ``5 March 2025``: a date in a sentence of the document."""
-    return long_date(day, lang) if lang == "en" else formatting.written_date(day)
+    """``05 tháng 3 năm 2025`` (Decree 30's words) / ``5 Mar 2025``: a date in the frame's lines."""
+    return brief_date(day, lang) if lang == "en" else formatting.written_date(day)
 
 
 def date_line(day: dt.date, lang: str, place: str = "Huế") -> str:
     """``Huế, ngày 05 tháng 3 năm 2026`` (Decree 30's padding) / ``Huế, 5 March 2026``."""
     if lang == "en":
-        return f"{place}, {long_date(day, lang)}"
+        return f"{place}, {brief_date(day, lang)}"
     return place_date_line(day, place)
 
 
 def day_heading(day: dt.date, lang: str) -> str:
-    """``Thứ Năm, ngày 13/03/2025`` / ``Thursday, 13 March 2025`` for programme day rows."""
+    """``Thứ Năm, ngày 13/03/2025`` / ``Thursday, 13 Mar 2025`` for programme day rows."""
     if lang == "en":
-        return f"{_WEEKDAYS_EN[day.weekday()]}, {long_date(day, lang)}"
+        return f"{_WEEKDAYS_EN[day.weekday()]}, {brief_date(day, lang)}"
     return f"{_WEEKDAYS_VI[day.weekday()]}, ngày {day:%d/%m/%Y}"
 
 
@@ -438,27 +465,27 @@ def field_label(kind: str, field: str, lang: str) -> str:
 
 
 def period(start: dt.date | None, end: dt.date | None, lang: str) -> str:
-    """``từ 12/03/2025 đến 15/03/2025`` / ``from 12 to 15 March 2025``, one day, or empty."""
+    """``từ 12/03/2025 đến 15/03/2025`` / ``12–15 Mar 2025``, one day, or empty."""
     if start is None:
         return ""
     if end is None or end == start:
-        return tr("on_day", lang, day=long_date(start, lang))
+        return tr("on_day", lang, day=brief_date(start, lang))
     if lang == "en":
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{end.day} {_MONTHS_EN[end.month - 1]} {end.year}"
+            return f"{start.day}–{brief_date(end, lang)}"
         if start.year == end.year:
-            return f"{start.day} {_MONTHS_EN[start.month - 1]} – {long_date(end, lang)}"
-        return f"{long_date(start, lang)} – {long_date(end, lang)}"
+            return f"{start.day} {_MONTHS_EN[start.month - 1]} – {brief_date(end, lang)}"
+        return f"{brief_date(start, lang)} – {brief_date(end, lang)}"
     return tr("from_to", lang, start=format_date(start), end=format_date(end))
 
 
-def date_span(start: dt.date | None, end: dt.date | None) -> str:
-    """``10/06/2024 –\\n14/06/2024`` for table cells (numbers only, same in both languages)."""
+def date_span(start: dt.date | None, end: dt.date | None, lang: str) -> str:
+    """``10/06/2024 –\n14/06/2024`` / ``10 Jun 2024 –\n14 Jun 2024`` for table cells."""
     if start is None:
         return ""
     if end is None or end == start:
-        return format_date(start)
-    return f"{format_date(start)} –\n{format_date(end)}"
+        return brief_date(start, lang)
+    return f"{brief_date(start, lang)} –\n{brief_date(end, lang)}"
 
 
 def days_count(start: dt.date, end: dt.date, lang: str) -> str:

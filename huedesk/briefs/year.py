@@ -28,12 +28,11 @@ from huedesk.briefs.blocks import (
 from huedesk.briefs.frame import AppendixHead, BriefHeader
 from huedesk.briefs.markup import esc
 from huedesk.briefs.styles import styles
-from huedesk.briefs.texts import date_span, tr
+from huedesk.briefs.texts import brief_date, date_span, tr
 from huedesk.briefs.year_charts import LIMIT, Series, bars, columns
 from huedesk.briefs.year_data import YearReview
 from huedesk.briefs.year_words import amount, compare, count, w
 from huedesk.document_settings import DocSettings
-from huedesk.formatting import format_date
 from huedesk.money import format_money, from_minor, group_digits
 from huedesk.stats.model import Area, Breakdown, Figure
 from huedesk.stats.model import Row as BRow
@@ -50,7 +49,7 @@ def year_story(
 ) -> tuple[BriefHeader, list[Flowable], list[Flowable]]:
     """The frame header, the body and the appendix of the yearly review."""
     period = r.figures.period
-    day = format_date(period.as_of, lang)
+    day = brief_date(period.as_of, lang)
     subject = (
         w("subject", lang, year=r.year, next=r.year + 1)
         if period.closed
@@ -158,7 +157,7 @@ def _partners(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
         w(
             "partners_text",
             lang,
-            day=format_date(r.figures.period.as_of, lang),
+            day=brief_date(r.figures.period.as_of, lang),
             pairs=count(area.figure("pairs").value, lang),
             cmp=compare(area.figure("pairs"), r.previous_year, lang),
             county=count(area.figure("county_pairs").value, lang),
@@ -259,7 +258,7 @@ def _agreements(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
             lang,
             signed=count(signed.value, lang),
             cmp=compare(signed, r.previous_year, lang),
-            day=format_date(r.figures.period.as_of, lang),
+            day=brief_date(r.figures.period.as_of, lang),
             in_force=count(live.value, lang),
         )
     )
@@ -284,7 +283,7 @@ def _fdi(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
             n=count(new.value, lang),
             capital=_money(capital, lang),
             cmp=compare(capital, r.previous_year, lang),
-            day=format_date(r.figures.period.as_of, lang),
+            day=brief_date(r.figures.period.as_of, lang),
             live=count(area.figure("projects_in_force").value, lang),
             live_capital=_money(area.figure("capital_in_force"), lang),
         )
@@ -372,7 +371,7 @@ def _consular(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
             opened=count(opened.value, lang),
             cmp=compare(opened, r.previous_year, lang),
             closed=count(closed.value, lang),
-            day=format_date(r.figures.period.as_of, lang),
+            day=brief_date(r.figures.period.as_of, lang),
             still=count(area.figure("open_at_end").value, lang),
         )
     )
@@ -434,7 +433,7 @@ def _appendix(r: YearReview, header: BriefHeader, lang: str) -> list[Flowable]:
         listing(
             key,
             [w("ref_col", lang), w("name_col", lang), w("country", lang), w("dates_col", lang)],
-            [[str(i), v.ref, v.title, v.country.get(lang), date_span(v.start, v.end)]
+            [[str(i), v.ref, v.title, v.country.get(lang), date_span(v.start, v.end, lang)]
              for i, v in enumerate(visits, 1)],
             "LLLC",
         )  # fmt: skip
@@ -451,7 +450,7 @@ def _appendix(r: YearReview, header: BriefHeader, lang: str) -> list[Flowable]:
         [w("ref_col", lang), w("name_col", lang), w("partner_col", lang), w("level_col", lang),
          w("signed_col", lang)],
         [[str(i), g.ref, g.title, g.counterpart.get(lang) if g.counterpart else "",
-          g.signing_level.get(lang), format_date(g.signed_on)] for i, g in enumerate(a.agreements, 1)],
+          g.signing_level.get(lang), brief_date(g.signed_on, lang)] for i, g in enumerate(a.agreements, 1)],
         "LLLLC",
     )  # fmt: skip
     listing(
@@ -459,7 +458,7 @@ def _appendix(r: YearReview, header: BriefHeader, lang: str) -> list[Flowable]:
         [w("ref_col", lang), w("name_col", lang), w("country", lang), w("sector_col", lang),
          w("capital_usd", lang), w("licence_col", lang)],
         [[str(i), p.ref, p.name, p.country.get(lang), p.sector.get(lang),
-          format_money(p.capital, p.currency, lang), format_date(p.licence_date)]
+          format_money(p.capital, p.currency, lang), brief_date(p.licence_date, lang)]
          for i, p in enumerate(a.fdi, 1)],
         "LLLLRC",
     )  # fmt: skip
@@ -476,7 +475,7 @@ def _appendix(r: YearReview, header: BriefHeader, lang: str) -> list[Flowable]:
         "app_events",
         [w("ref_col", lang), w("name_col", lang), w("type_col", lang), w("dates_col", lang),
          w("participants", lang)],
-        [[str(i), e.ref, e.title, e.event_type.get(lang), date_span(e.start, e.end),
+        [[str(i), e.ref, e.title, e.event_type.get(lang), date_span(e.start, e.end, lang),
           "" if e.participants is None else count(e.participants, lang)]
          for i, e in enumerate(a.events, 1)],
         "LLLCR",

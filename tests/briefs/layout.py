@@ -147,7 +147,7 @@ _SHAPES = [
     re.compile(r"^\d{1,2}:\d{2}$"),  # 08:30
     re.compile(r"^\d{1,2}–\d{1,2}$"),  # 12–15 (March)
     re.compile(r"^\d{1,4}$"),  # 2025, 7, 0877
-    re.compile(r"^[–—→%+−-]$"),
+    re.compile(r"^[–—→%+−=-]$"),
     re.compile(r"^[IVX]{1,4}$"),  # section numbers
 ]
 
@@ -163,6 +163,7 @@ EXTRA_WORDS = {
     *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     *("January", "February", "March", "April", "May", "June", "July", "August"),
     *("September", "October", "November", "December"),
+    *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     *("Thứ", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Chủ", "nhật"),
     *("H.E.", "H.E", "the", "Mr", "Ms", "Mr/Ms", "Professor", "Dr"),
     *("VND", "USD", "EUR", "JPY", "KRW", "đồng"),

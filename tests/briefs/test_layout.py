@@ -102,6 +102,21 @@ def test_no_word_or_number_is_split_across_lines(printed: Printed, name: str, la
     assert bad == [], bad[:20]
 
 
+@pytest.mark.parametrize("name", BRIEFS)
+def test_english_briefs_name_the_month(printed: Printed, name: str) -> None:
+    """ "02/04/2025" reads as 4 February to many English readers: English briefs print
+    "2 Apr 2025" in tables and text alike; Vietnamese ones keep dd/mm/yyyy."""
+    numeric = re.compile(r"\b(\d{1,2}/)?\d{1,2}/\d{4}\b")
+    # Text typed in Vietnamese ("Ngày 02/04/2025 gia đình bà …") is printed as typed.
+    typed = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
+    lines = [d.text for d in drawn(printed.pdfs[(name, "en")])]
+    english = " ".join(t for t in lines if not typed.search(t.replace("Huế", "")))
+    assert numeric.findall(english) == []
+    assert re.search(r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20\d\d", english)
+    vietnamese = " ".join(d.text for d in drawn(printed.pdfs[(name, "vi")]))
+    assert numeric.search(vietnamese)
+
+
 def test_the_word_check_catches_a_split_word_and_a_split_number(printed: Printed) -> None:
     split = [
         Drawn(1, "Disbursemen", 0, 0, "Tinos", 11),
@@ -216,7 +231,11 @@ def test_signature_and_recipients(printed: Printed, name: str, lang: str) -> Non
 TABLES = {
     # brief: (header's first cell, a row's first cell)
     "delegation-60-items": ("Thời gian", "Time", r"^\d\d:\d\d – \d\d:\d\d$"),
-    "delegation-200-visits-full": ("Thời gian", "Dates", r"^\d\d/\d\d/\d{4} –$"),
+    "delegation-200-visits-full": (
+        "Thời gian",
+        "Dates",
+        r"^(\d\d/\d\d/\d{4}|\d{1,2} [A-Z][a-z]{2} \d{4}) –$",
+    ),
     "aid-year-500-detail": ("Dự án", "Project", r"^VT-2025-\d{4}$"),
 }
 

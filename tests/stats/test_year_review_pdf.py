@@ -98,7 +98,7 @@ def test_english_and_the_officer_version(db: Database, data: known.Known, tmp_pa
     en = _render(db, tmp_path / "en.pdf", "en")
     for expected in (
         "Review of foreign affairs work in 2025 and tasks for 2026",
-        "On 31/12/2025 the city kept 3 province- and city-level partnerships (2024: 2, up 50%)",
+        "On 31 Dec 2025 the city kept 3 province- and city-level partnerships (2024: 2, up 50%)",
         "the city received 2 foreign delegations (2024: 1, up 100%) and sent 2 abroad "
         "(none in 2024)",
         "With Southern Lao provinces: 2 delegations (0 in, 2 out).",
