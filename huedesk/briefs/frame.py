@@ -9,8 +9,12 @@
   10 get a leading zero; left blank for the records office unless HueDesk numbers
   briefs); under the motto the place and date line (13.5 pt italic), with the
   decree's padding: days below 10 and months 1 and 2 get a leading zero.
-* The document type (``BÁO CÁO``, 14 pt bold) and the summary of its content (14 pt
-  bold) centred, with a rule a third to a half of the summary's line.
+* The document type (``BÁO CÁO``, ``TỜ TRÌNH``, 14 pt bold) and the summary of its
+  content (14 pt bold) centred, with a rule a third to a half of the summary's line. A
+  công văn has no type name: its summary follows "V/v" under the number (12.5 pt), and
+  its symbol is the agency's and the drafting unit's (``Số: 07/SNV-HTQT``). A công văn
+  and a tờ trình then name whom they are sent to: "Kính gửi: …" (14 pt), and end with
+  the sentence that sends or submits them and "Như trên" first among the recipients.
 * At the end, ``Nơi nhận:`` (12 pt bold italic) and its lines (11 pt) at the left,
   the signature block at the right: the authority line (``KT. GIÁM ĐỐC``), the
   signer's title, room to sign and stamp, and the signer's name (13.5 pt bold).
@@ -47,12 +51,14 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
+    Paragraph,
     Spacer,
 )
 
 from huedesk.briefs.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 from huedesk.briefs.grid import Grid
-from huedesk.briefs.markup import plain
+from huedesk.briefs.markup import esc, plain
+from huedesk.briefs.styles import styles
 from huedesk.briefs.texts import date_line, tr, written_date
 from huedesk.document_settings import DocSettings
 
@@ -83,6 +89,10 @@ COLUMN_GAP = 4 * mm
 RULE_GAP = 6.5  # points from a line's baseline to the rule under it (clears the marks below ạ, ụ)
 SIGNING_ROOM = 24 * mm  # for the signature and the seal
 RED = colors.HexColor("#b00000")
+VV_SIZE = 12.5  # a công văn's "V/v" summary (the decree: 12-13 pt)
+TO_SIZE = 14.0  # "Kính gửi:" (the decree: 14 pt)
+
+ADDRESSED = ("CV", "TTr")  # the kinds that name whom they are sent to
 
 
 @dataclass(frozen=True)
@@ -90,8 +100,10 @@ class BriefHeader:
     """What the frame prints around a brief's own content.
 
     ``doc_code`` is the decree's abbreviation of the document type (``BC``
-    báo cáo); ``number`` is the register's number, or None to leave it blank.
-    ``recipients`` are the lines under "Nơi nhận:" without the leading dash.
+    báo cáo, ``TTr`` tờ trình, ``CV`` công văn); ``number`` is the register's number,
+    or None to leave it blank. ``recipients`` are the lines under "Nơi nhận:" without
+    the leading dash; ``addressee`` is whom a công văn or tờ trình is sent to (the
+    parent agency when empty).
     """
 
     doc_code: str
@@ -104,6 +116,7 @@ class BriefHeader:
     number: int | None = None
     personal_data: bool = False
     unit_code: str = "HTQT"  # the drafting unit, after "Lưu: VT," on the last recipients line
+    addressee: str = ""
 
     @property
     def type_name(self) -> str:
@@ -111,8 +124,34 @@ class BriefHeader:
 
     @property
     def symbol(self) -> str:
-        """``BC-SNV``: the type's abbreviation and the agency's, joined by a hyphen."""
+        """``BC-SNV``: the type's abbreviation and the agency's; a công văn's ``SNV-HTQT``."""
+        if self.doc_code == "CV":
+            return f"{self.settings.agency_code}-{self.unit_code}"
         return f"{self.doc_code}-{self.settings.agency_code}"
+
+    @property
+    def to(self) -> str:
+        """Whom a công văn or tờ trình is sent to ("Kính gửi"), or empty for a báo cáo."""
+        if self.doc_code not in ADDRESSED:
+            return ""
+        return self.addressee or self.settings.parent_name(self.lang)
+
+    def closing_sentence(self) -> str:
+        """The sentence a công văn or tờ trình ends with; empty for a báo cáo."""
+        if self.doc_code not in ADDRESSED:
+            return ""
+        agency = self.settings.agency_name(self.lang)
+        return tr(f"closing_{self.doc_code}", self.lang, agency=agency, to=self.to)
+
+    def recipient_lines(self) -> list[str]:
+        """The recipients: "Như trên" (the addressee) first for a công văn or tờ trình."""
+        if self.doc_code not in ADDRESSED:
+            return list(self.recipients)
+        # The addressee is "as above": not named a second time.
+        return [
+            tr("as_above", self.lang),
+            *(r for r in self.recipients if not r.startswith(self.to)),
+        ]
 
     def number_text(self) -> str:
         """``07/BC-SNV`` (a number below 10 gets its zero), or the blank for the records office."""
@@ -258,9 +297,29 @@ class DocumentHead(Flowable):
         self.texts.append(_Text(number, REGULAR, NUMBER_SIZE, lx, line_y))
         self.texts.append(_Text(date, ITALIC, DATE_SIZE, rx, line_y))
         y = line_y
+        if h.doc_code == "CV":  # the summary under the number: "V/v …"
+            summary = f"{tr('regarding', lang)} {h.subject}"
+            for line in balanced_lines(summary, REGULAR, VV_SIZE, left):
+                y += VV_SIZE * 1.25
+                self.texts.append(_Text(line, REGULAR, VV_SIZE, lx, y))
         if h.personal_data:
             self.stamp_at = y + 6
             y += 6 + 19
+        if h.doc_code != "CV":
+            y = self._type_and_subject(y)
+        if h.to:
+            y += 6
+            to = f"{tr('to', lang)} {h.to}"
+            for line in balanced_lines(to, REGULAR, TO_SIZE, TEXT_WIDTH * 0.9):
+                y += TO_SIZE * 1.35
+                self.texts.append(_Text(line, REGULAR, TO_SIZE, TEXT_WIDTH / 2, y))
+            y += 4
+        self.height = y + 14
+        self.left_width = left
+
+    def _type_and_subject(self, y: float) -> float:
+        """The type's name and the summary under it, centred, with the rule under them."""
+        h = self.header
         y += 14 + TYPE_SIZE
         self.texts.append(_Text(h.type_name, BOLD, TYPE_SIZE, TEXT_WIDTH / 2, y))
         subject = balanced_lines(h.subject, BOLD, SUBJECT_SIZE, TEXT_WIDTH * 0.86)
@@ -272,8 +331,7 @@ class DocumentHead(Flowable):
         y += RULE_GAP + 2
         if rule:
             self.rules.append(_Rule(TEXT_WIDTH / 2 - rule / 2, TEXT_WIDTH / 2 + rule / 2, y))
-        self.height = y + 14
-        self.left_width = left
+        return y
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return TEXT_WIDTH, self.height
@@ -313,7 +371,7 @@ class Closing(Flowable):
         self.recipients: list[tuple[str, str, float, float]] = [
             (tr("recipients", lang), BOLD_ITALIC, RECIPIENTS_HEAD_SIZE, 0.0)
         ]
-        lines = [*header.recipients, tr("file_copy", lang, unit=header.unit_code)]
+        lines = [*header.recipient_lines(), tr("file_copy", lang, unit=header.unit_code)]
         hang = _width("- ", REGULAR, RECIPIENTS_SIZE)
         for i, line in enumerate(lines):
             end = "." if i == len(lines) - 1 else ";"
@@ -354,7 +412,12 @@ class AppendixHead(Flowable):
 
     def __init__(self, header: BriefHeader, title: str, number: str = "") -> None:
         super().__init__()
-        lang = header.lang
+        self.title, self.number = title, number
+        self.bind(header)
+
+    def bind(self, header: BriefHeader) -> None:
+        """Name the document this appendix is attached to (its kind is chosen at printing)."""
+        title, number, lang = self.title, self.number, header.lang
         self.lines: list[tuple[str, str, float]] = [
             (f"{tr('appendix', lang)} {number}".strip(), BOLD, TYPE_SIZE)
         ]
@@ -505,9 +568,15 @@ def build_pdf(
             id="body",
         )
         doc.addPageTemplates([PageTemplate(id="brief", frames=[frame])])
-        body = keep_with_closing(list(story), Closing(header))
+        story = list(story)
+        if header.closing_sentence():
+            story.append(Paragraph(esc(header.closing_sentence()), styles().body))
+        body = keep_with_closing(story, Closing(header))
         flow: list[Flowable] = [DocumentHead(header), *body]
         if appendix:
+            for f in appendix:
+                if isinstance(f, AppendixHead):
+                    f.bind(header)
             flow += [PageBreak(), *appendix]
         doc.build(flow, canvasmaker=partial(_NumberedCanvas, header=header))
         os.replace(tmp, out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from huedesk.briefs.gather_delegation import gather_delegation
 from huedesk.briefs.gather_year import gather_year
 from huedesk.briefs.year import year_story
 from huedesk.db.engine import Database
+from huedesk.db.enums import DocKind
 from huedesk.document_settings import DocSettings, NumberMode, issue_number, load
 from huedesk.errors import HueDeskError
 
@@ -35,8 +37,31 @@ def _check_lang(lang: str) -> None:
         )
 
 
+# "Kính gửi" names one agency or office; anything longer is not an addressee.
+MAX_ADDRESSEE = 200
+
+
+def _check_doc(doc: str, to: str) -> None:
+    if doc not in {k.code for k in DocKind}:
+        names = ", ".join(k.code for k in DocKind)
+        raise HueDeskError(
+            f"Loại văn bản '{doc}' không có (chọn {names}).",
+            f"No document kind '{doc}' (choose {names}).",
+        )
+    if len(" ".join(to.split())) > MAX_ADDRESSEE:
+        raise HueDeskError(
+            f"Nơi gửi (Kính gửi) dài quá {MAX_ADDRESSEE} ký tự.",
+            f"The addressee (To) is longer than {MAX_ADDRESSEE} characters.",
+        )
+
+
 def _number(
-    db: Database, settings: DocSettings, subject: str, actor: Actor | None, today: dt.date
+    db: Database,
+    settings: DocSettings,
+    subject: str,
+    actor: Actor | None,
+    today: dt.date,
+    doc: str = "BC",
 ) -> int | None:
     """The register's number for this brief, when HueDesk numbers briefs and the user may write.
 
@@ -48,11 +73,18 @@ def _number(
     with db.write() as s:
         if not resolve(s, actor).can_write:
             return None
-        return issue_number(s, year=today.year, doc_code="BC", subject=subject, actor=actor)
+        return issue_number(s, year=today.year, doc_code=doc, subject=subject, actor=actor)
 
 
-def _write(out: Path, built: tuple[BriefHeader, list[Flowable], list[Flowable]]) -> Path:
+def _write(
+    out: Path,
+    built: tuple[BriefHeader, list[Flowable], list[Flowable]],
+    doc: str = "BC",
+    to: str = "",
+) -> Path:
+    """Lay the story out as the kind of document asked for (a báo cáo unless ``doc`` says)."""
     header, story, appendix = built
+    header = dataclasses.replace(header, doc_code=doc, addressee=" ".join(to.split()))
     return build_pdf(Path(out), header, story, appendix)
 
 
@@ -66,33 +98,39 @@ def render_brief(
     redact: bool = False,
     full: bool = False,
     actor: Actor | None = None,
+    doc: str = "BC",
+    to: str = "",
 ) -> Path:
     """Write the brief of one record to ``out`` and return the path.
 
     ``redact`` masks passport numbers, dates of birth and contacts (consular
     cases; the other kinds print no such data). ``full`` adds the whole history
-    with a delegation's partner as an appendix.
+    with a delegation's partner as an appendix. ``doc`` is the kind of document
+    (``BC`` báo cáo, ``CV`` công văn, ``TTr`` tờ trình); ``to`` whom a công văn or
+    tờ trình is sent to (the parent agency when empty).
     """
     _check_lang(lang)
+    _check_doc(doc, to)
     today = clock.today()
     if kind == "delegation":
         with db.read() as s:
             data = gather_delegation(s, record_id)
             settings = load(s)
-        number = _number(db, settings, f"delegation:{data.ref}", actor, today)
-        return _write(out, delegation_story(data, lang, today, settings, full=full, number=number))
+        number = _number(db, settings, f"delegation:{data.ref}", actor, today, doc)
+        built = delegation_story(data, lang, today, settings, full=full, number=number)
+        return _write(out, built, doc, to)
     if kind == "consular_case":
         with db.read() as s:
             case = gather_case(s, record_id, redact=redact)
             settings = load(s)
-        number = _number(db, settings, f"consular_case:{case.ref}", actor, today)
-        return _write(out, case_story(case, lang, today, settings, number=number))
+        number = _number(db, settings, f"consular_case:{case.ref}", actor, today, doc)
+        return _write(out, case_story(case, lang, today, settings, number=number), doc, to)
     if kind == "aid_project":
         with db.read() as s:
             statement = gather_aid(s, project_id=record_id)
             settings = load(s)
-        number = _number(db, settings, f"aid:{statement.reference}", actor, today)
-        return _write(out, aid_story(statement, lang, today, settings, number=number))
+        number = _number(db, settings, f"aid:{statement.reference}", actor, today, doc)
+        return _write(out, aid_story(statement, lang, today, settings, number=number), doc, to)
     raise HueDeskError(
         f"Không có mẫu tài liệu cho loại hồ sơ '{kind}' (có: {', '.join(BRIEF_KINDS)}).",
         f"No brief for record kind '{kind}' (known: {', '.join(BRIEF_KINDS)}).",
@@ -109,21 +147,25 @@ def render_aid_statement(
     lang: str = "vi",
     detail: bool = False,
     actor: Actor | None = None,
+    doc: str = "BC",
+    to: str = "",
 ) -> Path:
     """Write the aid statement for one project, one donor or one year to ``out``.
 
     Exactly one of ``project_id``, ``donor_id`` and ``year`` is given. A year's
     statement is summarised by donor and sector; ``detail`` adds every
-    transaction of the year as an appendix.
+    transaction of the year as an appendix. ``doc`` and ``to`` as for ``render_brief``.
     """
     _check_lang(lang)
+    _check_doc(doc, to)
     today = clock.today()
     with db.read() as s:
         statement = gather_aid(s, project_id=project_id, donor_id=donor_id, year=year)
         settings = load(s)
-    number = _number(db, settings, f"aid:{statement.scope}:{statement.reference}", actor, today)
+    subject = f"aid:{statement.scope}:{statement.reference}"
+    number = _number(db, settings, subject, actor, today, doc)
     built = aid_story(statement, lang, today, settings, number=number, detail=detail)
-    return _write(out, built)
+    return _write(out, built, doc, to)
 
 
 def render_year_review(

@@ -77,6 +77,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Standing Committees of the City Party Committee and People's Council (for information)",
     ),
     "to_finance": ("Sở Tài chính", "Department of Finance"),
+    "type_CV": ("CÔNG VĂN", "LETTER"),
+    "regarding": ("V/v", "Re:"),
+    "to": ("Kính gửi:", "To:"),
+    "as_above": ("Như trên", "As above"),
+    "closing_CV": (
+        "{agency} kính gửi {to} để theo dõi, chỉ đạo./.",
+        "The {agency} sends this to the {to} for information and direction.",
+    ),
+    "closing_TTr": (
+        "{agency} kính trình {to} xem xét, quyết định./.",
+        "The {agency} submits this to the {to} for consideration and decision.",
+    ),
     "record": ("Hồ sơ", "Record"),
     "appendix": ("PHỤ LỤC", "APPENDIX"),
     "appendix_of": (

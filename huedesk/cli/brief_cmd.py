@@ -1,6 +1,7 @@
 """``huedesk brief``: print a delegation brief, a consular case summary or an aid statement to PDF.
 
     huedesk brief delegation ĐV-2025-0012 -o doan-gifu.pdf [--full]
+    huedesk brief delegation ĐV-2025-0012 -o to-trinh.pdf --as to-trinh [--to "UBND thành phố Huế"]
     huedesk brief case LS-2025-0007 -o vu-viec.pdf --redact
     huedesk brief aid VT-2025-0003 -o vien-tro.pdf
     huedesk brief aid --donor "KOICA" -o koica.pdf --lang en
@@ -22,6 +23,7 @@ from typing import Any
 
 from huedesk.cli.arguments import year
 from huedesk.cli.context import CommandContext
+from huedesk.db.enums import DocKind
 from huedesk.errors import HueDeskError
 
 
@@ -37,6 +39,21 @@ def register(subparsers: Any) -> None:
         p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF file to write")
         p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
 
+    def addressed(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--as",
+            dest="doc",
+            choices=[k.value for k in DocKind],
+            default="bao-cao",
+            help="loại văn bản: báo cáo, công văn, tờ trình / document kind (default bao-cao)",
+        )
+        p.add_argument(
+            "--to",
+            default="",
+            metavar="TEXT",
+            help="(công văn, tờ trình) Kính gửi / addressee (default: the parent agency)",
+        )
+
     p = which.add_parser("delegation", help="tài liệu phục vụ đoàn / delegation brief")
     p.add_argument("ref", metavar="REF", help="số hiệu đoàn, e.g. ĐV-2025-0012")
     p.add_argument(
@@ -45,6 +62,7 @@ def register(subparsers: Any) -> None:
         help="kèm phụ lục quá trình hợp tác / add the full history with the partner",
     )
     common(p)
+    addressed(p)
     p.set_defaults(handler=_delegation)
 
     p = which.add_parser("case", help="tóm tắt vụ việc lãnh sự / consular case summary")
@@ -55,6 +73,7 @@ def register(subparsers: Any) -> None:
         help="che số hộ chiếu, ngày sinh, liên hệ / mask passport numbers, birth dates, contacts",
     )
     common(p)
+    addressed(p)
     p.set_defaults(handler=_case)
 
     p = which.add_parser("aid", help="báo cáo viện trợ / aid statement")
@@ -68,6 +87,7 @@ def register(subparsers: Any) -> None:
         help="(--year) kèm phụ lục chi tiết giao dịch / add every transaction as an appendix",
     )
     common(p)
+    addressed(p)
     p.set_defaults(handler=_aid)
 
     p = which.add_parser("year", help="báo cáo tổng kết năm / yearly review")
@@ -85,7 +105,21 @@ def _record_brief(ctx: CommandContext, kind: str, **options: bool) -> int:
     """The brief of the record ``ctx.args.ref`` of ``kind``, through the signed-in workspace."""
     ws = ctx.workspace()
     record_id = ws.records.find_id(kind, ref=ctx.args.ref, loose=True)
-    return _done(ctx, ws.briefs.render(kind, record_id, ctx.args.output, lang=ctx.lang, **options))
+    doc, to = _doc(ctx)
+    out = ws.briefs.render(
+        kind, record_id, ctx.args.output, lang=ctx.lang, doc=doc, to=to, **options
+    )
+    return _done(ctx, out)
+
+
+def _doc(ctx: CommandContext) -> tuple[str, str]:
+    """The kind of document asked for (``--as``) and its addressee (``--to``)."""
+    if ctx.args.to.strip() and ctx.args.doc == "bao-cao":
+        raise HueDeskError(
+            "--to chỉ dùng với --as cong-van hoặc --as to-trinh.",
+            "--to goes with --as cong-van or --as to-trinh only.",
+        )
+    return DocKind(ctx.args.doc).code, ctx.args.to
 
 
 def _delegation(ctx: CommandContext) -> int:
@@ -100,21 +134,27 @@ def _aid(ctx: CommandContext) -> int:
     ws = ctx.workspace()
     args = ctx.args
     out = Path(args.output)
+    doc, to = _doc(ctx)
     if args.detail and args.year is None:
         raise HueDeskError("--detail chỉ dùng với --year.", "--detail goes with --year only.")
     if args.year is not None:
-        statement = ws.briefs.aid_statement(out, year=args.year, lang=ctx.lang, detail=args.detail)
+        statement = ws.briefs.aid_statement(
+            out, year=args.year, lang=ctx.lang, detail=args.detail, doc=doc, to=to
+        )
         return _done(ctx, statement)
     if args.donor is not None:
         donor_id = ws.briefs.find_donor(args.donor)
-        return _done(ctx, ws.briefs.aid_statement(out, donor_id=donor_id, lang=ctx.lang))
+        return _done(
+            ctx, ws.briefs.aid_statement(out, donor_id=donor_id, lang=ctx.lang, doc=doc, to=to)
+        )
     if not args.ref:  # argparse's group is required, but an empty REF ("") slips through
         raise HueDeskError(
             "Cần số hiệu dự án, --donor hoặc --year.",
             "Give a project reference, --donor or --year.",
         )
     project_id = ws.records.find_id("aid_project", ref=args.ref, loose=True)
-    return _done(ctx, ws.briefs.aid_statement(out, project_id=project_id, lang=ctx.lang))
+    statement = ws.briefs.aid_statement(out, project_id=project_id, lang=ctx.lang, doc=doc, to=to)
+    return _done(ctx, statement)
 
 
 def _year_review(ctx: CommandContext) -> int:

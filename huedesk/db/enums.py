@@ -260,6 +260,30 @@ _NUMBER_LABELS = {
 }
 
 
+class DocKind(LabelledEnum):
+    """The kind of document a brief is issued as (Decree 30/2020, Appendix III)."""
+
+    BAO_CAO = "bao-cao"
+    CONG_VAN = "cong-van"
+    TO_TRINH = "to-trinh"
+
+    @classmethod
+    def _label_table(cls) -> dict[str, tuple[str, str]]:
+        return _DOC_KIND_LABELS
+
+    @property
+    def code(self) -> str:
+        """The decree's abbreviation: ``BC``, ``CV`` (công văn has none in its symbol), ``TTr``."""
+        return {"bao-cao": "BC", "cong-van": "CV", "to-trinh": "TTr"}[self.value]
+
+
+_DOC_KIND_LABELS = {
+    "bao-cao": ("Báo cáo", "Report"),
+    "cong-van": ("Công văn", "Letter"),
+    "to-trinh": ("Tờ trình", "Submission"),
+}
+
+
 _WORKFLOW_LABELS = {
     "planned": ("Dự kiến", "Planned"),
     "approved": ("Đã phê duyệt", "Approved"),

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from huedesk.db.enums import DocKind
 from huedesk.errors import HueDeskError
 from huedesk.records.kinds import kind_spec
 from huedesk.ui import geometry
@@ -95,7 +97,8 @@ def print_built(parent: QWidget, pdf: Path | None, lang: str, printer: QPrinter 
 
 
 class BriefDialog(QDialog):
-    """Options (language, hide personal data), then the built brief: open it or print it."""
+    """Options (language, kind of document and addressee, hide personal data, full history),
+    then the built brief: open it or print it."""
 
     def __init__(
         self,
@@ -121,6 +124,13 @@ class BriefDialog(QDialog):
             self.redact.setEnabled(False)
         self.full = QCheckBox(tr("print_full"))
         self.full.setVisible(kind == "delegation")
+        self.doc_box = QComboBox()
+        for doc in DocKind:
+            self.doc_box.addItem(doc.label(lang), doc.code)
+        self.to_edit = QLineEdit()
+        agency = ws.documents.settings().parent_name(lang)
+        self.to_edit.setPlaceholderText(tr("print_to_hint", agency=agency))
+        self.doc_box.currentIndexChanged.connect(self._doc_changed)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,27 +150,38 @@ class BriefDialog(QDialog):
             close.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         form = QFormLayout()
         form.addRow(tr("menu_language").replace("&", "") + ":", self.lang_box)
+        form.addRow(tr("print_doc_kind") + ":", self.doc_box)
+        form.addRow(tr("print_to") + ":", self.to_edit)
         form.addRow("", self.redact)
         form.addRow("", self.full)
+        self._doc_changed()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(close)
         geometry.fit(self, 560, self.sizeHint().height())
 
+    def _doc_changed(self) -> None:
+        """A báo cáo names no addressee: "Kính gửi" is for a công văn or a tờ trình."""
+        self.to_edit.setEnabled(self.doc_box.currentData() != DocKind.BAO_CAO.code)
+
     def build(self) -> None:
         lang = str(self.lang_box.currentData())
         redact = self.redact.isChecked()
         full = self.full.isChecked() and self.kind == "delegation"
+        doc = str(self.doc_box.currentData())
+        to = self.to_edit.text() if self.to_edit.isEnabled() else ""
         safe_ref = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.ref)
-        name = f"{safe_ref}-{lang}{'-an' if redact else ''}{'-day-du' if full else ''}.pdf"
+        extra = ("-an" if redact else "") + ("-day-du" if full else "")
+        kind_tag = "" if doc == DocKind.BAO_CAO.code else f"-{doc.lower()}"
+        name = f"{safe_ref}{kind_tag}-{lang}{extra}.pdf"
         out = self.ws.briefs.folder / name
         self.build_btn.setEnabled(False)
 
         def work(progress: Progress) -> Path:
             progress.report(0, 0, tr("print_building"))
             return self.ws.briefs.render(
-                self.kind, self.record_id, out, lang=lang, redact=redact, full=full
+                self.kind, self.record_id, out, lang=lang, redact=redact, full=full, doc=doc, to=to
             )
 
         run_op(work, self._built, self._failed, parent=self, title=tr("print_building"))

@@ -108,12 +108,16 @@ class Briefs:
         lang: str = "vi",
         redact: bool = False,
         full: bool = False,
+        doc: str = "BC",
+        to: str = "",
     ) -> Path:
         """The brief of one record, written to ``out``; refused where opening the record is.
 
         Personal data is printed only for those who may see it: for anyone else the
         brief is redacted whatever they asked. ``full`` adds a delegation's history
-        with its partner. When HueDesk numbers briefs, the number is issued to this user.
+        with its partner. ``doc`` is the kind of document (``BC`` báo cáo, ``CV`` công
+        văn, ``TTr`` tờ trình), ``to`` whom it is sent to. When HueDesk numbers briefs,
+        the number is issued to this user.
         """
         from huedesk.briefs import render_brief  # ReportLab loads on first use, not at startup
 
@@ -131,6 +135,8 @@ class Briefs:
             redact=redact,
             full=full,
             actor=self._ws.actor,
+            doc=doc,
+            to=to,
         )
 
     def find_donor(self, name: str) -> int:
@@ -149,9 +155,12 @@ class Briefs:
         year: int | None = None,
         lang: str = "vi",
         detail: bool = False,
+        doc: str = "BC",
+        to: str = "",
     ) -> Path:
         """Commitments against disbursements for one project, one donor or one year
-        (a year's with every transaction as an appendix when ``detail``)."""
+        (a year's with every transaction as an appendix when ``detail``), as the kind
+        of document ``doc`` (see ``render``)."""
         from huedesk.briefs import render_aid_statement  # on first use: see the class
 
         if project_id is not None:
@@ -167,6 +176,8 @@ class Briefs:
             lang=lang,
             detail=detail,
             actor=self._ws.actor,
+            doc=doc,
+            to=to,
         )
 
     def year_review(self, year: int, out: Path, *, lang: str = "vi") -> Path:

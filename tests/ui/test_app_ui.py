@@ -45,9 +45,11 @@ def fake_briefs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
         *,
         lang: str,
         redact: bool,
-        **_: Any,
+        **options: Any,
     ) -> Path:
         calls.append((kind, record_id, lang, redact))
+        if options.get("doc", "BC") != "BC":
+            calls.append((options["doc"], options["to"]))
         pdf = canvas.Canvas(str(out_path))
         for page in ("Trang 1", "Trang 2"):
             pdf.drawString(72, 720, page)
@@ -86,6 +88,25 @@ def test_print_brief_builds_the_pdf_and_prints_it_to_a_file(
     printer.setOutputFileName(str(printed))
     assert dialog.send_to_printer(printer) == 2
     assert len(PdfReader(printed).pages) == 2
+
+
+def test_print_brief_as_a_to_trinh_with_its_addressee(
+    desk: Desk, qtbot: Any, svc: RecordService, fake_briefs: list
+) -> None:
+    (d,) = make_delegations(svc, 1)
+    editor = desk.window.open_record("delegation", d["id"])
+    editor.print_btn.click()
+    dialog = editor.findChild(BriefDialog)
+    assert dialog is not None
+    assert not dialog.to_edit.isEnabled()  # a báo cáo names no addressee
+    assert "UBND thành phố Huế" in dialog.to_edit.placeholderText()
+    dialog.doc_box.setCurrentIndex(dialog.doc_box.findData("TTr"))
+    assert dialog.doc_box.currentText() == "Tờ trình" and dialog.to_edit.isEnabled()
+    dialog.to_edit.insert("Chủ tịch UBND thành phố")  # as an input method commits it
+    dialog.build_btn.click()
+    qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=5000)
+    assert fake_briefs[-1] == ("TTr", "Chủ tịch UBND thành phố")
+    assert dialog.pdf is not None and dialog.pdf.name == f"{d['ref']}-ttr-vi.pdf"
 
 
 def test_print_is_offered_only_where_a_brief_exists(desk: Desk, svc: RecordService) -> None:
