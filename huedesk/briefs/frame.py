@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -55,6 +55,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from huedesk.briefs import glossary
 from huedesk.briefs.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
 from huedesk.briefs.grid import Grid
 from huedesk.briefs.markup import esc, plain
@@ -469,6 +470,20 @@ def keep_with_closing(story: list[Flowable], closing: Flowable) -> list[Flowable
     return [*story, KeepTogether([*tail, closing])]
 
 
+def _texts(flow: Sequence[Flowable]) -> Iterator[str]:
+    """The text of paragraphs and table cells in ``flow`` (captions and tails included)."""
+    for f in flow:
+        if isinstance(f, Paragraph):
+            yield f.text
+        elif isinstance(f, Grid):
+            yield from _texts([*f.caption, *f.tail])
+            for line in f.lines:
+                for cell in line.cells:
+                    yield " ".join(text for text, _bold, _hang in cell)
+        elif isinstance(f, KeepTogether):
+            yield from _texts(f._content)
+
+
 class _NumberedCanvas(Canvas):
     """A canvas that holds pages back until the end, to print "Trang x/y" on each.
 
@@ -569,6 +584,10 @@ def build_pdf(
         )
         doc.addPageTemplates([PageTemplate(id="brief", frames=[frame])])
         story = list(story)
+        if header.lang == "en" and any(
+            glossary.typed_in_vietnamese(t) for t in _texts([*story, *appendix])
+        ):  # said once, under the title: nothing is half translated or made up
+            story.insert(0, Paragraph(esc(tr("typed_vi_note", "en")), styles().note))
         if header.closing_sentence():
             story.append(Paragraph(esc(header.closing_sentence()), styles().body))
         body = keep_with_closing(story, Closing(header))

@@ -251,3 +251,24 @@ def known(text: str) -> bool:
     if text in OFFICES or text in ROLES or text in DIETS:
         return True
     return all(p.strip().lower() in LANGUAGES for p in text.split(","))
+
+
+# Vietnamese letters no English word has (tone marks and ă â đ ê ô ơ ư).
+_VI_LETTERS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+# Vietnamese words an English brief writes itself ("amounts are in whole đồng").
+_OWN_WORDS = frozenset({"đồng"})
+
+
+def typed_in_vietnamese(text: str) -> bool:
+    """Whether ``text`` holds words typed in Vietnamese, not only names.
+
+    Names are capitalised syllable by syllable ("Nguyễn Thị Minh Thư", "Phường Thuận
+    Hóa"); a purpose, an activity or a place written out has lowercase words with
+    Vietnamese letters ("đào tạo", "tỉnh Aichi"). So a lowercase word with such a letter
+    marks text an English brief prints as typed.
+    """
+    for word in text.split():
+        word = word.strip(".,;:()[]\"'“”‘’–—-/")
+        if word and word[0].islower() and word not in _OWN_WORDS and _VI_LETTERS & set(word):
+            return True
+    return False

@@ -77,6 +77,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Standing Committees of the City Party Committee and People's Council (for information)",
     ),
     "to_finance": ("Sở Tài chính", "Department of Finance"),
+    "typed_vi_note": (
+        "",
+        "Text recorded only in Vietnamese (such as purposes, programme activities, places, "
+        "outcomes and gifts) is printed as typed, without translation.",
+    ),
     "type_CV": ("CÔNG VĂN", "LETTER"),
     "regarding": ("V/v", "Re:"),
     "to": ("Kính gửi:", "To:"),

@@ -10,9 +10,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from huedesk.briefs import render_brief
+from huedesk.briefs import render_aid_statement, render_brief
 from huedesk.briefs.delegation import talking_points
 from huedesk.briefs.gather_delegation import gather_delegation
+from huedesk.briefs.glossary import typed_in_vietnamese
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from tests.briefs import samples
@@ -323,3 +324,28 @@ def test_pdffonts_lists_every_font_embedded(
     for line in lines:
         name, *_rest, emb, sub, _uni, _obj, _gen = line.split()
         assert "+Tinos" in name and emb == "yes" and sub == "yes", line
+
+
+def test_english_brief_says_once_that_vietnamese_text_is_printed_as_typed(
+    db: Database, visit: samples.Visit, tmp_path: Path
+) -> None:
+    note = "Text recorded only in Vietnamese (such as purposes"
+    en = pdf_text(
+        render_brief(db, "delegation", visit.delegation_id, tmp_path / "e.pdf", lang="en")
+    )
+    assert en.count(note) == 1
+    assert en.index(note) < en.index("I. SUMMARY")  # under the title, before any of it
+    # the purpose is printed as typed, not half translated or made up
+    assert "Trao đổi kết quả hợp tác giai đoạn 2018–2024" in en
+    vi = pdf_text(render_brief(db, "delegation", visit.delegation_id, tmp_path / "v.pdf"))
+    assert "Text recorded" not in vi
+    # nothing typed in Vietnamese (a year without aid): no note
+    empty = pdf_text(render_aid_statement(db, tmp_path / "y.pdf", year=1999, lang="en"))
+    assert "Text recorded" not in empty
+
+
+def test_what_counts_as_typed_in_vietnamese() -> None:
+    for typed in ("Trao đổi kết quả hợp tác", "Thành phố Toyota, tỉnh Aichi", "(ghi chú)"):
+        assert typed_in_vietnamese(typed), typed
+    for own in ("Nguyễn Thị Minh Thư", "Phường Thuận Hóa", "Huế, 5 Mar 2025", "VND 1,000 đồng"):
+        assert not typed_in_vietnamese(own), own
