@@ -15,12 +15,12 @@ import pytest
 
 from huedesk.briefs import render_aid_statement, render_brief
 from huedesk.briefs.frame import MARGIN_LEFT, MARGIN_RIGHT, PAGE_WIDTH
-from huedesk.cli import main as cli
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
 from tests.briefs import samples
 from tests.briefs.conftest import pdf_text
 from tests.briefs.layout import Drawn, drawn
+from tests.briefs.test_brief_cli import run
 
 TEXT_CENTRE = MARGIN_LEFT + (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / 2
 
@@ -122,10 +122,6 @@ def test_hostile_kinds_and_addressees_are_refused_in_one_line(
         render_brief(db, "delegation", visit.delegation_id, out, doc="CV", to="Sở " * 120)
     assert "200" in exc.value.message("en")
     assert not out.exists()
-
-
-def run(db_path: Path, *args: str) -> int:
-    return cli.main(["--db", str(db_path), "--user", "kiemthu", "brief", *args])
 
 
 def test_kind_and_addressee_from_the_command_line(
