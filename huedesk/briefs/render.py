@@ -11,15 +11,7 @@ from reportlab.platypus import Flowable
 from huedesk import clock
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, Role
-from huedesk.briefs.aid import aid_story
-from huedesk.briefs.case import case_story
-from huedesk.briefs.delegation import delegation_story
 from huedesk.briefs.frame import BriefHeader, build_pdf
-from huedesk.briefs.gather_aid import gather_aid
-from huedesk.briefs.gather_case import gather_case
-from huedesk.briefs.gather_delegation import gather_delegation
-from huedesk.briefs.gather_year import gather_year
-from huedesk.briefs.year import year_story
 from huedesk.db.engine import Database
 from huedesk.db.enums import DocKind
 from huedesk.document_settings import DocSettings, NumberMode, issue_number, load
@@ -112,7 +104,12 @@ def render_brief(
     _check_lang(lang)
     _check_doc(doc, to)
     today = clock.today()
+    # Each kind's modules load when that kind is printed: a delegation brief from the
+    # command line does not load the aid, case or yearly-review layouts (issue #16).
     if kind == "delegation":
+        from huedesk.briefs.delegation import delegation_story
+        from huedesk.briefs.gather_delegation import gather_delegation
+
         with db.read() as s:
             data = gather_delegation(s, record_id)
             settings = load(s)
@@ -120,12 +117,18 @@ def render_brief(
         built = delegation_story(data, lang, today, settings, full=full, number=number)
         return _write(out, built, doc, to)
     if kind == "consular_case":
+        from huedesk.briefs.case import case_story
+        from huedesk.briefs.gather_case import gather_case
+
         with db.read() as s:
             case = gather_case(s, record_id, redact=redact)
             settings = load(s)
         number = _number(db, settings, f"consular_case:{case.ref}", actor, today, doc)
         return _write(out, case_story(case, lang, today, settings, number=number), doc, to)
     if kind == "aid_project":
+        from huedesk.briefs.aid import aid_story
+        from huedesk.briefs.gather_aid import gather_aid
+
         with db.read() as s:
             statement = gather_aid(s, project_id=record_id)
             settings = load(s)
@@ -158,6 +161,9 @@ def render_aid_statement(
     """
     _check_lang(lang)
     _check_doc(doc, to)
+    from huedesk.briefs.aid import aid_story  # on first use: see render_brief
+    from huedesk.briefs.gather_aid import gather_aid
+
     today = clock.today()
     with db.read() as s:
         statement = gather_aid(s, project_id=project_id, donor_id=donor_id, year=year)
@@ -177,6 +183,9 @@ def render_year_review(
     what the consular section shows; without one the caller is trusted.
     """
     _check_lang(lang)
+    from huedesk.briefs.gather_year import gather_year  # on first use: see render_brief
+    from huedesk.briefs.year import year_story
+
     today = clock.today()
     with db.read() as s:
         who = resolve(s, actor) if actor is not None else Principal("HueDesk", Role.ADMIN)

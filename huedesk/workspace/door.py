@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from huedesk import maintenance
 from huedesk.accounts import AccountService, Principal, Role
 from huedesk.db.engine import Database
 from huedesk.db.location import Location
@@ -39,6 +38,8 @@ class Door:
     def rescue(path: Path, good_backup: Path) -> Path | None:
         """Put ``good_backup`` in place of a damaged database (at start-up, before any
         sign-in: a damaged file has no accounts to check; the rescue is logged)."""
+        from huedesk import maintenance  # on first use: a rescue is rare, and it loads backups
+
         return maintenance.rescue(Path(path), Path(good_backup)).kept
 
     @property

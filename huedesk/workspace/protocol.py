@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from huedesk.accounts.principal import Actor
 from huedesk.accounts.roles import Principal
 from huedesk.db.engine import Database
-from huedesk.records import RecordService
+
+if TYPE_CHECKING:
+    from huedesk.records import RecordService
 
 
 class Bound(Protocol):
     """The workspace as its capabilities see it: the user, the database, the records."""
 
-    records: RecordService
+    @property
+    def records(self) -> RecordService: ...
 
     @property
     def db(self) -> Database: ...

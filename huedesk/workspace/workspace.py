@@ -33,22 +33,54 @@ Capabilities::
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from huedesk.accounts.principal import Actor, actor_name, resolve
 from huedesk.accounts.roles import Principal
-from huedesk.attachments import Attachments, forget_undo
 from huedesk.db.engine import Database
-from huedesk.reading import convention
-from huedesk.records import RecordService
-from huedesk.records.history import AuditLog
-from huedesk.safety.storage import storage_warning
-from huedesk.stats import Statistics
-from huedesk.workspace.admin import Accounts, Archive, Backups, Demo, Maintenance, Privacy
-from huedesk.workspace.documents import Documents
-from huedesk.workspace.operations import Operations, Sheets
-from huedesk.workspace.reading import Briefs, Lookups, Search, StartPage
-from huedesk.workspace.undo import Undo
+
+if TYPE_CHECKING:
+    from huedesk.attachments import Attachments
+    from huedesk.records import RecordService
+    from huedesk.records.history import AuditLog
+    from huedesk.stats import Statistics
+    from huedesk.workspace.admin import (
+        Accounts,
+        Archive,
+        Backups,
+        Demo,
+        Maintenance,
+        Privacy,
+    )
+    from huedesk.workspace.documents import Documents
+    from huedesk.workspace.operations import Operations, Sheets
+    from huedesk.workspace.reading import Briefs, Lookups, Search, StartPage
+    from huedesk.workspace.undo import Undo
+
+# Each capability is made (and its code imported) on first use: a command that prints
+# one brief never loads backups, statistics, search or the archive (issue #16).
+CAPABILITIES = (
+    "records",
+    "undo",
+    "lookups",
+    "attachments",
+    "search",
+    "stats",
+    "start_page",
+    "briefs",
+    "documents",
+    "audit",
+    "accounts",
+    "archive",
+    "backups",
+    "demo",
+    "maintenance",
+    "privacy",
+    "operations",
+    "sheets",
+)
 
 
 class Workspace:
@@ -60,26 +92,118 @@ class Workspace:
         self._bind(db)
 
     def _bind(self, db: Database) -> None:
+        """Work on ``db``; capabilities bound to another database are dropped."""
         self._db = db
-        actor = self._actor
-        self.records = RecordService(db, actor)
-        self.undo = Undo(self)
-        self.lookups = Lookups(self.records)
-        self.attachments = Attachments(db, actor)
-        self.search = Search(self)
-        self.stats = Statistics(db, actor)
-        self.start_page = StartPage(self)
-        self.briefs = Briefs(self)
-        self.documents = Documents(self)
-        self.audit = AuditLog(db, actor)
-        self.accounts = Accounts(self)
-        self.archive = Archive(self)
-        self.backups = Backups(self)
-        self.demo = Demo(self)
-        self.maintenance = Maintenance(self)
-        self.privacy = Privacy(self)
-        self.operations = Operations(self)
-        self.sheets = Sheets(self)
+        for name in CAPABILITIES:
+            self.__dict__.pop(name, None)
+
+    @cached_property
+    def records(self) -> RecordService:
+        from huedesk.records import RecordService  # on first use: see CAPABILITIES
+
+        return RecordService(self._db, self._actor)
+
+    @cached_property
+    def undo(self) -> Undo:
+        from huedesk.workspace.undo import Undo
+
+        return Undo(self)
+
+    @cached_property
+    def lookups(self) -> Lookups:
+        from huedesk.workspace.reading import Lookups
+
+        return Lookups(self.records)
+
+    @cached_property
+    def attachments(self) -> Attachments:
+        from huedesk.attachments import Attachments
+
+        return Attachments(self._db, self._actor)
+
+    @cached_property
+    def search(self) -> Search:
+        from huedesk.workspace.reading import Search
+
+        return Search(self)
+
+    @cached_property
+    def stats(self) -> Statistics:
+        from huedesk.stats import Statistics
+
+        return Statistics(self._db, self._actor)
+
+    @cached_property
+    def start_page(self) -> StartPage:
+        from huedesk.workspace.reading import StartPage
+
+        return StartPage(self)
+
+    @cached_property
+    def briefs(self) -> Briefs:
+        from huedesk.workspace.reading import Briefs
+
+        return Briefs(self)
+
+    @cached_property
+    def documents(self) -> Documents:
+        from huedesk.workspace.documents import Documents
+
+        return Documents(self)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        from huedesk.records.history import AuditLog
+
+        return AuditLog(self._db, self._actor)
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        from huedesk.workspace.admin import Accounts
+
+        return Accounts(self)
+
+    @cached_property
+    def archive(self) -> Archive:
+        from huedesk.workspace.admin import Archive
+
+        return Archive(self)
+
+    @cached_property
+    def backups(self) -> Backups:
+        from huedesk.workspace.admin import Backups
+
+        return Backups(self)
+
+    @cached_property
+    def demo(self) -> Demo:
+        from huedesk.workspace.admin import Demo
+
+        return Demo(self)
+
+    @cached_property
+    def maintenance(self) -> Maintenance:
+        from huedesk.workspace.admin import Maintenance
+
+        return Maintenance(self)
+
+    @cached_property
+    def privacy(self) -> Privacy:
+        from huedesk.workspace.admin import Privacy
+
+        return Privacy(self)
+
+    @cached_property
+    def operations(self) -> Operations:
+        from huedesk.workspace.operations import Operations
+
+        return Operations(self)
+
+    @cached_property
+    def sheets(self) -> Sheets:
+        from huedesk.workspace.operations import Sheets
+
+        return Sheets(self)
 
     # --- who and where ---------------------------------------------------------------------
     @property
@@ -102,6 +226,8 @@ class Workspace:
     def read_typed_text_as(self, lang: str) -> None:
         """Read what the user types in ``lang``'s convention (``huedesk.reading``: in Vietnamese
         ``25.450`` is twenty-five thousand, in English twenty-five point four five)."""
+        from huedesk.reading import convention  # on first use: see CAPABILITIES
+
         self.records.reading = convention(lang)
 
     def read_only_reason(self, lang: str = "vi") -> str | None:
@@ -112,6 +238,8 @@ class Workspace:
 
     def storage_warning(self, lang: str = "vi") -> str | None:
         """A warning when the file lies on a network share or in a synced folder."""
+        from huedesk.safety.storage import storage_warning  # on first use
+
         return storage_warning(self._db.path, lang)
 
     # --- for the capabilities (not for screens) --------------------------------------------
@@ -128,10 +256,14 @@ class Workspace:
     def replace_database(self, db: Database) -> None:
         """Work on ``db`` from now on (the same file reopened after a restore); undo
         snapshots of the old file are dropped with their capabilities."""
+        from huedesk.attachments import forget_undo  # on first use: see CAPABILITIES
+
         forget_undo(self._db.path)
         self._bind(db)
 
     def close(self) -> None:
         """Forget undo snapshots (and the files kept for them) and close the database."""
+        from huedesk.attachments import forget_undo  # on first use: see CAPABILITIES
+
         forget_undo(self._db.path)
         self._db.dispose()

@@ -99,6 +99,41 @@ def test_each_subcommand_registers_without_the_others_modules() -> None:
                 assert not _under(modules, heavy), f"{module} imports {heavy} when registering"
 
 
+def test_a_delegation_brief_loads_only_what_it_prints(db_path: Path, tmp_path: Path) -> None:
+    """The brief command goes through the door like every command, but the door loads a
+    capability's code when it is first used: no backup restore or integrity-check
+    machinery, no spreadsheet or archive code, no other brief's layout or chart code."""
+    from huedesk.records import RecordService
+    from huedesk.store import open_store
+    from tests.briefs import samples
+
+    db = open_store(db_path)
+    visit = samples.gifu_visit(RecordService(db, actor="kiemthu"))
+    db.dispose()
+    modules = _imported(
+        ["brief", "delegation", visit.ref, "-o", str(tmp_path / "d.pdf")], env_db=db_path
+    )
+    assert (tmp_path / "d.pdf").is_file()
+    assert "huedesk.briefs.delegation" in modules and "reportlab.platypus" in modules
+    unused = (
+        "huedesk.maintenance",
+        "huedesk.check",
+        "huedesk.sheets",
+        "huedesk.archive",
+        "huedesk.demo",
+        "huedesk.workspace.admin",
+        "huedesk.workspace.operations",
+        "huedesk.briefs.year",
+        "huedesk.briefs.year_charts",
+        "huedesk.briefs.aid",
+        "huedesk.briefs.case",
+        "reportlab.graphics",
+        "PySide6",
+        "alembic",
+    )
+    assert not _under(modules, *unused)
+
+
 def test_fonts_are_registered_once_and_only_when_a_pdf_is_made(
     db_path: Path, tmp_path: Path
 ) -> None:
