@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -24,6 +25,9 @@ from collections.abc import Sequence
 from huedesk import __version__
 from huedesk.cli.context import CommandContext
 from huedesk.errors import HueDeskError
+
+# Allocations between young collections in a command's process (Python's default is 700).
+COMMAND_GC_THRESHOLD = 100_000
 
 # Subcommand → (module that registers it, one-line help), in the order ``huedesk --help`` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -170,8 +174,15 @@ def run() -> None:
     ``--help``/``--version`` (which exit inside ``main``), end the ordinary way.
     """
     argv = sys.argv[1:]
+    command = chosen_command(argv)
+    if command is not None:
+        # A command loads several hundred modules whose objects live until it ends, and the
+        # garbage collector's default (a young collection every 700 allocations) walked them
+        # 250 times for one brief, a tenth of its CPU. A command collects rarely instead; the
+        # window (no command) keeps Python's default for its long life.
+        gc.set_threshold(COMMAND_GC_THRESHOLD, 10, 10)
     code = main(argv)
-    if chosen_command(argv) is None:
+    if command is None:
         raise SystemExit(code)
     if "logging" in sys.modules:
         sys.modules["logging"].shutdown()
