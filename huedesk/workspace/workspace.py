@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from huedesk.accounts.principal import Actor, actor_name, resolve
 from huedesk.accounts.roles import Principal
 from huedesk.db.engine import Database
+from huedesk.safety.storage import storage_warning
 
 if TYPE_CHECKING:
     from huedesk.attachments import Attachments
@@ -238,8 +239,6 @@ class Workspace:
 
     def storage_warning(self, lang: str = "vi") -> str | None:
         """A warning when the file lies on a network share or in a synced folder."""
-        from huedesk.safety.storage import storage_warning  # on first use
-
         return storage_warning(self._db.path, lang)
 
     # --- for the capabilities (not for screens) --------------------------------------------
