@@ -19,11 +19,11 @@ period a year earlier. What counts, as of the period's day of counting:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, or_, select, true
 from sqlalchemy.orm import Session
 
 from huedesk.db import enums as e
@@ -38,7 +38,6 @@ from huedesk.db.models import (
     Organisation,
     Partnership,
 )
-from huedesk.records.status_history import local_day
 from huedesk.stats.aid_values import committed_vnd
 from huedesk.stats.engine import (
     ONE,
@@ -68,9 +67,23 @@ class Count:
     previous: Period
     links: bool
     breakdowns: frozenset[str] | None = None  # "area.breakdown" keys; None: all
+    figures: frozenset[str] | None = None  # "area.figure" keys; None: all
 
     def wants(self, key: str) -> bool:
         return self.breakdowns is None or key in self.breakdowns
+
+    def counts(self, key: str) -> bool:
+        return self.figures is None or key in self.figures
+
+    def only(self, area: str, figures: Collection[str], splits: Collection[str] = ()) -> bool:
+        """Whether this count asks ``area`` for no figure beyond ``figures`` and no split
+        beyond ``splits``: an area whose other figures need every record (those in force
+        on the day) then reads only the records of the two periods."""
+        if self.figures is None or self.breakdowns is None:
+            return False
+        mine = {k.partition(".")[2] for k in self.figures if k.startswith(f"{area}.")}
+        parts = {k.partition(".")[2] for k in self.breakdowns if k.startswith(f"{area}.")}
+        return mine <= set(figures) and parts <= set(splits)
 
     @property
     def first_day(self) -> dt.date:
@@ -92,7 +105,9 @@ class Count:
     ) -> Area:
         keep = self.links if links is None else links
         tally = Tally(facts, self.period, self.previous)
-        figures = tuple(tally.figure(m, links=keep) for m in headline)
+        figures = tuple(
+            tally.figure(m, links=keep) for m in headline if self.counts(f"{key}.{m.key}")
+        )
         parts = tuple(
             tally.breakdown(bkey, blabel, dim, measures, names, links=keep)
             for bkey, blabel, dim, measures, names in splits
@@ -117,16 +132,8 @@ def _with_history(count: Count, kind: str, facts: list[Fact], uuids: Select[Any]
     known = count.lookups.histories(kind, uuids)
     for fact in facts:
         fact.history = known.get(str(fact.data["uuid"]), [])
-        began = fact.data.get("began")
-        fact.began = began if isinstance(began, dt.date) else None
+        fact.entered, fact.own = cast(tuple[dt.datetime, dt.date | None], fact.data["began"])
     return facts
-
-
-def _began(created: dt.datetime, own: dt.date | None) -> dt.date:
-    """The first day a record counts: its own start, or the day it was entered if earlier
-    (a partnership negotiated from 2024 and established in 2025) or if it has none."""
-    entered = local_day(created)
-    return entered if own is None else min(own, entered)
 
 
 def _counts(
@@ -156,22 +163,30 @@ def delegations_area(count: Count) -> Area:
         ).where(where)
     ).all()
     lk = count.lookups
-    lk.load_orgs({r.partner_id for r in rows if r.partner_id is not None})
+    # the partner's name, level and regions only for the splits that show them
+    partners = any(count.wants(f"delegations.{k}") for k in ("by_partner", "by_level", "by_region"))
+    if partners:
+        lk.load_orgs({r.partner_id for r in rows if r.partner_id is not None})
     facts = [
         Fact(
             RecordLink("delegation", r.id, r.ref, r.title, r.start_date),
             str(r.status.value),
             {
-                "direction": (str(r.direction.value),),
                 "country": (r.country_code,),
-                "partner": (str(r.partner_id) if r.partner_id else NONE_KEY,),
-                "level": (lk.level_of(r.partner_id),),
-                "region": lk.regions_of(r.partner_id),
                 "month": (f"{r.start_date.month:02d}",),
+                **(
+                    {
+                        "partner": (str(r.partner_id) if r.partner_id else NONE_KEY,),
+                        "level": (lk.level_of(r.partner_id),),
+                        "region": lk.regions_of(r.partner_id),
+                    }
+                    if partners
+                    else {}
+                ),
             },
             {
                 "uuid": r.uuid,
-                "began": _began(r.created_at, r.start_date),
+                "began": (r.created_at, r.start_date),
                 "start": r.start_date,
                 "direction": str(r.direction.value),
             },
@@ -247,7 +262,7 @@ def partnerships_area(count: Count) -> Area:
                 "region": lk.regions_of(r.partner_id),
                 "relation": (str(r.relation_type.value),),
             },
-            {"uuid": r.uuid, "began": _began(r.created_at, r.since), "level": str(r.level.value)},
+            {"uuid": r.uuid, "began": (r.created_at, r.since), "level": str(r.level.value)},
         )
         for r in rows
     ]
@@ -326,6 +341,11 @@ def partnerships_area(count: Count) -> Area:
 # --- agreements -----------------------------------------------------------------------------------
 def agreements_area(count: Count) -> Area:
     t = Agreement.__table__
+    where = (
+        t.c.signed_on.between(count.first_day, count.last_day)
+        if count.only("agreements", {"signed"})
+        else true()
+    )
     rows = count.session.execute(
         select(
             *_base(t),
@@ -337,7 +357,7 @@ def agreements_area(count: Count) -> Area:
             t.c.signed_on,
             t.c.expires_on,
             t.c.status,
-        )
+        ).where(where)
     ).all()
     lk = count.lookups
     lk.load_orgs({r.counterpart_id for r in rows if r.counterpart_id is not None})
@@ -353,14 +373,14 @@ def agreements_area(count: Count) -> Area:
             },
             {
                 "uuid": r.uuid,
-                "began": _began(r.created_at, r.signed_on),
+                "began": (r.created_at, r.signed_on),
                 "signed": r.signed_on,
                 "expires": r.expires_on,
             },
         )
         for r in rows
     ]
-    _with_history(count, "agreement", facts, select(t.c.uuid))
+    _with_history(count, "agreement", facts, select(t.c.uuid).where(where))
 
     def signed(f: Fact, p: Period) -> bool:
         return p.contains(_day(f, "signed")) and f.status_on(p.as_of) != "negotiating"
@@ -412,6 +432,11 @@ _FDI_LIVE = frozenset({"licensed", "under_construction", "operating"})
 
 def fdi_area(count: Count) -> Area:
     t = FdiProject.__table__
+    where = (
+        t.c.licence_date.between(count.first_day, count.last_day)
+        if count.only("fdi", {"new_projects", "new_capital"}, {"by_sector", "by_country"})
+        else true()
+    )
     rows = count.session.execute(
         select(
             *_base(t),
@@ -422,7 +447,7 @@ def fdi_area(count: Count) -> Area:
             t.c.currency,
             t.c.licence_date,
             t.c.status,
-        )
+        ).where(where)
     ).all()
     facts = [
         Fact(
@@ -431,7 +456,7 @@ def fdi_area(count: Count) -> Area:
             {"country": (r.country_code,), "sector": (str(r.sector.value),)},
             {
                 "uuid": r.uuid,
-                "began": _began(r.created_at, r.licence_date),
+                "began": (r.created_at, r.licence_date),
                 "licensed": r.licence_date,
                 "capital": Amount(r.registered_capital, {r.currency: r.registered_capital}),
                 "currency": r.currency,
@@ -439,7 +464,7 @@ def fdi_area(count: Count) -> Area:
         )
         for r in rows
     ]
-    _with_history(count, "fdi_project", facts, select(t.c.uuid))
+    _with_history(count, "fdi_project", facts, select(t.c.uuid).where(where))
 
     def new(f: Fact, p: Period) -> bool:
         return p.contains(_day(f, "licensed")) and f.status_on(p.as_of) not in (
@@ -541,7 +566,7 @@ def aid_area(count: Count) -> Area:
         )
         .where(x_t.c.project_id.in_(select(p_t.c.id).where(where)))
         .order_by(x_t.c.value_date, x_t.c.id)
-    ):
+    ).all():
         txs.setdefault(tx.project_id, []).append(tx)
     lk = count.lookups
     lk.load_orgs({r.donor_id for r in rows})
@@ -561,7 +586,7 @@ def aid_area(count: Count) -> Area:
                 },
                 {
                     "uuid": r.uuid,
-                    "began": _began(r.created_at, r.approved_on),
+                    "began": (r.created_at, r.approved_on),
                     "approved": r.approved_on,
                     "commitment": Amount(
                         vnd or 0, {r.currency: r.committed_amount}, estimated or vnd is None
@@ -654,6 +679,8 @@ def consular_area(count: Count, *, sees_cases: bool) -> Area:
         t.c.opened_on <= count.last_day,
         or_(t.c.closed_on.is_(None), t.c.closed_on >= count.first_day, t.c.status.in_(_CASE_OPEN)),
     )
+    if count.only("consular", {"opened"}):
+        where = and_(where, t.c.opened_on >= count.first_day)
     rows = count.session.execute(
         select(
             *_base(t),
@@ -671,7 +698,7 @@ def consular_area(count: Count, *, sees_cases: bool) -> Area:
             {"type": (str(r.case_type.value),), "country": (r.country_code,)},
             {
                 "uuid": r.uuid,
-                "began": _began(r.created_at, r.opened_on),
+                "began": (r.created_at, r.opened_on),
                 "opened": r.opened_on,
                 "closed": r.closed_on,
             },
@@ -759,7 +786,7 @@ def events_area(count: Count) -> Area:
             },
             {
                 "uuid": r.uuid,
-                "began": _began(r.created_at, r.start_date),
+                "began": (r.created_at, r.start_date),
                 "start": r.start_date,
                 "people": r.foreign_participants or 0,
             },
