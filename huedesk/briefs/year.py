@@ -142,6 +142,11 @@ def _breakdown_table(
     return _table(headers, "CL" + "RR" * len(measures), rows, lang)
 
 
+def _s(n: int) -> str:
+    """The English plural ending for ``n`` things (Vietnamese wording does not use it)."""
+    return "" if n == 1 else "s"
+
+
 def _chart_rows(part: Breakdown, limit: int = LIMIT) -> list[BRow]:
     return [r for r in part.rows[:limit] if any(f.value for f in r.figures)]
 
@@ -153,19 +158,26 @@ def _partners(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
     new = area.figure("new")
     names = [link.title for link in new.records][:5]
     new_names = f" ({'; '.join(names)})" if names else ""
-    flow += _say(
-        w(
-            "partners_text",
-            lang,
-            day=brief_date(r.figures.period.as_of, lang),
-            pairs=count(area.figure("pairs").value, lang),
-            cmp=compare(area.figure("pairs"), r.previous_year, lang),
-            county=count(area.figure("county_pairs").value, lang),
-            new=count(new.value, lang),
-            new_names=new_names,
-            ended=count(area.figure("ended").value, lang),
-        )
+    ended, county = area.figure("ended").value, area.figure("county_pairs").value
+    changes = ("_new" if new.value else "") + ("_ended" if ended else "") or "_unchanged"
+    kept = w(
+        "partners_text",
+        lang,
+        day=brief_date(r.figures.period.as_of, lang),
+        pairs=count(area.figure("pairs").value, lang),
+        cmp=compare(area.figure("pairs"), r.previous_year, lang),
+        county=w("partners_county", lang, county=count(county, lang)) if county else "",
     )
+    changed = w(
+        f"partners{changes}",
+        lang,
+        new=count(new.value, lang),
+        new_names=new_names,
+        ended=count(ended, lang),
+        s=_s(new.value),
+        ended_s=_s(ended),
+    )
+    flow += _say(f"{kept} {changed}")
     part = area.breakdown("by_country")
     if part.rows:
         flow.append(
@@ -202,9 +214,10 @@ def _visits(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
     for row in area.breakdown("by_region").rows:
         i, o = row.figure("inbound").value, row.figure("outbound").value
         if i or o:
+            key = "visits_region" if i and o else "visits_region_in" if i else "visits_region_out"
             flow += _say(
-                w("visits_region", lang, region=row.label.get(lang), total=count(i + o, lang),
-                  inbound=count(i, lang), outbound=count(o, lang))
+                w(key, lang, region=row.label.get(lang), total=count(i + o, lang),
+                  inbound=count(i, lang), outbound=count(o, lang), s=_s(i or o))
             )  # fmt: skip
     if not by_country.rows:
         return flow
