@@ -20,6 +20,7 @@ from huedesk.ui.app import Desk, configure_settings
 from huedesk.ui.dashboard_page import CARDS, DashboardPage
 from huedesk.ui.figure_records import FigureRecordsWindow
 from huedesk.ui.i18n import set_language
+from huedesk.ui.printing import PreviewDialog
 from huedesk.workspace import Principal, Role, Workspace
 from tests.stats import known
 
@@ -142,6 +143,9 @@ def test_review_dialog_keeps_the_texts_and_builds_the_pdf(
     dialog.build()
     qtbot.waitUntil(lambda: dialog.pdf is not None)
     assert dialog.pdf is not None and dialog.pdf.stat().st_size > 10_000
+    shown = dialog.findChild(PreviewDialog)
+    assert shown is not None and shown.pages >= 2, "the review is shown inside the program"
+    assert dialog.open_btn.isEnabled() and dialog.send_btn.isEnabled()
     dialog.text_lang.setCurrentIndex(1)
     assert dialog.editors["assessment"].toPlainText() == "", "English is written separately"
     dialog.editors["assessment"].setPlainText("Unsaved")
