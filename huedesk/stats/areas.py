@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Select, and_, or_, select, true
 from sqlalchemy.orm import Session
@@ -128,11 +128,25 @@ def _base(t: Any) -> list[Any]:
     return [t.c.id, t.c.uuid, t.c.created_at, t.c.ref]
 
 
+def _fact(
+    kind: str,
+    r: Any,
+    title: str,
+    day: dt.date | None,
+    dims: dict[str, tuple[str, ...]],
+    data: dict[str, object],
+) -> Fact:
+    """A row (``id``, ``uuid``, ``ref``, ``created_at``, ``status``) as a fact, listed under
+    ``title`` and ``day``; ``day`` is also the record's own first day (``Fact.own``)."""
+    link = RecordLink(kind, r.id, r.ref, title, day)
+    data["uuid"] = r.uuid
+    return Fact(link, str(r.status.value), dims, data, entered=r.created_at, own=day)
+
+
 def _with_history(count: Count, kind: str, facts: list[Fact], uuids: Select[Any]) -> list[Fact]:
     known = count.lookups.histories(kind, uuids)
     for fact in facts:
         fact.history = known.get(str(fact.data["uuid"]), [])
-        fact.entered, fact.own = cast(tuple[dt.datetime, dt.date | None], fact.data["began"])
     return facts
 
 
@@ -145,6 +159,21 @@ def _counts(
 def _day(fact: Fact, name: str) -> dt.date | None:
     value = fact.data.get(name)
     return value if isinstance(value, dt.date) else None
+
+
+def _dated(
+    day: str, *, unless: Collection[str] = (), only: Collection[str] | None = None
+) -> Callable[[Fact, Period], bool]:
+    """The rule "the record's ``day`` falls in the period, and on the period's day of counting
+    its status is not one of ``unless`` (or, given ``only``, is one of them)"."""
+
+    def test(f: Fact, p: Period) -> bool:
+        if not p.contains(_day(f, day)):
+            return False
+        status = f.status_on(p.as_of)
+        return status in only if only is not None else status not in unless
+
+    return test
 
 
 # --- delegations ----------------------------------------------------------------------------------
@@ -168,9 +197,11 @@ def delegations_area(count: Count) -> Area:
     if partners:
         lk.load_orgs({r.partner_id for r in rows if r.partner_id is not None})
     facts = [
-        Fact(
-            RecordLink("delegation", r.id, r.ref, r.title, r.start_date),
-            str(r.status.value),
+        _fact(
+            "delegation",
+            r,
+            r.title,
+            r.start_date,
             {
                 "country": (r.country_code,),
                 "month": (f"{r.start_date.month:02d}",),
@@ -184,22 +215,19 @@ def delegations_area(count: Count) -> Area:
                     else {}
                 ),
             },
-            {
-                "uuid": r.uuid,
-                "began": (r.created_at, r.start_date),
-                "start": r.start_date,
-                "direction": str(r.direction.value),
-            },
+            {"start": r.start_date, "direction": str(r.direction.value)},
         )
         for r in rows
     ]
     _with_history(count, "delegation", facts, select(t.c.uuid).where(where))
 
+    held = _dated("start", unless={"cancelled"})
+
     def visit(direction: str | None) -> Callable[[Fact, Period], bool]:
         def test(f: Fact, p: Period) -> bool:
             if direction is not None and f.data["direction"] != direction:
                 return False
-            return p.contains(_day(f, "start")) and f.status_on(p.as_of) != "cancelled"
+            return held(f, p)
 
         return test
 
@@ -253,16 +281,18 @@ def partnerships_area(count: Count) -> Area:
     lk = count.lookups
     lk.load_orgs({r.partner_id for r in rows})
     facts = [
-        Fact(
-            RecordLink("partnership", r.id, r.ref, r.name, r.since),
-            str(r.status.value),
+        _fact(
+            "partnership",
+            r,
+            r.name,
+            r.since,
             {
                 "country": (r.country_code,),
                 "level": (str(r.level.value),),
                 "region": lk.regions_of(r.partner_id),
                 "relation": (str(r.relation_type.value),),
             },
-            {"uuid": r.uuid, "began": (r.created_at, r.since), "level": str(r.level.value)},
+            {"level": str(r.level.value)},
         )
         for r in rows
     ]
@@ -362,28 +392,24 @@ def agreements_area(count: Count) -> Area:
     lk = count.lookups
     lk.load_orgs({r.counterpart_id for r in rows if r.counterpart_id is not None})
     facts = [
-        Fact(
-            RecordLink("agreement", r.id, r.ref, r.title, r.signed_on),
-            str(r.status.value),
+        _fact(
+            "agreement",
+            r,
+            r.title,
+            r.signed_on,
             {
                 "country": (r.country_code or NONE_KEY,),
                 "signing_level": (str(r.signing_level.value),),
                 "type": (str(r.agreement_type.value),),
                 "region": lk.regions_of(r.counterpart_id),
             },
-            {
-                "uuid": r.uuid,
-                "began": (r.created_at, r.signed_on),
-                "signed": r.signed_on,
-                "expires": r.expires_on,
-            },
+            {"signed": r.signed_on, "expires": r.expires_on},
         )
         for r in rows
     ]
     _with_history(count, "agreement", facts, select(t.c.uuid).where(where))
 
-    def signed(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "signed")) and f.status_on(p.as_of) != "negotiating"
+    signed = _dated("signed", unless={"negotiating"})
 
     def in_force(f: Fact, p: Period) -> bool:
         expires = _day(f, "expires")
@@ -450,13 +476,13 @@ def fdi_area(count: Count) -> Area:
         ).where(where)
     ).all()
     facts = [
-        Fact(
-            RecordLink("fdi_project", r.id, r.ref, r.name, r.licence_date),
-            str(r.status.value),
+        _fact(
+            "fdi_project",
+            r,
+            r.name,
+            r.licence_date,
             {"country": (r.country_code,), "sector": (str(r.sector.value),)},
             {
-                "uuid": r.uuid,
-                "began": (r.created_at, r.licence_date),
                 "licensed": r.licence_date,
                 "capital": Amount(r.registered_capital, {r.currency: r.registered_capital}),
                 "currency": r.currency,
@@ -466,11 +492,7 @@ def fdi_area(count: Count) -> Area:
     ]
     _with_history(count, "fdi_project", facts, select(t.c.uuid).where(where))
 
-    def new(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "licensed")) and f.status_on(p.as_of) not in (
-            "proposed",
-            "terminated",
-        )
+    new = _dated("licensed", unless={"proposed", "terminated"})
 
     def live(f: Fact, p: Period) -> bool:
         licensed = _day(f, "licensed")
@@ -575,9 +597,11 @@ def aid_area(count: Count) -> Area:
         mine = txs.get(r.id, [])
         vnd, estimated = committed_vnd(r.currency, r.committed_amount, mine)
         facts.append(
-            Fact(
-                RecordLink("aid_project", r.id, r.ref, r.title, r.approved_on),
-                str(r.status.value),
+            _fact(
+                "aid_project",
+                r,
+                r.title,
+                r.approved_on,
                 {
                     "donor": (str(r.donor_id),),
                     "donor_country": (lk.org_country(r.donor_id),),
@@ -585,8 +609,6 @@ def aid_area(count: Count) -> Area:
                     "sector": (str(r.sector.value),),
                 },
                 {
-                    "uuid": r.uuid,
-                    "began": (r.created_at, r.approved_on),
                     "approved": r.approved_on,
                     "commitment": Amount(
                         vnd or 0, {r.currency: r.committed_amount}, estimated or vnd is None
@@ -597,8 +619,7 @@ def aid_area(count: Count) -> Area:
         )
     _with_history(count, "aid_project", facts, select(p_t.c.uuid).where(where))
 
-    def approved(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "approved")) and f.status_on(p.as_of) not in _AID_DEAD
+    approved = _dated("approved", unless=_AID_DEAD)
 
     def mobilised(f: Fact, p: Period) -> Amount | None:
         amount = f.data["commitment"]
@@ -692,26 +713,20 @@ def consular_area(count: Count, *, sees_cases: bool) -> Area:
         ).where(where)
     ).all()
     facts = [
-        Fact(
-            RecordLink("consular_case", r.id, r.ref, r.ref, r.opened_on),
-            str(r.status.value),
+        _fact(
+            "consular_case",
+            r,
+            r.ref,
+            r.opened_on,
             {"type": (str(r.case_type.value),), "country": (r.country_code,)},
-            {
-                "uuid": r.uuid,
-                "began": (r.created_at, r.opened_on),
-                "opened": r.opened_on,
-                "closed": r.closed_on,
-            },
+            {"opened": r.opened_on, "closed": r.closed_on},
         )
         for r in rows
     ]
     _with_history(count, "consular_case", facts, select(t.c.uuid).where(where))
 
-    def opened(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "opened")) and f.status_on(p.as_of) != "cancelled"
-
-    def closed(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "closed")) and f.status_on(p.as_of) in _CASE_DONE
+    opened = _dated("opened", unless={"cancelled"})
+    closed = _dated("closed", only=_CASE_DONE)
 
     def still_open(f: Fact, p: Period) -> bool:
         opened_on = _day(f, "opened")
@@ -776,27 +791,23 @@ def events_area(count: Count) -> Area:
         ).where(where)
     ).all()
     facts = [
-        Fact(
-            RecordLink("event", r.id, r.ref, r.title, r.start_date),
-            str(r.status.value),
+        _fact(
+            "event",
+            r,
+            r.title,
+            r.start_date,
             {
                 "type": (str(r.event_type.value),),
                 "month": (f"{r.start_date.month:02d}",),
                 "country": _countries(r.partner_countries),
             },
-            {
-                "uuid": r.uuid,
-                "began": (r.created_at, r.start_date),
-                "start": r.start_date,
-                "people": r.foreign_participants or 0,
-            },
+            {"start": r.start_date, "people": r.foreign_participants or 0},
         )
         for r in rows
     ]
     _with_history(count, "event", facts, select(t.c.uuid).where(where))
 
-    def held(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "start")) and f.status_on(p.as_of) != "cancelled"
+    held = _dated("start", unless={"cancelled"})
 
     def people(f: Fact, p: Period) -> Amount | None:
         return Amount(int(f.data["people"])) if held(f, p) else None  # type: ignore[call-overload]
