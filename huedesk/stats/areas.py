@@ -613,7 +613,7 @@ def aid_area(count: Count) -> Area:
                     "commitment": Amount(
                         vnd or 0, {r.currency: r.committed_amount}, estimated or vnd is None
                     ),
-                    "txs": mine,
+                    "paid": [t for t in mine if t.tx_type == e.TransactionType.DISBURSEMENT],
                 },
             )
         )
@@ -627,11 +627,7 @@ def aid_area(count: Count) -> Area:
         return amount if approved(f, p) else None
 
     def disbursed(f: Fact, p: Period) -> Amount | None:
-        paid = [
-            tx
-            for tx in f.data["txs"]  # type: ignore[attr-defined]
-            if tx.tx_type == e.TransactionType.DISBURSEMENT and p.contains(tx.value_date)
-        ]
+        paid = [tx for tx in f.data["paid"] if p.contains(tx.value_date)]  # type: ignore[attr-defined]
         if not paid:
             return None
         originals: dict[str, int] = {}
