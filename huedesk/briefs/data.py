@@ -21,7 +21,6 @@ from huedesk.db.enums import (
     CaseType,
     DelegationStatus,
     Direction,
-    EventType,
     FdiStatus,
     Gender,
     GiftDirection,
@@ -465,81 +464,3 @@ class AidStatement:
     @property
     def any_estimated(self) -> bool:
         return any(p.committed_estimated for p in self.projects)
-
-
-# --- yearly review ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CountryVisits:
-    country: Names
-    inbound: int
-    outbound: int
-
-
-@dataclass(frozen=True)
-class SignedAgreement:
-    ref: str
-    title: str
-    counterpart: Names | None
-    signing_level: SigningLevel
-    signed_on: dt.date | None  # never None here (the query filters on it); typed as the column
-    status: AgreementStatus
-
-
-@dataclass(frozen=True)
-class NewPartnership:
-    partner: Names
-    country: Names
-    relation_type: RelationType
-    since: dt.date | None  # never None here (the query filters on it); typed as the column
-
-
-@dataclass(frozen=True)
-class FdiByCountry:
-    country: Names
-    projects: int
-    capital: int  # minor units of ``currency``
-    currency: str
-
-
-@dataclass(frozen=True)
-class AidBySector:
-    sector: Sector
-    projects: int
-    committed_vnd: int
-
-
-@dataclass(frozen=True)
-class CasesByType:
-    case_type: CaseType
-    opened: int
-    settled: int  # resolved or closed
-
-
-@dataclass(frozen=True)
-class EventLine:
-    title: str
-    event_type: EventType
-    start_date: dt.date
-    end_date: dt.date | None
-    venue: str | None
-    foreign_participants: int | None
-
-
-@dataclass(frozen=True)
-class YearReview:
-    """The figures of the yearly review of foreign affairs (báo cáo tổng kết năm)."""
-
-    year: int
-    visits: tuple[CountryVisits, ...]
-    agreements: tuple[SignedAgreement, ...]
-    partnerships_active: int
-    partnerships_new: tuple[NewPartnership, ...]
-    fdi: tuple[FdiByCountry, ...]
-    aid_projects: int
-    aid_committed_vnd: int
-    aid_disbursed_vnd: int
-    aid_by_sector: tuple[AidBySector, ...]
-    cases: tuple[CasesByType, ...]
-    events: tuple[EventLine, ...]

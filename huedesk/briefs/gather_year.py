@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huedesk.accounts.roles import Principal
@@ -54,11 +54,13 @@ def _ids(figures: Figures, area: str, figure: str) -> list[int]:
     return [link.id for link in figures.area(area).figure(figure).records]
 
 
-def _rows(session: Session, table: Table, ids: Iterable[int], *columns: Any) -> list[Any]:
+def _rows(session: Session, model: Any, ids: Iterable[int], *columns: str) -> list[Any]:
+    """``columns`` of ``model``'s rows ``ids``, in that order (missing ones left out)."""
+    t = model.__table__
     wanted = list(ids)
     found: dict[int, Any] = {}
     for i in range(0, len(wanted), CHUNK):
-        stmt = select(table.c.id, *columns).where(table.c.id.in_(wanted[i : i + CHUNK]))
+        stmt = select(t.c.id, *(t.c[c] for c in columns)).where(t.c.id.in_(wanted[i : i + CHUNK]))
         found.update({r.id: r for r in session.execute(stmt)})
     return [found[i] for i in wanted if i in found]
 
@@ -79,8 +81,7 @@ class _Names:
 
     def load(self, ids: Iterable[int | None]) -> None:
         wanted = sorted({i for i in ids if i is not None and i not in self.orgs})
-        t = Organisation.__table__
-        for r in _rows(self.session, t, wanted, t.c.name, t.c.name_en):  # type: ignore[arg-type]
+        for r in _rows(self.session, Organisation, wanted, "name", "name_en"):
             self.orgs[r.id] = Names(r.name, r.name_en)
 
     def org(self, org_id: int | None) -> Names | None:
@@ -94,70 +95,35 @@ def _label(enum: Any, value: Any) -> Names:
 
 def _appendix(session: Session, figures: Figures) -> Appendix:
     names = _Names(session)
-    d = Delegation.__table__
-    visit_cols = (
-        d.c.ref,
-        d.c.title,
-        d.c.partner_id,
-        d.c.country_code,
-        d.c.start_date,
-        d.c.end_date,
-    )
-    inbound = _rows(session, d, _ids(figures, "delegations", "inbound"), *visit_cols)  # type: ignore[arg-type]
-    outbound = _rows(session, d, _ids(figures, "delegations", "outbound"), *visit_cols)  # type: ignore[arg-type]
-    p = Partnership.__table__
-    pairs = _rows(
-        session,
-        p,  # type: ignore[arg-type]
-        _ids(figures, "partnerships", "in_force"),
-        p.c.ref,
-        p.c.partner_id,
-        p.c.country_code,
-        p.c.level,
-        p.c.since,
-    )
-    a = Agreement.__table__
-    agreements = _rows(
-        session,
-        a,  # type: ignore[arg-type]
-        _ids(figures, "agreements", "signed"),
-        a.c.ref,
-        a.c.title,
-        a.c.counterpart_id,
-        a.c.signing_level,
-        a.c.signed_on,
-    )
-    f = FdiProject.__table__
-    fdi = _rows(
-        session,
-        f,  # type: ignore[arg-type]
-        _ids(figures, "fdi", "new_projects"),
-        f.c.ref,
-        f.c.name,
-        f.c.country_code,
-        f.c.sector,
-        f.c.registered_capital,
-        f.c.currency,
-        f.c.licence_date,
-    )
+
+    def behind(model: Any, area: str, figure: str, *columns: str) -> list[Any]:
+        """``columns`` of the records behind a figure."""
+        return _rows(session, model, _ids(figures, area, figure), *columns)
+
+    visit = ("ref", "title", "partner_id", "country_code", "start_date", "end_date")
+    inbound = behind(Delegation, "delegations", "inbound", *visit)
+    outbound = behind(Delegation, "delegations", "outbound", *visit)
+    pairs = behind(
+        Partnership, "partnerships", "in_force", "ref", "partner_id", "country_code", "level",
+        "since",
+    )  # fmt: skip
+    agreements = behind(
+        Agreement, "agreements", "signed", "ref", "title", "counterpart_id", "signing_level",
+        "signed_on",
+    )  # fmt: skip
+    fdi = behind(
+        FdiProject, "fdi", "new_projects", "ref", "name", "country_code", "sector",
+        "registered_capital", "currency", "licence_date",
+    )  # fmt: skip
     aid_area = figures.area("aid")
     committed = _shares(aid_area.figure("mobilised"))
     disbursed = _shares(aid_area.figure("disbursed"))
     aid_ids = sorted({*committed, *disbursed}, key=lambda i: (i not in committed, i))
-    ap = AidProject.__table__
-    aid = _rows(session, ap, aid_ids, ap.c.ref, ap.c.title, ap.c.donor_id)  # type: ignore[arg-type]
-    e = Event.__table__
-    events = _rows(
-        session,
-        e,  # type: ignore[arg-type]
-        _ids(figures, "events", "held"),
-        e.c.ref,
-        e.c.title,
-        e.c.event_type,
-        e.c.start_date,
-        e.c.end_date,
-        e.c.foreign_participants,
-    )
+    aid = _rows(session, AidProject, aid_ids, "ref", "title", "donor_id")
+    events = behind(
+        Event, "events", "held", "ref", "title", "event_type", "start_date", "end_date",
+        "foreign_participants",
+    )  # fmt: skip
     names.load(
         [r.partner_id for r in (*inbound, *outbound)]
         + [r.partner_id for r in pairs]
@@ -165,15 +131,15 @@ def _appendix(session: Session, figures: Figures) -> Appendix:
         + [r.donor_id for r in aid]
     )
 
-    def visit(r: Any) -> VisitLine:
+    def visit_line(r: Any) -> VisitLine:
         return VisitLine(
             r.ref, r.title, names.org(r.partner_id), names.country(r.country_code), r.start_date,
             r.end_date,
         )  # fmt: skip
 
     return Appendix(
-        inbound=tuple(visit(r) for r in inbound),
-        outbound=tuple(visit(r) for r in outbound),
+        inbound=tuple(visit_line(r) for r in inbound),
+        outbound=tuple(visit_line(r) for r in outbound),
         pairs=tuple(
             PairLine(
                 r.ref,

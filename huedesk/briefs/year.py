@@ -111,9 +111,12 @@ def _breakdown_table(
     *,
     total_of: Sequence[Figure] | None = None,
     limit: int | None = LIMIT,
-) -> Flowable:
-    """The largest rows of a breakdown, each measure with the year before; the rest summed."""
-    measures = part.rows[0].figures if part.rows else ()
+) -> list[Flowable]:
+    """The largest rows of a breakdown, each measure with the year before; the rest summed
+    (nothing when the breakdown has no rows)."""
+    if not part.rows:
+        return []
+    measures = part.rows[0].figures
     headers = [tr("no", lang), first]
     for m in measures:
         label = m.label.get(lang)
@@ -139,7 +142,28 @@ def _breakdown_table(
         for f in total_of:
             cells += [_num(f, f.value, lang), _num(f, f.previous, lang)]
         rows.append(Total(cells))
-    return _table(headers, "CL" + "RR" * len(measures), rows, lang)
+    return [_table(headers, "CL" + "RR" * len(measures), rows, lang)]
+
+
+def _split(
+    r: YearReview,
+    area: Area,
+    key: str,
+    first: str,
+    total_of: Sequence[Figure],
+    lang: str,
+    limit: int | None = LIMIT,
+) -> list[Flowable]:
+    """The table of ``area``'s breakdown ``key`` (first column headed by wording ``first``)."""
+    part = area.breakdown(key)
+    return _breakdown_table(
+        part, lang, r.previous_year, w(first, lang), total_of=total_of, limit=limit
+    )
+
+
+def _s(n: int) -> str:
+    """The English plural ending for ``n`` things (Vietnamese wording does not use it)."""
+    return "" if n == 1 else "s"
 
 
 def _chart_rows(part: Breakdown, limit: int = LIMIT) -> list[BRow]:
@@ -153,30 +177,29 @@ def _partners(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
     new = area.figure("new")
     names = [link.title for link in new.records][:5]
     new_names = f" ({'; '.join(names)})" if names else ""
-    flow += _say(
-        w(
-            "partners_text",
-            lang,
-            day=brief_date(r.figures.period.as_of, lang),
-            pairs=count(area.figure("pairs").value, lang),
-            cmp=compare(area.figure("pairs"), r.previous_year, lang),
-            county=count(area.figure("county_pairs").value, lang),
-            new=count(new.value, lang),
-            new_names=new_names,
-            ended=count(area.figure("ended").value, lang),
-        )
+    ended, county = area.figure("ended").value, area.figure("county_pairs").value
+    changes = ("_new" if new.value else "") + ("_ended" if ended else "") or "_unchanged"
+    kept = w(
+        "partners_text",
+        lang,
+        day=brief_date(r.figures.period.as_of, lang),
+        pairs=count(area.figure("pairs").value, lang),
+        cmp=compare(area.figure("pairs"), r.previous_year, lang),
+        county=w("partners_county", lang, county=count(county, lang)) if county else "",
     )
-    part = area.breakdown("by_country")
-    if part.rows:
-        flow.append(
-            _breakdown_table(
-                part,
-                lang,
-                r.previous_year,
-                w("country", lang),
-                total_of=[area.figure("pairs"), area.figure("county_pairs")],
-            )
-        )
+    changed = w(
+        f"partners{changes}",
+        lang,
+        new=count(new.value, lang),
+        new_names=new_names,
+        ended=count(ended, lang),
+        s=_s(new.value),
+        ended_s=_s(ended),
+    )
+    flow += _say(f"{kept} {changed}")
+    flow += _split(
+        r, area, "by_country", "country", [area.figure("pairs"), area.figure("county_pairs")], lang
+    )
     return flow
 
 
@@ -202,18 +225,18 @@ def _visits(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
     for row in area.breakdown("by_region").rows:
         i, o = row.figure("inbound").value, row.figure("outbound").value
         if i or o:
+            key = "visits_region" if i and o else "visits_region_in" if i else "visits_region_out"
             flow += _say(
-                w("visits_region", lang, region=row.label.get(lang), total=count(i + o, lang),
-                  inbound=count(i, lang), outbound=count(o, lang))
+                w(key, lang, region=row.label.get(lang), total=count(i + o, lang),
+                  inbound=count(i, lang), outbound=count(o, lang), s=_s(i or o))
             )  # fmt: skip
     if not by_country.rows:
         return flow
     if len(by_country.rows) > LIMIT:
         flow += _say(w("visits_more", lang, shown=LIMIT))
-    flow.append(
-        _breakdown_table(by_country, lang, r.previous_year, w("country", lang),
-                         total_of=[inbound, outbound])
-    )  # fmt: skip
+    flow += _breakdown_table(
+        by_country, lang, r.previous_year, w("country", lang), total_of=[inbound, outbound]
+    )
     top = _chart_rows(by_country)
     flow.append(
         bars(
@@ -262,13 +285,7 @@ def _agreements(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
             in_force=count(live.value, lang),
         )
     )
-    part = area.breakdown("by_signing_level")
-    if part.rows:
-        flow.append(
-            _breakdown_table(
-                part, lang, r.previous_year, w("level_col", lang), total_of=[signed, live]
-            )
-        )
+    flow += _split(r, area, "by_signing_level", "level_col", [signed, live], lang)
     return flow
 
 
@@ -288,12 +305,7 @@ def _fdi(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
             live_capital=_money(area.figure("capital_in_force"), lang),
         )
     )
-    by_country = area.breakdown("by_country")
-    if by_country.rows:
-        flow.append(
-            _breakdown_table(by_country, lang, r.previous_year, w("country", lang),
-                             total_of=[new, capital])
-        )  # fmt: skip
+    flow += _split(r, area, "by_country", "country", [new, capital], lang)
     sectors = [row for row in area.breakdown("by_sector").rows if row.figure("new_capital").value]
     if sectors:
         flow.append(
@@ -336,13 +348,9 @@ def _aid(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
             cmp_paid=compare(paid, r.previous_year, lang),
         )
     )
-    sectors = area.breakdown("by_sector")
-    if sectors.rows:
-        flow.append(
-            _breakdown_table(sectors, lang, r.previous_year, w("sector_col", lang),
-                             total_of=area.figures, limit=None)
-        )  # fmt: skip
-        flow += _note(w("millions_note", lang, year=r.year))
+    sectors = _split(r, area, "by_sector", "sector_col", area.figures, lang, limit=None)
+    if sectors:
+        flow += [*sectors, *_note(w("millions_note", lang, year=r.year))]
     donors = _chart_rows(area.breakdown("by_donor"), 8)
     if donors:
         flow.append(
@@ -375,12 +383,7 @@ def _consular(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
             still=count(area.figure("open_at_end").value, lang),
         )
     )
-    part = area.breakdown("by_type")
-    if part.rows:
-        flow.append(
-            _breakdown_table(part, lang, r.previous_year, w("type_col", lang),
-                             total_of=[opened, closed], limit=None)
-        )  # fmt: skip
+    flow += _split(r, area, "by_type", "type_col", [opened, closed], lang, limit=None)
     if area.restriction == "counts_only":
         flow += _note(w("counts_only", lang))
     return flow
@@ -391,15 +394,15 @@ def _events(r: YearReview, lang: str, sec: Sections) -> list[Flowable]:
     held, people = area.figure("held"), area.figure("participants")
     flow = sec.minor(w("events", lang))
     flow += _say(
-        w("events_text", lang, held=count(held.value, lang),
-          cmp=compare(held, r.previous_year, lang), people=count(people.value, lang))
-    )  # fmt: skip
-    part = area.breakdown("by_type")
-    if part.rows:
-        flow.append(
-            _breakdown_table(part, lang, r.previous_year, w("type_col", lang),
-                             total_of=[held, people], limit=None)
-        )  # fmt: skip
+        w(
+            "events_text",
+            lang,
+            held=count(held.value, lang),
+            cmp=compare(held, r.previous_year, lang),
+            people=count(people.value, lang),
+        )
+    )
+    flow += _split(r, area, "by_type", "type_col", [held, people], lang, limit=None)
     return flow
 
 

@@ -55,11 +55,29 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "partners_text": (
         "Đến ngày {day}, thành phố duy trì quan hệ hợp tác với {pairs} cặp tỉnh, thành phố "
-        "({cmp}); ngoài ra có {county} quan hệ hợp tác cấp huyện. Trong năm thiết lập mới "
-        "{new} quan hệ{new_names}, chấm dứt {ended} quan hệ.",
-        "On {day} the city kept {pairs} province- and city-level partnerships ({cmp}), and "
-        "{county} at county level. {new} were established during the year{new_names} and "
-        "{ended} ended.",
+        "({cmp}){county}.",
+        "On {day} the city kept {pairs} province- and city-level partnerships ({cmp}){county}.",
+    ),
+    "partners_county": (
+        "; ngoài ra có {county} quan hệ hợp tác cấp huyện",
+        ", and {county} at county level",
+    ),
+    # The year's changes: only the clauses that happened.
+    "partners_new": (
+        "Trong năm thiết lập mới {new} quan hệ{new_names}.",
+        "{new} new partnership{s} during the year{new_names}.",
+    ),
+    "partners_ended": (
+        "Trong năm chấm dứt {ended} quan hệ.",
+        "{ended} partnership{ended_s} ended during the year.",
+    ),
+    "partners_new_ended": (
+        "Trong năm thiết lập mới {new} quan hệ{new_names}, chấm dứt {ended} quan hệ.",
+        "{new} new partnership{s} during the year{new_names}; {ended} ended.",
+    ),
+    "partners_unchanged": (
+        "Trong năm không có quan hệ nào được thiết lập mới hoặc chấm dứt.",
+        "No partnership was established or ended during the year.",
     ),
     "visits": ("Đón tiếp đoàn vào, tổ chức đoàn ra", "Delegations in and out"),
     "visits_text": (
@@ -69,9 +87,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "During the year the city received {inbound} foreign delegations ({cmp_in}) and sent "
         "{outbound} abroad ({cmp_out}), with {countries} countries and territories.",
     ),
+    # A region's name stands at the head of its sentence, as the user typed it.
     "visits_region": (
-        "Riêng với {region}: {total} đoàn ({inbound} đoàn vào, {outbound} đoàn ra).",
-        "With {region}: {total} delegations ({inbound} in, {outbound} out).",
+        "{region}: {total} đoàn, gồm {inbound} đoàn vào và {outbound} đoàn ra.",
+        "{region}: {total} delegations, {inbound} in and {outbound} out.",
+    ),
+    "visits_region_in": (
+        "{region}: {inbound} đoàn vào.",
+        "{region}: {inbound} inbound delegation{s}.",
+    ),
+    "visits_region_out": (
+        "{region}: {outbound} đoàn ra.",
+        "{region}: {outbound} outbound delegation{s}.",
     ),
     "visits_more": (
         "Bảng dưới đây nêu {shown} quốc gia có nhiều đoàn nhất; danh sách đầy đủ tại Phụ lục.",

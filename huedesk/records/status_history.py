@@ -92,7 +92,7 @@ TRACKED: dict[str, Tracked] = {
 WRITE, IMPLIED = "write", "implied"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One ``status_change`` row as this module works with it."""
 
@@ -115,6 +115,8 @@ def timeline(entries: Sequence[Entry]) -> list[Entry]:
     Entries are taken in the order they were written; a change (not an implied
     milestone) drops what was written before it to take effect after its own day.
     """
+    if len(entries) == 1:  # most records: nothing to reorder or drop
+        return list(entries)
     kept: list[Entry] = []
     for entry in sorted(entries, key=lambda e: e.id or 1 << 62):
         if entry.source != IMPLIED:

@@ -19,11 +19,11 @@ period a year earlier. What counts, as of the period's day of counting:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, or_, select, true
 from sqlalchemy.orm import Session
 
 from huedesk.db import enums as e
@@ -38,7 +38,6 @@ from huedesk.db.models import (
     Organisation,
     Partnership,
 )
-from huedesk.records.status_history import local_day
 from huedesk.stats.aid_values import committed_vnd
 from huedesk.stats.engine import (
     ONE,
@@ -68,9 +67,23 @@ class Count:
     previous: Period
     links: bool
     breakdowns: frozenset[str] | None = None  # "area.breakdown" keys; None: all
+    figures: frozenset[str] | None = None  # "area.figure" keys; None: all
 
     def wants(self, key: str) -> bool:
         return self.breakdowns is None or key in self.breakdowns
+
+    def counts(self, key: str) -> bool:
+        return self.figures is None or key in self.figures
+
+    def only(self, area: str, figures: Collection[str], splits: Collection[str] = ()) -> bool:
+        """Whether this count asks ``area`` for no figure beyond ``figures`` and no split
+        beyond ``splits``: an area whose other figures need every record (those in force
+        on the day) then reads only the records of the two periods."""
+        if self.figures is None or self.breakdowns is None:
+            return False
+        mine = {k.partition(".")[2] for k in self.figures if k.startswith(f"{area}.")}
+        parts = {k.partition(".")[2] for k in self.breakdowns if k.startswith(f"{area}.")}
+        return mine <= set(figures) and parts <= set(splits)
 
     @property
     def first_day(self) -> dt.date:
@@ -92,7 +105,9 @@ class Count:
     ) -> Area:
         keep = self.links if links is None else links
         tally = Tally(facts, self.period, self.previous)
-        figures = tuple(tally.figure(m, links=keep) for m in headline)
+        figures = tuple(
+            tally.figure(m, links=keep) for m in headline if self.counts(f"{key}.{m.key}")
+        )
         parts = tuple(
             tally.breakdown(bkey, blabel, dim, measures, names, links=keep)
             for bkey, blabel, dim, measures, names in splits
@@ -113,20 +128,26 @@ def _base(t: Any) -> list[Any]:
     return [t.c.id, t.c.uuid, t.c.created_at, t.c.ref]
 
 
+def _fact(
+    kind: str,
+    r: Any,
+    title: str,
+    day: dt.date | None,
+    dims: dict[str, tuple[str, ...]],
+    data: dict[str, object],
+) -> Fact:
+    """A row (``id``, ``uuid``, ``ref``, ``created_at``, ``status``) as a fact, listed under
+    ``title`` and ``day``; ``day`` is also the record's own first day (``Fact.own``)."""
+    link = RecordLink(kind, r.id, r.ref, title, day)
+    data["uuid"] = r.uuid
+    return Fact(link, str(r.status.value), dims, data, entered=r.created_at, own=day)
+
+
 def _with_history(count: Count, kind: str, facts: list[Fact], uuids: Select[Any]) -> list[Fact]:
     known = count.lookups.histories(kind, uuids)
     for fact in facts:
         fact.history = known.get(str(fact.data["uuid"]), [])
-        began = fact.data.get("began")
-        fact.began = began if isinstance(began, dt.date) else None
     return facts
-
-
-def _began(created: dt.datetime, own: dt.date | None) -> dt.date:
-    """The first day a record counts: its own start, or the day it was entered if earlier
-    (a partnership negotiated from 2024 and established in 2025) or if it has none."""
-    entered = local_day(created)
-    return entered if own is None else min(own, entered)
 
 
 def _counts(
@@ -138,6 +159,21 @@ def _counts(
 def _day(fact: Fact, name: str) -> dt.date | None:
     value = fact.data.get(name)
     return value if isinstance(value, dt.date) else None
+
+
+def _dated(
+    day: str, *, unless: Collection[str] = (), only: Collection[str] | None = None
+) -> Callable[[Fact, Period], bool]:
+    """The rule "the record's ``day`` falls in the period, and on the period's day of counting
+    its status is not one of ``unless`` (or, given ``only``, is one of them)"."""
+
+    def test(f: Fact, p: Period) -> bool:
+        if not p.contains(_day(f, day)):
+            return False
+        status = f.status_on(p.as_of)
+        return status in only if only is not None else status not in unless
+
+    return test
 
 
 # --- delegations ----------------------------------------------------------------------------------
@@ -156,35 +192,42 @@ def delegations_area(count: Count) -> Area:
         ).where(where)
     ).all()
     lk = count.lookups
-    lk.load_orgs({r.partner_id for r in rows if r.partner_id is not None})
+    # the partner's name, level and regions only for the splits that show them
+    partners = any(count.wants(f"delegations.{k}") for k in ("by_partner", "by_level", "by_region"))
+    if partners:
+        lk.load_orgs({r.partner_id for r in rows if r.partner_id is not None})
     facts = [
-        Fact(
-            RecordLink("delegation", r.id, r.ref, r.title, r.start_date),
-            str(r.status.value),
+        _fact(
+            "delegation",
+            r,
+            r.title,
+            r.start_date,
             {
-                "direction": (str(r.direction.value),),
                 "country": (r.country_code,),
-                "partner": (str(r.partner_id) if r.partner_id else NONE_KEY,),
-                "level": (lk.level_of(r.partner_id),),
-                "region": lk.regions_of(r.partner_id),
                 "month": (f"{r.start_date.month:02d}",),
+                **(
+                    {
+                        "partner": (str(r.partner_id) if r.partner_id else NONE_KEY,),
+                        "level": (lk.level_of(r.partner_id),),
+                        "region": lk.regions_of(r.partner_id),
+                    }
+                    if partners
+                    else {}
+                ),
             },
-            {
-                "uuid": r.uuid,
-                "began": _began(r.created_at, r.start_date),
-                "start": r.start_date,
-                "direction": str(r.direction.value),
-            },
+            {"start": r.start_date, "direction": str(r.direction.value)},
         )
         for r in rows
     ]
     _with_history(count, "delegation", facts, select(t.c.uuid).where(where))
 
+    held = _dated("start", unless={"cancelled"})
+
     def visit(direction: str | None) -> Callable[[Fact, Period], bool]:
         def test(f: Fact, p: Period) -> bool:
             if direction is not None and f.data["direction"] != direction:
                 return False
-            return p.contains(_day(f, "start")) and f.status_on(p.as_of) != "cancelled"
+            return held(f, p)
 
         return test
 
@@ -238,16 +281,18 @@ def partnerships_area(count: Count) -> Area:
     lk = count.lookups
     lk.load_orgs({r.partner_id for r in rows})
     facts = [
-        Fact(
-            RecordLink("partnership", r.id, r.ref, r.name, r.since),
-            str(r.status.value),
+        _fact(
+            "partnership",
+            r,
+            r.name,
+            r.since,
             {
                 "country": (r.country_code,),
                 "level": (str(r.level.value),),
                 "region": lk.regions_of(r.partner_id),
                 "relation": (str(r.relation_type.value),),
             },
-            {"uuid": r.uuid, "began": _began(r.created_at, r.since), "level": str(r.level.value)},
+            {"level": str(r.level.value)},
         )
         for r in rows
     ]
@@ -326,6 +371,11 @@ def partnerships_area(count: Count) -> Area:
 # --- agreements -----------------------------------------------------------------------------------
 def agreements_area(count: Count) -> Area:
     t = Agreement.__table__
+    where = (
+        t.c.signed_on.between(count.first_day, count.last_day)
+        if count.only("agreements", {"signed"})
+        else true()
+    )
     rows = count.session.execute(
         select(
             *_base(t),
@@ -337,33 +387,29 @@ def agreements_area(count: Count) -> Area:
             t.c.signed_on,
             t.c.expires_on,
             t.c.status,
-        )
+        ).where(where)
     ).all()
     lk = count.lookups
     lk.load_orgs({r.counterpart_id for r in rows if r.counterpart_id is not None})
     facts = [
-        Fact(
-            RecordLink("agreement", r.id, r.ref, r.title, r.signed_on),
-            str(r.status.value),
+        _fact(
+            "agreement",
+            r,
+            r.title,
+            r.signed_on,
             {
                 "country": (r.country_code or NONE_KEY,),
                 "signing_level": (str(r.signing_level.value),),
                 "type": (str(r.agreement_type.value),),
                 "region": lk.regions_of(r.counterpart_id),
             },
-            {
-                "uuid": r.uuid,
-                "began": _began(r.created_at, r.signed_on),
-                "signed": r.signed_on,
-                "expires": r.expires_on,
-            },
+            {"signed": r.signed_on, "expires": r.expires_on},
         )
         for r in rows
     ]
-    _with_history(count, "agreement", facts, select(t.c.uuid))
+    _with_history(count, "agreement", facts, select(t.c.uuid).where(where))
 
-    def signed(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "signed")) and f.status_on(p.as_of) != "negotiating"
+    signed = _dated("signed", unless={"negotiating"})
 
     def in_force(f: Fact, p: Period) -> bool:
         expires = _day(f, "expires")
@@ -412,6 +458,11 @@ _FDI_LIVE = frozenset({"licensed", "under_construction", "operating"})
 
 def fdi_area(count: Count) -> Area:
     t = FdiProject.__table__
+    where = (
+        t.c.licence_date.between(count.first_day, count.last_day)
+        if count.only("fdi", {"new_projects", "new_capital"}, {"by_sector", "by_country"})
+        else true()
+    )
     rows = count.session.execute(
         select(
             *_base(t),
@@ -422,16 +473,16 @@ def fdi_area(count: Count) -> Area:
             t.c.currency,
             t.c.licence_date,
             t.c.status,
-        )
+        ).where(where)
     ).all()
     facts = [
-        Fact(
-            RecordLink("fdi_project", r.id, r.ref, r.name, r.licence_date),
-            str(r.status.value),
+        _fact(
+            "fdi_project",
+            r,
+            r.name,
+            r.licence_date,
             {"country": (r.country_code,), "sector": (str(r.sector.value),)},
             {
-                "uuid": r.uuid,
-                "began": _began(r.created_at, r.licence_date),
                 "licensed": r.licence_date,
                 "capital": Amount(r.registered_capital, {r.currency: r.registered_capital}),
                 "currency": r.currency,
@@ -439,13 +490,9 @@ def fdi_area(count: Count) -> Area:
         )
         for r in rows
     ]
-    _with_history(count, "fdi_project", facts, select(t.c.uuid))
+    _with_history(count, "fdi_project", facts, select(t.c.uuid).where(where))
 
-    def new(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "licensed")) and f.status_on(p.as_of) not in (
-            "proposed",
-            "terminated",
-        )
+    new = _dated("licensed", unless={"proposed", "terminated"})
 
     def live(f: Fact, p: Period) -> bool:
         licensed = _day(f, "licensed")
@@ -541,7 +588,7 @@ def aid_area(count: Count) -> Area:
         )
         .where(x_t.c.project_id.in_(select(p_t.c.id).where(where)))
         .order_by(x_t.c.value_date, x_t.c.id)
-    ):
+    ).all():
         txs.setdefault(tx.project_id, []).append(tx)
     lk = count.lookups
     lk.load_orgs({r.donor_id for r in rows})
@@ -550,9 +597,11 @@ def aid_area(count: Count) -> Area:
         mine = txs.get(r.id, [])
         vnd, estimated = committed_vnd(r.currency, r.committed_amount, mine)
         facts.append(
-            Fact(
-                RecordLink("aid_project", r.id, r.ref, r.title, r.approved_on),
-                str(r.status.value),
+            _fact(
+                "aid_project",
+                r,
+                r.title,
+                r.approved_on,
                 {
                     "donor": (str(r.donor_id),),
                     "donor_country": (lk.org_country(r.donor_id),),
@@ -560,20 +609,17 @@ def aid_area(count: Count) -> Area:
                     "sector": (str(r.sector.value),),
                 },
                 {
-                    "uuid": r.uuid,
-                    "began": _began(r.created_at, r.approved_on),
                     "approved": r.approved_on,
                     "commitment": Amount(
                         vnd or 0, {r.currency: r.committed_amount}, estimated or vnd is None
                     ),
-                    "txs": mine,
+                    "paid": [t for t in mine if t.tx_type == e.TransactionType.DISBURSEMENT],
                 },
             )
         )
     _with_history(count, "aid_project", facts, select(p_t.c.uuid).where(where))
 
-    def approved(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "approved")) and f.status_on(p.as_of) not in _AID_DEAD
+    approved = _dated("approved", unless=_AID_DEAD)
 
     def mobilised(f: Fact, p: Period) -> Amount | None:
         amount = f.data["commitment"]
@@ -581,11 +627,7 @@ def aid_area(count: Count) -> Area:
         return amount if approved(f, p) else None
 
     def disbursed(f: Fact, p: Period) -> Amount | None:
-        paid = [
-            tx
-            for tx in f.data["txs"]  # type: ignore[attr-defined]
-            if tx.tx_type == e.TransactionType.DISBURSEMENT and p.contains(tx.value_date)
-        ]
+        paid = [tx for tx in f.data["paid"] if p.contains(tx.value_date)]  # type: ignore[attr-defined]
         if not paid:
             return None
         originals: dict[str, int] = {}
@@ -654,6 +696,8 @@ def consular_area(count: Count, *, sees_cases: bool) -> Area:
         t.c.opened_on <= count.last_day,
         or_(t.c.closed_on.is_(None), t.c.closed_on >= count.first_day, t.c.status.in_(_CASE_OPEN)),
     )
+    if count.only("consular", {"opened"}):
+        where = and_(where, t.c.opened_on >= count.first_day)
     rows = count.session.execute(
         select(
             *_base(t),
@@ -665,26 +709,20 @@ def consular_area(count: Count, *, sees_cases: bool) -> Area:
         ).where(where)
     ).all()
     facts = [
-        Fact(
-            RecordLink("consular_case", r.id, r.ref, r.ref, r.opened_on),
-            str(r.status.value),
+        _fact(
+            "consular_case",
+            r,
+            r.ref,
+            r.opened_on,
             {"type": (str(r.case_type.value),), "country": (r.country_code,)},
-            {
-                "uuid": r.uuid,
-                "began": _began(r.created_at, r.opened_on),
-                "opened": r.opened_on,
-                "closed": r.closed_on,
-            },
+            {"opened": r.opened_on, "closed": r.closed_on},
         )
         for r in rows
     ]
     _with_history(count, "consular_case", facts, select(t.c.uuid).where(where))
 
-    def opened(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "opened")) and f.status_on(p.as_of) != "cancelled"
-
-    def closed(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "closed")) and f.status_on(p.as_of) in _CASE_DONE
+    opened = _dated("opened", unless={"cancelled"})
+    closed = _dated("closed", only=_CASE_DONE)
 
     def still_open(f: Fact, p: Period) -> bool:
         opened_on = _day(f, "opened")
@@ -749,27 +787,23 @@ def events_area(count: Count) -> Area:
         ).where(where)
     ).all()
     facts = [
-        Fact(
-            RecordLink("event", r.id, r.ref, r.title, r.start_date),
-            str(r.status.value),
+        _fact(
+            "event",
+            r,
+            r.title,
+            r.start_date,
             {
                 "type": (str(r.event_type.value),),
                 "month": (f"{r.start_date.month:02d}",),
                 "country": _countries(r.partner_countries),
             },
-            {
-                "uuid": r.uuid,
-                "began": _began(r.created_at, r.start_date),
-                "start": r.start_date,
-                "people": r.foreign_participants or 0,
-            },
+            {"start": r.start_date, "people": r.foreign_participants or 0},
         )
         for r in rows
     ]
     _with_history(count, "event", facts, select(t.c.uuid).where(where))
 
-    def held(f: Fact, p: Period) -> bool:
-        return p.contains(_day(f, "start")) and f.status_on(p.as_of) != "cancelled"
+    held = _dated("start", unless={"cancelled"})
 
     def people(f: Fact, p: Period) -> Amount | None:
         return Amount(int(f.data["people"])) if held(f, p) else None  # type: ignore[call-overload]

@@ -16,7 +16,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from huedesk.records.status_history import Entry, status_on
+from huedesk.records.status_history import Entry, local_day, status_on
 from huedesk.stats.model import Breakdown, Figure, Names, Period, RecordLink, Row, Unit
 from huedesk.text import sort_key
 
@@ -36,13 +36,14 @@ class Amount:
 ONE = Amount(1)
 
 
-@dataclass
+@dataclass(slots=True)
 class Fact:
     """One record as the statistics see it.
 
     ``dims`` maps a dimension to the keys the record falls under; ``data`` holds
-    what the area's measures read; ``history`` is its status history; ``began``
-    the first day it counts (its own start date, or the day it was entered).
+    what the area's measures read; ``history`` is its status history. Before its
+    first day, the record had no status: that is its own start date (``own``), or
+    the local day it was ``entered`` if that came earlier or it has none.
     """
 
     link: RecordLink
@@ -50,19 +51,29 @@ class Fact:
     dims: dict[str, tuple[str, ...]]
     data: dict[str, object] = field(default_factory=dict)
     history: list[Entry] = field(default_factory=list)
-    began: dt.date | None = None  # before this day the record had no status
+    entered: dt.datetime | None = None
+    own: dt.date | None = None
     _status_cache: dict[dt.date, str | None] = field(default_factory=dict)
 
     def status_on(self, day: dt.date) -> str | None:
         """The record's status on ``day`` (its status now when it has no history at all)."""
         if day not in self._status_cache:
-            if self.began is not None and day < self.began:
+            if self._not_yet(day):
                 self._status_cache[day] = None
             elif self.history:
                 self._status_cache[day] = status_on(self.history, day)
             else:
                 self._status_cache[day] = self.status
         return self._status_cache[day]
+
+    def _not_yet(self, day: dt.date) -> bool:
+        """Whether ``day`` comes before the record's first day."""
+        if self.own is not None and day >= self.own:
+            return False  # its first day is on or before its own date
+        if self.entered is None:
+            return self.own is not None
+        entered = local_day(self.entered)
+        return day < (entered if self.own is None else min(self.own, entered))
 
 
 Take = Callable[[Fact, Period], Amount | None]

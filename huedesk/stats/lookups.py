@@ -126,7 +126,7 @@ class Lookups:
             t.c.source,
         ).where(t.c.kind == kind, t.c.record_uuid.in_(uuids))
         found: dict[str, list[Entry]] = {}
-        for rid, uuid, status, day, date_field, source in self.session.execute(stmt):
+        for rid, uuid, status, day, date_field, source in self.session.execute(stmt).all():
             entry = Entry(status, day, date_field, source, None, rid)
             found.setdefault(uuid, []).append(entry)
         return found

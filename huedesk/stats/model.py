@@ -9,6 +9,7 @@ them, and the same figure for the period a year earlier.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -52,9 +53,14 @@ class Period:
     def closed(self) -> bool:
         return self.as_of >= self.end
 
+    @functools.cached_property
+    def last_counted(self) -> dt.date:
+        """The period's last day that has come by the day it is counted on."""
+        return min(self.end, self.as_of)
+
     def contains(self, day: dt.date | None) -> bool:
         """Whether ``day`` lies in the period and not after the day it is counted on."""
-        return day is not None and self.start <= day <= min(self.end, self.as_of)
+        return day is not None and self.start <= day <= self.last_counted
 
     def label(self, lang: str = "vi") -> str:
         if self.is_year:

@@ -39,6 +39,21 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 DASHBOARD_BREAKDOWNS = frozenset(
     {"delegations.by_country", "delegations.by_month", "aid.by_donor", "fdi.by_sector"}
 )
+# ... and the figures its cards show (the FDI and aid cards name a second figure below).
+DASHBOARD_FIGURES = frozenset(
+    {
+        "delegations.inbound",
+        "delegations.outbound",
+        "partnerships.pairs",
+        "agreements.signed",
+        "fdi.new_projects",
+        "fdi.new_capital",
+        "aid.mobilised",
+        "aid.disbursed",
+        "consular.opened",
+        "events.held",
+    }
+)
 
 
 def _check_year(year: int) -> None:
@@ -102,11 +117,13 @@ def count_in(
     only: Iterable[str] | None = None,
     links: bool = True,
     breakdowns: Iterable[str] | None = None,
+    figures: Iterable[str] | None = None,
 ) -> Figures:
     """The figures of ``period`` (and of the same days a year earlier) as ``who`` may see them.
 
     ``only`` limits the areas counted; ``links`` lists the records behind each figure;
-    ``breakdowns`` (``"area.key"`` names) limits the splits worked out (all by default).
+    ``breakdowns`` and ``figures`` (``"area.key"`` names) limit the splits and the
+    headline figures worked out (all by default).
     """
     wanted = tuple(only) if only is not None else AREAS
     unknown = [a for a in wanted if a not in AREAS]
@@ -116,8 +133,15 @@ def count_in(
             f"No statistics area '{unknown[0]}' (known: {', '.join(AREAS)}).",
         )
     previous = previous_of(period)
-    wanted_splits = frozenset(breakdowns) if breakdowns is not None else None
-    count = areas.Count(session, Lookups(session), period, previous, links, wanted_splits)
+    count = areas.Count(
+        session,
+        Lookups(session),
+        period,
+        previous,
+        links,
+        frozenset(breakdowns) if breakdowns is not None else None,
+        frozenset(figures) if figures is not None else None,
+    )
     build = _builders(who)
     return Figures(period, previous, tuple(build[a](count) for a in AREAS if a in wanted))
 
@@ -162,9 +186,12 @@ class Statistics:
         return write_workbook(self.period(period), out, lang)
 
     def dashboard(self, year: int) -> Figures:
-        """What the start page shows for ``year``: every headline figure with the records
-        behind it, and the splits its charts draw (``DASHBOARD_BREAKDOWNS``)."""
-        return self.period(year_period(year), breakdowns=DASHBOARD_BREAKDOWNS)
+        """What the start page shows for ``year``: the figures of its cards with the records
+        behind them (``DASHBOARD_FIGURES``) and the splits its charts draw
+        (``DASHBOARD_BREAKDOWNS``), counted as ``year`` counts them."""
+        return self.period(
+            year_period(year), breakdowns=DASHBOARD_BREAKDOWNS, figures=DASHBOARD_FIGURES
+        )
 
     def between(
         self, start: dt.date, end: dt.date, *, links: bool = True, only: Iterable[str] | None = None
@@ -179,7 +206,16 @@ class Statistics:
         links: bool = True,
         only: Iterable[str] | None = None,
         breakdowns: Iterable[str] | None = None,
+        figures: Iterable[str] | None = None,
     ) -> Figures:
         with self.db.read() as session:
             who = resolve(session, self.actor)
-            return count_in(session, who, period, only=only, links=links, breakdowns=breakdowns)
+            return count_in(
+                session,
+                who,
+                period,
+                only=only,
+                links=links,
+                breakdowns=breakdowns,
+                figures=figures,
+            )

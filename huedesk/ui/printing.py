@@ -96,7 +96,77 @@ def print_built(parent: QWidget, pdf: Path | None, lang: str, printer: QPrinter 
         return 0
 
 
-class BriefDialog(QDialog):
+class PdfDialog(QDialog):
+    """A dialog that builds a PDF off the UI thread, then shows it inside the program, opens it
+    in the system's viewer or prints it (a record's brief, the yearly review).
+
+    ``_pdf_actions`` makes ``status`` (for the dialog to lay out) and the four buttons,
+    given what the build button does and the language of messages; ``_start`` runs a build.
+    """
+
+    pdf: Path | None
+
+    def _pdf_actions(
+        self, build_text: str, open_text: str, build: Callable[[], None], lang: Callable[[], str]
+    ) -> list[QPushButton]:
+        self.pdf, self._lang = None, lang
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.build_btn = QPushButton(build_text)
+        self.preview_btn = QPushButton(tr("print_preview"))
+        self.open_btn = QPushButton(open_text)
+        self.send_btn = QPushButton(tr("print_send"))
+        for b in (self.preview_btn, self.open_btn, self.send_btn):
+            b.setEnabled(False)
+        self.build_btn.clicked.connect(build)
+        self.preview_btn.clicked.connect(self.preview)
+        self.open_btn.clicked.connect(self.open_pdf)
+        self.send_btn.clicked.connect(lambda: self.send_to_printer())
+        return [self.build_btn, self.preview_btn, self.open_btn, self.send_btn]
+
+    def _start(self, work: Callable[[Progress], Path]) -> None:
+        self.build_btn.setEnabled(False)
+        run_op(work, self._built, self._failed, parent=self, title=tr("print_building"))
+
+    def _built(self, pdf: Path) -> None:
+        self.pdf = pdf
+        self.build_btn.setEnabled(True)
+        self.status.setText(tr("print_ready", path=pdf))
+        for b in (self.preview_btn, self.open_btn, self.send_btn):
+            b.setEnabled(True)
+        self.preview()  # what was built is shown at once, inside the program
+
+    def _failed(self, exc: BaseException) -> None:
+        self.build_btn.setEnabled(True)
+        lang = self._lang()
+        text = (
+            exc.message(lang)
+            if isinstance(exc, HueDeskError)
+            else tr("unexpected_error", error=exc)
+        )
+        self.status.setText(text)
+        if not isinstance(exc, HueDeskError):
+            raise exc
+
+    def preview(self) -> PreviewDialog | None:
+        """Show the PDF inside the program (no PDF viewer needed), with a Print button."""
+        if self.pdf is None:
+            return None
+        dialog = PreviewDialog(self.pdf, self.send_to_printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_pdf(self) -> None:
+        open_in_viewer(self, self.pdf)
+
+    def send_to_printer(self, printer: QPrinter | None = None) -> int:
+        """Ask for a printer (unless one is given) and print the PDF; returns pages printed."""
+        return print_built(self, self.pdf, self._lang(), printer)
+
+
+class BriefDialog(PdfDialog):
     """Options (language, kind of document and addressee, hide personal data, full history),
     then the built brief: open it or print it."""
 
@@ -111,7 +181,6 @@ class BriefDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ws, self.kind, self.record_id, self.ref = ws, kind, record_id, ref
-        self.pdf: Path | None = None
         self.setWindowTitle(f"{tr('print').replace('&', '')} — {ref}")
         self.lang_box = QComboBox()
         self.lang_box.addItem(tr("lang_vi"), "vi")
@@ -131,22 +200,15 @@ class BriefDialog(QDialog):
         agency = ws.documents.settings().parent_name(lang)
         self.to_edit.setPlaceholderText(tr("print_to_hint", agency=agency))
         self.doc_box.currentIndexChanged.connect(self._doc_changed)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.build_btn = QPushButton(tr("print").replace("&", ""))
-        self.preview_btn = QPushButton(tr("print_preview"))
-        self.open_btn = QPushButton(tr("print_open"))
-        self.send_btn = QPushButton(tr("print_send"))
-        for b in (self.preview_btn, self.open_btn, self.send_btn):
-            b.setEnabled(False)
-        self.build_btn.clicked.connect(self.build)
-        self.preview_btn.clicked.connect(self.preview)
-        self.open_btn.clicked.connect(self.open_pdf)
-        self.send_btn.clicked.connect(lambda: self.send_to_printer())
+        actions = self._pdf_actions(
+            tr("print").replace("&", ""),
+            tr("print_open"),
+            self.build,
+            lambda: str(self.lang_box.currentData()),
+        )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        for b in (self.build_btn, self.preview_btn, self.open_btn, self.send_btn):
+        for b in actions:
             close.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         form = QFormLayout()
         form.addRow(tr("menu_language").replace("&", "") + ":", self.lang_box)
@@ -176,7 +238,6 @@ class BriefDialog(QDialog):
         kind_tag = "" if doc == DocKind.BAO_CAO.code else f"-{doc.lower()}"
         name = f"{safe_ref}{kind_tag}-{lang}{extra}.pdf"
         out = self.ws.briefs.folder / name
-        self.build_btn.setEnabled(False)
 
         def work(progress: Progress) -> Path:
             progress.report(0, 0, tr("print_building"))
@@ -184,43 +245,7 @@ class BriefDialog(QDialog):
                 self.kind, self.record_id, out, lang=lang, redact=redact, full=full, doc=doc, to=to
             )
 
-        run_op(work, self._built, self._failed, parent=self, title=tr("print_building"))
-
-    def _built(self, pdf: Path) -> None:
-        self.pdf = pdf
-        self.build_btn.setEnabled(True)
-        self.status.setText(tr("print_ready", path=pdf))
-        for b in (self.preview_btn, self.open_btn, self.send_btn):
-            b.setEnabled(True)
-        self.preview()  # what was built is shown at once, inside the program
-
-    def _failed(self, exc: BaseException) -> None:
-        self.build_btn.setEnabled(True)
-        lang = str(self.lang_box.currentData())
-        text = (
-            exc.message(lang)
-            if isinstance(exc, HueDeskError)
-            else tr("unexpected_error", error=exc)
-        )
-        self.status.setText(text)
-        if not isinstance(exc, HueDeskError):
-            raise exc
-
-    def preview(self) -> PreviewDialog | None:
-        """Show the brief inside the program (no PDF viewer needed), with a Print button."""
-        if self.pdf is None:
-            return None
-        dialog = PreviewDialog(self.pdf, self.send_to_printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
-
-    def open_pdf(self) -> None:
-        open_in_viewer(self, self.pdf)
-
-    def send_to_printer(self, printer: QPrinter | None = None) -> int:
-        """Ask for a printer (unless one is given) and print the brief; returns pages printed."""
-        return print_built(self, self.pdf, str(self.lang_box.currentData()), printer)
+        self._start(work)
 
 
 class PreviewDialog(QDialog):

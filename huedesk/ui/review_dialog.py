@@ -1,4 +1,4 @@
-"""The yearly review: write its assessment and next year's tasks, then build, open or print it.
+"""The yearly review: its assessment and next year's tasks, then the PDF to preview, open or print.
 
 The texts are kept per year and language (``ws.stats.texts``), so the review
 prints the same words every time; the figures come from the records. The PDF
@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,19 +25,18 @@ from PySide6.QtWidgets import (
 from huedesk.errors import HueDeskError
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
-from huedesk.ui.ops import Progress, run_op
-from huedesk.ui.printing import open_in_viewer, print_built
+from huedesk.ui.ops import Progress
+from huedesk.ui.printing import PdfDialog
 
 SECTIONS = ("assessment", "tasks")
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(PdfDialog):
     """One year's review: its two written parts, and the PDF built from everything."""
 
     def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.year = ctx, year
-        self.pdf: Path | None = None
         self.setWindowTitle(tr("review_title", year=year))
         self.text_lang = self._langs()
         self.text_lang.currentIndexChanged.connect(lambda _i: self.load())
@@ -54,23 +50,15 @@ class ReviewDialog(QDialog):
         hint = QLabel(tr("review_hint"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.save_btn = QPushButton(tr("review_save"))
         self.save_btn.setEnabled(ctx.can_write)
         self.save_btn.clicked.connect(lambda: self.save())
-        self.build_btn = QPushButton(tr("review_build"))
-        self.build_btn.clicked.connect(self.build)
-        self.open_btn = QPushButton(tr("review_open"))
-        self.open_btn.clicked.connect(self.open_pdf)
-        self.send_btn = QPushButton(tr("print_send"))
-        self.send_btn.clicked.connect(lambda: self.send_to_printer())
-        for b in (self.open_btn, self.send_btn):
-            b.setEnabled(False)
+        actions = self._pdf_actions(
+            tr("review_build"), tr("review_open"), self.build, lambda: self.ctx.lang
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        for b in (self.save_btn, self.build_btn, self.open_btn, self.send_btn):
+        for b in (self.save_btn, *actions):
             buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         form = QFormLayout()
         form.addRow(tr("review_text_lang"), self.text_lang)
@@ -128,32 +116,12 @@ class ReviewDialog(QDialog):
         lang = str(self.print_lang.currentData())
         out = self.ctx.ws.briefs.folder / f"bao-cao-nam-{self.year}-{lang}.pdf"
         ws, year = self.ctx.ws, self.year
-        self.build_btn.setEnabled(False)
 
         def work(progress: Progress) -> Path:
             progress.report(0, 0, tr("print_building"))
             return ws.briefs.year_review(year, out, lang=lang)
 
-        run_op(work, self._built, self._failed, parent=self, title=tr("print_building"))
-
-    def _built(self, pdf: Path) -> None:
-        self.pdf = pdf
-        self.build_btn.setEnabled(True)
-        self.status.setText(tr("print_ready", path=pdf))
-        self.open_btn.setEnabled(True)
-        self.send_btn.setEnabled(True)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.build_btn.setEnabled(True)
-        if not isinstance(exc, HueDeskError):
-            raise exc
-        self.status.setText(exc.message(self.ctx.lang))
-
-    def open_pdf(self) -> None:
-        open_in_viewer(self, self.pdf)
-
-    def send_to_printer(self, printer: QPrinter | None = None) -> int:
-        return print_built(self, self.pdf, self.ctx.lang, printer)
+        self._start(work)
 
     def reject(self) -> None:
         if self.ctx.can_write and self._unsaved():

@@ -10,6 +10,7 @@ from huedesk.accounts.roles import Principal, Role
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
 from huedesk.stats import Figures, Statistics
+from huedesk.stats.service import DASHBOARD_FIGURES
 from tests.stats import known
 from tests.stats.known import EXPECTED_2025, on
 
@@ -168,10 +169,28 @@ def test_consular_figures_are_counts_only_for_roles_that_may_not_see_cases(
     assert f.area("delegations").figure("inbound").records, "other areas list their records"
 
 
+def _same_as_the_year(dash: Figures, year: Figures) -> None:
+    """Every figure and split the start page counts is the year's own, records and all."""
+    for area in dash.areas:
+        whole = year.area(area.key)
+        assert area.restriction == whole.restriction
+        for f in area.figures:
+            assert f == whole.figure(f.key), f"{area.key}.{f.key}"
+        for part in area.breakdowns:
+            assert part == whole.breakdown(part.key), f"{area.key}.{part.key}"
+
+
 def test_the_start_page_figures(db: Database, data: known.Known) -> None:
     with on(dt.date(2026, 1, 5)):
         dash = Statistics(db, "kiemthu").dashboard(2025)
-    assert _values(dash) == EXPECTED_2025
+        year = Statistics(db, "kiemthu").year(2025)
+    shown = {f"{a.key}.{f.key}" for a in dash.areas for f in a.figures}
+    assert shown == DASHBOARD_FIGURES, "only what the cards show is counted"
+    assert {
+        a: {k: v for k, v in figures.items() if f"{a}.{k}" in shown}
+        for a, figures in EXPECTED_2025.items()
+    } == _values(dash)
+    _same_as_the_year(dash, year)
     splits = {f"{a.key}.{b.key}" for a in dash.areas for b in a.breakdowns}
     assert splits == {
         "delegations.by_country",
@@ -210,5 +229,10 @@ def test_the_start_page_of_an_empty_year_and_after_later_changes(
     known.change_after_the_year(db, data)
     with on(dt.date(2026, 6, 1)):
         after = Statistics(db, "kiemthu").dashboard(2025)
-    assert _values(after) == _values(before) == EXPECTED_2025
-    assert after.areas == before.areas, "the splits and the records behind them stay put too"
+        year = Statistics(db, "kiemthu").year(2025)
+        running = Statistics(db, "kiemthu").dashboard(2026)
+        running_year = Statistics(db, "kiemthu").year(2026)
+    assert after.areas == before.areas, "the figures, splits and records behind them stay put"
+    _same_as_the_year(after, year)
+    _same_as_the_year(running, running_year)
+    assert running.area("aid").figure("disbursed").value == 5_100_000_000

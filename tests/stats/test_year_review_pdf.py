@@ -21,10 +21,10 @@ VI = (
     "số liệu tính đến ngày 31/12/2025, so sánh với cùng kỳ năm 2024",
     "thành phố duy trì quan hệ hợp tác với 3 cặp tỉnh, thành phố (năm 2024: 2, tăng 50%); "
     "ngoài ra có 1 quan hệ hợp tác cấp huyện. Trong năm thiết lập mới 1 quan hệ "
-    "(Tỉnh Champasak), chấm dứt 0 quan hệ.",
+    "(Tỉnh Champasak).",
     "đã đón 2 đoàn khách quốc tế đến làm việc (năm 2024: 1, tăng 100%) và cử 2 đoàn đi công "
     "tác nước ngoài (năm 2024 không có), với 3 quốc gia",
-    "Riêng với Các tỉnh Nam Lào: 2 đoàn (0 đoàn vào, 2 đoàn ra).",
+    "Các tỉnh Nam Lào: 2 đoàn ra.",
     "Trong năm ký kết 2 thỏa thuận quốc tế (năm 2024 không có); đến ngày 31/12/2025 có 3 "
     "thỏa thuận đang có hiệu lực.",
     "Cấp mới 1 dự án đầu tư trực tiếp nước ngoài với tổng vốn đăng ký 39,27 triệu USD "
@@ -101,7 +101,8 @@ def test_english_and_the_officer_version(db: Database, data: known.Known, tmp_pa
         "On 31 Dec 2025 the city kept 3 province- and city-level partnerships (2024: 2, up 50%)",
         "the city received 2 foreign delegations (2024: 1, up 100%) and sent 2 abroad "
         "(none in 2024)",
-        "With Southern Lao provinces: 2 delegations (0 in, 2 out).",
+        "Southern Lao provinces: 2 outbound delegations.",
+        "and 1 at county level. 1 new partnership during the year (Tỉnh Champasak).",
         "USD 39.27 million of registered capital (2024: USD 12.00 million, up 227.3%)",
         "(The English text has not been written; the Vietnamese text follows.)",
         "APPENDIX",
@@ -116,5 +117,18 @@ def test_an_empty_year_prints_zeros_and_asks_for_the_texts(db: Database, tmp_pat
     with on(dt.date(2026, 1, 5)):
         text = pdf_text(render_year_review(db, 2025, tmp_path / "e.pdf"))
     assert "đã đón 0 đoàn khách quốc tế đến làm việc (bằng năm 2024)" in text
+    assert "Trong năm không có quan hệ nào được thiết lập mới hoặc chấm dứt." in text
+    assert " 0 quan hệ" not in text, "no clause says none of something"
     assert "huedesk review-text 2025 assessment" in text
     assert "PHỤ LỤC" not in text, "nothing to list: no appendix"
+
+
+def test_a_running_year_with_an_ended_partnership(
+    db: Database, data: known.Known, tmp_path: Path
+) -> None:
+    known.change_after_the_year(db, data)
+    with on(dt.date(2026, 6, 1)):
+        vi = pdf_text(render_year_review(db, 2026, tmp_path / "vi.pdf"))
+        en = pdf_text(render_year_review(db, 2026, tmp_path / "en.pdf", lang="en"))
+    assert "Trong năm chấm dứt 1 quan hệ." in vi
+    assert "1 partnership ended during the year." in en

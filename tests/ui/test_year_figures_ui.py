@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from huedesk import clock
 from huedesk.db.engine import Database
+from huedesk.stats.service import DASHBOARD_FIGURES
 from huedesk.ui import ops
 from huedesk.ui.app import Desk, configure_settings
-from huedesk.ui.dashboard_page import DashboardPage
+from huedesk.ui.dashboard_page import CARDS, DashboardPage
 from huedesk.ui.figure_records import FigureRecordsWindow
 from huedesk.ui.i18n import set_language
+from huedesk.ui.printing import PreviewDialog
 from huedesk.workspace import Principal, Role, Workspace
 from tests.stats import known
 
@@ -66,6 +68,11 @@ def test_cards_show_the_year_against_the_one_before(page: DashboardPage) -> None
     assert cards["Đoàn ra"].change.text() == "năm 2024: không có"
     assert cards["Sự kiện quốc tế"].change.text() == "bằng năm 2024"
     assert page.sections[1][1].isVisible(), "the attention lists are on the page"
+
+
+def test_the_start_page_counts_what_its_cards_show() -> None:
+    shown = {f"{area}.{key}" for area, key, _label in CARDS} | {"fdi.new_projects", "aid.mobilised"}
+    assert shown == DASHBOARD_FIGURES, "the service counts for the start page what it shows"
 
 
 def test_a_card_and_a_bar_open_the_records_behind_them(qtbot: Any, page: DashboardPage) -> None:
@@ -136,6 +143,9 @@ def test_review_dialog_keeps_the_texts_and_builds_the_pdf(
     dialog.build()
     qtbot.waitUntil(lambda: dialog.pdf is not None)
     assert dialog.pdf is not None and dialog.pdf.stat().st_size > 10_000
+    shown = dialog.findChild(PreviewDialog)
+    assert shown is not None and shown.pages >= 2, "the review is shown inside the program"
+    assert dialog.open_btn.isEnabled() and dialog.send_btn.isEnabled()
     dialog.text_lang.setCurrentIndex(1)
     assert dialog.editors["assessment"].toPlainText() == "", "English is written separately"
     dialog.editors["assessment"].setPlainText("Unsaved")
