@@ -61,9 +61,9 @@ class ServerURL:
     @property
     def local(self) -> Path:
         """The stand-in path on this computer whose folders hold what HueDesk keeps locally."""
-        from huedesk.paths import default_data_dir
+        from huedesk.paths import SERVER_SUFFIX, default_data_dir
 
-        return default_data_dir() / "servers" / f"{self.name}.server"
+        return default_data_dir() / "servers" / f"{self.name}{SERVER_SUFFIX}"
 
     def __str__(self) -> str:
         parts = urlsplit(self.url)
