@@ -47,34 +47,34 @@ def _type(qtbot: Any, editor: RecordEditor, field: str, text: str) -> None:
     type_text(qtbot, widget, text)
 
 
+@pytest.fixture
+def crossed(
+    qtbot: Any, opened: RecordEditor, svc: RecordService, delegation: dict[str, Any]
+) -> int:
+    """I retitle the delegation in the window while someone else saves a note on it."""
+    _type(qtbot, opened, "title", "Tên của tôi")
+    svc.update("delegation", delegation["id"], {"notes": "Sửa ở máy khác"})
+    return int(delegation["id"])
+
+
 def test_changes_elsewhere_to_other_fields_are_kept_and_mine_saved(
-    qtbot: Any,
-    opened: RecordEditor,
-    svc: RecordService,
-    delegation: dict[str, Any],
-    answer: Answers,
+    qtbot: Any, opened: RecordEditor, svc: RecordService, crossed: int, answer: Answers
 ) -> None:
-    _type(qtbot, opened, "title", "Đoàn lãnh đạo tỉnh Gifu")
     _type(qtbot, opened, "budget_vnd", "12.500.000")  # typed money goes back as typed
-    svc.update("delegation", delegation["id"], {"notes": "Sửa ở máy khác", "purpose": "Du lịch"})
+    svc.update("delegation", crossed, {"purpose": "Du lịch"})
 
     answer.queue.append(YES)
     assert opened.save()
     assert len(answer.asked) == 1 and "đã được sửa ở nơi khác" in answer.asked[0]
-    stored = svc.get("delegation", delegation["id"])
-    assert stored["title"] == "Đoàn lãnh đạo tỉnh Gifu" and stored["budget_vnd"] == 12_500_000
+    stored = svc.get("delegation", crossed)
+    assert stored["title"] == "Tên của tôi" and stored["budget_vnd"] == 12_500_000
     assert (stored["notes"], stored["purpose"]) == ("Sửa ở máy khác", "Du lịch")  # theirs stay
     assert not opened.is_dirty() and opened.row["updated_at"] == stored["updated_at"]
     assert opened.form.editors["notes"].value() == "Sửa ở máy khác"
 
 
 def test_the_same_field_changed_on_both_sides_is_shown_not_saved(
-    qtbot: Any,
-    opened: RecordEditor,
-    svc: RecordService,
-    partner: dict[str, Any],
-    delegation: dict[str, Any],
-    answer: Answers,
+    qtbot: Any, opened: RecordEditor, svc: RecordService, delegation: dict, answer: Answers
 ) -> None:
     other = svc.create("organisation", {"name": "Tỉnh Nara", "org_type": "partner_locality"})
     _type(qtbot, opened, "title", "Tên của tôi")
@@ -113,17 +113,11 @@ def test_the_same_field_changed_on_both_sides_is_shown_not_saved(
 
 
 def test_declining_keeps_the_input_and_writes_nothing(
-    qtbot: Any,
-    opened: RecordEditor,
-    svc: RecordService,
-    delegation: dict[str, Any],
-    answer: Answers,
+    opened: RecordEditor, svc: RecordService, crossed: int, answer: Answers
 ) -> None:
-    _type(qtbot, opened, "title", "Tên của tôi")
-    svc.update("delegation", delegation["id"], {"notes": "Sửa ở máy khác"})
     answer.queue.append(CANCEL)
     assert not opened.save()
-    assert svc.get("delegation", delegation["id"])["title"] == "Đoàn tỉnh Gifu thăm Huế"
+    assert svc.get("delegation", crossed)["title"] == "Đoàn tỉnh Gifu thăm Huế"
     assert opened.is_dirty() and opened.form.editors["title"].value() == "Tên của tôi"
     opened.discard_changes()  # pytest-qt closes the window before fixtures end
 
