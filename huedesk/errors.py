@@ -62,6 +62,11 @@ class NotFoundError(HueDeskError):
     """A record that was asked for does not exist."""
 
 
+class ConflictError(HueDeskError):
+    """The record changed since the caller read it (another window, officer or laptop saved
+    first): the window offers to reload it and apply the caller's changes again."""
+
+
 class WorkflowError(HueDeskError):
     """A status change that the record kind's workflow does not allow."""
 

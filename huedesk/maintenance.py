@@ -33,22 +33,23 @@ from pathlib import Path
 
 from sqlalchemy import Table
 
-from huedesk import audit, backup
+from huedesk import audit, backup, clock
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_admin, require_write
 from huedesk.audit.head import RESTORE_KIND, head_file
 from huedesk.backup import BackupInfo
 from huedesk.check import CheckReport, run_check
-from huedesk.db.backend import files_of, refuse_server
+from huedesk.db.backend import dump_server, files_of, refuse_server
 from huedesk.db.backup_files import parse_backup_name
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.file_copy import Carried, FileSummary, audit_hash_at, carry, summarise
 from huedesk.db.integrity import DamagedDatabaseError
+from huedesk.db.location import ServerURL
 from huedesk.db.migrate import current_revision, head_revision, open_database, upgrade
 from huedesk.db.models import AuditEntry, UserAccount
 from huedesk.errors import PermissionDenied
-from huedesk.paths import attachments_dir
+from huedesk.paths import attachments_dir, backups_dir
 from huedesk.records.kinds import KINDS
 from huedesk.safety.attachment_copies import restore_files
 from huedesk.safety.files import FileProblem, file_errors
@@ -73,13 +74,37 @@ def _admin(db: Database, actor: Actor) -> Principal:
 def backup_now(db: Database, actor: Actor) -> Path:
     """A manual backup into the backups folder (administrators)."""
     _admin(db, actor)
+    if isinstance(db.location, ServerURL):
+        return _server_backup(db, db.location, backups_dir(db.path), folder=True)
     return backup.backup_now(_file(db))
 
 
 def backup_to(db: Database, actor: Actor, dest: Path) -> Path:
-    """A backup to a file the administrator chose."""
+    """A backup to a file the administrator chose (on a server: a folder too)."""
     _admin(db, actor)
+    if isinstance(db.location, ServerURL):
+        return _server_backup(db, db.location, Path(dest), folder=Path(dest).is_dir())
     return backup.backup_to(_file(db), dest)
+
+
+def _server_backup(db: Database, location: ServerURL, dest: Path, *, folder: bool) -> Path:
+    """A server database's backup on this computer: ``pg_dump``'s custom format where it is
+    installed, else an archive bundle of every record and attached file (which any HueDesk
+    imports into an empty database). ``dest``: a ``folder`` (a dated name is made in it) or
+    a file name, whose suffix becomes the one the backup takes (``.dump`` or ``.zip``)."""
+    if folder:
+        stamp = clock.now().astimezone().strftime("%Y%m%d-%H%M%S")
+        dest = dest / f"huedesk-{location.name}-{stamp}"
+    stem = dest.with_suffix("") if dest.suffix in (".dump", ".zip") else dest
+    dumped = dump_server(location, stem)
+    if dumped is not None:
+        return dumped
+    from huedesk.archive import export_bundle  # the archive code loads only for this
+
+    bundle = stem.with_name(stem.name + ".zip")
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    export_bundle(db, bundle)
+    return bundle
 
 
 def list_backups(db: Database, actor: Actor) -> list[BackupInfo]:

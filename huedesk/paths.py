@@ -11,10 +11,16 @@ Portable mode: when the desktop build's folder holds a file named ``portable.txt
 (beside ``HueDesk.exe``), the data folder is ``data/`` in that same folder, and so are
 the window's settings; the whole folder can then live on a USB stick or be copied
 to another laptop with its data.
+
+A database on a server has a stand-in path on each computer (``…/servers/NAME.server``)
+whose companions are that computer's own. Its attached files belong with the server:
+``HUEDESK_SHARED_FILES`` names the shared folder that holds them (the same folder on
+every computer, each reaching it under its own path; ``docs/server.md``).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +34,8 @@ if TYPE_CHECKING:
 APP_NAME = "HueDesk"
 DB_FILENAME = "huedesk.sqlite3"
 ENV_DB = "HUEDESK_DB"
+ENV_SHARED_FILES = "HUEDESK_SHARED_FILES"
+SERVER_SUFFIX = ".server"  # the stand-in path of a server database (ServerURL.local)
 PORTABLE_MARKER = "portable.txt"
 PORTABLE_DATA = "data"
 
@@ -74,7 +82,12 @@ def data_dir_for(db_path: Path) -> Path:
 
 
 def attachments_dir(db_path: Path) -> Path:
-    """Where attached files of the database at ``db_path`` are stored."""
+    """Where attached files of the database at ``db_path`` are stored: beside a file; for a
+    server's stand-in path, the shared folder ``$HUEDESK_SHARED_FILES`` when it is set."""
+    if db_path.suffix == SERVER_SUFFIX:
+        shared = os.environ.get(ENV_SHARED_FILES, "").strip()
+        if shared:
+            return Path(shared).expanduser().resolve()
     return data_dir_for(db_path) / f"{db_path.stem}-attachments"
 
 

@@ -8,7 +8,18 @@ and ``đ`` folded to ``d`` (it has no Unicode decomposition, so NFD alone misses
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# C0 and C1 control characters other than tab and line breaks: they corrupt terminal
+# output (escape sequences), exports and PDFs, are never typed on purpose, and NUL
+# cannot be stored on PostgreSQL at all (it ends a C string), so neither backend stores them.
+CONTROL_CHARACTERS = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))) - {
+    "\t",
+    "\n",
+    "\r",
+}
+CONTROL_RE = re.compile("[" + "".join(sorted(CONTROL_CHARACTERS)) + "]")  # the same set, in C
 
 _D_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 

@@ -18,6 +18,7 @@ from huedesk.db.location import ServerURL
 from huedesk.records import RecordService
 from huedesk.store import open_store
 from huedesk.workspace import Workspace
+from tests.backends import ON_SERVER
 
 # Property tests run the same examples on every run (no flaky CI on a slow shared machine);
 # HYPOTHESIS_PROFILE=explore searches afresh with random examples.
@@ -64,15 +65,22 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "huedesk.sqlite3"
 
 
-# HUEDESK_TEST_DB=postgresql runs every test that takes ``db`` (and ``svc``, ``ws``) on a new
-# database of the throw-away PostgreSQL server instead of an SQLite file (issue #15).
-ON_SERVER = os.environ.get("HUEDESK_TEST_DB") == "postgresql"
+@pytest.fixture
+def db_location(db_path: Path, request: pytest.FixtureRequest) -> Path | ServerURL:
+    """Where this test's database is: the file ``db_path``, or with HUEDESK_TEST_DB=postgresql
+    a new database on the test server, made from the migrated template (``pg_ready``)."""
+    return request.getfixturevalue("pg_ready") if ON_SERVER else db_path
 
 
 @pytest.fixture
-def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
-    location = request.getfixturevalue("pg_location") if ON_SERVER else db_path
-    database = open_store(location)
+def db_arg(db_location: Path | ServerURL) -> str:
+    """``db_location`` as ``--db`` takes it (the URL with its password, if any)."""
+    return db_location.url if isinstance(db_location, ServerURL) else str(db_location)
+
+
+@pytest.fixture
+def db(db_location: Path | ServerURL) -> Iterator[Database]:
+    database = open_store(db_location)
     yield database
     database.dispose()
 
@@ -106,18 +114,42 @@ def pg_server() -> Iterator[str]:
 _PG_DATABASES = iter(range(1, 1_000_000))
 
 
-@pytest.fixture
-def pg_location(pg_server: str) -> Iterator[ServerURL]:
-    """A new, empty database on the test server, dropped afterwards."""
+def _new_pg_database(pg_server: str, template: str | None = None) -> Iterator[ServerURL]:
     import psycopg
 
     name = f"t{next(_PG_DATABASES)}"
     admin = pg_server.replace("postgresql+psycopg", "postgresql") + "/postgres"
+    copy = f" TEMPLATE {template}" if template else ""
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
+        conn.execute(f"CREATE DATABASE {name}{copy}")
     yield ServerURL(f"{pg_server}/{name}")
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_location(pg_server: str) -> Iterator[ServerURL]:
+    """A new, empty database on the test server, dropped afterwards."""
+    yield from _new_pg_database(pg_server)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> str:
+    """A database on the test server holding HueDesk's migrated, empty schema, copied by
+    ``pg_ready`` (a copy takes milliseconds; running the migrations takes seconds)."""
+    import psycopg
+
+    admin = pg_server.replace("postgresql+psycopg", "postgresql") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute("CREATE DATABASE huedesk_template")
+    open_store(ServerURL(f"{pg_server}/huedesk_template")).dispose()
+    return "huedesk_template"
+
+
+@pytest.fixture
+def pg_ready(pg_server: str, pg_template: str) -> Iterator[ServerURL]:
+    """A new database on the test server with HueDesk's schema, dropped afterwards."""
+    yield from _new_pg_database(pg_server, pg_template)
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ import enum
 import uuid as uuidlib
 from typing import Any
 
-from sqlalchemy import Enum, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy import Enum, MetaData, String, select, type_coerce, update
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
 from huedesk.db.types import UTCDateTime, utcnow
 
@@ -29,6 +29,11 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# Record ids are INTEGER columns: 64 bits in SQLite, 32 on PostgreSQL. A larger id names
+# no record on either (the query is not even sent: PostgreSQL would fail on it).
+MAX_ID = 2**31 - 1
 
 
 class Base(DeclarativeBase):
@@ -99,3 +104,34 @@ class RefMixin:
     """A human reference number, unique per kind (e.g. ``LS-2025-0007``)."""
 
     ref: Mapped[str] = mapped_column(String(24), unique=True, info=label("Số hiệu", "Reference"))
+
+
+def settle_version(session: Session, obj: Any) -> None:
+    """Give ``obj``'s stored ``updated_at`` the exact form HueDesk writes, before a change.
+
+    The version check compares the stored value with the one read. A server stores a
+    timestamp; SQLite stores text, and a row another program (or an older HueDesk) wrote
+    as ``2025-03-01 08:00:00`` reads as the same instant but does not equal the
+    ``2025-03-01 08:00:00.000000`` the check sends: every save of it would be refused as
+    changed elsewhere. Rewritten here, only when its text differs and only if it still
+    holds what was read (a writer who changed it since still wins).
+    """
+    table = obj.__table__
+    column = table.c.updated_at
+    dialect = session.get_bind().dialect
+    write = column.type.dialect_impl(dialect).bind_processor(dialect)
+    read = obj.updated_at
+    if read is None:
+        return
+    written = write(read) if write is not None else read
+    if not isinstance(written, str):
+        return  # a timestamp column: no text forms
+    stored = session.execute(
+        select(type_coerce(column, String)).where(table.c.id == obj.id)
+    ).scalar_one_or_none()
+    if isinstance(stored, str) and stored != written:
+        session.execute(
+            update(table)
+            .where(table.c.id == obj.id, type_coerce(column, String) == stored)
+            .values(updated_at=read)
+        )

@@ -51,11 +51,19 @@ class ServerURL:
         return _SAFE.sub("_", unquote(raw)).strip("_") or "server"
 
     @property
+    def shown(self) -> str:
+        """``user@host:port/dbname``: the server as the window names it (no password, no scheme)."""
+        parts = urlsplit(self.url)
+        user = f"{unquote(parts.username)}@" if parts.username else ""
+        port = f":{parts.port}" if parts.port else ""
+        return f"{user}{parts.hostname or 'localhost'}{port}/{unquote(parts.path.lstrip('/'))}"
+
+    @property
     def local(self) -> Path:
         """The stand-in path on this computer whose folders hold what HueDesk keeps locally."""
-        from huedesk.paths import default_data_dir
+        from huedesk.paths import SERVER_SUFFIX, default_data_dir
 
-        return default_data_dir() / "servers" / f"{self.name}.server"
+        return default_data_dir() / "servers" / f"{self.name}{SERVER_SUFFIX}"
 
     def __str__(self) -> str:
         parts = urlsplit(self.url)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 # Tables kept outside the ORM (the search index's full-text table, its shadow tables
 # and bookkeeping); migrations create them, model comparison must skip them.
 UNMAPPED_TABLE_PREFIXES = ("search_",)
+SORT_KEY_INDEX_PREFIX = "sk_"
 
 
 def include_object(
@@ -48,10 +49,14 @@ def include_object(
     """Alembic ``include_object`` hook: leave unmapped service tables out of comparisons.
 
     Only tables found in the database but absent from the models are skipped, so a
-    mapped table whose name happens to share the prefix is still compared.
+    mapped table whose name happens to share the prefix is still compared. So are the
+    expression indexes on stored sort keys (migration 0006: ``sk_<table>_<column>``),
+    which the models cannot declare; PostgreSQL reflects them where SQLite does not.
     """
     if type_ == "table" and reflected and compare_to is None and name:
         return not name.startswith(UNMAPPED_TABLE_PREFIXES)
+    if type_ == "index" and reflected and compare_to is None and name:
+        return not name.startswith(SORT_KEY_INDEX_PREFIX)
     return True
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from huedesk.text import CONTROL_CHARACTERS
+
 
 @dataclass(frozen=True)
 class Convention:
@@ -58,11 +60,10 @@ class Unreadable(ValueError):
 
 
 _SHOWN_MAX = 40
-_CONTROL = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))) - {"\t", "\n", "\r"}
 
 
 def shown(raw: object) -> str:
     """``raw`` as it may appear inside an error message: short, printable, valid UTF-8."""
     text = str(raw).encode("utf-8", "replace").decode("utf-8")
-    text = "".join("?" if ch in _CONTROL else ch for ch in text)
+    text = "".join("?" if ch in CONTROL_CHARACTERS else ch for ch in text)
     return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -29,16 +28,10 @@ from huedesk.reading import (
 )
 from huedesk.reading.dates import EARLIEST_YEAR, LATEST_YEAR
 from huedesk.records.fields import FieldSpec
-from huedesk.text import clean
+from huedesk.text import CONTROL_RE, clean
 
 # A value that does not fit its field; ``vi``/``en`` say why (the reader's error: one kind).
 Invalid = Unreadable
-
-
-# C0 and C1 control characters other than tab and line breaks: they corrupt terminal
-# output (escape sequences), exports and PDFs, and are never typed on purpose.
-_CONTROL = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))) - {"\t", "\n", "\r"}
-_CONTROL_RE = re.compile("[" + "".join(sorted(_CONTROL)) + "]")  # the same set, searched in C
 
 
 def coerce(spec: FieldSpec, raw: Any, currency: str | None, conv: Convention = VI) -> Any:
@@ -80,17 +73,25 @@ def _choice(spec: FieldSpec, raw: Any) -> Any:
     )
 
 
-def _str(spec: FieldSpec, raw: Any, _cur: str | None, _conv: Convention) -> str | None:
-    if not isinstance(raw, str):
-        raise Invalid("phải là văn bản", "must be text")
+def storable(raw: str) -> str:
+    """``raw`` cleaned (``huedesk.text.clean``), or ``Invalid`` if no database may store it:
+    lone surrogates (broken clipboard or files) and control characters (NUL among them,
+    which PostgreSQL refuses; SQLite refuses it here too, so data moves between the two)."""
     if not raw.isascii():
         try:
             raw.encode("utf-8")
-        except UnicodeEncodeError as exc:  # lone surrogates from broken clipboard or files
+        except UnicodeEncodeError as exc:
             raise Invalid("chứa ký tự không hợp lệ", "contains an invalid character") from exc
     text = clean(raw)
-    if _CONTROL_RE.search(text):
+    if CONTROL_RE.search(text):
         raise Invalid("chứa ký tự điều khiển không hợp lệ", "contains an invalid control character")
+    return text
+
+
+def _str(spec: FieldSpec, raw: Any, _cur: str | None, _conv: Convention) -> str | None:
+    if not isinstance(raw, str):
+        raise Invalid("phải là văn bản", "must be text")
+    text = storable(raw)
     if spec.upper:
         text = text.upper()
     if spec.max_length is not None and len(text) > spec.max_length:

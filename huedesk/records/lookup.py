@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from huedesk.db.models import Country
 from huedesk.errors import NotFoundError
 from huedesk.reading import Unreadable, shown
+from huedesk.records.coerce import storable
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec
 from huedesk.records.refs import REF_PATTERN
 from huedesk.text import clean, fold
@@ -113,7 +114,7 @@ def resolve_reference(session: Session, target: str, raw: Any) -> int:
         return raw
     if not isinstance(raw, str):
         raise Unreadable("phải là số tham chiếu hoặc tên", "must be a reference number or a name")
-    text = clean(raw)
+    text = storable(raw)
     label_vi, label_en = spec.label_vi.lower(), spec.label_en.lower()
     named = NAMED.match(text)
     if named is not None:  # "KOICA (TC-2025-0004)": the number in brackets decides
@@ -158,7 +159,7 @@ def resolve_reference(session: Session, target: str, raw: Any) -> int:
 
 def resolve_country(session: Session, raw: str) -> str:
     """The ISO code of the country ``raw`` names: a code (``jp``) or a name (``Nhật Bản``, ``Japan``)."""
-    text = " ".join(clean(raw).split())
+    text = " ".join(storable(raw).split())
     named = NAMED.match(text)
     if named is not None and len(named["key"].strip()) == 2:  # "Nhật Bản (JP)"
         text = named["key"].strip()
@@ -183,7 +184,7 @@ def resolve_country(session: Session, raw: str) -> str:
 
 def resolve_country_list(session: Session, raw: str) -> str:
     """Countries written as codes or names, separated by spaces, commas or semicolons."""
-    text = clean(raw)
+    text = storable(raw)
     if "," in text or ";" in text:
         items = [p for p in re.split(r"[,;]", text) if p.strip()]
     else:
@@ -260,7 +261,10 @@ def locate(session: Session, kind: str, text: str) -> int:
     ``PARENT-REF/N``. Raises ``NotFoundError`` naming what was looked for.
     """
     spec = kind_spec(kind)
-    text = clean(text)
+    try:
+        text = storable(text)
+    except Unreadable as exc:
+        raise NotFoundError(exc.vi, exc.en) from None
     if kind == "country":
         try:
             code = resolve_country(session, text)

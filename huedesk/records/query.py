@@ -16,7 +16,7 @@ from sqlalchemy.sql.elements import KeyedColumnElement
 
 from huedesk.db.functions import folded, sort_key
 from huedesk.records.kinds import KINDS, KindSpec
-from huedesk.text import fold
+from huedesk.text import CONTROL_RE, fold
 
 # A hook the search index installs to answer free-text filters (``None``: LIKE on folded text).
 TextMatcher = Callable[[KindSpec, str], ColumnElement[bool] | None]
@@ -77,7 +77,8 @@ def _text_clause(kind: KindSpec, text: str) -> ColumnElement[bool]:
         if clause is not None:
             return clause
     table = kind.table
-    needle = f"%{fold(text).replace('%', '').replace('_', '')}%"
+    typed = CONTROL_RE.sub("", text)  # never stored (huedesk.records.coerce), never matched
+    needle = f"%{fold(typed).replace('%', '').replace('_', '')}%"
     # Personal data (passport numbers, contacts) is masked in lists, so it never matches here.
     cols = [
         c

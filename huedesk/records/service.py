@@ -28,10 +28,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from huedesk import audit
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_write
+from huedesk.db.base import MAX_ID, settle_version
 from huedesk.db.enums import AuditAction
 from huedesk.db.functions import folded
 from huedesk.db.models import Attachment, Country, FollowUpTask
-from huedesk.errors import HueDeskError, NotFoundError, PermissionDenied
+from huedesk.errors import ConflictError, HueDeskError, NotFoundError, PermissionDenied
 from huedesk.reading import VI, Convention
 from huedesk.records import audit_body, events, masking
 from huedesk.records.advice import Saved, advise
@@ -43,15 +44,11 @@ from huedesk.records.visibility import hidden_kinds, require_row
 from huedesk.text import fold
 
 
-class ConflictError(HueDeskError):
-    """The record changed since the caller read it (another window or laptop saved first)."""
-
-
 def _changed_elsewhere(spec: KindSpec, before: Mapping[str, Any], record_id: int) -> ConflictError:
     name = _ref_of(spec, before) or record_id
     return ConflictError(
-        f"{spec.label_vi} {name} đã được sửa ở nơi khác sau khi bạn mở; hãy mở lại.",
-        f"{spec.label_en} {name} was changed elsewhere after you opened it; reopen it.",
+        f"{spec.label_vi} {name} đã được sửa ở nơi khác sau khi bạn mở.",
+        f"{spec.label_en} {name} was changed elsewhere after you opened it.",
     )
 
 
@@ -121,7 +118,7 @@ def row_dict(obj: Any) -> dict[str, Any]:
 
 def get_obj(session: Session, spec: KindSpec, record_id: int) -> Any:
     """The stored row object, or a ``NotFoundError`` naming the kind and id."""
-    obj = session.get(spec.model, record_id)
+    obj = session.get(spec.model, record_id) if 0 < record_id <= MAX_ID else None
     if obj is None:
         raise NotFoundError(
             f"Không tìm thấy {spec.label_vi.lower()} số {record_id}.",
@@ -294,6 +291,7 @@ def update_in(
     refuse_file_change(kind, changed)
     if not changed:
         return Saved(before)
+    settle_version(session, obj)
     for name, (_old, new) in changed.items():
         setattr(obj, name, new)
     try:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from huedesk.db.base import MAX_ID
 from huedesk.db.models import Country
 from huedesk.errors import FieldProblem, ValidationError
 from huedesk.money import CURRENCY_EXPONENTS
@@ -43,6 +44,8 @@ class InSession:
         self.session = session
 
     def record_exists(self, kind: str, record_id: int) -> bool:
+        if not 0 < record_id <= MAX_ID:
+            return False
         return self.session.get(KINDS[kind].model, record_id) is not None
 
     def country_exists(self, code: str) -> bool:

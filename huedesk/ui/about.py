@@ -25,22 +25,24 @@ def app_icon() -> QIcon:
     return QIcon(QPixmap.fromImage(image))
 
 
-def about_text(db_path: Path) -> str:
-    """What the About box says: version, data folder, database file, and portable mode."""
+def about_text(db_path: Path, server: str | None = None) -> str:
+    """What the About box says: version, data folder, database file (or ``server``:
+    ``user@host:port/dbname``), and portable mode."""
     db_path = Path(db_path).resolve()
     folder = data_dir_for(db_path)
-    text = tr("about_text", version=__version__, folder=folder, path=db_path)
+    text = tr("about_text", version=__version__, folder=folder) + "\n"
+    text += tr("data_server", server=server) if server else tr("data_file", path=db_path)
     if portable_data_dir() == folder:
         text += "\n" + tr("about_portable")
     return text
 
 
-def show_about(parent: QWidget, db_path: Path) -> QMessageBox:
+def show_about(parent: QWidget, db_path: Path, server: str | None = None) -> QMessageBox:
     """Open the About box (modeless, so a test or the user can read it and close it)."""
     box = QMessageBox(parent)
     box.setWindowTitle(tr("about").replace("&", ""))
     box.setIconPixmap(app_icon().pixmap(64, 64))
-    box.setText(about_text(db_path))
+    box.setText(about_text(db_path, server))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

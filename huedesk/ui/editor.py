@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huedesk.errors import HueDeskError, ValidationError
+from huedesk.errors import ConflictError, FieldProblem, HueDeskError, ValidationError
 from huedesk.records.display import aid_totals
 from huedesk.records.kinds import kind_spec
 from huedesk.ui import geometry
@@ -198,6 +198,8 @@ class RecordEditor(QDialog):
             self.form.show_problems(exc.problems)
             self.tabs.setCurrentIndex(0)
             return False
+        except ConflictError as exc:  # saved elsewhere since this window read the record
+            return self._reload_and_reapply(exc) and self.save()
         except HueDeskError as exc:
             self.ctx.show_error(self, exc)
             return False
@@ -211,6 +213,58 @@ class RecordEditor(QDialog):
         self.ctx.message.emit(tr("saved", what=self.describe()))
         self.saved.emit(kind, self.record_id)
         return True
+
+    def _reload_and_reapply(self, exc: ConflictError) -> bool:
+        """Offer to read the record again and put the user's changes back on it. True when
+        that was done and no field the user changed was changed elsewhere too (the save
+        goes on); False when the user declined, or those fields are marked for a look."""
+        if self.record_id is None:
+            self.ctx.show_error(self, exc)
+            return False
+        why = exc.en if self.ctx.lang == "en" else exc.vi
+        answer = QMessageBox.question(
+            self,
+            tr("conflict_title"),
+            tr("conflict_ask", why=why),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        opened, mine = self.form.opened_with(), self.form.changes()
+        typed = self.form.typed(list(mine))
+        try:
+            self.row = self.ctx.ws.records.get(self.spec.name, self.record_id)
+        except HueDeskError as gone:  # deleted meanwhile, or no longer visible
+            self.ctx.show_error(self, gone)
+            return False
+        self.form.load(self.row)
+        theirs = self.form.opened_with()
+        clashes = [f for f in mine if opened.get(f) != theirs.get(f) != mine[f]]
+        now = {f: self.form.shown(f) or "—" for f in clashes}
+        self.form.retype(typed)
+        for child, table in self.children_tables.items():
+            if not table.is_dirty():  # staged lines stay as the user left them
+                table.load(self.ctx.ws.records.children(self.spec.name, self.record_id, child))
+        self._update_title()
+        if not clashes:
+            return True
+        fields = self.spec.fields
+        self.form.show_warnings(
+            [
+                FieldProblem(
+                    f,
+                    fields[f].label_vi,
+                    fields[f].label_en,
+                    f"nơi khác vừa sửa thành «{now[f]}»; ô này giữ giá trị của bạn",
+                    f"changed elsewhere to «{now[f]}»; this field keeps yours",
+                )
+                for f in clashes
+            ],
+            tr("conflict_heading"),
+        )
+        self.tabs.setCurrentIndex(0)
+        return False
 
     # Fields whose change can make a person or organisation repeat another.
     _NAME_FIELDS = frozenset({"full_name", "name", "name_en", "aliases"})

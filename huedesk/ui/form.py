@@ -146,6 +146,23 @@ class RecordForm(QWidget):
             " { background: palette(window); }"
         )
 
+    def opened_with(self) -> dict[str, Any]:
+        """Every field's value as the form was filled (what ``changes`` compares with)."""
+        return dict(self._initial)
+
+    def typed(self, names: list[str]) -> dict[str, tuple[Any, dict[str, Any]]]:
+        """The input of fields ``names`` as ``retype`` puts it back."""
+        return {n: (self.editors[n].value(), self.editors[n].label_for_display()) for n in names}
+
+    def shown(self, name: str) -> str:
+        """What field ``name`` shows, as one line."""
+        return self.editors[name].shown()
+
+    def retype(self, typed: dict[str, tuple[Any, dict[str, Any]]]) -> None:
+        """Put input taken by ``typed`` back (over a record loaded since); still unsaved."""
+        for name, (value, labels) in typed.items():
+            self.editors[name].retype(value, labels)
+
     def mark_clean(self) -> None:
         self._initial = self.values()
 
@@ -188,8 +205,9 @@ class RecordForm(QWidget):
             first.focus()
         return other
 
-    def show_warnings(self, warnings: list[FieldProblem]) -> None:
-        """Show what was saved but looks wrong (a rate far off, a partner in another country)."""
+    def show_warnings(self, warnings: list[FieldProblem], heading: str | None = None) -> None:
+        """Show what was saved but looks wrong (a rate far off, a partner in another country),
+        or under another ``heading`` what else deserves a second look."""
         self.clear_problems()
         if not warnings:
             return
@@ -202,7 +220,8 @@ class RecordForm(QWidget):
             label.setStyleSheet(WARNING_STYLE)
             label.show()
             self.editors[p.field].widget.setStyleSheet(WARNING_FIELD_STYLE)
-        lines = [tr("form_warnings")] + [p.en if self.lang == "en" else p.vi for p in warnings]
+        lines = [heading or tr("form_warnings")]
+        lines += [p.en if self.lang == "en" else p.vi for p in warnings]
         self.banner.setText("\n".join(lines))
         self.banner.setStyleSheet(WARNING_STYLE + "font-weight: bold;")
         self.banner.show()

@@ -17,6 +17,17 @@ _lang = "vi"
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # Duplicates, merge and spreadsheet import (editor.py, duplicates_view.py, sheet_wizard.py)
+    "conflict_title": ("Hồ sơ đã được sửa ở nơi khác", "Changed elsewhere"),
+    "conflict_ask": (
+        "{why}\n\nTải lại hồ sơ rồi áp dụng lại các thay đổi của bạn lên bản mới nhất?",
+        "{why}\n\nReload the record and apply your changes again on the newest version?",
+    ),
+    "conflict_heading": (
+        "Đã tải lại và áp dụng lại thay đổi của bạn. Các ô dưới đây cũng vừa được sửa ở "
+        "nơi khác: xem lại rồi bấm Lưu.",
+        "Reloaded, with your changes applied again. The fields below were also changed "
+        "elsewhere: check them, then save.",
+    ),
     "duplicate_title": ("Có thể trùng hồ sơ", "Probably a duplicate"),
     "duplicate_ask": (
         "Hồ sơ này có thể trùng với:\n{records}\n\nVẫn lưu? (Có thể gộp hai hồ sơ sau ở "
@@ -175,9 +186,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "about": ("&Giới thiệu", "&About"),
     "about_text": (
         "HueDesk {version}\nQuản lý hồ sơ đối ngoại của Sở Ngoại vụ thành phố Huế.\n\n"
-        "Thư mục dữ liệu: {folder}\nTệp dữ liệu: {path}",
+        "Thư mục dữ liệu: {folder}",
         "HueDesk {version}\nForeign-affairs records of the Huế Department of Foreign Affairs.\n\n"
-        "Data folder: {folder}\nData file: {path}",
+        "Data folder: {folder}",
     ),
     "about_portable": (
         "Chế độ di động: dữ liệu nằm cạnh chương trình.",
@@ -188,6 +199,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "data_file": ("Tệp dữ liệu: {path}", "Data file: {path}"),
     "data_file_read_only": ("Tệp dữ liệu: {path} — CHỈ ĐỌC", "Data file: {path} — READ-ONLY"),
     "read_only_title": ("Chỉ xem, không sửa được", "Read-only: nothing can be changed"),
+    "data_server": ("Máy chủ dữ liệu: {server}", "Database server: {server}"),
     "ready": ("Sẵn sàng", "Ready"),
     "saved": ("Đã lưu {what}.", "Saved {what}."),
     "deleted": ("Đã xóa {what}.", "Deleted {what}."),

@@ -136,9 +136,13 @@ class MainWindow(QMainWindow):
         self.archive = ArchiveActions(ctx, self, self._after_import)
         self._build_actions()
         read_only = ctx.ws.read_only_reason(ctx.lang)
-        self.path_label = QLabel(
-            tr("data_file_read_only" if read_only else "data_file", path=ctx.ws.path)
-        )
+        server = ctx.ws.server
+        if server:
+            self.path_label = QLabel(tr("data_server", server=server))
+        else:
+            self.path_label = QLabel(
+                tr("data_file_read_only" if read_only else "data_file", path=ctx.ws.path)
+            )
         if read_only:
             self.path_label.setToolTip(read_only)
         self.statusBar().addPermanentWidget(self.path_label)
@@ -511,7 +515,7 @@ class MainWindow(QMainWindow):
                 page.refresh()
 
     def about(self) -> QMessageBox:
-        return about.show_about(self, self.ctx.ws.path)
+        return about.show_about(self, self.ctx.ws.path, self.ctx.ws.server)
 
     def edit_document_settings(self) -> DocumentSettingsDialog:
         """The agency names, signer and numbering the briefs print (administrators change them)."""

@@ -58,6 +58,14 @@ class FieldEditor:
         """``<field>__label`` entries for a row built from this form (references only)."""
         return {}
 
+    def retype(self, value: Any, labels: dict[str, Any]) -> None:
+        """Put back what ``value()`` and ``label_for_display()`` gave (the user's input)."""
+        self.set_value({self.spec.name: value, **labels})
+
+    def shown(self) -> str:
+        """What the field shows, as one line (to quote it in a message)."""
+        return " ".join(str(self.value() or "").split())
+
     def focus(self) -> None:
         self.widget.setFocus()
 
@@ -104,6 +112,13 @@ class TextEditor(FieldEditor):
     def set_read_only(self) -> None:
         self.edit.setReadOnly(True)
 
+    def retype(self, value: Any, labels: dict[str, Any]) -> None:
+        if isinstance(value, str):  # as typed (money, dates and numbers unread)
+            self.edit.setText(value)
+            self.edit.setCursorPosition(0)
+        else:
+            super().retype(value, labels)
+
 
 class MultilineEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, lang: str) -> None:
@@ -137,6 +152,9 @@ class BoolEditor(FieldEditor):
     def set_value(self, row: dict[str, Any]) -> None:
         self.box.setChecked(bool(row.get(self.spec.name)))
 
+    def shown(self) -> str:
+        return "✓" if self.box.isChecked() else "☐"
+
 
 class ChoiceEditor(FieldEditor):
     """A closed list (enum) shown by its labels; an empty line when the field is optional."""
@@ -167,6 +185,9 @@ class ChoiceEditor(FieldEditor):
 
     def value(self) -> Any:
         return self.combo.currentData()
+
+    def shown(self) -> str:
+        return self.combo.currentText()
 
     def set_value(self, row: dict[str, Any]) -> None:
         value = row.get(self.spec.name)
@@ -208,6 +229,9 @@ class CountryEditor(FieldEditor):
             self.combo.setEditText(str(code))
         else:
             self.combo.setCurrentIndex(idx)
+
+    def shown(self) -> str:
+        return self.combo.currentText()
 
     def label_for_display(self) -> dict[str, Any]:
         text = self.combo.currentText()
@@ -270,6 +294,9 @@ class ReferenceEditor(FieldEditor):
     def set_read_only(self) -> None:
         self.pick.hide()
         self.clear_btn.hide()
+
+    def shown(self) -> str:
+        return self.display.text()
 
     def focus(self) -> None:
         self.pick.setFocus()

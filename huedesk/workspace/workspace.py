@@ -224,6 +224,12 @@ class Workspace:
         """The database file (shown to the user; its folder holds attachments and backups)."""
         return self._db.path
 
+    @property
+    def server(self) -> str | None:
+        """``user@host:port/dbname`` when the database is on a server (``None`` for a file)."""
+        location = self._db.location
+        return None if isinstance(location, Path) else location.shown
+
     def read_typed_text_as(self, lang: str) -> None:
         """Read what the user types in ``lang``'s convention (``huedesk.reading``: in Vietnamese
         ``25.450`` is twenty-five thousand, in English twenty-five point four five)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
@@ -43,8 +44,11 @@ def _fast_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
 
 @pytest.fixture
 def db(db: Database) -> Database:
-    db.dispose()
-    event.listen(db.engine, "connect", lambda conn, _rec: conn.execute("PRAGMA synchronous = OFF"))
+    if isinstance(db.location, Path):  # the test server runs without fsync already
+        db.dispose()
+        event.listen(
+            db.engine, "connect", lambda conn, _rec: conn.execute("PRAGMA synchronous = OFF")
+        )
     return db
 
 
@@ -70,7 +74,7 @@ class CliResult:
 
 @pytest.fixture
 def cli(
-    db_path: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    db_arg: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Callable[..., CliResult]]:
     """Run ``huedesk --db <test db> ARGS…``; ``env`` sets variables (None removes one)."""
     for var in ("HUEDESK_USER", "HUEDESK_PASSWORD", "HUEDESK_NEW_PASSWORD"):
@@ -83,7 +87,7 @@ def cli(
                     m.delenv(key, raising=False)
                 else:
                     m.setenv(key, value)
-            code = cli_main.main(["--db", str(db_path), *argv])
+            code = cli_main.main(["--db", db_arg, *argv])
         captured = capsys.readouterr()
         return CliResult(code, captured.out, captured.err)
 

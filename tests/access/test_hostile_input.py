@@ -133,6 +133,9 @@ FOUND_BY_FUZZING: list[tuple[str, str, Any]] = [
     ("event", "title", "Lễ hội \ud800"),  # lone surrogate: SQLite could not store it
     ("event", "title", "\x1b[2J\x1b[31mĐỏ"),  # terminal escape sequence
     ("event", "notes", "dòng một\x07"),
+    ("event", "title", "Lễ hội\x00"),  # NUL: PostgreSQL cannot store it, so neither stores it
+    ("delegation_member", "person_id", "Kim\x00Min-jun"),  # nor looks it up
+    ("delegation_member", "person_id", 2**40),  # an id beyond PostgreSQL's INTEGER
     ("event", "start_date", dt.date(1, 1, 1)),  # date objects out of range like typed ones
     ("event", "start_date", dt.datetime(9999, 12, 31, 23, 59)),
     ("fdi_project", "registered_capital", Decimal("1e999999")),  # froze for a minute

@@ -14,14 +14,18 @@ from tests.archive.conftest import rewrite
 
 
 def test_export_verify_import_commands(
-    db: Database, filled: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database,
+    db_arg: str,
+    filled: dict[str, Any],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     bundle = tmp_path / "out.zip"
-    assert main(["--db", str(db.path), "export", "-o", str(bundle), "--kind", "delegation"]) == 0
+    assert main(["--db", db_arg, "export", "-o", str(bundle), "--kind", "delegation"]) == 0
     out = capsys.readouterr().out
     assert "Đoàn: 1" in out and str(bundle) in out
 
-    assert main(["--db", str(db.path), "verify", str(bundle)]) == 0
+    assert main(["--db", db_arg, "verify", str(bundle)]) == 0
     assert capsys.readouterr().out.startswith("OK:")
 
     other = tmp_path / "other" / "huedesk.sqlite3"
@@ -35,16 +39,16 @@ def test_export_verify_import_commands(
         return data + b"\n" if name == "records/gift.jsonl" else data
 
     bad = rewrite(bundle, tmp_path / "bad.zip", edit=edit, rehash=False)
-    assert main(["--db", str(db.path), "verify", str(bad)]) == 2  # refused, as import refuses
+    assert main(["--db", db_arg, "verify", str(bad)]) == 2  # refused, as import refuses
     assert "records/gift.jsonl" in capsys.readouterr().out
     assert main(["--db", str(other), "import", str(bad)]) == 2
     captured = capsys.readouterr()
     assert "records/gift.jsonl" in captured.out and "không nhập gì" in captured.err
 
 
-def test_export_rejects_a_bad_date(db: Database, tmp_path: Path) -> None:
+def test_export_rejects_a_bad_date(db: Database, db_arg: str, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exc:
-        main(["--db", str(db.path), "export", "-o", str(tmp_path / "x.zip"), "--since", "hôm qua"])
+        main(["--db", db_arg, "export", "-o", str(tmp_path / "x.zip"), "--since", "hôm qua"])
     assert exc.value.code == 2
 
 

@@ -86,6 +86,7 @@ def test_hostile_bundle(
     case: Any,
     corpus: dict[str, Path],
     db: Database,
+    db_arg: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -101,7 +102,7 @@ def test_hostile_bundle(
         assert "\n" not in problem.message("en")
         assert "root:" not in problem.message("en")  # /etc/passwd was not read
 
-    code = main(["--db", str(db.path), "import", str(bundle)])
+    code = main(["--db", db_arg, "import", str(bundle)])
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert "root:" not in out + err

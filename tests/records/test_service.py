@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +15,7 @@ from huedesk.db.models import AuditEntry
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.records import ListQuery, RecordService
 from huedesk.records.service import ConflictError
+from tests.backends import outside, sqlite_only
 
 
 def _delegation(svc: RecordService, **extra: object) -> dict:
@@ -143,6 +146,35 @@ def test_stale_edit_is_refused(svc: RecordService) -> None:
         svc.update(
             "delegation", d["id"], {"purpose": "Lần sửa cũ"}, expected_updated_at=d["updated_at"]
         )
+
+
+@sqlite_only("only a file holds timestamps as text another program may have written")
+@pytest.mark.parametrize(
+    "written", ["2025-03-01 08:00:00", "2025-03-01 08:00:00.5", "2025-03-01T08:00:00.000000"]
+)
+def test_a_version_written_in_another_text_form_still_saves(
+    svc: RecordService, db_location: Path, written: str
+) -> None:
+    """``updated_at`` as another tool (or an older HueDesk) wrote it: the save's version
+    check (``WHERE updated_at = :as_read``) must still find the row, once, and no more."""
+    d = _delegation(svc)
+    other = _delegation(svc, title="Đoàn khác")
+    outside(db_location, f"UPDATE delegation SET updated_at = '{written}' WHERE id = {d['id']}")
+    opened = svc.get("delegation", d["id"])
+    assert opened["updated_at"].replace(tzinfo=None) == dt.datetime.fromisoformat(written)
+    saved = svc.update(
+        "delegation", d["id"], {"purpose": "Sửa được"}, expected_updated_at=opened["updated_at"]
+    )
+    assert saved["purpose"] == "Sửa được" and saved["updated_at"] > opened["updated_at"]
+    with pytest.raises(ConflictError):  # the check still works after it
+        svc.update(
+            "delegation", d["id"], {"purpose": "Cũ"}, expected_updated_at=opened["updated_at"]
+        )
+    svc.delete("delegation", other["id"])
+    outside(db_location, f"UPDATE delegation SET updated_at = '{written}' WHERE id = {d['id']}")
+    svc.delete("delegation", d["id"])  # a delete checks the version too
+    with pytest.raises(NotFoundError):
+        svc.get("delegation", d["id"])
 
 
 def test_children_helper_and_labels(svc: RecordService) -> None:

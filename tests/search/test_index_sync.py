@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,12 +16,15 @@ from huedesk.records.events import emit_bulk
 from huedesk.records.service import create_in
 from huedesk.search import index_problems, reindex_all, search
 from huedesk.search.schema import key_of
+from tests.backends import index_key
 
 
 def index_rows(db: Database) -> dict[int, tuple[str, ...]]:
     with db.read() as s:
         rows = s.execute(
-            text("SELECT rowid, ref, title, body, ref_x, title_x, body_x FROM search_fts")
+            text(
+                f"SELECT {index_key(db)}, ref, title, body, ref_x, title_x, body_x FROM search_fts"
+            )
         )
         return {r[0]: tuple(r[1:]) for r in rows}
 
@@ -77,7 +81,7 @@ def test_child_rows_update_their_parent(
 
 
 def test_aid_transactions_and_attachments(
-    db: Database, svc: RecordService, sample: dict[str, Any]
+    tmp_path: Path, db: Database, svc: RecordService, sample: dict[str, Any]
 ) -> None:
     donor = svc.create("organisation", {"name": "Quỹ Hỗ trợ Y tế", "org_type": "donor"})
     project = svc.create(
@@ -105,7 +109,7 @@ def test_aid_transactions_and_attachments(
     )
     assert project["id"] in found(db, "PT-8841", "aid_project")
     assert project["id"] in found(db, "quy ho tro", "aid_project")  # the donor's name
-    source = db.path.parent / "bien-ban-ban-giao.pdf"
+    source = tmp_path / "bien-ban-ban-giao.pdf"
     source.write_bytes(b"%PDF-1.4 handover")
     Attachments(db, "kiemthu").add("aid_project", project["id"], source)
     assert project["id"] in found(db, "bien ban ban giao", "aid_project")
@@ -200,7 +204,7 @@ def test_index_problems_found_and_repaired(db: Database, sample: dict[str, Any])
         assert index_problems(s) == []
     with db.write() as s:
         s.execute(
-            text("DELETE FROM search_fts WHERE rowid = :r"),
+            text(f"DELETE FROM search_fts WHERE {index_key(db)} = :r"),
             {"r": key_of("person", sample["kim"]["id"])},
         )
     with db.read() as s:

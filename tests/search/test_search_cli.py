@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +18,7 @@ Run = Callable[..., tuple[int, str, str]]
 def run(
     db: Database,
     sample: dict[str, Any],
-    db_path: Path,
+    db_arg: str,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> Run:
@@ -27,7 +26,7 @@ def run(
     db.dispose()  # the command opens the file itself
 
     def invoke(*argv: str) -> tuple[int, str, str]:
-        code = cli.main(["--db", str(db_path), *argv])
+        code = cli.main(["--db", db_arg, *argv])
         out = capsys.readouterr()
         return code, out.out, out.err
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from huedesk.db.base import Base
 from huedesk.db.engine import Database
@@ -19,7 +19,7 @@ from huedesk.store import open_store
 def test_search_revision_is_applied(db: Database) -> None:
     assert "0002" in known_revisions() and head_revision() >= "0002"
     with db.read() as s:
-        names = set(s.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars())
+        names = set(inspect(s.connection()).get_table_names())
     assert {"search_fts", "search_meta"} <= names
 
 

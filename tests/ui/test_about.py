@@ -11,9 +11,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
 from huedesk import __version__, paths
+from huedesk.db.engine import Database
+from huedesk.db.location import ServerURL
 from huedesk.ui import about
+from huedesk.ui.app import Desk, configure_settings
 from huedesk.ui.i18n import set_language, tr
 from huedesk.ui.main_window import MainWindow
+from huedesk.workspace import Workspace
 
 
 def _help_menu_actions(window: MainWindow) -> list[str]:
@@ -70,3 +74,25 @@ def test_the_application_has_huedesk_icon_and_names_its_desktop_entry(qapp: QApp
     root = Path(__file__).resolve().parents[2]
     assert (root / "packaging" / "linux" / f"{DESKTOP_FILE}.desktop").is_file()
     assert not about.app_icon().pixmap(32, 32).isNull()
+
+
+def test_on_a_server_the_window_names_the_server_not_a_file(
+    qtbot: Any, qapp: Any, pg_db: Database
+) -> None:
+    """Status bar and About box say ``user@host:port/db`` (never the password, never the
+    stand-in path under the data folder that holds what this computer keeps locally)."""
+    assert isinstance(pg_db.location, ServerURL)
+    configure_settings()
+    desk = Desk(Workspace(pg_db, "kiemthu"), "vi")
+    qtbot.addWidget(desk.window)
+    try:
+        shown = pg_db.location.shown
+        assert shown.startswith("huedesk@127.0.0.1:") and shown.count("/") == 1
+        assert desk.window.path_label.text() == f"Máy chủ dữ liệu: {shown}"
+        box = desk.window.about()
+        qtbot.waitUntil(box.isVisible)
+        assert f"Máy chủ dữ liệu: {shown}" in box.text()
+        assert ".server" not in box.text() + desk.window.path_label.text()
+        box.close()
+    finally:
+        desk.window.close()

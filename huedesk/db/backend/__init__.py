@@ -15,10 +15,18 @@ from sqlalchemy.orm import Session
 
 from huedesk.db.backend.protocol import Backend, DatabaseFiles
 from huedesk.db.backend.sqlite import SQLITE
-from huedesk.db.location import Location
+from huedesk.db.location import Location, ServerURL
 from huedesk.errors import DatabaseError
 
-__all__ = ["Backend", "by_dialect", "files_of", "for_location", "of", "refuse_server"]
+__all__ = [
+    "Backend",
+    "by_dialect",
+    "dump_server",
+    "files_of",
+    "for_location",
+    "of",
+    "refuse_server",
+]
 
 _BY_DIALECT: dict[str, Backend] = {SQLITE.name: SQLITE}
 
@@ -74,3 +82,15 @@ def files_of(location: Location) -> DatabaseFiles:
     files = for_location(refuse_server(location)).files
     assert files is not None
     return files
+
+
+def dump_server(location: ServerURL, stem: Path) -> Path | None:
+    """Back the server database up with the server's own dump program, to ``stem`` plus its
+    suffix (``.dump``: ``pg_dump``'s custom format); ``None`` when that program is not
+    installed on this computer. A failed dump raises ``DatabaseError`` and leaves no file."""
+    from huedesk.db.backend.postgresql import dump
+
+    program = dump.find_pg_dump()
+    if program is None:
+        return None
+    return dump.dump(location, stem.with_name(stem.name + dump.SUFFIX), program)

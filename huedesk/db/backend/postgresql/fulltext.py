@@ -46,7 +46,14 @@ _LABELS = {"any": "", "ref": "A", "text": "BC"}
 AS_WRITTEN = 0.1
 
 
+_MAX_LEXEME = 2046  # bytes: PostgreSQL refuses a longer word in a tsvector or tsquery
+
+
 def _quoted(word: str) -> str:
+    """``word`` quoted as a lexeme; a longer one than PostgreSQL takes is cut, the same way in
+    documents and queries (so a 5,000-letter word still finds itself)."""
+    if len(word) * 4 > _MAX_LEXEME:
+        word = word.encode()[:_MAX_LEXEME].decode(errors="ignore")
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
