@@ -510,6 +510,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "damaged_restore": ("Khôi phục bản sao lưu tốt mới nhất", "Restore the newest good backup"),
     "quit_plain": ("Thoát", "Quit"),
+    "quit_running_title": ("Công việc đang chạy", "Work is still running"),
+    "quit_running": (
+        "Công việc sau chưa xong:\n{what}\n\nDừng lại và thoát? Phần đang dở được hoàn tác "
+        "(sao lưu và tài liệu đang tạo thì được làm xong trước).",
+        "This work has not finished:\n{what}\n\nStop it and quit? What is half done is "
+        "rolled back (a backup or a brief being written is finished first).",
+    ),
+    "quit_stopping": ("Đang dừng công việc để thoát…", "Stopping the work to quit…"),
     "locked_title": ("Cơ sở dữ liệu đang được mở ở nơi khác", "The database is open elsewhere"),
     "storage_title": ("Vị trí lưu dữ liệu chưa an toàn", "Where the data is kept is risky"),
     # first run
