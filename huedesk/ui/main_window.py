@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
             "open_data_folder", lambda: about.open_data_folder(self.ctx.ws.path)
         )
         self.act_doc_settings = self._action("menu_doc_settings", self.edit_document_settings)
+        self.act_accounts = self._action("menu_accounts", self.show_accounts)
         self.act_undo = self.ctx.undo.createUndoAction(self, tr("undo").replace("&", ""))
         self.act_undo.setShortcut(QKeySequence(keys.Undo))
         self.act_redo = self.ctx.undo.createRedoAction(self, tr("redo").replace("&", ""))
@@ -233,6 +234,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_backup, self.act_restore):
             m_file.addAction(a)
         m_file.addSeparator()
+        if who.can_manage_users:  # not offered to others (the service refuses them too)
+            m_file.addAction(self.act_accounts)
         m_file.addAction(self.act_doc_settings)
         m_file.addAction(self.act_demo)
         m_file.addSeparator()
@@ -422,6 +425,19 @@ class MainWindow(QMainWindow):
         geometry.fit(dialog, 1100, 600)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def show_accounts(self) -> QDialog | None:
+        """File → User accounts (administrators): list, add, role, password, disable."""
+        from huedesk.ui.accounts_dialog import AccountsDialog
+
+        try:
+            dialog = AccountsDialog(self.ctx.ws, self.ctx.lang, self)
+        except HueDeskError as exc:  # not an administrator (any more)
+            self.ctx.show_error(self, exc)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        return dialog
 
     def save_current(self) -> None:
         """Ctrl+S in the main window saves the record window in front."""
