@@ -510,6 +510,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "damaged_restore": ("Khôi phục bản sao lưu tốt mới nhất", "Restore the newest good backup"),
     "quit_plain": ("Thoát", "Quit"),
+    "list_loading": ("Đang đọc danh sách…", "Reading the list…"),
     "quit_running_title": ("Công việc đang chạy", "Work is still running"),
     "quit_running": (
         "Công việc sau chưa xong:\n{what}\n\nDừng lại và thoát? Phần đang dở được hoàn tác "
