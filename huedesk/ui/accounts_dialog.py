@@ -77,9 +77,11 @@ class AccountsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            COL_DISPLAY, QHeaderView.ResizeMode.Stretch
-        )
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for col in (COL_NAME, COL_ROLE, COL_ACTIVE, COL_LOGIN):  # as wide as header and cells
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_DISPLAY, QHeaderView.ResizeMode.Stretch)
         self.add_btn = QPushButton(tr("acc_add"))
         self.role_btn = QPushButton(tr("acc_change_role"))
         self.password_btn = QPushButton(tr("acc_reset_password"))
@@ -132,7 +134,6 @@ class AccountsDialog(QDialog):
                 self.table.setItem(r, c, item)
             if acc.name == select:
                 self.table.selectRow(r)
-        self.table.resizeColumnToContents(COL_NAME)
         self._selection_changed()
 
     def selected(self) -> AccountInfo | None:
