@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,18 @@ def _patient_wait_signal(self: QtBot, signal: Any = None, *, timeout: int = 5000
 
 QtBot.waitUntil = _patient_wait_until  # type: ignore[method-assign]
 QtBot.waitSignal = _patient_wait_signal  # type: ignore[method-assign]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """No background work outlives its test: before the test's fixtures close its database,
+    work still running is stopped and waited for (left running, it used its database after
+    it was closed, and a pool thread alive at the end of the run could hang the exit)."""
+    ops = sys.modules.get("huedesk.ui.ops")
+    if ops is not None and ops.running():
+        ops.stop_all()
+        if not ops.wait_all(PATIENCE_MS / 1000):
+            raise RuntimeError(f"{item.nodeid} left background work that does not stop")
 
 
 @pytest.fixture(autouse=True)

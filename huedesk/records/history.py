@@ -21,6 +21,7 @@ from sqlalchemy.orm import aliased
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, Role
 from huedesk.accounts.service import AUDIT_KIND
+from huedesk.db.base import Base
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.functions import json_item
@@ -38,7 +39,40 @@ _ACCOUNT_LABELS = {
     "password": ("Mật khẩu", "Password"),
     "active": ("Đang hoạt động", "Active"),
 }
-_KIND_LABELS = {AUDIT_KIND: ("Tài khoản", "Account")}
+# Entries about what is not a record. Their kinds; the keys of their changes come from
+# the labelled columns of the table of the same name (regions, document settings) or below.
+_KIND_LABELS = {
+    AUDIT_KIND: ("Tài khoản", "Account"),
+    "region": ("Vùng địa phương", "Region"),
+    "document_settings": ("Thông tin văn bản", "Document settings"),
+    "review_text": ("Báo cáo năm (phần viết)", "Yearly review (written parts)"),
+    "restore": ("Khôi phục bản sao lưu", "Backup restored"),
+    "demo": ("Dữ liệu mẫu", "Demo data"),
+}
+_OTHER_LABELS = {
+    # merges, sheet imports and their undoing (huedesk.records.operations)
+    "merged": ("Gộp hồ sơ", "Merged"),
+    "unmerged": ("Bỏ gộp", "Merge undone"),
+    "import": ("Nhập bảng tính", "Sheet import"),
+    "import undone": ("Hoàn tác nhập bảng tính", "Sheet import undone"),
+    "operation": ("Thao tác số", "Operation no."),
+    "added": ("Hồ sơ thêm", "Records added"),
+    "updated": ("Hồ sơ cập nhật", "Records updated"),
+    # a restore (huedesk.maintenance), demo data, anonymising an old case
+    "backup": ("Bản sao lưu", "Backup"),
+    "backup_taken_at": ("Sao lưu lúc", "Backup taken at"),
+    "pre_restore_copy": ("Bản giữ lại trước khi khôi phục", "Copy kept before restoring"),
+    "rescue": ("Cứu tệp hỏng", "Rescue of a damaged file"),
+    "accounts_carried": ("Tài khoản giữ lại", "Accounts kept"),
+    "history_carried": ("Mục nhật ký giữ lại", "Log entries kept"),
+    "demo_records": ("Số hồ sơ mẫu", "Demo records"),
+    "seed": ("Hạt giống ngẫu nhiên", "Random seed"),
+    "anonymised": ("Ẩn danh", "Anonymised"),
+    # a region's partner localities; the two written parts of a yearly review
+    "members": ("Địa phương thành viên", "Partner localities"),
+    "assessment": ("Đánh giá chung", "Assessment"),
+    "tasks": ("Nhiệm vụ năm tới", "Tasks for next year"),
+}
 _ROLE_VALUES = {r.value for r in Role}
 
 
@@ -62,10 +96,18 @@ class AuditRow:
         return en if lang == "en" else vi
 
     def field_label(self, name: str, lang: str = "vi") -> str:
+        """The label of a changed field (a record's field, an account's, a labelled column's,
+        a system entry's); the stored key only for a key HueDesk no longer knows."""
         spec = KINDS.get(self.kind)
         if spec is not None and name in spec.fields:
             return spec.fields[name].label(lang)
-        vi, en = _ACCOUNT_LABELS.get(name, (name, name))
+        table = Base.metadata.tables.get(self.kind)
+        column = table.c.get(name) if table is not None and self.kind in _KIND_LABELS else None
+        pair = column.info.get("label") if column is not None else None
+        if pair is None:
+            labels = _ACCOUNT_LABELS if self.kind == AUDIT_KIND else _OTHER_LABELS
+            pair = labels.get(name, (name, name))
+        vi, en = pair
         return en if lang == "en" else vi
 
     def describe(self, lang: str = "vi") -> str:
@@ -86,6 +128,9 @@ class AuditRow:
         """One stored (JSON) value as text: labels for choices, dd/mm/yyyy dates, money."""
         if value is None:
             return "∅"
+        if isinstance(value, bool):  # an account's "active", a flag: words, not True/False
+            yes, no = ("Yes", "No") if lang == "en" else ("Có", "Không")
+            return yes if value else no
         spec = KINDS.get(self.kind)
         fs = spec.fields.get(name) if spec is not None else None
         if self.kind == AUDIT_KIND and name == "role" and value in _ROLE_VALUES:

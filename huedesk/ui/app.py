@@ -6,18 +6,28 @@ switch rebuilds it, so every label comes out of the catalogue afresh), offers
 demo data on an empty database, rebuilds the window when a backup is restored
 (the workspace reopens the file) and closes the workspace at the end. Before
 that, ``run`` opens the ``Door`` and signs the user in.
+
+Quitting is explicit, in this order: the main window stops running work and
+closes record windows (``MainWindow.closeEvent``); the Desk closes what other
+windows are left (a print preview, the audit log) and ends the event loop;
+``run`` then waits for any background work, deletes the window while Python
+and the QApplication are both alive, and only then closes the workspace. Left
+to Python's interpreter teardown, widgets and pool threads outlived the objects
+they use ("Signal source has been deleted", a refcount crash at exit), and a
+dialog still open kept the event loop running after the main window closed.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from huedesk.paths import APP_NAME, settings_dir
-from huedesk.ui import qt_words
+from huedesk.ui import ops, qt_words
 from huedesk.ui.about import app_icon
 from huedesk.ui.backup_ui import open_or_rescue, when
 from huedesk.ui.context import AppContext
@@ -73,7 +83,25 @@ class Desk:
         window.language_requested.connect(self.switch_language)
         window.demo_requested.connect(lambda: self.offer_start(force=True))
         window.restore_requested.connect(self.restore_from)
+        window.closed.connect(self._closed)
         return window
+
+    def _closed(self) -> None:
+        """The main window closed: close the windows left open and end the event loop."""
+        for widget in self.window.findChildren(QWidget):  # dialogs and previews are its children
+            if widget.isWindow() and widget.isVisible():
+                widget.close()
+        QCoreApplication.quit()  # does nothing outside ``app.exec()`` (tests)
+
+    def close(self) -> None:
+        """After the event loop: wait for background work, delete the windows, close the
+        workspace (undo's kept files go, the database closes)."""
+        ops.stop_all()
+        ops.wait_all()
+        self.window.deleteLater()  # with its dialogs (windows replaced before are gone already)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()  # widgets in reference cycles go now, on this thread
+        self.ws.close()
 
     def _replace_window(self) -> None:
         """A new window on the workspace in place of the current one (settings kept)."""
@@ -212,4 +240,4 @@ def run(db_path: Location, user_name: str | None = None) -> int:
         QTimer.singleShot(0, desk.warn_about_storage)
         return int(app.exec())
     finally:
-        desk.ws.close()  # undo's kept files go, the database closes
+        desk.close()

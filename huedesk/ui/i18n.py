@@ -522,8 +522,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "damaged_restore": ("Khôi phục bản sao lưu tốt mới nhất", "Restore the newest good backup"),
     "quit_plain": ("Thoát", "Quit"),
+    "list_loading": ("Đang đọc danh sách…", "Reading the list…"),
+    "quit_running_title": ("Công việc đang chạy", "Work is still running"),
+    "quit_running": (
+        "Công việc sau chưa xong:\n{what}\n\nDừng lại và thoát? Phần đang dở được hoàn tác "
+        "(sao lưu và tài liệu đang tạo thì được làm xong trước).",
+        "This work has not finished:\n{what}\n\nStop it and quit? What is half done is "
+        "rolled back (a backup or a brief being written is finished first).",
+    ),
+    "quit_stopping": ("Đang dừng công việc để thoát…", "Stopping the work to quit…"),
     "locked_title": ("Cơ sở dữ liệu đang được mở ở nơi khác", "The database is open elsewhere"),
     "storage_title": ("Vị trí lưu dữ liệu chưa an toàn", "Where the data is kept is risky"),
+    # Accounts (huedesk/ui/accounts_dialog.py)
+    "menu_accounts": ("Tài kh&oản người dùng…", "User a&ccounts…"),
+    "acc_title": ("Tài khoản người dùng", "User accounts"),
+    "acc_intro": (
+        "Mỗi người dùng đăng nhập bằng tài khoản riêng; vai trò quyết định họ được xem và sửa "
+        "gì. Tài khoản bị khóa không đăng nhập được, nhưng lịch sử thay đổi của họ vẫn giữ.",
+        "Everyone signs in with an account of their own; the role decides what they may see "
+        "and change. A disabled account cannot sign in; its history of changes stays.",
+    ),
+    "acc_name": ("Tên đăng nhập", "User name"),
+    "acc_display": ("Họ và tên", "Full name"),
+    "acc_role": ("Vai trò", "Role"),
+    "acc_state": ("Trạng thái", "Status"),
+    "acc_login": ("Đăng nhập lần cuối", "Last sign-in"),
+    "acc_active": ("Đang dùng", "Active"),
+    "acc_disabled": ("Đã khóa", "Disabled"),
+    "acc_add": ("&Thêm tài khoản…", "&Add account…"),
+    "acc_change_role": ("Đổi &vai trò…", "Change &role…"),
+    "acc_reset_password": ("Đặt lại &mật khẩu…", "Reset &password…"),
+    "acc_disable": ("&Khóa tài khoản", "&Disable"),
+    "acc_enable": ("&Mở khóa tài khoản", "&Enable"),
+    "acc_add_title": ("Thêm tài khoản", "Add an account"),
+    "acc_edit_title": ("Tài khoản {name}", "Account {name}"),
+    "acc_password": ("Mật khẩu mới", "New password"),
+    "acc_repeat": ("Nhập lại mật khẩu", "Repeat the password"),
+    "acc_repeat_differs": ("Hai mật khẩu không giống nhau.", "The two passwords differ."),
+    "acc_disable_ask": (
+        "Khóa tài khoản '{name}'? Người này sẽ không đăng nhập được nữa (có thể mở khóa lại).",
+        "Disable the account '{name}'? They will no longer be able to sign in (it can be "
+        "enabled again).",
+    ),
+    "acc_password_done": (
+        "Đã đặt mật khẩu mới cho '{name}'. Hãy báo mật khẩu cho người đó.",
+        "The password of '{name}' was reset. Tell them the new password.",
+    ),
     # first run
     "first_run_title": ("Bắt đầu sử dụng HueDesk", "Welcome to HueDesk"),
     "first_run_text": (

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ from huedesk.records.fields import FieldSpec
 from huedesk.records.kinds import kind_spec
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
-from huedesk.ui.table_model import RecordTableModel
+from huedesk.ui.table_model import ASYNC_ROWS, RecordTableModel
 from huedesk.ui.views import record_table
 from huedesk.workspace import ListQuery
 
@@ -180,7 +181,7 @@ class ListPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(self._status_line())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -188,11 +189,34 @@ class ListPage(QWidget):
         self.filters.text.textChanged.connect(lambda _t: self._timer.start())
         for combo in self.filters.combos():
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self._base_total = 0
+        self._reselect: int | None = None
+        self.model.queried.connect(self._queried)
+        self.model.loading.connect(self._loading)
+        self.model.failed.connect(lambda exc: self.ctx.show_error(self, exc))
+        # how many records the list holds decides whether it is queried in the background
+        self._base_total = self._count_all()
         self.apply_filters()
         self.table.setSortingEnabled(True)  # after the first query: sorts only on a header click
         self._restore_columns()
         ctx.changed.connect(self._on_changed)
+
+    def _status_line(self) -> QHBoxLayout:
+        """The count, and while a long list is being read a busy bar with Cancel."""
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no steps to count: a query is one statement
+        self.busy.setMaximumWidth(160)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        self.busy_label = QLabel(tr("list_loading"))
+        self.cancel_btn = QPushButton(tr("cancel"))
+        self.cancel_btn.clicked.connect(self.cancel_loading)
+        row = QHBoxLayout()
+        row.addWidget(self.count)
+        row.addStretch(1)
+        for w in (self.busy_label, self.busy, self.cancel_btn):
+            row.addWidget(w)
+            w.hide()
+        return row
 
     # --- querying ------------------------------------------------------------------------
     def current_query(self) -> ListQuery:
@@ -209,17 +233,47 @@ class ListPage(QWidget):
             limit=None,
         )
 
+    def _count_all(self) -> int:
+        return self.ctx.ws.records.list(
+            self.kind, ListQuery(filters=self.base_filters, limit=0)
+        ).total
+
     def apply_filters(self) -> None:
         self._timer.stop()
         query = self.current_query()
-        self.model.set_query(query)
+        self.model.set_query(query, background=self._base_total >= ASYNC_ROWS)
+
+    def _queried(self) -> None:
+        """New ids are shown: count them, and select again what was selected."""
+        query = self.model.query
         if query.filters == self.base_filters and query.year is None and not query.text:
             self._base_total = self.model.total
         elif not self._base_total:
-            self._base_total = self.ctx.ws.records.list(
-                self.kind, ListQuery(filters=self.base_filters, limit=0)
-            ).total
+            self._base_total = self._count_all()
         self._show_count()
+        if self._reselect is not None:
+            row = self.model.row_of(self._reselect)
+            self._reselect = None
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def _loading(self, busy: bool) -> None:
+        for w in (self.busy_label, self.busy, self.cancel_btn):
+            w.setVisible(busy)
+
+    def cancel_loading(self) -> None:
+        """Cancel: keep the list as it was, with its sort arrow where it was."""
+        self.model.cancel_loading()
+        query = self.model.query
+        header = self.table.horizontalHeader()
+        column = self.model.column_of(query.sort) if query.sort in self._columns() else -1
+        order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+        header.blockSignals(True)  # only the arrow: the model already holds that order
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+
+    def _columns(self) -> set[str]:
+        return {c.name for c in self.model.columns}
 
     def _show_count(self) -> None:
         lang = self.ctx.lang
@@ -230,13 +284,10 @@ class ListPage(QWidget):
             self.count.setText(tr("count", shown=shown, total=group_digits(self._base_total, lang)))
 
     def refresh(self) -> None:
-        self._base_total = 0
         selected = self.selected_ids()
+        self._reselect = selected[0] if selected else None
+        self._base_total = self._count_all()
         self.apply_filters()
-        if selected:
-            row = self.model.row_of(selected[0])
-            if row >= 0:
-                self.table.selectRow(row)
 
     def _on_changed(self, kind: str) -> None:
         if kind == self.kind or kind in {c.name for c in self.spec.children}:

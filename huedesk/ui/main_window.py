@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from huedesk.errors import HueDeskError
-from huedesk.ui import about, geometry
+from huedesk.ui import about, geometry, ops
 from huedesk.ui.archive_ui import ArchiveActions
 from huedesk.ui.audit_view import AuditView
 from huedesk.ui.backup_ui import choose_backup
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     demo_requested = Signal()
     restore_requested = Signal(object)  # BackupInfo: the Desk closes, restores, reopens
+    closed = Signal()  # the user closed the window (and with it the program)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         # so a replaced window (language switch, restore) would otherwise never be freed.
         ctx.setParent(self)
         self.editors: dict[tuple[str, int], RecordEditor] = {}
+        self._stopping = False  # quitting: waiting for running work to stop
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(tr("app_title"))
         self.setMinimumSize(QSize(1000, 640))
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
             "open_data_folder", lambda: about.open_data_folder(self.ctx.ws.path)
         )
         self.act_doc_settings = self._action("menu_doc_settings", self.edit_document_settings)
+        self.act_accounts = self._action("menu_accounts", self.show_accounts)
         self.act_undo = self.ctx.undo.createUndoAction(self, tr("undo").replace("&", ""))
         self.act_undo.setShortcut(QKeySequence(keys.Undo))
         self.act_redo = self.ctx.undo.createRedoAction(self, tr("redo").replace("&", ""))
@@ -235,6 +238,8 @@ class MainWindow(QMainWindow):
         for a in (self.act_backup, self.act_restore):
             m_file.addAction(a)
         m_file.addSeparator()
+        if who.can_manage_users:  # not offered to others (the service refuses them too)
+            m_file.addAction(self.act_accounts)
         m_file.addAction(self.act_doc_settings)
         m_file.addAction(self.act_demo)
         m_file.addSeparator()
@@ -425,6 +430,19 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
+    def show_accounts(self) -> QDialog | None:
+        """File → User accounts (administrators): list, add, role, password, disable."""
+        from huedesk.ui.accounts_dialog import AccountsDialog
+
+        try:
+            dialog = AccountsDialog(self.ctx.ws, self.ctx.lang, self)
+        except HueDeskError as exc:  # not an administrator (any more)
+            self.ctx.show_error(self, exc)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        return dialog
+
     def save_current(self) -> None:
         """Ctrl+S in the main window saves the record window in front."""
         editor = self.current_editor()
@@ -564,11 +582,46 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing ends the program: running work is stopped first (asking when the user
+        started it), then record windows are closed (asking about unsaved changes)."""
+        if ops.running():
+            event.ignore()
+            if not self._stopping and self._may_stop_work():
+                self._stopping = True
+                ops.stop_all()
+                self.statusBar().showMessage(tr("quit_stopping"))
+                self._close_when_idle()
+            return
+        self._stopping = False
         if not self.close_editors():
             event.ignore()
             return
         self.save_state()
         event.accept()
+        self.closed.emit()
+
+    def _may_stop_work(self) -> bool:
+        """Ask before stopping work the user started (an export, a backup …); background
+        loading of a page is stopped without asking."""
+        what = ops.titles()
+        if not what:
+            return True
+        answer = QMessageBox.question(
+            self,
+            tr("quit_running_title"),
+            tr("quit_running", what="\n".join(f"• {t}" for t in what)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _close_when_idle(self) -> None:
+        """Close again once the stopped work has reported back (Cancel is honoured between
+        steps; a backup or a brief being written is finished first)."""
+        if ops.running():
+            QTimer.singleShot(50, self._close_when_idle)
+        else:
+            self.close()
 
 
 class WarningBar(QFrame):

@@ -12,16 +12,24 @@ triggered on the pool thread could free widgets left in reference cycles,
 and Qt widgets must only ever be destroyed on the GUI thread (it crashes
 otherwise). The collector runs again, on the main thread, when the last
 operation reports back.
+
+Quitting never leaves work behind: ``stop_all`` asks every running operation
+to stop and drops its callbacks (their windows are going), and ``wait_all``
+waits on the main thread until the pool threads have finished. Work that
+outlived the window used to run on while Python tore the application down
+(its signals already deleted, its database closed under it).
 """
 
 from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from huedesk.errors import HueDeskError
@@ -102,6 +110,8 @@ class Op(QObject):
         self.progress = Progress(self.signals)
         self._on_done = on_done
         self._on_error = on_error
+        self.title = title
+        self.abandoned = False  # stopped for good (the window is closing): no callbacks
         self.dialog: QProgressDialog | None = None
         if title is not None:
             self.dialog = QProgressDialog(title, tr("cancel"), 0, 0, parent)
@@ -137,27 +147,34 @@ class Op(QObject):
         self.dialog.setMaximum(total)
         self.dialog.setValue(min(done, total))
 
+    def abandon(self) -> None:
+        """Ask the work to stop and forget what it was to do afterwards."""
+        self.abandoned = True
+        self.progress.cancel()
+
     def _close(self) -> None:
         Op._running.discard(self)
         if not Op._running and Op._paused_gc:
             Op._paused_gc = False
             gc.enable()
             gc.collect()  # here, on the GUI thread
-        if self.dialog is not None:
-            self.dialog.canceled.disconnect(self.progress.cancel)
-            self.dialog.reset()
-            self.dialog.deleteLater()
-            self.dialog = None
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):  # gone with its parent window?
+            dialog.canceled.disconnect(self.progress.cancel)
+            dialog.reset()
+            dialog.deleteLater()
 
     @Slot(object)
     def _finish_ok(self, result: Any) -> None:
         self._close()
-        self._on_done(result)
+        if not self.abandoned:
+            self._on_done(result)
 
     @Slot(object)
     def _finish_error(self, exc: BaseException) -> None:
         self._close()
-        self._on_error(exc)
+        if not self.abandoned:
+            self._on_error(exc)
 
 
 def run_op(
@@ -175,3 +192,31 @@ def run_op(
 def running() -> int:
     """How many background operations are still under way (tests wait for zero)."""
     return len(Op._running)
+
+
+def titles() -> list[str]:
+    """What the running operations that the user started are doing (their progress titles)."""
+    return [op.title for op in Op._running if op.title]
+
+
+def stop_all() -> None:
+    """Ask every running operation to stop; none of them reports back any more."""
+    for op in list(Op._running):
+        op.abandon()
+
+
+def wait_all(timeout_s: float | None = None) -> bool:
+    """Wait on the main thread until no operation runs (pool threads finished, their last
+    signals delivered); False if ``timeout_s`` passed first.
+
+    Events are processed meanwhile, so a progress dialog keeps drawing and a
+    finished operation's callback runs here.
+    """
+    pool = QThreadPool.globalInstance()
+    deadline = None if timeout_s is None else time.monotonic() + timeout_s
+    while Op._running or pool.activeThreadCount():
+        if deadline is not None and time.monotonic() >= deadline:
+            return False
+        pool.waitForDone(50)
+        QCoreApplication.processEvents()
+    return True

@@ -7,7 +7,8 @@ Usage (a virtual screen of an office laptop's size)::
         /tmp/shot/huedesk.sqlite3 docs/screenshots
 
 Writes ``laptop-*.png`` into the folder given in Vietnamese and English: the start page,
-a delegation, a consular case, an aid project and the print preview of a brief.
+a delegation, a consular case, an aid project, the print preview of a brief and (for an
+administrator) the accounts screen.
 Each shot is the whole screen, so what does not fit shows as cut off.
 """
 
@@ -77,6 +78,11 @@ def main() -> None:
                 dialog.close()
             editor.discard_changes()
             editor.close()
+        if ws.accounts.can_manage():  # File → User accounts
+            accounts = w.show_accounts()
+            if accounts is not None:
+                shoot(out, f"{lang}-accounts")
+                accounts.close()
         w.save_state()
         w.close()
         settle()

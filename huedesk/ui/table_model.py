@@ -8,10 +8,20 @@ with one ids query and one page of rows, and never holds the whole table. Both
 go through the workspace (``ws.records.ids`` and ``ws.records.rows``), which
 leaves out what the user may not see and masks personal data.
 
+A long list (``ASYNC_ROWS`` records or more) is queried off the UI thread
+(``huedesk.ui.ops``): sorting 200,000 people or filtering them by text keeps
+the window responsive, the rows shown so far stay until the new ids arrive,
+``loading`` tells the page to show a busy line with Cancel, and a newer query or
+Cancel drops an older answer. Pages of rows are read by id on the UI thread
+(a hundred rows by primary key take a few milliseconds).
+
 Attributes:
     _ids: ids of the matching records in display order.
     _pages: page number -> row dictionaries (with ``<field>__label`` for references).
     _query: the current ``ListQuery`` (its ``limit`` is always ``None`` here).
+    _asked: the query last asked for (equal to ``_query`` unless one is loading).
+    _op: the background query under way, if any; ``_generation`` numbers the
+        queries so that only the answer to the newest one is shown.
 """
 
 from __future__ import annotations
@@ -20,18 +30,21 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from huedesk.records.display import display_value
 from huedesk.records.fields import FieldSpec
 from huedesk.records.kinds import kind_spec
+from huedesk.ui import ops
 from huedesk.ui.edit_text import is_numeric
 from huedesk.workspace import ListQuery, Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 100
 MAX_PAGES = 30  # pages kept in memory (3,000 rows) while scrolling
+ASYNC_ROWS = 20_000  # lists at least this long are queried off the UI thread
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,6 +53,10 @@ _MUTED = QBrush(QColor("#777777"))
 
 class RecordTableModel(QAbstractTableModel):
     """Rows of one record kind, lazily read from the database by id."""
+
+    loading = Signal(bool)  # a background query started (True) or ended (False)
+    queried = Signal()  # new ids are shown (after every query, in the background or not)
+    failed = Signal(object)  # a background query failed (the exception)
 
     def __init__(
         self,
@@ -58,30 +75,84 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._query = ListQuery(limit=None)
+        self._asked = self._query
+        self._op: ops.Op | None = None
+        self._generation = 0
 
     # --- what the list shows -------------------------------------------------------
     @property
     def query(self) -> ListQuery:
         return self._query
 
-    def set_query(self, query: ListQuery) -> None:
-        """Show the records matching ``query`` (sorted and filtered by the database)."""
+    def set_query(self, query: ListQuery, *, background: bool | None = None) -> None:
+        """Show the records matching ``query`` (sorted and filtered by the database).
+
+        ``background`` (by default: when the list shown holds ``ASYNC_ROWS`` records or
+        more) reads the ids on a pool thread; the rows shown so far stay meanwhile.
+        """
         query = replace(query, offset=0, limit=None)
-        # a sort by name over 100,000+ rows takes a moment: say so with the cursor
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            ids = self.ws.records.ids(self.kind.name, query)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        if background is None:
+            background = len(self._ids) >= ASYNC_ROWS
+        self._stop_loading()
+        self._generation += 1
+        self._asked = query
+        if not background:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                ids = self.ws.records.ids(self.kind.name, query)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+            self._show(query, ids)
+            return
+        generation, records, kind = self._generation, self.ws.records, self.kind.name
+        self._op = ops.run_op(
+            lambda _p: records.ids(kind, query),
+            lambda ids: self._arrived(generation, query, ids),
+            lambda exc: self._arrived(generation, query, exc),
+        )
+        self.loading.emit(True)
+
+    def _arrived(
+        self, generation: int, query: ListQuery, result: list[int] | BaseException
+    ) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the list is gone, or a newer query was asked for
+        self._op = None
+        self.loading.emit(False)
+        if isinstance(result, BaseException):
+            self._asked = self._query
+            self.failed.emit(result)
+        else:
+            self._show(query, result)
+
+    def _show(self, query: ListQuery, ids: list[int]) -> None:
         self.beginResetModel()
         self._query = query
         self._ids = ids
         self._pages.clear()
         self.endResetModel()
+        self.queried.emit()
+
+    def is_loading(self) -> bool:
+        return self._op is not None
+
+    def cancel_loading(self) -> None:
+        """Drop the query under way: the list stays as it was (``query`` unchanged)."""
+        if self._stop_loading():
+            self._generation += 1
+            self._asked = self._query
+
+    def _stop_loading(self) -> bool:
+        op, self._op = self._op, None
+        if op is None:
+            return False
+        op.abandon()  # SQLite finishes the statement on its thread; nobody waits for it
+        self.loading.emit(False)
+        return True
 
     def refresh(self) -> None:
         """Read the ids again (after records were added or deleted)."""
-        self.set_query(self._query)
+        self.set_query(self._asked)
 
     def forget(self, record_id: int) -> None:
         """Drop the cached row of ``record_id`` so it is read again (after an edit)."""
@@ -169,6 +240,6 @@ class RecordTableModel(QAbstractTableModel):
         """Sort in the database by ``column`` (-1: the kind's natural order)."""
         field = self.columns[column].name if 0 <= column < len(self.columns) else None
         descending = order == Qt.SortOrder.DescendingOrder
-        if field == self._query.sort and descending == self._query.descending:
+        if field == self._asked.sort and descending == self._asked.descending:
             return
-        self.set_query(replace(self._query, sort=field, descending=descending))
+        self.set_query(replace(self._asked, sort=field, descending=descending))

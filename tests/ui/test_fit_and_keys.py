@@ -336,3 +336,30 @@ def test_new_record_starts_in_its_first_field_and_tab_walks_the_form_in_order(
     assert len(order) == len(stops), "a field is never reached with Tab"
     assert order == sorted(order), "Tab jumps about the form"
     assert editor.save_btn in seen, "the Save button is not reached with Tab"
+
+
+def test_the_newer_dialogs_fit_a_laptop_screen(
+    laptop: None, desk_as: Callable[..., Desk], qtbot: Any, admin_svc: RecordService
+) -> None:
+    """The import wizard, duplicates, merges and imports, document settings and accounts."""
+    from huedesk.ui import ops
+
+    for name in ("Nguyễn Văn An", "Nguyen Van An"):
+        admin_svc.create("person", {"full_name": name, "nationality": "VN"})
+    window = desk_as("admin").window
+    for open_it in (
+        window.import_sheet,
+        window.show_duplicates,
+        window.show_operations,
+        window.edit_document_settings,
+        window.show_accounts,
+    ):
+        dialog = open_it()
+        assert dialog is not None
+        qtbot.waitUntil(lambda: ops.running() == 0)
+        assert_fits(dialog)
+        if open_it == window.show_accounts:
+            form = dialog.add_account()  # type: ignore[attr-defined]
+            assert_fits(form)
+            form.close()
+        dialog.close()

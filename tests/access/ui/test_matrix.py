@@ -747,6 +747,25 @@ def _(env: Env) -> bool:
     return cli_ok(env.run("user", "list"))
 
 
+@driver("manage-accounts", "window")
+def _(env: Env) -> bool:
+    window = env.window
+    menus = [a for top in window.menuBar().actions() if top.menu() for a in top.menu().actions()]
+    offered = window.act_accounts in menus
+    dialog = window.show_accounts()  # reached without the menu: the service decides
+    assert offered == (dialog is not None), "the menu offers what the service allows"
+    if dialog is None:
+        assert env.warnings, "a refused screen says why"
+        return False
+    dialog.table.selectRow([a.name for a in dialog.accounts].index("xem"))
+    form = dialog.change_role()
+    assert form is not None
+    form.role_box.setCurrentIndex(form.role_box.findData("officer"))
+    form.try_accept()
+    dialog.close()
+    return any(a.name == "xem" and a.role.value == "officer" for a in dialog.accounts)
+
+
 # own-password -------------------------------------------------------------------------------------
 @driver("own-password", "api")
 def _(env: Env) -> bool:

@@ -1,0 +1,106 @@
+"""Long lists are queried off the UI thread, with a busy line and Cancel (issue #13 item 5).
+
+The threshold is lowered so that thirty delegations count as a long list; the
+queries, the model and the page are the real ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from huedesk.errors import HueDeskError
+from huedesk.records import RecordService
+from huedesk.ui import list_page, ops, table_model
+from huedesk.ui.list_page import ListPage
+from huedesk.ui.main_window import MainWindow
+from tests.ui.conftest import make_delegations
+
+
+@pytest.fixture
+def page(
+    window: MainWindow, svc: RecordService, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> ListPage:
+    monkeypatch.setattr(table_model, "ASYNC_ROWS", 10)
+    monkeypatch.setattr(list_page, "ASYNC_ROWS", 10)
+    make_delegations(svc, 30)
+    shown = window.show_page("delegation_in")
+    assert isinstance(shown, ListPage)
+    assert shown.model.is_loading()  # the first query of a long list, too
+    assert shown.cancel_btn.isVisibleTo(shown)
+    qtbot.waitUntil(lambda: not shown.model.is_loading())
+    assert shown.model.total == 30 and not shown.busy.isVisibleTo(shown)
+    assert shown.count.text() == "30 hồ sơ"
+    return shown
+
+
+def _titles(page: ListPage) -> list[str]:
+    return [page.model.row_dict(r)["title"] for r in range(page.model.total)]
+
+
+def test_sorting_a_long_list_keeps_the_rows_until_the_answer(page: ListPage, qtbot: Any) -> None:
+    before = _titles(page)
+    column = page.model.column_of("title")
+    with qtbot.waitSignal(page.model.queried):
+        page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)  # a header click
+        assert page.model.is_loading() and page.busy_label.isVisibleTo(page)
+        assert _titles(page) == before  # still the rows shown so far, usable
+    titles = _titles(page)
+    assert titles == sorted(titles) and titles != before
+    assert not page.busy_label.isVisibleTo(page)
+
+
+def test_cancel_keeps_the_list_and_its_sort_arrow(page: ListPage, qtbot: Any) -> None:
+    before = list(page.model._ids)
+    header = page.table.horizontalHeader()
+    arrow = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+    page.table.sortByColumn(page.model.column_of("title"), Qt.SortOrder.AscendingOrder)
+    assert page.model.is_loading()
+    page.cancel_btn.click()
+    assert not page.model.is_loading() and not page.cancel_btn.isVisibleTo(page)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == arrow
+    qtbot.waitUntil(lambda: ops.running() == 0)  # the dropped answer arrives …
+    qtbot.wait(50)
+    assert page.model._ids == before  # … and is not shown
+    assert page.model.query.sort == "start_date"
+
+
+def test_the_newest_query_wins(page: ListPage, qtbot: Any) -> None:
+    page.table.sortByColumn(page.model.column_of("title"), Qt.SortOrder.DescendingOrder)
+    page.filters.text.setText("Đoàn C")
+    page.apply_filters()  # asked while the sort is still under way
+    qtbot.waitUntil(lambda: ops.running() == 0 and not page.model.is_loading())
+    qtbot.wait(50)
+    titles = _titles(page)
+    assert titles and all("Đoàn C" in t for t in titles)
+    assert titles == sorted(titles, reverse=True)  # the filter kept the newer sort
+    assert page.count.text() == f"{len(titles)} / 30 hồ sơ"
+
+
+def test_a_failed_query_is_told_and_the_list_stays(
+    page: ListPage, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = list(page.model._ids)
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _p, _t, text: told.append(text))
+    )
+
+    def refuse(*_a: object, **_k: object) -> list[int]:
+        raise HueDeskError("Cơ sở dữ liệu đang bận.", "The database is busy.")
+
+    monkeypatch.setattr(page.ctx.ws.records, "ids", refuse)
+    page.table.sortByColumn(page.model.column_of("title"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: bool(told))
+    assert told == ["Cơ sở dữ liệu đang bận."]
+    assert page.model._ids == before and not page.model.is_loading()
+
+
+def test_a_short_list_is_read_at_once(window: MainWindow, svc: RecordService) -> None:
+    make_delegations(svc, 3)
+    shown = window.show_page("delegation_in")
+    assert isinstance(shown, ListPage)
+    assert not shown.model.is_loading() and shown.model.total == 3
