@@ -55,12 +55,14 @@ def read_only_uri(path: Path) -> str:
     creates it (and an empty ``-wal``) when they are missing, which a read-only
     folder refuses ("unable to open database file", once taken for damage). When
     HueDesk may not write the file or its folder and no log is waiting to be
-    read, the file is opened as immutable: SQLite then reads it as it is and
+    read (nor a journal to be rolled back), the file is opened as immutable: SQLite then reads it as it is and
     writes nothing anywhere. (Another account allowed to write it at the same time
     would not be seen; a log left waiting is read the ordinary way.)
     """
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if why_read_only(path) is not None and not _wal_waiting(path):
+    journal = path.with_name(path.name + "-journal")  # a write cut off, to be rolled back
+    waiting = _wal_waiting(path) or (journal.exists() and journal.stat().st_size > 0)
+    if why_read_only(path) is not None and not waiting:
         uri += "&immutable=1"
     return uri
 
@@ -76,13 +78,19 @@ def is_database_file(path: Path) -> bool:
         return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
 
 
-def problems(path: Path, *, full: bool = False) -> list[str]:
+def problems(path: Path, *, full: bool = False, recover: bool = True) -> list[str]:
     """What ``PRAGMA quick_check`` (or ``integrity_check`` when ``full``) finds; empty when sound.
 
     A file SQLite cannot even read counts as one problem, described by SQLite's
     message. A file another program has locked is not a problem of the file: that
     raises the usual "locked" message. One problem a line: SQLite may put several
     in one row, under a ``*** in database main ***`` heading.
+
+    A write that was cut off (a crash, a kill) leaves a journal that the next
+    connection must roll back before anything can be read, and a reader that may
+    not write says "attempt to write a readonly database". That is SQLite's own
+    crash recovery, not damage: the file is opened once the ordinary way, which
+    rolls the unfinished write back, and checked again.
     """
     pragma = "integrity_check" if full else "quick_check"
     try:
@@ -96,6 +104,10 @@ def problems(path: Path, *, full: bool = False) -> list[str]:
         if "locked" in str(exc) or "busy" in str(exc):
             raise translate(exc, path) or exc from exc
         _refuse_if_read_only(path, exc)
+        if recover and "readonly" in str(exc):
+            conn.close()
+            _recover(path)
+            return problems(path, full=full, recover=False)
         return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
@@ -105,19 +117,32 @@ def problems(path: Path, *, full: bool = False) -> list[str]:
     return [line for line in lines if line and not line.startswith("***")]
 
 
+def _recover(path: Path) -> None:
+    """Let SQLite roll back a write that was cut off, by reading through an ordinary connection."""
+    conn = sqlite3.connect(path, timeout=5.0)
+    register_functions(conn)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        pass  # whatever is wrong, the check that follows says it
+    finally:
+        conn.close()
+
+
 def _refuse_if_read_only(path: Path, exc: sqlite3.Error) -> None:
-    """A file SQLite cannot open because nothing may be written beside it is not damaged.
+    """A file SQLite cannot read because nothing may be written beside it is not damaged.
 
     (A log of recent changes left waiting, without the shared memory that goes with
-    it, in a read-only folder: SQLite must create that file to read the log.)
+    it, or a write cut off whose journal must be rolled back, in a read-only folder:
+    SQLite must write to read on.)
     """
     why = why_read_only(path)
-    if why is not None and "unable to open" in str(exc):
+    if why is not None and ("unable to open" in str(exc) or "readonly" in str(exc)):
         raise ReadOnlyDatabase(
-            f"Không đọc được {path}: các thay đổi cuối còn chờ trong tệp nhật ký "
-            f"{path.name}-wal nhưng {why.vi}. Hãy mở nó một lần ở nơi ghi được.",
-            f"Cannot read {path}: its last changes wait in the log {path.name}-wal but "
-            f"{why.en}. Open it once where it can be written.",
+            f"Không đọc được {path}: lần ghi cuối chưa xong (còn tệp nhật ký bên cạnh, "
+            f"{path.name}-wal hoặc -journal) nhưng {why.vi}. Hãy mở nó một lần ở nơi ghi được.",
+            f"Cannot read {path}: its last write was not finished (a log beside it, "
+            f"{path.name}-wal or -journal) but {why.en}. Open it once where it can be written.",
         ) from exc
 
 
