@@ -14,6 +14,7 @@ from huedesk.cli.context import CommandContext
 from huedesk.cli.table import table_lines
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.records.duplicates import DUPLICATE_KINDS
+from huedesk.records.operation_log import note_text
 
 
 def register(sub: Any) -> None:
@@ -38,6 +39,12 @@ def register(sub: Any) -> None:
         "recent ones with their numbers.",
     )
     p.add_argument("operation", nargs="?", type=int, metavar="N")
+    p.add_argument(
+        "--show",
+        action="store_true",
+        help="show what undoing N would put back (personal data masked unless your role "
+        "may see it), and undo nothing",
+    )
     p.add_argument("--lang", choices=["vi", "en"], default="vi")
     p.set_defaults(handler=run_undo)
 
@@ -87,12 +94,16 @@ def run_undo(ctx: CommandContext) -> int:
         for op in ops.recent():
             what = {"merge": ("gộp", "merge"), "import": ("nhập bảng tính", "sheet import")}
             label = what.get(op.action, (op.action, op.action))[1 if en else 0]
-            if op.undone:
-                label += " (undone)" if en else " (đã hoàn tác)"
+            if op.note is not None:
+                label += f" ({note_text(op.note, ctx.lang)})"
             rows.append(
                 [str(op.id), op.at.strftime("%Y-%m-%d %H:%M"), op.actor, label, op.kind, op.summary]
             )
         for line in table_lines(rows, free_last=True):
+            ctx.print(line)
+        return 0
+    if ctx.args.show:
+        for line in ops.detail(ctx.args.operation, ctx.lang):
             ctx.print(line)
         return 0
     ctx.print(ops.undo(ctx.args.operation).describe(ctx.lang))
