@@ -67,6 +67,17 @@ def _merged_victim(consular: Workspace) -> tuple[int, int, int]:
     return case, victim, done.operation_id
 
 
+def _merge_with_personal_data(db: Database, accounts: dict[str, Principal]) -> tuple[int, int]:
+    """A consular officer merged a person with a passport number; (kept id, operation)."""
+    consular = Workspace(db, accounts["lanhsu"])
+    keep = consular.records.create("person", {"full_name": "Trần Thị Bình"})["id"]
+    other = consular.records.create(
+        "person",
+        {"full_name": "Tran Thi Binh", "passport_no": PASSPORT, "position": "Giám đốc"},
+    )["id"]
+    return keep, consular.operations.merge("person", keep, other).operation_id
+
+
 def test_anonymising_a_case_removes_the_undo_data_of_its_people(
     db: Database, db_path: Path, accounts: dict[str, Principal]
 ) -> None:
@@ -96,11 +107,7 @@ def test_deleting_the_kept_record_removes_the_undo_data(
     db: Database, accounts: dict[str, Principal]
 ) -> None:
     consular = Workspace(db, accounts["lanhsu"])
-    keep = consular.records.create("person", {"full_name": "Trần Thị Bình"})["id"]
-    other = consular.records.create(
-        "person", {"full_name": "Tran Thi Binh", "passport_no": PASSPORT}
-    )["id"]
-    op = consular.operations.merge("person", keep, other).operation_id
+    keep, op = _merge_with_personal_data(db, accounts)
     consular.records.delete("person", keep)
     assert PASSPORT not in _bodies(db)
     with pytest.raises(HueDeskError, match="removed with a deleted record"):
@@ -176,11 +183,7 @@ def test_an_undone_operation_keeps_no_undo_data(
     db: Database, accounts: dict[str, Principal]
 ) -> None:
     consular = Workspace(db, accounts["lanhsu"])
-    keep = consular.records.create("person", {"full_name": "Trần Thị Bình"})["id"]
-    other = consular.records.create(
-        "person", {"full_name": "Tran Thi Binh", "passport_no": PASSPORT}
-    )["id"]
-    op = consular.operations.merge("person", keep, other).operation_id
+    _keep, op = _merge_with_personal_data(db, accounts)
     consular.operations.undo(op)
     assert PASSPORT not in _bodies(db)
     assert consular.operations.recent()[0].note == "undone"
@@ -188,21 +191,11 @@ def test_an_undone_operation_keeps_no_undo_data(
         consular.operations.undo(op)
 
 
-def _merge_with_personal_data(db: Database, accounts: dict[str, Principal]) -> int:
-    consular = Workspace(db, accounts["lanhsu"])
-    keep = consular.records.create("person", {"full_name": "Trần Thị Bình"})["id"]
-    other = consular.records.create(
-        "person",
-        {"full_name": "Tran Thi Binh", "passport_no": PASSPORT, "position": "Giám đốc"},
-    )["id"]
-    return consular.operations.merge("person", keep, other).operation_id
-
-
 @pytest.mark.parametrize("user", ["quantri", "lanhsu", "canbo", "xem"])
 def test_what_undo_would_bring_back_is_masked_for_each_role(
     db: Database, accounts: dict[str, Principal], user: str
 ) -> None:
-    op = _merge_with_personal_data(db, accounts)
+    _keep, op = _merge_with_personal_data(db, accounts)
     lines = Workspace(db, accounts[user]).operations.detail(op, "en")
     text = "\n".join(lines)
     assert lines[0].startswith("Undo brings back") and "Tran Thi Binh" in text
@@ -247,7 +240,7 @@ def test_the_command_line_shows_undo_data_masked_for_each_role(
     cli: Callable[..., CliResult],
     user: str,
 ) -> None:
-    op = _merge_with_personal_data(db, accounts)
+    _keep, op = _merge_with_personal_data(db, accounts)
     env = {"HUEDESK_USER": user, "HUEDESK_PASSWORD": PASSWORD}
     shown = cli("undo", str(op), "--show", "--lang", "en", env=env)
     assert shown.code == 0, shown.err
