@@ -14,7 +14,6 @@ from huedesk.cli.context import CommandContext
 from huedesk.cli.table import table_lines
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.records.duplicates import DUPLICATE_KINDS
-from huedesk.records.operation_log import note_text
 
 
 def register(sub: Any) -> None:
@@ -95,7 +94,7 @@ def run_undo(ctx: CommandContext) -> int:
             what = {"merge": ("gộp", "merge"), "import": ("nhập bảng tính", "sheet import")}
             label = what.get(op.action, (op.action, op.action))[1 if en else 0]
             if op.note is not None:
-                label += f" ({note_text(op.note, ctx.lang)})"
+                label += f" ({op.note_text(ctx.lang)})"
             rows.append(
                 [str(op.id), op.at.strftime("%Y-%m-%d %H:%M"), op.actor, label, op.kind, op.summary]
             )

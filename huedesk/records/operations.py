@@ -52,6 +52,7 @@ from huedesk.records.operation_log import (
     dropped_reason,
     expired,
     forgetting_later,
+    note_text,
     prune_in,
     refusal,
 )
@@ -110,6 +111,10 @@ class OperationInfo:
     undone: bool
     undoable: bool = True  # False: undone, or its undo data expired or was removed
     note: str | None = None  # why not: "undone", "expired", "deleted", "anonymised"
+
+    def note_text(self, lang: str = "vi") -> str:
+        """Why it cannot be undone, in a few words for a list ("" when it can)."""
+        return note_text(self.note, lang) if self.note is not None else ""
 
 
 @dataclass(frozen=True)

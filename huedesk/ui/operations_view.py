@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from huedesk.errors import HueDeskError
 from huedesk.formatting import format_datetime
 from huedesk.records.kinds import kind_spec
-from huedesk.records.operation_log import note_text
 from huedesk.ui.context import AppContext
 from huedesk.ui.i18n import tr
 from huedesk.workspace import OperationInfo
@@ -83,7 +82,7 @@ class OperationsView(QDialog):
         for i, op in enumerate(self.operations):
             what = tr(f"ops_{op.action}")
             if op.note is not None:
-                what += f" ({note_text(op.note, lang)})"
+                what += f" ({op.note_text(lang)})"
             cells = [
                 format_datetime(op.at, lang),
                 op.actor,
