@@ -130,6 +130,11 @@ class MergeResult:
     filled: tuple[str, ...] = ()  # fields of the kept record filled from the other
     dropped: dict[str, Any] = field(default_factory=dict)  # other's values the kept one differs on
 
+    def _labels(self, names: Iterable[str], lang: str) -> str:
+        """The fields as officials see them (``Số hộ chiếu``), not their keys."""
+        fields = kind_spec(self.kind).fields
+        return ", ".join((fields[n].label(lang) if n in fields else n).lower() for n in names)
+
     def describe(self, lang: str = "vi") -> str:
         moved = ", ".join(
             f"{n} {KINDS[k].label_en.lower() if lang == 'en' else KINDS[k].label_vi.lower()}"
@@ -139,16 +144,18 @@ class MergeResult:
             text = f"{self.other_ref} merged into {self.keep_ref} (operation {self.operation_id})."
             if moved:
                 text += f" Links moved: {moved}."
+            if self.filled:
+                text += f" Filled from the other: {self._labels(self.filled, lang)}."
             if self.dropped:
-                text += (
-                    " Kept this record's " + ", ".join(self.dropped) + " (the other's differed)."
-                )
+                text += f" Kept this record's {self._labels(self.dropped, lang)} (the other's differed)."
             return text
         text = f"Đã gộp {self.other_ref} vào {self.keep_ref} (thao tác {self.operation_id})."
         if moved:
             text += f" Liên kết chuyển sang: {moved}."
+        if self.filled:
+            text += f" Lấy từ hồ sơ kia: {self._labels(self.filled, lang)}."
         if self.dropped:
-            text += " Giữ " + ", ".join(self.dropped) + " của hồ sơ này (hồ sơ kia khác)."
+            text += f" Giữ {self._labels(self.dropped, lang)} của hồ sơ này (hồ sơ kia khác)."
         return text
 
 
