@@ -527,8 +527,8 @@ def _shown(
     personal = set(masking.personal_fields(spec))
     out = []
     for name, fs in spec.fields.items():
-        if name in SYSTEM_FIELDS or row.get(name) in (None, ""):
-            continue
+        if name in SYSTEM_FIELDS or name == "ref" or row.get(name) in (None, ""):
+            continue  # the reference number heads the lines
         if name in personal and not who.can_see_sensitive:
             text = masking.mask_value(row[name])
         else:

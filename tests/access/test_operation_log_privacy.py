@@ -20,6 +20,7 @@ from huedesk.privacy.retention import anonymise_case
 from huedesk.records.operation_log import undo_days
 from huedesk.workspace import Workspace
 from tests.access.conftest import PASSWORD, CliResult
+from tests.sheets import checked_csv
 
 PASSPORT = "K9988776"
 PHONE = "0905 111 222"
@@ -211,13 +212,13 @@ def test_operations_on_consular_cases_are_hidden_from_roles_that_may_not_see_the
     db: Database, accounts: dict[str, Principal], tmp_path: Path, user: str
 ) -> None:
     consular = Workspace(db, accounts["lanhsu"])
-    sheet = tmp_path / "vu-viec.csv"
-    sheet.write_text(
-        "Loại vụ việc;Tiêu đề;Quốc gia;Ngày tiếp nhận;Trạng thái;Nguồn thông tin\n"
-        "citizen_protection;Mất hộ chiếu;KR;01/03/2025;open;family\n",
-        encoding="utf-8",
+    plan = checked_csv(
+        consular,
+        tmp_path,
+        "consular_case",
+        "Loại vụ việc;Tiêu đề;Quốc gia;Ngày tiếp nhận;Trạng thái;Nguồn thông tin",
+        "citizen_protection;Mất hộ chiếu;KR;01/03/2025;open;family",
     )
-    plan = consular.sheets.preview(sheet, "consular_case")
     assert plan.counts()["ready"] == 1, plan
     op = consular.sheets.import_(plan).operation_id
     assert op is not None

@@ -12,6 +12,7 @@ from huedesk.records import RecordService
 from huedesk.reference_data import AMBIGUOUS_COUNTRY_NAMES, COUNTRIES, COUNTRY_ALIASES
 from huedesk.text import fold
 from huedesk.workspace import Workspace
+from tests.sheets import checked_csv
 
 
 def _country_of(svc: RecordService, written: str) -> str:
@@ -79,13 +80,16 @@ def test_the_aliases_are_one_consistent_list() -> None:
 def test_a_sheet_and_the_command_line_read_them(
     ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet = tmp_path / "nha-tai-tro.csv"
-    sheet.write_text(
-        "Tên;Loại;Quốc gia\nUSAID;Nhà tài trợ;Mỹ\nBritish Council;Nhà tài trợ;Anh\n"
-        "KOICA;Nhà tài trợ;Hàn\nKorea Foundation;Nhà tài trợ;Korea\n",
-        encoding="utf-8",
+    plan = checked_csv(
+        ws,
+        tmp_path,
+        "organisation",
+        "Tên;Loại;Quốc gia",
+        "USAID;Nhà tài trợ;Mỹ",
+        "British Council;Nhà tài trợ;Anh",
+        "KOICA;Nhà tài trợ;Hàn",
+        "Korea Foundation;Nhà tài trợ;Korea",
     )
-    plan = ws.sheets.preview(sheet, "organisation")
     assert plan.counts()["ready"] == 3 and plan.counts()["error"] == 1
     ws.sheets.import_(plan)
     rows = ws.records.list("organisation").rows
