@@ -96,7 +96,14 @@ def run_undo(ctx: CommandContext) -> int:
             if op.note is not None:
                 label += f" ({op.note_text(ctx.lang)})"
             rows.append(
-                [str(op.id), op.at.strftime("%Y-%m-%d %H:%M"), op.actor, label, op.kind, op.summary]
+                [
+                    str(op.id),
+                    op.at.strftime("%Y-%m-%d %H:%M"),
+                    op.actor,
+                    label,
+                    op.kind,
+                    op.summary_text(ctx.lang),
+                ]
             )
         for line in table_lines(rows, free_last=True):
             ctx.print(line)

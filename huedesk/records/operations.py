@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -62,6 +63,7 @@ from huedesk.records.visibility import hidden_kinds, require_kind, require_row
 MERGE = "merge"
 IMPORT = "import"
 ALIAS_SEPARATOR = "\n"
+_IMPORT_COUNTS = re.compile(r": \+(?P<added>\d+) ~(?P<updated>\d+)$")
 
 
 # --- stored values as JSON -------------------------------------------------------------------
@@ -115,6 +117,18 @@ class OperationInfo:
     def note_text(self, lang: str = "vi") -> str:
         """Why it cannot be undone, in a few words for a list ("" when it can)."""
         return note_text(self.note, lang) if self.note is not None else ""
+
+    def summary_text(self, lang: str = "vi") -> str:
+        """The summary as a person reads it: an import's ``khach.xlsx: +3 ~1`` (as stored)
+        becomes ``khach.xlsx: thêm 3, sửa 1`` / ``khach.xlsx: 3 added, 1 updated``."""
+        counts = _IMPORT_COUNTS.search(self.summary) if self.action == IMPORT else None
+        if counts is None:
+            return self.summary
+        added, updated = counts["added"], counts["updated"]
+        tail = (
+            f"{added} added, {updated} updated" if lang == "en" else f"thêm {added}, sửa {updated}"
+        )
+        return f"{self.summary[: counts.start()]}: {tail}"
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ class OperationsView(QDialog):
                 op.actor,
                 what,
                 kind_spec(op.kind).label(lang),
-                op.summary,
+                op.summary_text(lang),
             ]
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
@@ -116,7 +116,7 @@ class OperationsView(QDialog):
         answer = QMessageBox.question(
             self,
             tr("ops_title"),
-            tr("ops_confirm", summary=op.summary),
+            tr("ops_confirm", summary=op.summary_text(self.ctx.lang)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
