@@ -2,6 +2,11 @@
 
 The list covers the countries the department works with (partners, donors,
 investors, where citizens need protection); more can be added as records.
+``COUNTRY_ALIASES`` are the other names people write for them ("Mỹ" for Hoa Kỳ,
+"Anh" for Vương quốc Anh, "South Korea"), and ``AMBIGUOUS_COUNTRY_NAMES`` the
+names that could mean more than one, which are refused
+(``huedesk.records.lookup.resolve_country``, used by record windows, the command
+line and spreadsheet import).
 """
 
 from __future__ import annotations
@@ -83,6 +88,71 @@ COUNTRIES: list[tuple[str, str, str]] = [
     ("DZ", "An-giê-ri", "Algeria"),
     ("MA", "Ma-rốc", "Morocco"),
 ]
+
+# Other names for the countries above, compared without tone marks or case like the names
+# themselves: the short names used in speech and in the department's own sheets, older
+# transcriptions, and common English forms. Not stored: a database with its own country
+# rows reads them too, for the codes it has.
+COUNTRY_ALIASES: dict[str, str] = {
+    "Mỹ": "US",
+    "Mĩ": "US",
+    "Hợp chúng quốc Hoa Kỳ": "US",
+    "USA": "US",
+    "United States": "US",
+    "Anh": "GB",
+    "Anh Quốc": "GB",
+    "Liên hiệp Anh": "GB",
+    "UK": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "Cộng hòa Pháp": "FR",
+    "CHLB Đức": "DE",
+    "Cộng hòa Liên bang Đức": "DE",
+    "Hàn": "KR",
+    "Nam Hàn": "KR",
+    "Đại Hàn": "KR",
+    "Đại Hàn Dân Quốc": "KR",
+    "South Korea": "KR",
+    "Bắc Hàn": "KP",
+    "Bắc Triều Tiên": "KP",
+    "North Korea": "KP",
+    "Nhật": "JP",
+    "Nga": "RU",
+    "Russia": "RU",
+    "Laos": "LA",
+    "Lao PDR": "LA",
+    "Thái": "TH",
+    "Cam-pu-chia": "KH",
+    "Căm-pu-chia": "KH",
+    "Vietnam": "VN",
+    "Ý": "IT",
+    "Italia": "IT",
+    "Ô-xtrây-li-a": "AU",
+    "Xin-ga-po": "SG",
+    "Ma-lai-xi-a": "MY",
+    "In-đô-nê-xi-a": "ID",
+    "Phi-líp-pin": "PH",
+    "Miến Điện": "MM",
+    "Đài Loan": "TW",
+    "Taiwan": "TW",
+    "Hồng Kông": "HK",
+    "Hong Kong": "HK",
+    "Thụy Sỹ": "CH",
+    "Cộng hòa Séc": "CZ",
+    "Czech Republic": "CZ",
+    "Turkey": "TR",
+    "Holland": "NL",
+    "Tân Tây Lan": "NZ",
+    "UAE": "AE",
+}
+
+# Names that could mean more than one of the countries: refused, naming the choices.
+AMBIGUOUS_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "Korea": ("KR", "KP"),
+    "Trung Hoa": ("CN", "TW"),
+    "Congo": ("CG", "CD"),
+    "Guinea": ("GN", "GQ", "GW"),
+}
 
 
 def has_countries(session: Session) -> bool:

@@ -171,3 +171,31 @@ def pg_db(pg_location: ServerURL) -> Iterator[Database]:
     database = open_store(pg_location)
     yield database
     database.dispose()
+
+
+# --- ending the test process ------------------------------------------------------------------
+# After a long run that built many windows, Python's own teardown of the test process can die
+# with "Fatal Python error: bool_dealloc" (a C extension releases False once too often; seen
+# with PySide6 6.x on Python 3.11, where True/False are not yet immortal). Every test has passed
+# or failed by then and the report is written, but the crash turns the exit status into 134.
+# Commands already end with os._exit (huedesk.cli.main.run); the test process ends the same way,
+# after pytest has written everything, with pytest's own exit status. The cause is not found:
+# see docs/architecture.md ("Known problems").
+_EXIT_STATUS: list[int] = []
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not _EXIT_STATUS or os.environ.get("HUEDESK_TEST_NORMAL_EXIT"):
+        return  # collection-only runs and xdist workers; or asked to see the teardown
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(_EXIT_STATUS[0])

@@ -38,6 +38,12 @@ def register(sub: Any) -> None:
         "recent ones with their numbers.",
     )
     p.add_argument("operation", nargs="?", type=int, metavar="N")
+    p.add_argument(
+        "--show",
+        action="store_true",
+        help="show what undoing N would put back (personal data masked unless your role "
+        "may see it), and undo nothing",
+    )
     p.add_argument("--lang", choices=["vi", "en"], default="vi")
     p.set_defaults(handler=run_undo)
 
@@ -87,12 +93,23 @@ def run_undo(ctx: CommandContext) -> int:
         for op in ops.recent():
             what = {"merge": ("gộp", "merge"), "import": ("nhập bảng tính", "sheet import")}
             label = what.get(op.action, (op.action, op.action))[1 if en else 0]
-            if op.undone:
-                label += " (undone)" if en else " (đã hoàn tác)"
+            if op.note is not None:
+                label += f" ({op.note_text(ctx.lang)})"
             rows.append(
-                [str(op.id), op.at.strftime("%Y-%m-%d %H:%M"), op.actor, label, op.kind, op.summary]
+                [
+                    str(op.id),
+                    op.at.strftime("%Y-%m-%d %H:%M"),
+                    op.actor,
+                    label,
+                    op.kind,
+                    op.summary_text(ctx.lang),
+                ]
             )
         for line in table_lines(rows, free_last=True):
+            ctx.print(line)
+        return 0
+    if ctx.args.show:
+        for line in ops.detail(ctx.args.operation, ctx.lang):
             ctx.print(line)
         return 0
     ctx.print(ops.undo(ctx.args.operation).describe(ctx.lang))

@@ -114,6 +114,13 @@ def run_anonymise(ctx: CommandContext) -> int:
             if en
             else f"Giữ lại (còn có trong hồ sơ khác): {kept}"
         )
+    if r.undo_data_removed:
+        ctx.print(
+            f"Undo data removed: {r.undo_data_removed} merges/imports can no longer be undone."
+            if en
+            else f"Đã xóa dữ liệu hoàn tác: {r.undo_data_removed} thao tác gộp/nhập "
+            "không hoàn tác được nữa."
+        )
     if r.attachments:
         ctx.print(
             f"{r.attachments} attachments of the case still need review."

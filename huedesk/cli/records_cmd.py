@@ -160,6 +160,11 @@ def register(sub: Any) -> None:
         "ref",
     )
     p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="save even if the new name probably repeats a stored record (asked otherwise)",
+    )
 
     p = _command(
         sub,
@@ -302,10 +307,12 @@ def _name_of(svc: RecordService, spec: KindSpec, row: dict[str, Any]) -> str:
     return str(row.get("ref") or row.get("code") or row["uuid"])
 
 
-def _confirm_not_duplicate(ctx: CommandContext, svc: RecordService, kind: str, values: Any) -> bool:
-    """Name the stored records a new one probably repeats, and ask (``--yes`` adds anyway;
-    without a terminal to ask, the add is refused)."""
-    found = svc.likely_duplicates(kind, values)
+def _confirm_not_duplicate(
+    ctx: CommandContext, svc: RecordService, kind: str, values: Any, record_id: int | None = None
+) -> bool:
+    """Name the stored records a new one (or one renamed: ``record_id``) probably repeats,
+    and ask (``--yes`` saves anyway; without a terminal to ask, the save is refused)."""
+    found = svc.likely_duplicates(kind, values, record_id)
     if not found or ctx.args.yes:
         return True
     en = ctx.lang == "en"
@@ -317,13 +324,23 @@ def _confirm_not_duplicate(ctx: CommandContext, svc: RecordService, kind: str, v
             file=sys.stderr,
         )
     if not sys.stdin.isatty():
+        if record_id is not None:
+            raise HueDeskError(
+                "Không lưu: tên mới có thể trùng với hồ sơ đã có (thêm --yes để vẫn lưu; "
+                "huedesk merge gộp hai hồ sơ).",
+                "Not saved: the new name probably repeats a stored record (add --yes to save "
+                "it anyway; huedesk merge combines two records).",
+            )
         raise HueDeskError(
             "Không thêm: có thể trùng với hồ sơ đã có (thêm --yes để vẫn thêm, "
             "hoặc dùng hồ sơ đã có; huedesk merge gộp hai hồ sơ).",
             "Not added: it probably repeats a stored record (add --yes to add it anyway, "
             "or use the stored one; huedesk merge combines two records).",
         )
-    answer = input("Add it anyway? [y/N] " if en else "Vẫn thêm? [y/N] ")
+    if record_id is not None:
+        answer = input("Save it anyway? [y/N] " if en else "Vẫn lưu? [y/N] ")
+    else:
+        answer = input("Add it anyway? [y/N] " if en else "Vẫn thêm? [y/N] ")
     return answer.strip().lower() in {"y", "yes", "c", "có"}
 
 
@@ -347,8 +364,12 @@ def run_set(ctx: CommandContext) -> int:
     spec = kind_spec(ctx.args.kind)
     svc = _service(ctx)
     record_id = svc.locate(spec.name, ctx.args.ref)
+    values = _pairs(ctx.args.values)
+    if not _confirm_not_duplicate(ctx, svc, spec.name, values, record_id):
+        ctx.print("Không lưu. / Not saved.")
+        return 1
     try:
-        row = svc.update(spec.name, record_id, _pairs(ctx.args.values))
+        row = svc.update(spec.name, record_id, values)
     except ValidationError as exc:
         raise _with_keys(exc) from None
     ctx.print(ctx.args.ref)

@@ -27,6 +27,7 @@ from huedesk.db.models import Attachment, CaseAction, CaseConsent, CasePerson, C
 from huedesk.errors import HueDeskError
 from huedesk.records.kinds import KINDS
 from huedesk.records.masking import personal_fields
+from huedesk.records.operation_log import ANONYMISED, forget_in, prune_in
 from huedesk.records.service import find_id_in, get_in, update_in
 
 DEFAULT_RETENTION_YEARS = 5
@@ -106,6 +107,7 @@ class AnonymiseResult:
     actions: int = 0
     consents: int = 0
     attachments: int = 0  # files of the case, to be reviewed or deleted by hand
+    undo_data_removed: int = 0  # merges/imports that can no longer be undone
 
 
 def anonymise_case(db: Database, actor: Actor, ref: str) -> AnonymiseResult:
@@ -122,6 +124,7 @@ def anonymise_case(db: Database, actor: Actor, ref: str) -> AnonymiseResult:
                 f"Case {case['ref']} is not closed; only closed or cancelled cases are anonymised.",
             )
         result = AnonymiseResult(case["ref"])
+        forgotten = {str(case["uuid"])} | _child_uuids(s, case_id)
         _blank_case(s, who.name, case_id, result)
         for pid in s.scalars(
             select(CasePerson.person_id).where(CasePerson.case_id == case_id)
@@ -134,6 +137,11 @@ def anonymise_case(db: Database, actor: Actor, ref: str) -> AnonymiseResult:
             blank.update(full_name=f"{ANONYMISED_TEXT} {person['ref']}", notes=None, position=None)
             update_in(s, who, "person", pid, blank)
             result.people_anonymised.append(person["ref"])
+            forgotten.add(str(person["uuid"]))
+        # Undo data of merges and imports holding these values goes too (an undo would
+        # otherwise bring them back), and undo data past its time with it.
+        result.undo_data_removed = forget_in(s, forgotten, ANONYMISED)
+        prune_in(s)
         result.attachments = int(
             s.scalar(select(func.count()).where(Attachment.owner_uuid == case["uuid"])) or 0
         )
@@ -168,6 +176,14 @@ def _blank_case(s: Session, actor: str, case_id: int, result: AnonymiseResult) -
         result.consents += 1
     for pid in s.scalars(select(CasePerson.id).where(CasePerson.case_id == case_id)).all():
         update_in(s, actor, "case_person", pid, {"notes": None})
+
+
+def _child_uuids(s: Session, case_id: int) -> set[str]:
+    """UUIDs of the case's own rows (actions, consents, people involved)."""
+    found: set[str] = set()
+    for model in (CaseAction, CaseConsent, CasePerson):
+        found.update(str(u) for u in s.scalars(select(model.uuid).where(model.case_id == case_id)))
+    return found
 
 
 def _referenced_elsewhere(s: Session, person_id: int, case_id: int) -> bool:

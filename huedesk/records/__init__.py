@@ -7,7 +7,10 @@ dictionaries, never live ORM objects. The ``*_in`` functions of
 holds; nothing above the services calls them.
 """
 
-from huedesk.records import status_history  # noqa: F401  (every write keeps the status history)
+from huedesk.records import (
+    operation_log,  # noqa: F401  (a deleted record's undo data goes)
+    status_history,  # noqa: F401  (every write keeps the status history)
+)
 from huedesk.records.api import RecordService
 from huedesk.records.compound import ChildEdits, Snapshot
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec

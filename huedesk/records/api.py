@@ -30,7 +30,12 @@ from huedesk.reading import VI, Convention, Unreadable
 from huedesk.records import masking
 from huedesk.records.advice import Saved
 from huedesk.records.compound import ChildEdits, save_in
-from huedesk.records.duplicates import DuplicatePair, find_duplicates, likely_duplicates_in
+from huedesk.records.duplicates import (
+    NAME_FIELDS,
+    DuplicatePair,
+    find_duplicates,
+    likely_duplicates_in,
+)
 from huedesk.records.kinds import KindSpec, kind_spec
 from huedesk.records.lookup import child_keys, locate, resolve_country
 from huedesk.records.query import ListQuery, Page
@@ -104,8 +109,11 @@ class RecordService:
     ) -> builtins.list[DuplicatePair]:
         """Stored people or organisations that the record about to be saved (``values`` as
         typed; ``record_id`` when it exists) probably repeats, best first; asked before a save
-        by the window and the command line. Values that do not read give no match (the save
-        itself reports them)."""
+        by the window and the command line (``add`` and ``set``). A stored record is checked
+        only when ``values`` change one of its names (``NAME_FIELDS``). Values that do not
+        read give no match (the save itself reports them)."""
+        if record_id is not None and not NAME_FIELDS & set(values):
+            return []
         spec = kind_spec(kind)
         with self.db.read() as s:
             self._reader(s, spec)

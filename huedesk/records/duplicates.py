@@ -27,6 +27,9 @@ from huedesk.records.kinds import KINDS
 from huedesk.text import fold
 
 DUPLICATE_KINDS = ("person", "organisation")
+# Fields whose change can make a stored person or organisation repeat another: a change
+# of anything else (a phone number, a website) is not checked before it is saved.
+NAME_FIELDS = frozenset({"full_name", "name", "name_en", "aliases"})
 _NON_WORD = re.compile(r"[^\w]+")
 _DOUBLE = re.compile(r"(\w)\1+")
 # Spellings that differ only by transliteration habit (folded, applied in order).

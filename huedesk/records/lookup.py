@@ -25,6 +25,7 @@ from huedesk.reading import Unreadable, shown
 from huedesk.records.coerce import storable
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec
 from huedesk.records.refs import REF_PATTERN
+from huedesk.reference_data import AMBIGUOUS_COUNTRY_NAMES, COUNTRY_ALIASES
 from huedesk.text import clean, fold
 
 UUID_PATTERN = re.compile(
@@ -158,27 +159,51 @@ def resolve_reference(session: Session, target: str, raw: Any) -> int:
 
 
 def resolve_country(session: Session, raw: str) -> str:
-    """The ISO code of the country ``raw`` names: a code (``jp``) or a name (``Nhật Bản``, ``Japan``)."""
+    """The ISO code of the country ``raw`` names: a code (``jp``), a name (``Nhật Bản``,
+    ``Japan``) or another usual name (``Mỹ``, ``Anh``: ``COUNTRY_ALIASES``). A name that
+    could mean several countries (``Korea``), or two small letters that are one country's
+    code and another's name without tone marks (``my``: Malaysia or Mỹ), is refused."""
     text = " ".join(storable(raw).split())
     named = NAMED.match(text)
     if named is not None and len(named["key"].strip()) == 2:  # "Nhật Bản (JP)"
         text = named["key"].strip()
-    if len(text) == 2 and text.isalpha():
-        code = text.upper()
-        if session.scalar(select(Country.id).where(Country.code == code)) is not None:
-            return code
+    countries = {
+        str(code): (str(vi), str(en))
+        for code, vi, en in session.execute(select(Country.code, Country.name_vi, Country.name_en))
+    }
     folded = fold(text)
-    for code, name_vi, name_en in session.execute(
-        select(Country.code, Country.name_vi, Country.name_en)
-    ):
-        if folded in (fold(name_vi), fold(name_en)):
-            return str(code)
+    by_name = {fold(name): code for code, names in countries.items() for name in names}
+    named_code = by_name.get(folded)
+    if named_code is None:
+        alias = {fold(a): c for a, c in COUNTRY_ALIASES.items()}.get(folded)
+        named_code = alias if alias in countries else None
+    if len(text) == 2 and text.isalpha() and text.upper() in countries:
+        code = text.upper()
+        if text == code or named_code in (None, code):
+            return code
+        _refuse_ambiguous(text, (code, named_code), countries)
+    if named_code is not None:
+        return named_code
+    for name, choices in AMBIGUOUS_COUNTRY_NAMES.items():
+        if folded == fold(name):
+            _refuse_ambiguous(text, choices, countries)
     if len(text) == 2:
         text = text.upper()
     raise Unreadable(
         f"không có quốc gia '{shown(text)}' (ghi mã ISO như JP, LA, KR hoặc tên như 'Nhật Bản')",
         f"there is no country '{shown(text)}' (give its ISO code such as JP, LA, KR, or its name "
         "such as 'Japan')",
+    )
+
+
+def _refuse_ambiguous(
+    text: str, codes: Iterable[str | None], countries: dict[str, tuple[str, str]]
+) -> None:
+    vi = " hoặc ".join(f"{c} ({countries[c][0]})" if c in countries else str(c) for c in codes)
+    en = " or ".join(f"{c} ({countries[c][1]})" if c in countries else str(c) for c in codes)
+    raise Unreadable(
+        f"'{shown(text)}' có thể là {vi}: ghi mã ISO hoặc tên đầy đủ",
+        f"'{shown(text)}' could be {en}: give the ISO code or the full name",
     )
 
 

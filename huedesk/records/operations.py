@@ -16,6 +16,9 @@ deletes the added records and puts the changed values back. Undo refuses,
 changing nothing, when a record it would delete is now referred to by another;
 a value changed again since the operation is left as it is now and named in the
 result.
+
+How long the undo data is kept, and what goes when a record is deleted or
+anonymised, is ``huedesk.records.operation_log``.
 """
 
 from __future__ import annotations
@@ -23,12 +26,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from huedesk import audit, clock
@@ -39,15 +43,27 @@ from huedesk.db.models import Attachment, FollowUpTask, OperationLog
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.records import events, masking
 from huedesk.records.compound import Snapshot, restore_in, snapshot_in
+from huedesk.records.display import display_value
 from huedesk.records.duplicates import DUPLICATE_KINDS
 from huedesk.records.fields import SYSTEM_FIELDS
 from huedesk.records.kinds import KINDS, KindSpec, kind_spec
-from huedesk.records.service import delete_in, get_obj, row_dict, update_in
-from huedesk.records.visibility import require_row
+from huedesk.records.operation_log import (
+    UNDONE,
+    drop,
+    dropped_reason,
+    expired,
+    forgetting_later,
+    note_text,
+    prune_in,
+    refusal,
+)
+from huedesk.records.service import add_labels, delete_in, get_obj, row_dict, update_in
+from huedesk.records.visibility import hidden_kinds, require_kind, require_row
 
 MERGE = "merge"
 IMPORT = "import"
 ALIAS_SEPARATOR = "\n"
+_IMPORT_COUNTS = re.compile(r": \+(?P<added>\d+) ~(?P<updated>\d+)$")
 
 
 # --- stored values as JSON -------------------------------------------------------------------
@@ -95,6 +111,24 @@ class OperationInfo:
     kind: str
     summary: str
     undone: bool
+    undoable: bool = True  # False: undone, or its undo data expired or was removed
+    note: str | None = None  # why not: "undone", "expired", "deleted", "anonymised"
+
+    def note_text(self, lang: str = "vi") -> str:
+        """Why it cannot be undone, in a few words for a list ("" when it can)."""
+        return note_text(self.note, lang) if self.note is not None else ""
+
+    def summary_text(self, lang: str = "vi") -> str:
+        """The summary as a person reads it: an import's ``khach.xlsx: +3 ~1`` (as stored)
+        becomes ``khach.xlsx: thêm 3, sửa 1`` / ``khach.xlsx: 3 added, 1 updated``."""
+        counts = _IMPORT_COUNTS.search(self.summary) if self.action == IMPORT else None
+        if counts is None:
+            return self.summary
+        added, updated = counts["added"], counts["updated"]
+        tail = (
+            f"{added} added, {updated} updated" if lang == "en" else f"thêm {added}, sửa {updated}"
+        )
+        return f"{self.summary[: counts.start()]}: {tail}"
 
 
 @dataclass(frozen=True)
@@ -110,6 +144,11 @@ class MergeResult:
     filled: tuple[str, ...] = ()  # fields of the kept record filled from the other
     dropped: dict[str, Any] = field(default_factory=dict)  # other's values the kept one differs on
 
+    def _labels(self, names: Iterable[str], lang: str) -> str:
+        """The fields as officials see them (``Số hộ chiếu``), not their keys."""
+        fields = kind_spec(self.kind).fields
+        return ", ".join((fields[n].label(lang) if n in fields else n).lower() for n in names)
+
     def describe(self, lang: str = "vi") -> str:
         moved = ", ".join(
             f"{n} {KINDS[k].label_en.lower() if lang == 'en' else KINDS[k].label_vi.lower()}"
@@ -119,16 +158,18 @@ class MergeResult:
             text = f"{self.other_ref} merged into {self.keep_ref} (operation {self.operation_id})."
             if moved:
                 text += f" Links moved: {moved}."
+            if self.filled:
+                text += f" Filled from the other: {self._labels(self.filled, lang)}."
             if self.dropped:
-                text += (
-                    " Kept this record's " + ", ".join(self.dropped) + " (the other's differed)."
-                )
+                text += f" Kept this record's {self._labels(self.dropped, lang)} (the other's differed)."
             return text
         text = f"Đã gộp {self.other_ref} vào {self.keep_ref} (thao tác {self.operation_id})."
         if moved:
             text += f" Liên kết chuyển sang: {moved}."
+        if self.filled:
+            text += f" Lấy từ hồ sơ kia: {self._labels(self.filled, lang)}."
         if self.dropped:
-            text += " Giữ " + ", ".join(self.dropped) + " của hồ sơ này (hồ sơ kia khác)."
+            text += f" Giữ {self._labels(self.dropped, lang)} của hồ sơ này (hồ sơ kia khác)."
         return text
 
 
@@ -160,6 +201,7 @@ class UndoResult:
 def _log(
     session: Session, who: Principal, action: str, kind: str, summary: str, body: Mapping[str, Any]
 ) -> OperationLog:
+    prune_in(session)
     entry = OperationLog(
         at=clock.now(),
         actor=who.name,
@@ -173,16 +215,43 @@ def _log(
     return entry
 
 
-def _info(op: OperationLog) -> OperationInfo:
-    return OperationInfo(
-        op.id, op.at, op.actor, op.action, op.kind, op.summary, op.undone_at is not None
+def recent_in(session: Session, actor: Actor, limit: int = 50) -> list[OperationInfo]:
+    """The newest logged operations ``actor`` may see (not those of consular kinds to roles
+    that may not see cases), newest first; each says whether it can still be undone."""
+    who = resolve(session, actor)
+    stmt = select(
+        OperationLog.id,
+        OperationLog.at,
+        OperationLog.actor,
+        OperationLog.action,
+        OperationLog.kind,
+        OperationLog.summary,
+        OperationLog.undone_at,
+        func.substr(OperationLog.body, 1, 40),  # enough to tell dropped undo data
     )
+    hidden = hidden_kinds(who)
+    if hidden:
+        stmt = stmt.where(OperationLog.kind.not_in(sorted(hidden)))
+    out = []
+    for n, at, user, action, kind, summary, undone_at, start in session.execute(
+        stmt.order_by(OperationLog.id.desc()).limit(limit)
+    ):
+        note = UNDONE if undone_at is not None else dropped_reason(start)
+        if note is None and expired(at):
+            note = "expired"
+        info = OperationInfo(n, at, user, action, kind, summary, undone_at is not None)
+        out.append(replace(info, undoable=note is None, note=note))
+    return out
 
 
-def recent_in(session: Session, limit: int = 50) -> list[OperationInfo]:
-    """The newest logged operations, newest first."""
-    stmt = select(OperationLog).order_by(OperationLog.id.desc()).limit(limit)
-    return [_info(op) for op in session.scalars(stmt)]
+def _operation(session: Session, who: Principal, operation_id: int) -> OperationLog:
+    op = session.get(OperationLog, operation_id)
+    if op is None:
+        raise NotFoundError(
+            f"Không có thao tác {operation_id}.", f"There is no operation {operation_id}."
+        )
+    require_kind(who, op.kind)
+    return op
 
 
 def _system_entry(
@@ -416,18 +485,17 @@ def _put_back(
 
 def undo_in(session: Session, actor: Actor, operation_id: int) -> UndoResult:
     """Undo a logged merge or import as a whole (in the caller's unit of work)."""
-    op = session.get(OperationLog, operation_id)
-    if op is None:
-        raise NotFoundError(
-            f"Không có thao tác {operation_id}.", f"There is no operation {operation_id}."
-        )
+    who = resolve(session, actor)
+    op = _operation(session, who, operation_id)
+    require_write(who)
     if op.undone_at is not None:
         raise HueDeskError(
             f"Thao tác {operation_id} đã được hoàn tác.",
             f"Operation {operation_id} was undone already.",
         )
-    who = resolve(session, actor)
-    require_write(who)
+    reason = dropped_reason(op.body[:40]) or ("expired" if expired(op.at) else None)
+    if reason is not None:
+        raise refusal(op, reason)
     body = json.loads(op.body)
     kept: list[str] = []
     if op.action == MERGE:
@@ -435,8 +503,107 @@ def undo_in(session: Session, actor: Actor, operation_id: int) -> UndoResult:
     else:
         result = _undo_import(session, who, op, body, kept)
     op.undone_at = clock.now()
+    drop(op, UNDONE)  # not needed any more: a second undo is refused
+    prune_in(session)
     session.flush()
     return result
+
+
+# --- what an operation did, as its undo data says (masked for the role) ----------------------
+def detail_in(session: Session, actor: Actor, operation_id: int, lang: str = "vi") -> list[str]:
+    """What undoing the operation would put back, one line each, for ``actor``: personal
+    data masked for roles that may not see it, links to consular rows left out for them."""
+    who = resolve(session, actor)
+    op = _operation(session, who, operation_id)
+    en = lang == "en"
+    reason = UNDONE if op.undone_at is not None else dropped_reason(op.body[:40])
+    if reason == UNDONE:
+        return [
+            f"Operation {op.id} was undone; its undo data is no longer kept."
+            if en
+            else f"Thao tác {op.id} đã được hoàn tác; không còn giữ dữ liệu hoàn tác."
+        ]
+    if reason is not None:
+        return [refusal(op, reason).message(lang)]
+    lines = [refusal(op, "expired").message(lang)] if expired(op.at) else []
+    body = json.loads(op.body)
+    if op.action == MERGE:
+        return lines + _merge_lines(session, who, op.kind, body, lang)
+    return lines + _import_lines(session, who, body, lang)
+
+
+def _shown(
+    session: Session, who: Principal, spec: KindSpec, row: Mapping[str, Any], lang: str
+) -> list[tuple[str, str]]:
+    """(label, value) of each field with a value, personal data masked for ``who``."""
+    row = dict(row)
+    add_labels(session, spec, [row])
+    personal = set(masking.personal_fields(spec))
+    out = []
+    for name, fs in spec.fields.items():
+        if name in SYSTEM_FIELDS or name == "ref" or row.get(name) in (None, ""):
+            continue  # the reference number heads the lines
+        if name in personal and not who.can_see_sensitive:
+            text = masking.mask_value(row[name])
+        else:
+            text = display_value(fs, row, lang)
+        out.append((fs.label(lang), " ".join(text.split())))
+    return out
+
+
+def _merge_lines(
+    session: Session, who: Principal, kind: str, body: Mapping[str, Any], lang: str
+) -> list[str]:
+    en = lang == "en"
+    spec = kind_spec(kind)
+    other = _decode_row(body["other"])
+    lines = [
+        (
+            f"Undo brings back {other.get('ref') or other['uuid']}:"
+            if en
+            else f"Hoàn tác đưa lại {other.get('ref') or other['uuid']}:"
+        )
+    ]
+    lines += [f"  {label}: {text}" for label, text in _shown(session, who, spec, other, lang)]
+    hidden = hidden_kinds(who)
+    counts: dict[str, int] = {}
+    for k, _id, _fk in body["moved"]:
+        if k not in hidden:
+            counts[k] = counts.get(k, 0) + 1
+    if counts:
+        moved = ", ".join(f"{n} {KINDS[k].label(lang).lower()}" for k, n in sorted(counts.items()))
+        lines.append(f"Links moved back: {moved}" if en else f"Liên kết chuyển lại: {moved}")
+    after = _decode_row(body["after"])
+    if after:
+        lines.append("Values taken back from the kept record:" if en else "Gỡ khỏi hồ sơ giữ lại:")
+        lines += [f"  {label}: {text}" for label, text in _shown(session, who, spec, after, lang)]
+    return lines
+
+
+def _import_lines(
+    session: Session, who: Principal, body: Mapping[str, Any], lang: str
+) -> list[str]:
+    en = lang == "en"
+    lines = [
+        f"Undo deletes the {len(body['created'])} records it added."
+        if en
+        else f"Hoàn tác xóa {len(body['created'])} hồ sơ đã thêm."
+    ]
+    hidden = hidden_kinds(who)
+    for kind, uuid, before, after in body["changed"]:
+        if kind in hidden:
+            continue
+        spec = kind_spec(kind)
+        record_id = _id_of(session, kind, uuid)
+        ref = uuid
+        if record_id is not None:
+            ref = row_dict(get_obj(session, spec, record_id)).get("ref") or uuid
+        old = dict(_shown(session, who, spec, _decode_row(before), lang))
+        new = dict(_shown(session, who, spec, _decode_row(after), lang))
+        for name in before:
+            label = spec.fields[name].label(lang) if name in spec.fields else name
+            lines.append(f"{ref} — {label}: {new.get(label, '')} → {old.get(label, '')}")
+    return lines
 
 
 def _undo_merge(
@@ -489,12 +656,13 @@ def _undo_import(
     session: Session, who: Principal, op: OperationLog, body: dict[str, Any], kept: list[str]
 ) -> UndoResult:
     removed = restored = 0
-    for kind, uuid in reversed(body["created"]):
-        record_id = _id_of(session, kind, uuid)
-        if record_id is None:
-            continue  # deleted since
-        delete_in(session, who, kind, record_id)  # refused if something refers to it now
-        removed += 1
+    with forgetting_later(session):  # undo data of other operations: one pass at the end
+        for kind, uuid in reversed(body["created"]):
+            record_id = _id_of(session, kind, uuid)
+            if record_id is None:
+                continue  # deleted since
+            delete_in(session, who, kind, record_id)  # refused if something refers to it now
+            removed += 1
     for kind, uuid, before, after in body["changed"]:
         record_id = _id_of(session, kind, uuid)
         if record_id is None:

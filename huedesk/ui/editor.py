@@ -266,14 +266,9 @@ class RecordEditor(QDialog):
         self.tabs.setCurrentIndex(0)
         return False
 
-    # Fields whose change can make a person or organisation repeat another.
-    _NAME_FIELDS = frozenset({"full_name", "name", "name_en", "aliases"})
-
     def _not_a_duplicate(self, changes: dict[str, Any]) -> bool:
         """Ask before saving a person or organisation that probably repeats a stored one
         (a new one, or one whose name changes); True to go on saving."""
-        if self.record_id is not None and not self._NAME_FIELDS & set(changes):
-            return True
         try:
             found = self.ctx.ws.records.likely_duplicates(self.spec.name, changes, self.record_id)
         except HueDeskError:

@@ -113,7 +113,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ops_summary": ("Tóm tắt", "Summary"),
     "ops_merge": ("Gộp hồ sơ", "Merge"),
     "ops_import": ("Nhập bảng tính", "Sheet import"),
-    "ops_undone": ("đã hoàn tác", "undone"),
     "ops_undo": ("Hoàn tác", "Undo"),
     "ops_confirm": (
         "Hoàn tác cả thao tác “{summary}”? Các hồ sơ được thêm sẽ bị xóa, các giá trị đã sửa "

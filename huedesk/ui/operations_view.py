@@ -3,6 +3,9 @@
 The list comes from ``ws.operations.recent`` (the operation log, kept in the
 database: an import done yesterday, or from the command line, is here too);
 *Undo* takes the selected one back with ``ws.operations.undo``, all or nothing.
+Below the list, ``ws.operations.detail`` says what undoing the selected one would
+put back (personal data masked for roles that may not see it), or why it can no
+longer be undone (undone, too old, a record deleted or anonymised since).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -37,7 +41,7 @@ class OperationsView(QDialog):
         self.ctx = ctx
         self.operations: list[OperationInfo] = []
         self.setWindowTitle(tr("ops_title"))
-        self.resize(860, 420)
+        self.resize(860, 560)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [tr("ops_at"), tr("ops_user"), tr("ops_what"), tr("sheet_kind"), tr("ops_summary")]
@@ -51,6 +55,9 @@ class OperationsView(QDialog):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setMaximumHeight(170)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.undo_btn = QPushButton(tr("ops_undo"))
@@ -63,6 +70,7 @@ class OperationsView(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.reload()
@@ -72,13 +80,15 @@ class OperationsView(QDialog):
         lang = self.ctx.lang
         self.table.setRowCount(len(self.operations))
         for i, op in enumerate(self.operations):
-            what = tr(f"ops_{op.action}") + (f" ({tr('ops_undone')})" if op.undone else "")
+            what = tr(f"ops_{op.action}")
+            if op.note is not None:
+                what += f" ({op.note_text(lang)})"
             cells = [
                 format_datetime(op.at, lang),
                 op.actor,
                 what,
                 kind_spec(op.kind).label(lang),
-                op.summary,
+                op.summary_text(lang),
             ]
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
@@ -90,7 +100,14 @@ class OperationsView(QDialog):
 
     def _selection_changed(self) -> None:
         op = self._selected()
-        self.undo_btn.setEnabled(op is not None and not op.undone and self.ctx.can_write)
+        self.undo_btn.setEnabled(op is not None and op.undoable and self.ctx.can_write)
+        lines: list[str] = []
+        if op is not None:
+            try:
+                lines = self.ctx.ws.operations.detail(op.id, self.ctx.lang)
+            except HueDeskError as exc:
+                lines = [exc.message(self.ctx.lang)]
+        self.detail.setPlainText("\n".join(lines))
 
     def undo_selected(self) -> None:
         op = self._selected()
@@ -99,7 +116,7 @@ class OperationsView(QDialog):
         answer = QMessageBox.question(
             self,
             tr("ops_title"),
-            tr("ops_confirm", summary=op.summary),
+            tr("ops_confirm", summary=op.summary_text(self.ctx.lang)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

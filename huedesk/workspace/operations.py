@@ -21,6 +21,7 @@ from huedesk.records.operations import (
     MergeResult,
     OperationInfo,
     UndoResult,
+    detail_in,
     merge_in,
     recent_in,
     undo_in,
@@ -52,7 +53,13 @@ class Operations:
         """The newest merges and imports, newest first."""
         self._ws.principal  # noqa: B018  (a disabled account is refused here)
         with self._ws.db.read() as s:
-            return recent_in(s, limit)
+            return recent_in(s, self._ws.actor, limit)
+
+    def detail(self, operation_id: int, lang: str = "vi") -> list[str]:
+        """What undoing the operation would put back, one line each (personal data masked
+        for roles that may not see it); or why it can no longer be undone."""
+        with self._ws.db.read() as s:
+            return detail_in(s, self._ws.actor, operation_id, lang)
 
     def undo(self, operation_id: int) -> UndoResult:
         """Undo a merge or an import as a whole (all or nothing)."""

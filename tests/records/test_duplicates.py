@@ -77,3 +77,31 @@ def test_a_place_is_found_with_or_without_province_or_city(svc: RecordService) -
     svc.create("person", {"full_name": "Lê Văn Tịnh"})
     svc.create("person", {"full_name": "Lê Văn"})
     assert svc.duplicates("person") == []
+
+
+def test_set_asks_before_a_rename_that_repeats_a_stored_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "h.sqlite3")
+    for name in ("Nguyễn Văn A", "Lê Văn Cường"):
+        assert main(["--db", db, "add", "person", f"full_name={name}"]) == 0
+    first, second = capsys.readouterr().out.split()
+    # Without a terminal to ask, the rename is refused in one line, the record unchanged.
+    assert main(["--db", db, "set", "person", second, "full_name=NGUYEN VAN A"]) != 0
+    err = capsys.readouterr().err
+    assert f"có thể trùng với {first} Nguyễn Văn A" in err
+    assert err.strip().splitlines()[-1].startswith("huedesk: Không lưu: tên mới có thể trùng")
+    assert main(["--db", db, "show", "person", second]) == 0
+    assert "Lê Văn Cường" in capsys.readouterr().out
+    # Asked at a terminal: "n" keeps it, as add does.
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    args = ["--db", db, "set", "person", second, "full_name=NGUYEN VAN A", "--lang", "en"]
+    assert main(args) == 1
+    assert "Not saved" in capsys.readouterr().out
+    # --yes saves; a change of anything but a name is not asked about.
+    assert main([*args, "--yes"]) == 0
+    assert main(["--db", db, "set", "person", second, "position=Chuyên viên"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "show", "person", second]) == 0
+    assert "NGUYEN VAN A" in capsys.readouterr().out

@@ -190,3 +190,18 @@ def test_an_entry_that_repeats_a_stored_record_is_asked_about(
     err = capsys.readouterr().err
     assert "probably the same as" in err and "another order" in err and "--yes" in err
     assert main(["--db", db, "add", "person", "full_name=Văn A Nguyễn", "--yes"]) == 0
+
+
+def test_the_merge_message_names_fields_as_officials_see_them(ws: Workspace) -> None:
+    keep = ws.records.create("person", {"full_name": "Trần Thị Bình", "position": "Giám đốc"})
+    other = ws.records.create(
+        "person", {"full_name": "Tran Thi Binh", "position": "Phó giám đốc", "phone": "0905111222"}
+    )
+    result = ws.operations.merge("person", keep["id"], other["id"])
+    assert (result.filled, tuple(result.dropped)) == (("phone",), ("full_name", "position"))
+    vi, en = result.describe(), result.describe("en")
+    assert "Lấy từ hồ sơ kia: điện thoại." in vi
+    assert "Giữ họ và tên, chức vụ của hồ sơ này (hồ sơ kia khác)." in vi
+    assert "Filled from the other: phone." in en
+    assert "Kept this record's full name, position (the other's differed)." in en
+    assert not {"full_name", "position", "phone"} & set(vi.replace(".", " ").split())

@@ -155,7 +155,9 @@ def test_operations_view_undoes_an_import_done_on_the_command_line(
     sheet.write_text(PEOPLE, encoding="utf-8")
     done = ctx.ws.sheets.import_(ctx.ws.sheets.preview(sheet, "person"))
     view = window.show_operations()
-    assert view.table.rowCount() == 1 and "khach.csv" in view.table.item(0, 4).text()
+    assert view.table.rowCount() == 1
+    assert view.table.item(0, 4).text() == "khach.csv: thêm 2, sửa 0"
+    assert ctx.ws.operations.recent()[0].summary_text("en") == "khach.csv: 2 added, 0 updated"
     assert not view.undo_btn.isEnabled()
     view.table.selectRow(0)
     answer.queue.append(QMessageBox.StandardButton.Yes)

@@ -59,7 +59,9 @@ class OperationLog(Base):
     ``body`` is JSON written by the service that did it (``huedesk.records.operations``):
     what it changed and the values before, enough to put them back. It holds the
     merged-away record as it was (personal data included, as the record itself did)
-    until the operation is undone or the log is cleared.
+    until the operation is undone, is 30 days old, or a record it holds values of is
+    deleted or anonymised (``huedesk.records.operation_log``); then ``body`` is only
+    ``{"dropped": why, "on": date}``.
     """
 
     __tablename__ = "operation_log"
