@@ -20,6 +20,7 @@ from huedesk.privacy.retention import anonymise_case
 from huedesk.records.operation_log import undo_days
 from huedesk.workspace import Workspace
 from tests.access.conftest import PASSWORD, CliResult
+from tests.backends import ON_SERVER
 from tests.sheets import checked_csv
 
 PASSPORT = "K9988776"
@@ -100,8 +101,9 @@ def test_anonymising_a_case_removes_the_undo_data_of_its_people(
     assert consular.operations.detail(op, "en") == [refused.value.en]
     # The person is still there, anonymised, and nothing of the merge brings the data back.
     assert consular.records.get("person", victim)["passport_no"] is None
-    raw = _raw_file(db, db_path)
-    assert PASSPORT.encode() not in raw and PHONE.encode() not in raw
+    if not ON_SERVER:  # the bytes of the database file (a server keeps its own pages)
+        raw = _raw_file(db, db_path)
+        assert PASSPORT.encode() not in raw and PHONE.encode() not in raw
 
 
 def test_deleting_the_kept_record_removes_the_undo_data(
