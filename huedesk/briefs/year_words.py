@@ -109,16 +109,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "agreements_text": (
         "Trong năm ký kết {signed} thỏa thuận quốc tế ({cmp}); đến ngày {day} có {in_force} "
         "thỏa thuận đang có hiệu lực.",
-        "{signed} international agreements were signed during the year ({cmp}); {in_force} "
-        "were in force on {day}.",
+        "International agreements signed during the year: {signed} ({cmp}); in force on "
+        "{day}: {in_force}.",
     ),
     "fdi": ("Ngoại giao kinh tế, thu hút đầu tư", "Economic diplomacy and investment"),
     "fdi_text": (
         "Cấp mới {n} dự án đầu tư trực tiếp nước ngoài với tổng vốn đăng ký {capital} ({cmp}). "
         "Đến ngày {day}, trên địa bàn có {live} dự án FDI còn hiệu lực với tổng vốn đăng ký "
         "{live_capital}.",
-        "{n} new foreign direct investment projects were licensed with {capital} of registered "
-        "capital ({cmp}). On {day}, {live} FDI projects were in force with {live_capital} "
+        "New foreign direct investment projects licensed: {n}, with {capital} of registered "
+        "capital ({cmp}). FDI projects in force on {day}: {live}, with {live_capital} "
         "registered.",
     ),
     "aid": ("Vận động viện trợ quốc tế", "International aid"),
@@ -126,15 +126,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Phê duyệt {n} dự án, khoản viện trợ với tổng giá trị cam kết {mobilised} ({cmp}); "
         "giải ngân trong năm {disbursed} ({cmp_paid}), mỗi khoản quy đổi theo tỷ giá của "
         "ngày giải ngân.",
-        "{n} aid projects were approved, committing {mobilised} ({cmp}); {disbursed} was "
-        "disbursed during the year ({cmp_paid}), each payment at its own exchange rate.",
+        "Aid projects approved: {n}, committing {mobilised} ({cmp}); disbursed during the "
+        "year: {disbursed} ({cmp_paid}), each payment at its own exchange rate.",
     ),
     "consular": ("Công tác lãnh sự, bảo hộ công dân", "Consular work and citizen protection"),
     "consular_text": (
         "Tiếp nhận {opened} vụ việc lãnh sự, bảo hộ công dân ({cmp}); giải quyết xong {closed} "
         "vụ việc; đến ngày {day} còn {still} vụ việc đang xử lý.",
-        "{opened} consular and citizen-protection cases were opened ({cmp}); {closed} were "
-        "settled; {still} were still open on {day}.",
+        "Consular and citizen-protection cases opened: {opened} ({cmp}); settled: {closed}; "
+        "still open on {day}: {still}.",
     ),
     "events": (
         "Ngoại giao văn hóa, sự kiện quốc tế",
