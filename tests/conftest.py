@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -194,8 +195,6 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if not _EXIT_STATUS or os.environ.get("HUEDESK_TEST_NORMAL_EXIT"):
         return  # collection-only runs and xdist workers; or asked to see the teardown
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):
             stream.flush()
-        except (OSError, ValueError):
-            pass
     os._exit(_EXIT_STATUS[0])
