@@ -200,6 +200,40 @@ def test_consular_cases_are_plausible(demo: tuple[sqlite3.Connection, dt.datetim
         assert gender == ("female" if role in ("Mẹ", "Vợ", "Chị gái") else "male"), notes
 
 
+def test_what_happened_is_not_written_down_before_it_happened(
+    demo: tuple[sqlite3.Connection, dt.datetime],
+) -> None:
+    """A case is entered when it is received, a payment when it is made: never before.
+
+    (A consular case "created" on 31 July and "received" on 5 August read false in the
+    record window's footer.) Plans (visits, events) may be entered ahead of their day."""
+    conn, moment = demo
+    facts = {
+        "consular_case": "opened_on",
+        "case_action": "taken_at",
+        "case_consent": "given_on",
+        "aid_transaction": "value_date",
+        "fdi_project": "licence_date",
+    }
+    for table, column in facts.items():
+        rows = conn.execute(f"SELECT {column}, created_at FROM {table}").fetchall()
+        assert rows, table
+        for happened, created in rows:
+            day = dt.date.fromisoformat(happened[:10])
+            entered = _stamp(created)
+            if day <= moment.date():
+                assert day <= entered.date() <= day + dt.timedelta(days=2), (
+                    table,
+                    happened,
+                    created,
+                )
+    late = conn.execute(
+        "SELECT COUNT(*) FROM case_person cp JOIN consular_case c ON c.id = cp.case_id"
+        " WHERE date(cp.created_at) < c.opened_on"
+    ).fetchone()[0]
+    assert late == 0
+
+
 def test_aid_adds_up_and_matches_its_sector(demo: tuple[sqlite3.Connection, dt.datetime]) -> None:
     conn, _ = demo
     titles = {

@@ -137,7 +137,7 @@ def cases(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]
             else None,
             "outcome": spec["outcome"] if closed else None,
             "notes": None,
-            **b.stamp(opened, until=closed),
+            **b.stamp(opened, until=closed, recorded=True),
         }
         out["consular_case"].append(row)
         pools.add_source("consular_case", row, opened, None)
@@ -157,7 +157,7 @@ def cases(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]
                     "scope": "Thông tin nhân thân và diễn biến vụ việc",
                     "given_on": opened,
                     "withdrawn_on": None,
-                    **b.stamp(opened),
+                    **b.stamp(opened, recorded=True),
                 }
             )
         out["case_action"] += _actions(b, cid, steps, opened, closed)
@@ -199,7 +199,7 @@ def _case_person(
         "person_id": person,
         "role": role,
         "notes": notes,
-        **b.stamp(day),
+        **b.stamp(day, recorded=True),
     }
 
 
@@ -228,7 +228,7 @@ def _actions(
                 "action": action,
                 "officer": officer,
                 "next_step": nxt,
-                **b.stamp(day),
+                **b.stamp(day, recorded=True),
             }
         )
     if closed:
@@ -240,7 +240,7 @@ def _actions(
                 "action": "Đóng hồ sơ vụ việc",
                 "officer": officer,
                 "next_step": None,
-                **b.stamp(closed),
+                **b.stamp(closed, recorded=True),
             }
         )
     return rows
@@ -339,7 +339,7 @@ def _tx(
         if kind is e.TransactionType.DISBURSEMENT
         else f"{b.rng.randint(100, 3999)}/QĐ-UBND",
         "notes": None,
-        **b.stamp(day),
+        **b.stamp(day, recorded=True),
     }
 
 
@@ -403,7 +403,7 @@ def tasks(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]
                 "source_uuid": uuid,
                 "done_on": done_on,
                 "notes": None,
-                **b.stamp(raised, until=done_on),
+                **b.stamp(raised, until=done_on, recorded=True),
             }
         )
     return {"follow_up_task": rows}

@@ -102,15 +102,26 @@ class _Builder:
         self.refs[(prefix, year)] = n
         return format_ref(prefix, year, n)
 
-    def stamp(self, day: dt.date, until: dt.date | None = None) -> dict[str, Any]:
-        """UUID and times of a record about ``day``: entered some days before, last changed
-        by ``until`` (when it was closed or done) or soon after; never after ``moment``."""
-        created = dt.datetime.combine(
-            day - dt.timedelta(days=self.rng.randint(5, 60)),
-            dt.time(1 + self.rng.randint(0, 8), self.rng.randint(0, 59)),
-            tzinfo=dt.UTC,
-        )
-        created = min(created, self.moment - dt.timedelta(minutes=self.rng.randint(60, 6000)))
+    def stamp(
+        self, day: dt.date, until: dt.date | None = None, *, recorded: bool = False
+    ) -> dict[str, Any]:
+        """UUID and times of a record about ``day``; never after ``moment``.
+
+        A plan (a visit, an event, a project) is entered some days before ``day``. A record of
+        something that happened (``recorded``: a case received, an action taken, a payment, a
+        licence) is entered on that day or within two days after it, as an office writes
+        things down, never before. It is last changed by ``until`` (when it was closed or
+        done) or soon after. The random draws are the same either way, so the rest of the
+        generated data does not depend on which records are ``recorded``."""
+        offset = self.rng.randint(5, 60)
+        hour = dt.time(1 + self.rng.randint(0, 8), self.rng.randint(0, 59))
+        lag = self.rng.randint(60, 6000)
+        if recorded:
+            created = dt.datetime.combine(day + dt.timedelta(days=offset % 3), hour, tzinfo=dt.UTC)
+            created = min(created, self.moment - dt.timedelta(minutes=1 + lag % 60))
+        else:
+            created = dt.datetime.combine(day - dt.timedelta(days=offset), hour, tzinfo=dt.UTC)
+            created = min(created, self.moment - dt.timedelta(minutes=lag))
         if until is not None:
             last = dt.datetime.combine(until, dt.time(9, self.rng.randint(0, 59)), tzinfo=dt.UTC)
         else:

@@ -156,7 +156,7 @@ def fdi(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]:
                 "location": loc,
                 "status": status,
                 "notes": None,
-                **b.stamp(licensed),
+                **b.stamp(licensed, recorded=True),
             }
         )
         pools.add_source("fdi_project", rows[-1], licensed, inv.name)
