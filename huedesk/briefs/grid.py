@@ -38,6 +38,7 @@ from huedesk.briefs.markup import plain
 
 GRID = colors.HexColor("#555555")
 HEAD_FILL = colors.HexColor("#e8e8e8")
+HEADER_STRETCH = 1.5  # how much wider than its text a column grows to keep its header whole
 SPAN_FILL = colors.HexColor("#f1f1f1")
 PAD_X = 3.0
 PAD_TOP = 2.0
@@ -184,8 +185,11 @@ def _measure(
         for c, col in enumerate(cols):
             words = _words(plain(col.header))
             lo = max((_width(w, BOLD, size) for w in words), default=0.0)
+            hi = max((_width(t, BOLD, size) for t in plain(col.header).split("\n")), default=0.0)
             narrow[c] = max(narrow[c], lo)
-            natural[c] = max(natural[c], lo)
+            # A header a little wider than its column's text ("Ngày đồng ý" over a date) is
+            # set on one line rather than leave one syllable on a line of its own.
+            natural[c] = max(natural[c], hi if hi <= HEADER_STRETCH * natural[c] else lo)
     extra = 2 * PAD_X + 0.5
     return [w + extra for w in narrow], [w + extra for w in natural]
 
