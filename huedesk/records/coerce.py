@@ -15,6 +15,7 @@ from typing import Any
 
 from huedesk.money import CURRENCY_EXPONENTS, exponent
 from huedesk.reading import (
+    EN,
     VI,
     Convention,
     Unreadable,
@@ -158,6 +159,8 @@ def _money(raw: str | Decimal, currency: str | None, conv: Convention) -> int:
         # negative amount is named in the same round (issue #13: all problems at once)
         return -1 if major < 0 else 0
     places = exponent(currency)
+    if not isinstance(raw, Decimal):
+        _refuse_a_thousand_read_as_one(raw, major, currency, places, conv)
     scaled = major.scaleb(places)
     if scaled != scaled.to_integral_value():
         raise Invalid(
@@ -167,6 +170,33 @@ def _money(raw: str | Decimal, currency: str | None, conv: Convention) -> int:
             f"{currency} has {places} decimal places" if places else f"{currency} has no decimals",
         )
     return int(scaled)
+
+
+def _refuse_a_thousand_read_as_one(
+    raw: str, major: Decimal, currency: str, places: int, conv: Convention
+) -> None:
+    """Refuse "1,000" or "50,000" typed for an amount in a currency with fewer than 3 decimals.
+
+    Read the Vietnamese way, "50,000" is fifty with three decimals (zeros), which VND and
+    USD allow, so it would be stored as 50 đồng; written the English way it is fifty
+    thousand. One to three digits, the decimal mark and exactly three digits is the other
+    convention's thousands group, and a currency without a third decimal place would never
+    be written so: the two readings are a thousand times apart, so neither is guessed.
+    """
+    exp = major.as_tuple().exponent
+    if places >= 3 or exp != -3 or not 1 <= abs(major) < 1000:
+        return
+    other = EN if conv.lang == "vi" else VI
+    as_other = (major * 1000).to_integral_value()
+    mine, theirs = written(major.normalize(), conv), written(as_other, conv)
+    raise Invalid(
+        f"'{shown(raw)}' không rõ: là {mine} hay {theirs} ({written(as_other, other)} theo "
+        f"cách viết tiếng Anh)? {currency} không có ba chữ số thập phân; hãy viết {theirs} "
+        f"hoặc {mine}",
+        f"'{shown(raw)}' is ambiguous: {mine} or {theirs} ({written(as_other, other)} in "
+        f"{'English' if other is EN else 'Vietnamese'} notation)? {currency} has no third "
+        f"decimal place; write {theirs} or {mine}",
+    )
 
 
 # Far beyond any amount or exchange rate, and small enough that arithmetic stays instant

@@ -222,3 +222,46 @@ def test_child_rows_are_named_by_parent_and_place(svc: RecordService, project: d
         svc.locate("aid_transaction", f"{ref}/3")
     with pytest.raises(NotFoundError, match="parent"):
         svc.locate("aid_transaction", "17")
+
+
+@pytest.mark.parametrize(
+    ("typed", "currency", "readings"),
+    [
+        ("50,000", "VND", ("50", "50.000")),
+        ("1,000 đồng", "VND", ("1", "1.000")),
+        ("25,000", "USD", ("25", "25.000")),
+        ("1,500", "USD", ("1,5", "1.500")),
+    ],
+)
+def test_an_english_thousand_is_not_stored_as_one(
+    svc: RecordService, project: dict, typed: str, currency: str, readings: tuple[str, str]
+) -> None:
+    """ "50,000" read the Vietnamese way is 50 đồng: once stored silently, now refused."""
+    with pytest.raises(ValidationError) as exc:
+        _tx(svc, project, amount=typed, currency=currency, rate_to_vnd="25.450")
+    message = _problems(exc)["amount"]
+    assert "ambiguous" in message
+    assert f"ambiguous: {readings[0]} or {readings[1]} " in message, message
+
+
+def test_amounts_that_read_one_way_are_still_taken(svc: RecordService, project: dict) -> None:
+    assert (
+        _tx(svc, project, amount="1.000", currency="USD", rate_to_vnd="25.450")["amount"] == 100000
+    )
+    assert _tx(svc, project, amount="1,50", currency="USD", rate_to_vnd="25.450")["amount"] == 150
+    assert _tx(svc, project, amount="1.000.000,000", currency="VND")["amount"] == 1_000_000
+    assert _tx(svc, project, amount="1,5 triệu", currency="VND")["amount"] == 1_500_000
+
+
+def test_the_english_convention_refuses_the_vietnamese_thousand(db: object, project: dict) -> None:
+    svc = RecordService(db, actor="kiemthu", reading=EN)  # type: ignore[arg-type]
+    values = {
+        "project_id": project["ref"],
+        "tx_type": "disbursement",
+        "value_date": "05/03/2025",
+        "amount": "50.000",
+        "currency": "VND",
+    }
+    with pytest.raises(ValidationError) as exc:
+        svc.create("aid_transaction", values)
+    assert "50,000" in _problems(exc)["amount"]
