@@ -3,7 +3,8 @@
     python packaging/smoke_test.py [dist/HueDesk]
 
 Runs, each as a fresh process of the built program (never this Python): ``--version``;
-``demo`` into a new database; ``list``; a delegation ``brief``; an archive ``export``
+``demo`` into a new database; ``list``; a delegation ``brief`` (on Linux also checked not
+to load Qt's libraries, which only the window needs); an archive ``export``
 and ``verify``; a worker process (``-m huedesk.archive.verify_worker``, as large
 exports and imports start it); and the window, opened offscreen, drawn, printing the
 brief through QtPdf, and closed (``-m huedesk.ui.smoke``). Prints how long each step
@@ -47,14 +48,14 @@ def main() -> int:
             "XDG_DATA_HOME": str(work / "home" / ".local" / "share"),
         }
 
-        def run(label: str, *args: str | Path) -> str:
+        def run(label: str, *args: str | Path, extra: dict[str, str] | None = None) -> str:
             started = time.monotonic()
             done = subprocess.run(
                 [str(exe), *map(str, args)],
                 capture_output=True,
                 text=True,
                 encoding="utf-8",
-                env=env,
+                env=env | (extra or {}),
                 cwd=work,
                 timeout=300,
             )
@@ -63,7 +64,7 @@ def main() -> int:
                 print(f"FAIL {label} (exit {done.returncode})\n{done.stdout}\n{done.stderr}")
                 raise SystemExit(1)
             print(f"ok   {label:<34} {took:6.2f} s")
-            return done.stdout
+            return done.stdout + done.stderr if extra else done.stdout
 
         version = run("--version", "--version").strip()
         if version != f"HueDesk {__version__}":
@@ -75,6 +76,11 @@ def main() -> int:
         run(f"brief delegation {ref}", "brief", "delegation", ref, "-o", brief)
         if not brief.read_bytes().startswith(b"%PDF") or b"Tinos" not in brief.read_bytes():
             raise SystemExit("FAIL the brief is not a PDF set in Tinos")
+        if sys.platform.startswith("linux"):  # glibc's loader names every library it opens
+            loaded = run("brief without Qt (LD_DEBUG)", "brief", "delegation", ref,
+                         "-o", brief, extra={"LD_DEBUG": "files"})  # fmt: skip
+            if "libQt6Core" in loaded:
+                raise SystemExit("FAIL a brief loaded Qt (a run-time hook imports PySide6?)")
         bundle = work / "bundle.zip"
         run("export", "export", "-o", bundle, "--year", "2025")
         if "manifest.json" not in zipfile.ZipFile(bundle).namelist():
