@@ -2,6 +2,7 @@
 
     python packaging/build.py [--zip]      # build dist/HueDesk/ (and pack it)
     python packaging/build.py --pack-only  # pack an existing dist/HueDesk/ (e.g. once signed)
+    python packaging/build.py --sha256 FILE  # write FILE.sha256 (e.g. for the signed installer)
 
 Run it with the Python that has HueDesk's dependencies and PyInstaller
 (``pip install -e ".[build]"``); the same command builds on Linux and on Windows.
@@ -76,17 +77,28 @@ def make_zip() -> Path:
     archive = Path(
         shutil.make_archive(str(DIST / name), "zip" if WINDOWS else "gztar", DIST, APP.name)
     )
-    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    sums = archive.with_name(archive.name + ".sha256")
-    sums.write_text(f"{digest}  {archive.name}\n", encoding="ascii")
+    write_sha256(archive)
     return archive
+
+
+def write_sha256(path: Path) -> Path:
+    """``PATH.sha256`` beside ``path``, in ``sha256sum``'s format (``certutil -hashfile``
+    prints the same digest on Windows)."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    sums = path.with_name(path.name + ".sha256")
+    sums.write_text(f"{digest}  {path.name}\n", encoding="ascii")
+    return sums
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--zip", action="store_true", help="also pack dist/HueDesk into a ZIP")
     parser.add_argument("--pack-only", action="store_true", help="only pack dist/HueDesk")
+    parser.add_argument("--sha256", type=Path, metavar="FILE", help="only write FILE.sha256")
     args = parser.parse_args()
+    if args.sha256 is not None:
+        print(f"wrote {write_sha256(args.sha256)}")
+        return 0
     if args.pack_only:
         archive = make_zip()
         print(f"packed {archive} ({archive.stat().st_size / 2**20:.0f} MiB)")

@@ -8,6 +8,8 @@ that run without it.
 from __future__ import annotations
 
 import configparser
+import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -72,3 +74,77 @@ def test_install_desktop_entry_points_the_menu_at_the_folder(tmp_path: Path) -> 
     installed = (data / "applications" / "huedesk.desktop").read_text(encoding="utf-8")
     assert f'Exec="{folder}/huedesk"' in installed
     assert (data / "icons" / "hicolor" / "256x256" / "apps" / "huedesk.png").is_file()
+
+
+WORKFLOW = ROOT / ".github" / "workflows" / "windows-build.yml"
+INSTALLER = ROOT / "packaging" / "windows" / "huedesk.iss"
+
+
+def test_windows_workflow_runs_scripts_that_exist_and_keeps_what_the_docs_promise() -> None:
+    """No Windows runner here: the workflow is checked for what can go stale without one."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    scripts = {
+        line.split("python ", 1)[1].split()[0]
+        for line in text.splitlines()
+        if "python packaging" in line
+    }
+    assert scripts == {"packaging/build.py", "packaging/smoke_test.py"}
+    assert all((ROOT / script).is_file() for script in scripts)
+    assert "packaging\\windows\\huedesk.iss" in text and INSTALLER.is_file()
+    assert "choco install innosetup" in text  # not every runner image has Inno Setup
+    # the docs promise the ZIP, the installer and a checksum of each
+    for kept in (
+        "HueDesk-*.zip",
+        "HueDesk-*.zip.sha256",
+        "HueDesk-*-setup.exe",
+        "HueDesk-*-setup.exe.sha256",
+    ):
+        assert f"dist/{kept}\n" in text
+    # the installer's checksum is written after it is signed (signing changes the file)
+    assert text.index("Sign the installer") < text.index("--sha256")
+
+
+def test_windows_installer_takes_the_files_the_build_makes() -> None:
+    text = INSTALLER.read_text(encoding="utf-8")
+    here = INSTALLER.parent
+    icon = text.split("SetupIconFile=", 1)[1].splitlines()[0].replace("\\", "/")
+    assert (here / icon).resolve() == ROOT / "huedesk" / "resources" / "icons" / "huedesk.ico"
+    assert (here / icon).is_file()
+    source = text.split('Source: "', 1)[1].split('"', 1)[0].replace("\\", "/")
+    assert (here / source).parent.resolve() == ROOT / "dist" / "HueDesk"  # build.py's APP
+    assert '{app}\\HueDesk.exe"' in text  # the windowed program the spec makes on Windows
+    spec = (ROOT / "packaging" / "huedesk.spec").read_text(encoding="utf-8")
+    assert 'program("HueDesk", console=False)' in spec
+    assert 'program("huedesk-cli", console=True)' in spec
+    output = text.split("OutputBaseFilename=", 1)[1].splitlines()[0]
+    assert output == "HueDesk-{#Version}-setup"
+
+
+def test_build_names_the_windows_zip_and_writes_checksums(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location("huedesk_build", ROOT / "packaging" / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    app = tmp_path / "HueDesk"
+    app.mkdir()
+    (app / "HueDesk.exe").write_bytes(b"MZ")
+    monkeypatch.setattr(build, "DIST", tmp_path)
+    monkeypatch.setattr(build, "APP", app)
+    monkeypatch.setattr(build, "WINDOWS", True)
+    monkeypatch.setattr(build.sys, "platform", "win32")
+    monkeypatch.setattr(build.platform, "machine", lambda: "AMD64")
+    archive = build.make_zip()
+    assert archive.name == f"HueDesk-{__version__}-windows-amd64.zip"
+    sums = archive.with_name(archive.name + ".sha256").read_text(encoding="ascii")
+    assert sums == f"{hashlib.sha256(archive.read_bytes()).hexdigest()}  {archive.name}\n"
+    setup = tmp_path / f"HueDesk-{__version__}-setup.exe"
+    setup.write_bytes(b"installer")
+    monkeypatch.setattr(sys, "argv", ["build.py", "--sha256", str(setup)])
+    assert build.main() == 0
+    assert (
+        (tmp_path / f"{setup.name}.sha256")
+        .read_text(encoding="ascii")
+        .startswith(hashlib.sha256(b"installer").hexdigest() + "  " + setup.name)
+    )
