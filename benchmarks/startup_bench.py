@@ -35,7 +35,9 @@ and pair by pair), the load average before and after, and each target met or not
   not the desktop build): the interpreter alone (``python -c pass``); the interpreter
   with SQLAlchemy's ORM and ReportLab's platypus imported (the libraries a brief cannot
   do without); and the same with HueDesk's ORM models declared and their mappers
-  configured. The brief's time minus the last row is HueDesk's own work.
+  configured — these two with the garbage collector set and the ending (``os._exit``) a
+  HueDesk command uses, so they compare. The brief's time minus the last row is
+  HueDesk's own work (its services, opening the database, gathering, layout, PDF).
 - LibreOffice converting an equivalent Word file to PDF: the same brief's text,
   paragraph for paragraph, in a .docx set in Times New Roman 13 pt, converted with
   ``soffice --headless --convert-to pdf`` (its own profile folder, warmed up first, so
@@ -139,10 +141,16 @@ def _interpreter(program: Path) -> str | None:
     return first[2:].decode().strip()
 
 
-LIBRARIES = "import sqlalchemy.orm, reportlab.platypus"
+# As a command runs (huedesk.cli.main.run): the collector every 100,000 allocations, and
+# os._exit at the end (no interpreter teardown), so the rows compare with the brief's.
+LIBRARIES = (
+    "import gc, os; gc.set_threshold(100_000, 10, 10); "
+    "import sqlalchemy.orm, reportlab.platypus; os._exit(0)"
+)
 MODELS = (
+    "import gc, os; gc.set_threshold(100_000, 10, 10); "
     "import sqlalchemy.orm, reportlab.platypus, huedesk.db.models; "
-    "sqlalchemy.orm.configure_mappers()"
+    "sqlalchemy.orm.configure_mappers(); os._exit(0)"
 )
 
 
@@ -163,9 +171,10 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=2000)
     parser.add_argument("--program", type=Path, help="the huedesk program to time")
     args = parser.parse_args()
-    program = args.program or Path(sys.executable).with_name(
-        "huedesk.exe" if os.name == "nt" else "huedesk"
-    )
+    program = (
+        args.program
+        or Path(sys.executable).with_name("huedesk.exe" if os.name == "nt" else "huedesk")
+    ).absolute()  # the runs start in a scratch folder
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     python = _interpreter(program)
     load_before = _load()
