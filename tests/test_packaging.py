@@ -148,3 +148,47 @@ def test_build_names_the_windows_zip_and_writes_checksums(
         .read_text(encoding="ascii")
         .startswith(hashlib.sha256(b"installer").hexdigest() + "  " + setup.name)
     )
+
+
+_HOOK_PROBE = """
+import importlib.util, os, runpy, sys, types
+
+calls = []
+utils = types.ModuleType("_pyi_rth_utils")
+utils.is_macos_app_bundle = False
+utils.prepend_path_to_environment_variable = lambda path, name: None
+qt = types.ModuleType("_pyi_rth_utils.qt")
+qt.ensure_single_qt_bindings_package = lambda name: None
+qt.create_embedded_qt_conf = lambda name, path: calls.append((name, "PySide6.QtCore" in sys.modules))
+utils.qt = qt
+sys.modules.update({"_pyi_rth_utils": utils, "_pyi_rth_utils.qt": qt})
+sys._MEIPASS = sys.argv[2]
+finders = len(sys.meta_path)
+runpy.run_path(sys.argv[1])
+print("at start", "PySide6.QtCore" in sys.modules, calls, os.environ["QT_PLUGIN_PATH"])
+importlib.util.find_spec("PySide6.QtCore")  # found, not loaded
+print("asked", calls)
+from PySide6 import QtCore
+print("imported", calls, len(sys.meta_path) == finders)
+"""
+
+
+def test_pyside6_run_time_hook_registers_qt_conf_only_once_qt_is_imported(tmp_path: Path) -> None:
+    """The desktop build's replacement for PyInstaller's PySide6 hook (which imported
+    PySide6.QtCore into every command): Qt's qt.conf is registered right after the program
+    imports QtCore, and a command that never does is not made to load Qt."""
+    hook = ROOT / "packaging" / "hooks" / "rthooks" / "pyi_rth_huedesk_pyside6.py"
+    rthooks = (ROOT / "packaging" / "hooks" / "rthooks.dat").read_text(encoding="utf-8")
+    assert "'PySide6': ['pyi_rth_huedesk_pyside6.py']" in rthooks
+    done = subprocess.run(
+        [sys.executable, "-c", _HOOK_PROBE, str(hook), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    start, asked, imported = done.stdout.splitlines()
+    plugins = str(tmp_path / "PySide6" / "Qt" / "plugins")
+    assert start == f"at start False [] {plugins}" or sys.platform == "win32"
+    assert asked == "asked []"
+    assert imported == "imported [('PySide6', True)] True"

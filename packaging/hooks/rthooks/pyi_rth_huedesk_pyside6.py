@@ -40,22 +40,30 @@ def _pyi_rthook():
         prepend_path_to_environment_variable(sys._MEIPASS, "DYLD_LIBRARY_PATH")
 
     class _AfterQtCore:
-        """Finds nothing itself; when PySide6.QtCore is found by the others, makes its
-        loading end with the qt.conf registration, then steps out of the way."""
+        """Finds nothing itself: when the other finders find PySide6.QtCore, makes its
+        loading end with the qt.conf registration, and leaves once that has run (a spec
+        found but never loaded leaves it in place for the real import)."""
+
+        asking = False
 
         def find_spec(self, name, path=None, target=None):
-            if name != "PySide6.QtCore":
+            if name != "PySide6.QtCore" or self.asking:
                 return None
-            sys.meta_path.remove(self)
             import importlib.util
 
-            spec = importlib.util.find_spec(name)
+            self.asking = True  # the question below comes back through sys.meta_path
+            try:
+                spec = importlib.util.find_spec(name)
+            finally:
+                self.asking = False
             if spec is None or spec.loader is None:
                 return spec
             load = spec.loader.exec_module
 
             def exec_module(module):
                 load(module)
+                if self in sys.meta_path:
+                    sys.meta_path.remove(self)
                 qt_rth_utils.create_embedded_qt_conf("PySide6", pyqt_path)
 
             spec.loader.exec_module = exec_module
