@@ -7,7 +7,8 @@ another computer holds is refused; a damaged file is refused with the newest goo
 backup named (``DamagedDatabaseError.backup``); and once a day an automatic backup
 is taken. Opening also installs the search index's listeners, so every change
 made through the record services updates the index in its own transaction, and
-builds the index when the file has none yet. A database file HueDesk may not write
+builds the index when the file has none yet (the window takes the daily backup after
+it is shown: ``back_up_if_due``). A database file HueDesk may not write
 is opened for reading only, and nothing is written on the way in
 (``huedesk.db.read_only``).
 """
@@ -105,9 +106,24 @@ def open_store(location: Location, *, auto_backup: bool = True) -> Database:
     except BaseException:
         db.dispose()
         raise
-    if existed and auto_backup and isinstance(path, Path):
-        try:
-            backup.auto_backup_if_due(path)
-        except HueDeskError as exc:  # a full backup disk must not keep the user from working
-            log.warning("automatic backup of %s failed: %s", path, exc.en)
+    if existed and auto_backup:
+        back_up_if_due(db)
     return db
+
+
+def back_up_if_due(db: Database) -> Path | None:
+    """The automatic daily backup of a database file, when the newest backup is older than a
+    day; the new file, else ``None`` (a server, a file opened read-only: none).
+
+    ``open_store`` takes it on the way in; the window opens with ``auto_backup=False`` and
+    takes it in the background once it is shown (a copy of the whole file, checked: seconds
+    on a large database). A failure is logged: a full backup disk must not keep the user
+    from working.
+    """
+    if not isinstance(db.location, Path) or db.read_only is not None:
+        return None
+    try:
+        return backup.auto_backup_if_due(db.location)
+    except HueDeskError as exc:
+        log.warning("automatic backup of %s failed: %s", db.location, exc.en)
+        return None

@@ -118,12 +118,14 @@ def count_in(
     links: bool = True,
     breakdowns: Iterable[str] | None = None,
     figures: Iterable[str] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> Figures:
     """The figures of ``period`` (and of the same days a year earlier) as ``who`` may see them.
 
     ``only`` limits the areas counted; ``links`` lists the records behind each figure;
     ``breakdowns`` and ``figures`` (``"area.key"`` names) limit the splits and the
-    headline figures worked out (all by default).
+    headline figures worked out (all by default). ``check`` is called before each area
+    is counted: it raises to stop the counting (the window's Cancel, a page left).
     """
     wanted = tuple(only) if only is not None else AREAS
     unknown = [a for a in wanted if a not in AREAS]
@@ -143,7 +145,13 @@ def count_in(
         frozenset(figures) if figures is not None else None,
     )
     build = _builders(who)
-    return Figures(period, previous, tuple(build[a](count) for a in AREAS if a in wanted))
+    counted = []
+    for a in AREAS:
+        if a in wanted:
+            if check is not None:
+                check()
+            counted.append(build[a](count))
+    return Figures(period, previous, tuple(counted))
 
 
 def records_behind_in(session: Session, who: Principal, period: Period) -> dict[str, set[int]]:
@@ -185,12 +193,16 @@ class Statistics:
 
         return write_workbook(self.period(period), out, lang)
 
-    def dashboard(self, year: int) -> Figures:
+    def dashboard(self, year: int, *, check: Callable[[], None] | None = None) -> Figures:
         """What the start page shows for ``year``: the figures of its cards with the records
         behind them (``DASHBOARD_FIGURES``) and the splits its charts draw
-        (``DASHBOARD_BREAKDOWNS``), counted as ``year`` counts them."""
+        (``DASHBOARD_BREAKDOWNS``), counted as ``year`` counts them. ``check`` as for
+        ``count_in`` (the window counts these off the UI thread and may stop them)."""
         return self.period(
-            year_period(year), breakdowns=DASHBOARD_BREAKDOWNS, figures=DASHBOARD_FIGURES
+            year_period(year),
+            breakdowns=DASHBOARD_BREAKDOWNS,
+            figures=DASHBOARD_FIGURES,
+            check=check,
         )
 
     def between(
@@ -207,6 +219,7 @@ class Statistics:
         only: Iterable[str] | None = None,
         breakdowns: Iterable[str] | None = None,
         figures: Iterable[str] | None = None,
+        check: Callable[[], None] | None = None,
     ) -> Figures:
         with self.db.read() as session:
             who = resolve(session, self.actor)
@@ -218,4 +231,5 @@ class Statistics:
                 links=links,
                 breakdowns=breakdowns,
                 figures=figures,
+                check=check,
             )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -111,6 +112,21 @@ class Desk:
         self.window.show()
         old.hide()
         old.deleteLater()
+
+    def back_up_when_due(self) -> None:
+        """The daily automatic backup, in the background once the window is shown (a copy
+        of the whole file: seconds on a large database, which the user does not wait for)."""
+        if self.ws.read_only_reason() is not None:
+            return
+
+        def done(made: Path | None) -> None:
+            if made is not None:
+                self.window.statusBar().showMessage(tr("auto_backup_done", name=made.name), 8000)
+
+        def failed(exc: BaseException) -> None:
+            self.window.ctx.show_error(self.window, exc)
+
+        run_op(lambda _p: self.ws.back_up_if_due(), done, failed)
 
     def warn_about_storage(self) -> str | None:
         """Once per start: say so when the database may only be read, or is on a network
@@ -238,6 +254,7 @@ def run(db_path: Location, user_name: str | None = None) -> int:
         desk.window.show()
         QTimer.singleShot(0, desk.offer_start)
         QTimer.singleShot(0, desk.warn_about_storage)
+        QTimer.singleShot(0, desk.back_up_when_due)
         return int(app.exec())
     finally:
         desk.close()

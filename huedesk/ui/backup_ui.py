@@ -169,7 +169,7 @@ def open_or_rescue(db_path: Location, lang: str) -> Door | None:
     with a busy cursor rather than in the background.
     """
     try:
-        return Door.open(db_path)
+        return Door.open(db_path, back_up_later=True)  # the window backs up once it is shown
     except DamagedDatabaseError as exc:
         if exc.backup is None or not offer_rescue(
             exc, lang

@@ -6,6 +6,14 @@ spreadsheet) and ``ws.start_page.attention`` (the lists at the right, the
 ``AttentionPage``). A figure card or a bar opens the records behind it in a
 list window. The figures are counted again when the page is shown after a
 change, not on every change while it is hidden.
+
+The attention lists are small indexed queries and are read at once; the figures
+read every record dated in two years (seconds on 200,000 records), so they are
+counted off the UI thread: the window is usable at once, the cards say "đang
+tính số liệu…" until the figures arrive (or keep the last figures, marked as
+being counted again), and an answer for a year no longer chosen is dropped.
+Counting stops when the page is hidden (another page chosen) and starts again
+when it is shown.
 """
 
 from __future__ import annotations
@@ -16,8 +24,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,7 +52,7 @@ from huedesk.ui.charts import BarChart, ChartData, ChartSeries
 from huedesk.ui.context import AppContext
 from huedesk.ui.figure_records import FigureRecordsWindow
 from huedesk.ui.i18n import tr
-from huedesk.ui.ops import Progress, run_op
+from huedesk.ui.ops import Op, Progress, run_op
 from huedesk.workspace import Area, Figure, Figures, Row
 
 YEARS_BACK = 10
@@ -59,6 +68,12 @@ CARDS = (
     ("events", "held", "card_events"),
 )
 TOP = 8
+CHART_TITLES = {
+    "delegations.by_country": "chart_visits",
+    "delegations.by_month": "chart_months",
+    "aid.by_donor": "chart_aid",
+    "fdi.by_sector": "chart_fdi",
+}
 
 
 def shown(f: Figure, value: int, lang: str) -> str:
@@ -151,6 +166,8 @@ class DashboardPage(QWidget):
         self._chart_rows: dict[str, Sequence[Row | None]] = {}
         self._chart_measures: dict[str, list[str]] = {}
         self._stale = True
+        self._counting: Op | None = None  # the figures being counted off the UI thread
+        self._generation = 0  # answers of an older request are dropped
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.as_of = QLabel()
@@ -252,17 +269,76 @@ class DashboardPage(QWidget):
         if self._stale:
             self._timer.start()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Another page is chosen: stop counting figures nobody looks at (counted again
+        when the page is shown)."""
+        super().hideEvent(event)
+        if self._counting is not None:
+            self._stop_counting()
+            self._stale = True
+
+    def is_counting(self) -> bool:
+        """True while the figures are being counted (the cards show the placeholder or the
+        last figures, marked as being counted again)."""
+        return self._counting is not None
+
     def refresh(self) -> None:
-        """Count the chosen year again and show it."""
+        """Read the attention lists and count the chosen year's figures again.
+
+        The lists are read at once; the figures are counted on a pool thread and shown
+        when they arrive (``is_counting`` meanwhile).
+        """
         self._timer.stop()
         self._stale = False
         try:
             self.attention.refresh()  # the lists at the right are counted with the figures
-            self.figures = self.ctx.ws.stats.dashboard(self.chosen_year)
         except HueDeskError as exc:
             self.ctx.show_error(self, exc)
             return
-        self._show(self.figures)
+        year = self.chosen_year
+        self._stop_counting()
+        self._generation += 1
+        generation, stats = self._generation, self.ctx.ws.stats
+        if self.figures is None or self.figures.period.start.year != year:
+            self._placeholder(year)
+        else:
+            self.as_of.setText(tr("dash_recounting"))
+        self._counting = run_op(
+            lambda progress: stats.dashboard(year, check=progress.check),
+            lambda figures: self._arrived(generation, figures),
+            lambda exc: self._arrived(generation, exc),
+        )
+
+    def _stop_counting(self) -> None:
+        op, self._counting = self._counting, None
+        if op is not None:
+            op.abandon()  # stops before the next area; its answer is dropped
+
+    def _arrived(self, generation: int, result: Figures | BaseException) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the page is gone, or a newer count was asked for
+        self._counting = None
+        if isinstance(result, HueDeskError):
+            self.as_of.setText(tr("dash_failed", error=result.message(self.ctx.lang)))
+            self.ctx.show_error(self, result)
+            return
+        if isinstance(result, BaseException):
+            raise result
+        self.figures = result
+        self._show(result)
+
+    def _placeholder(self, year: int) -> None:
+        """The page of ``year`` before its figures arrive: no number is shown that is not
+        ``year``'s, and nothing opens records yet."""
+        self.figures = None
+        self.title.setText(tr("dash_title", year=year))
+        self.as_of.setText(tr("dash_counting"))
+        for card, (_area, _key, label) in zip(self.cards, CARDS, strict=True):
+            card.clickable = False
+            card.show_figure(tr(label), "…", "", tr("dash_counting"), "")
+        for name, chart in self.charts.items():
+            chart.set_data(ChartData(tr(CHART_TITLES[name]), [], [], empty=tr("dash_counting")))
+        self._chart_rows = {}
 
     def _show(self, figures: Figures) -> None:
         lang = self.ctx.lang
@@ -313,7 +389,7 @@ class DashboardPage(QWidget):
         ]
         self.visits_chart.set_data(
             ChartData(
-                tr("chart_visits"),
+                tr(CHART_TITLES["delegations.by_country"]),
                 [r.label.get(lang) for r in visits[:TOP]],
                 [
                     ChartSeries(tr("series_in"), [r.figures[0].value for r in visits[:TOP]]),
@@ -327,7 +403,7 @@ class DashboardPage(QWidget):
         keys = [f"{m:02d}" for m in range(1, 13)]
         self.months_chart.set_data(
             ChartData(
-                tr("chart_months"),
+                tr(CHART_TITLES["delegations.by_month"]),
                 [str(m) for m in range(1, 13)],
                 [
                     ChartSeries(
@@ -346,7 +422,7 @@ class DashboardPage(QWidget):
         donors = [r for r in rows("aid.by_donor") if r.figures[0].value or r.figures[1].value][:6]
         self.aid_chart.set_data(
             ChartData(
-                tr("chart_aid"),
+                tr(CHART_TITLES["aid.by_donor"]),
                 [r.label.get(lang) for r in donors],
                 [
                     ChartSeries(tr("series_committed"), [r.figures[0].value / 1e9 for r in donors]),
@@ -359,7 +435,7 @@ class DashboardPage(QWidget):
         sectors = [r for r in rows("fdi.by_sector") if r.figure("new_capital").value][:TOP]
         self.fdi_chart.set_data(
             ChartData(
-                tr("chart_fdi"),
+                tr(CHART_TITLES["fdi.by_sector"]),
                 [r.label.get(lang) for r in sectors],
                 [
                     ChartSeries(
@@ -395,7 +471,8 @@ class DashboardPage(QWidget):
         return self._open_records(f, f.label.get(self.ctx.lang))
 
     def open_bar(self, chart: str, category: int, series: int) -> QWidget | None:
-        row = self._chart_rows[chart][category]
+        rows = self._chart_rows.get(chart)  # none while the figures are being counted
+        row = rows[category] if rows and 0 <= category < len(rows) else None
         if row is None:
             return None
         f = row.figure(self._chart_measures[chart][series])

@@ -255,6 +255,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "dash_click": ("Bấm để xem các hồ sơ", "Click to see the records"),
     "dash_no_data": ("Chưa có số liệu.", "No figures yet."),
+    "dash_counting": ("đang tính số liệu…", "counting the figures…"),
+    "dash_recounting": ("đang tính lại số liệu…", "counting the figures again…"),
+    "dash_failed": ("chưa tính được số liệu: {error}", "the figures could not be counted: {error}"),
     "card_inbound": ("Đoàn vào", "Delegations in"),
     "card_outbound": ("Đoàn ra", "Delegations out"),
     "card_pairs": ("Cặp tỉnh, thành phố hợp tác", "Province/city partnerships"),
@@ -588,6 +591,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "demo_loading": ("Đang tạo dữ liệu mẫu…", "Generating demo data…"),
     "demo_done": ("Đã tạo {n} hồ sơ mẫu.", "Generated {n} demo records."),
+    "auto_backup_done": (
+        "Đã sao lưu tự động hằng ngày: {name}",
+        "Today's automatic backup is made: {name}",
+    ),
     # Document settings dialog (huedesk/ui/settings_dialog.py)
     "menu_doc_settings": ("Thông tin &văn bản…", "Document se&ttings…"),
     "docset_title": ("Thông tin trên văn bản", "Document settings"),

@@ -155,6 +155,7 @@ class ListPage(QWidget):
         self.count.setStyleSheet("color: #444;")
         columns = tuple(c for c in self.spec.list_columns if c not in self.base_filters)
         self.model = RecordTableModel(ctx.ws, kind, ctx.lang, columns=columns, parent=self)
+        self.model.base_filters = dict(self.base_filters)
         self.table = record_table(self.model, self.open_selected, single=False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)

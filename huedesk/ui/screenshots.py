@@ -22,6 +22,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from huedesk.ui.app import Desk, application
+from huedesk.ui.dashboard_page import DashboardPage
 from huedesk.ui.i18n import set_language
 from huedesk.ui.printing import BriefDialog, PreviewDialog
 from huedesk.workspace import Door, ListQuery
@@ -56,7 +57,9 @@ def main() -> None:
         desk = Desk(ws, lang)
         w = desk.window
         w.show()
-        w.show_page("attention")
+        start = w.show_page("attention")
+        while isinstance(start, DashboardPage) and start.is_counting():  # figures come in
+            settle(0.1)
         shoot(out, f"{lang}-start")
         for kind in ("delegation", "consular_case", "aid_project"):
             editor = w.open_record(kind, first(ws, kind))

@@ -15,11 +15,22 @@ the window responsive, the rows shown so far stay until the new ids arrive,
 Cancel drops an older answer. Pages of rows are read by id on the UI thread
 (a hundred rows by primary key take a few milliseconds).
 
+Reading every id of a long list is itself a fifth of a second or more (200,000
+records; most of it building Python integers), so when the caller says the
+query is cheap to start (``head=True``: no free text, no filter beyond the
+page's own; the order is then an index walk) the first page is read at once
+with a LIMITed query on the UI thread and shown while the whole id list is read
+in the background; when the ids arrive the rest is appended below the rows
+already shown (nothing jumps), or the list is shown anew if it changed
+meanwhile. Cancel then puts back the list as it was before.
+
 Attributes:
     _ids: ids of the matching records in display order.
     _pages: page number -> row dictionaries (with ``<field>__label`` for references).
     _query: the current ``ListQuery`` (its ``limit`` is always ``None`` here).
     _asked: the query last asked for (equal to ``_query`` unless one is loading).
+    _before: while only the first page of a query is shown (``head``), the query and
+        ids shown before it, for Cancel.
     _op: the background query under way, if any; ``_generation`` numbers the
         queries so that only the answer to the newest one is shown.
 """
@@ -34,6 +45,7 @@ import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
+from huedesk.errors import HueDeskError
 from huedesk.records.display import display_value
 from huedesk.records.fields import FieldSpec
 from huedesk.records.kinds import kind_spec
@@ -78,21 +90,33 @@ class RecordTableModel(QAbstractTableModel):
         self._asked = self._query
         self._op: ops.Op | None = None
         self._generation = 0
+        self._before: tuple[ListQuery, list[int]] | None = None
+        # the filters of the page itself (a sidebar entry's direction): a query with no
+        # others, no text and no year is answered from an index walk, its first page at once
+        self.base_filters: dict[str, Any] = {}
 
     # --- what the list shows -------------------------------------------------------
     @property
     def query(self) -> ListQuery:
         return self._query
 
-    def set_query(self, query: ListQuery, *, background: bool | None = None) -> None:
+    def set_query(
+        self, query: ListQuery, *, background: bool | None = None, head: bool | None = None
+    ) -> None:
         """Show the records matching ``query`` (sorted and filtered by the database).
 
         ``background`` (by default: when the list shown holds ``ASYNC_ROWS`` records or
-        more) reads the ids on a pool thread; the rows shown so far stay meanwhile.
+        more) reads the ids on a pool thread; the rows shown so far stay meanwhile, or
+        with ``head`` (a query the database answers from an index walk: no free text,
+        no filter beyond the page's own; by default when that is so) the first page of
+        the new answer is read at once and shown while the rest arrives.
         """
         query = replace(query, offset=0, limit=None)
         if background is None:
-            background = len(self._ids) >= ASYNC_ROWS
+            known = len(self._before[1]) if self._before is not None else 0
+            background = max(len(self._ids), known) >= ASYNC_ROWS
+        if head is None:
+            head = not query.text and query.year is None and query.filters == self.base_filters
         self._stop_loading()
         self._generation += 1
         self._asked = query
@@ -105,6 +129,15 @@ class RecordTableModel(QAbstractTableModel):
             self._show(query, ids)
             return
         generation, records, kind = self._generation, self.ws.records, self.kind.name
+        if head:
+            try:
+                first = records.ids(kind, replace(query, limit=PAGE_SIZE))  # milliseconds
+            except HueDeskError:
+                pass  # the whole query below meets it too, and tells it once
+            else:
+                before = self._before or (self._query, self._ids)
+                self._reset(query, first)
+                self._before = before
         self._op = ops.run_op(
             lambda _p: records.ids(kind, query),
             lambda ids: self._arrived(generation, query, ids),
@@ -120,26 +153,52 @@ class RecordTableModel(QAbstractTableModel):
         self._op = None
         self.loading.emit(False)
         if isinstance(result, BaseException):
+            self._put_back()
             self._asked = self._query
             self.failed.emit(result)
         else:
             self._show(query, result)
 
     def _show(self, query: ListQuery, ids: list[int]) -> None:
+        shown = self._ids
+        if (
+            self._before is not None
+            and query == self._query
+            and len(ids) >= len(shown)
+            and ids[: len(shown)] == shown
+        ):  # the first page is on screen: the rest goes below it
+            self._before = None
+            if len(ids) > len(shown):
+                self.beginInsertRows(QModelIndex(), len(shown), len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:
+            self._reset(query, ids)
+        self.queried.emit()
+
+    def _reset(self, query: ListQuery, ids: list[int]) -> None:
+        self._before = None
         self.beginResetModel()
         self._query = query
         self._ids = ids
         self._pages.clear()
         self.endResetModel()
-        self.queried.emit()
+
+    def _put_back(self) -> None:
+        """Show again what was shown before a query whose first page only is on screen."""
+        if self._before is not None:
+            query, ids = self._before
+            self._reset(query, ids)
 
     def is_loading(self) -> bool:
         return self._op is not None
 
     def cancel_loading(self) -> None:
-        """Drop the query under way: the list stays as it was (``query`` unchanged)."""
+        """Drop the query under way: the list stays as it was (``query`` unchanged), or
+        is put back as it was when only the first page of the new answer was shown."""
         if self._stop_loading():
             self._generation += 1
+            self._put_back()
             self._asked = self._query
 
     def _stop_loading(self) -> bool:

@@ -28,11 +28,15 @@ class Door:
         self._accounts = AccountService(db)
 
     @classmethod
-    def open(cls, location: Location) -> Door:
+    def open(cls, location: Location, *, back_up_later: bool = False) -> Door:
         """Open (creating if needed) the database at ``location``, a file or a server's URL
         (``DamagedDatabaseError``, ``AppLockHeld`` and other ``HueDeskError``s say why it
-        cannot be opened)."""
-        return cls(open_store(location))
+        cannot be opened).
+
+        The daily backup is taken on the way in, unless ``back_up_later``: the window
+        opens at once and calls ``Workspace.back_up_if_due`` in the background.
+        """
+        return cls(open_store(location, auto_backup=not back_up_later))
 
     @staticmethod
     def rescue(path: Path, good_backup: Path) -> Path | None:

@@ -243,6 +243,15 @@ class Workspace:
         why = self._db.read_only
         return None if why is None else why.refusal().message(lang)
 
+    def back_up_if_due(self) -> Path | None:
+        """The automatic daily backup (any signed-in user, as opening the file takes it),
+        when the newest backup is older than a day; the new file or ``None``. For a window
+        opened with ``Door.open(..., back_up_later=True)``; safe beside other work (the copy
+        reads one consistent state of the file)."""
+        from huedesk.store import back_up_if_due  # on first use: see CAPABILITIES
+
+        return back_up_if_due(self._db)
+
     def storage_warning(self, lang: str = "vi") -> str | None:
         """A warning when the file lies on a network share or in a synced folder."""
         return storage_warning(self._db.path, lang)

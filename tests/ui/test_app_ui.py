@@ -213,7 +213,8 @@ def test_window_remembers_last_view_and_column_widths(
     page = desk.window.show_page("delegation_in")
     assert isinstance(page, ListPage)
     page.table.setColumnWidth(0, 211)
-    desk.window.close()
+    desk.window.close()  # the start page's figures may still be stopping: it closes after
+    qtbot.waitUntil(lambda: not desk.window.isVisible(), timeout=60_000)
     again = Desk(Workspace(db, "kiemthu"), "vi")
     qtbot.addWidget(again.window)
     assert again.window.current_key() == "delegation_in"

@@ -41,16 +41,37 @@ def _titles(page: ListPage) -> list[str]:
     return [page.model.row_dict(r)["title"] for r in range(page.model.total)]
 
 
-def test_sorting_a_long_list_keeps_the_rows_until_the_answer(page: ListPage, qtbot: Any) -> None:
+def test_sorting_a_long_list_shows_its_first_page_at_once_and_the_rest_below(
+    page: ListPage, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sort (no text, no filter of the user's) is answered from an index walk: its first
+    page is read at once with a LIMITed query, the whole id list in the background; the
+    rest then goes below the rows already shown."""
+    monkeypatch.setattr(table_model, "PAGE_SIZE", 10)
     before = _titles(page)
     column = page.model.column_of("title")
+    inserted: list[tuple[int, int]] = []
+    page.model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
     with qtbot.waitSignal(page.model.queried):
         page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)  # a header click
         assert page.model.is_loading() and page.busy_label.isVisibleTo(page)
-        assert _titles(page) == before  # still the rows shown so far, usable
+        head = _titles(page)
+        assert len(head) == 10 and head == sorted(before)[:10], "the sorted first page, now"
+        assert page.count.text() == "30 hồ sơ", "the count waits for the whole answer"
     titles = _titles(page)
-    assert titles == sorted(titles) and titles != before
+    assert titles == sorted(before) and titles[:10] == head
+    assert inserted == [(10, 29)], "appended below the first page, not shown anew"
     assert not page.busy_label.isVisibleTo(page)
+
+
+def test_a_text_filter_keeps_the_rows_until_the_answer(page: ListPage, qtbot: Any) -> None:
+    """Free text may have to read the whole table: nothing of it runs on the UI thread."""
+    before = _titles(page)
+    with qtbot.waitSignal(page.model.queried):
+        page.filters.text.setText("Đoàn C")
+        page.apply_filters()
+        assert page.model.is_loading() and _titles(page) == before
+    assert all("Đoàn C" in t for t in _titles(page))
 
 
 def test_cancel_keeps_the_list_and_its_sort_arrow(page: ListPage, qtbot: Any) -> None:

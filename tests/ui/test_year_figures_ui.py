@@ -51,7 +51,13 @@ def page(qtbot: Any, qapp: Any, ws: Workspace, data: known.Known) -> Iterator[Da
         shown = desk.window.show_page("attention")
         assert isinstance(shown, DashboardPage)
         shown.year.setCurrentIndex(shown.year.findData(2025))
+        figures_in(qtbot, shown)
         yield shown
+
+
+def figures_in(qtbot: Any, page: DashboardPage) -> None:
+    """Wait for the figures counted off the UI thread (a hang guard, not a timing)."""
+    qtbot.waitUntil(lambda: not page.is_counting(), timeout=60_000)
 
 
 def test_cards_show_the_year_against_the_one_before(page: DashboardPage) -> None:
@@ -114,6 +120,7 @@ def test_officers_see_consular_counts_without_the_cases(
         page = desk.window.show_page("attention")
         assert isinstance(page, DashboardPage)
         page.year.setCurrentIndex(page.year.findData(2025))
+        figures_in(qtbot, page)
         card = next(c for c in page.cards if c.label.text() == "Vụ việc lãnh sự")
         assert card.value.text() == "2" and not card.clickable
         assert "vai trò của bạn" in card.toolTip()
@@ -126,6 +133,7 @@ def test_english_start_page(qtbot: Any, qapp: Any, ws: Workspace, data: known.Kn
         page = desk.window.show_page("attention")
         assert isinstance(page, DashboardPage)
         page.year.setCurrentIndex(page.year.findData(2025))
+        figures_in(qtbot, page)
         cards = {c.label.text(): c for c in page.cards}
         assert cards["Aid disbursed"].value.text() == "VND 8.55 billion"
         assert cards["Delegations in"].change.text() == "2024: 1 (▲\u00a0100.0%)"

@@ -1,0 +1,195 @@
+"""The start page is usable before its figures are counted (issue #13 item 12).
+
+The figures read every record dated in two years (seconds on 200,000 records), so
+the page counts them on a pool thread: the window, the attention lists and the
+other pages answer at once; the cards say so until the figures arrive, and then
+show exactly what the statistics service gives that user (the consular card masked
+for those who may not see cases). Counting is held back here by a gate in front of
+the real ``Statistics.dashboard`` (a stand-in for a large database, no timing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from huedesk import clock
+from huedesk.backup import list_backups
+from huedesk.db.engine import Database
+from huedesk.records import RecordService
+from huedesk.stats.service import Statistics
+from huedesk.ui import ops
+from huedesk.ui.dashboard_page import CARDS, DashboardPage
+from huedesk.ui.i18n import tr
+from huedesk.ui.list_page import ListPage
+from huedesk.workspace import Door
+from tests.backends import ON_SERVER
+from tests.stats import known
+from tests.ui.conftest import STAFF_PASSWORD
+
+DAY = dt.datetime(2026, 1, 5, 2, tzinfo=dt.UTC)
+GUARD_S = 60  # a hang guard, not a timing
+
+
+class Gate:
+    """Holds every ``Statistics.dashboard`` call until opened; records the years asked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.open_ = threading.Event()
+        self.asked: list[int] = []
+        real = Statistics.dashboard
+
+        def held(stats: Statistics, year: int, *, check: Callable[[], None] | None = None) -> Any:
+            self.asked.append(year)
+            assert self.open_.wait(GUARD_S), "the test never opened the gate"
+            return real(stats, year, check=check)
+
+        monkeypatch.setattr(Statistics, "dashboard", held)
+
+    def release(self) -> None:
+        self.open_.set()
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    g = Gate(monkeypatch)
+    yield g
+    g.release()  # whatever a test left held finishes, so the desk can close
+
+
+@pytest.fixture
+def data(db: Database) -> known.Known:
+    return known.build(db)
+
+
+def _start_page(desk: Any) -> DashboardPage:
+    page = desk.window.show_page("attention")
+    assert isinstance(page, DashboardPage)
+    return page
+
+
+def _cards(page: DashboardPage) -> dict[str, tuple[str, bool]]:
+    return {c.label.text(): (c.value.text(), c.clickable) for c in page.cards if c.isVisible()}
+
+
+@pytest.mark.parametrize("role", ["admin", "officer", "consular_officer", "viewer"])
+def test_the_window_is_usable_before_the_figures_come_in(
+    qtbot: Any, data: known.Known, desk_as: Any, gate: Gate, role: str
+) -> None:
+    with clock.use(clock.fixed(DAY)):
+        desk = desk_as(role)
+        page = _start_page(desk)
+        assert page.is_counting()
+        qtbot.waitUntil(lambda: gate.asked == [2026], timeout=GUARD_S * 1000)
+        # the page is there, honest about what it does not know yet
+        assert page.title.text() == "Tổng quan năm 2026"
+        assert page.as_of.text() == tr("dash_counting")
+        assert {c.value.text() for c in page.cards} == {"…"}
+        assert not any(c.clickable for c in page.cards)
+        qtbot.mouseClick(page.cards[0], Qt.MouseButton.LeftButton)
+        assert page.windows == [], "nothing opens before the figures are in"
+        assert page.open_bar("delegations.by_country", 0, 0) is None
+        # the attention lists are read at once (small indexed queries)
+        visits = page.attention.sections[0][1]
+        assert visits.topLevelItemCount() >= 1 and page.attention.title.text()
+        # the year is chosen while counting: the older answer will be dropped
+        page.year.setCurrentIndex(page.year.findData(2025))
+        qtbot.waitUntil(lambda: gate.asked == [2026, 2025], timeout=GUARD_S * 1000)
+        gate.release()
+        qtbot.waitUntil(lambda: not page.is_counting(), timeout=GUARD_S * 1000)
+        expected = desk.ws.stats.dashboard(2025)
+        assert page.figures == expected, "exactly what the service gives this user"
+        assert page.title.text() == "Tổng quan năm 2025"
+        assert page.as_of.text() == "số liệu tính đến 31/12/2025"
+        cards = _cards(page)
+        inbound = cards["Đoàn vào"]
+        assert inbound[0] == "2" and inbound[1] == bool(
+            expected.area("delegations").figure("inbound").records
+        )
+        consular = cards.get("Vụ việc lãnh sự")
+        if role in ("admin", "consular_officer"):
+            assert consular == ("2", True)
+        else:  # counts only: the cases behind the card stay closed
+            assert consular is None or consular == ("2", False)
+            assert not any(link for link in expected.area("consular").figure("opened").records)
+        assert len(page.cards) == len(CARDS)
+
+
+def test_another_page_answers_while_the_figures_are_counted_and_counting_stops(
+    qtbot: Any, desk_as: Any, admin_svc: RecordService, gate: Gate
+) -> None:
+    admin_svc.create("person", {"full_name": "Tanaka Hiroshi", "nationality": "JP"})
+    desk = desk_as("officer")
+    page = _start_page(desk)
+    assert page.is_counting()
+    people = desk.window.show_page("person")
+    assert isinstance(people, ListPage) and people.model.total == 1, "the list answers at once"
+    assert not page.is_counting(), "hidden: counting is stopped, its answer dropped"
+    gate.release()
+    qtbot.waitUntil(lambda: ops.running() == 0, timeout=GUARD_S * 1000)
+    assert page.figures is None and page.as_of.text() == tr("dash_counting")
+    back = _start_page(desk)  # shown again: counted again
+    assert back is page
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=GUARD_S * 1000)
+    assert page.figures == desk.ws.stats.dashboard(clock.today().year)
+
+
+def test_counting_stops_between_areas_when_asked(db: Database, data: known.Known) -> None:
+    """The check the page hands to the service is called before each area; raising there
+    stops the count (a page left, the window closing)."""
+    calls: list[int] = []
+
+    class Stop(Exception):
+        pass
+
+    def check() -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise Stop
+
+    stats = Statistics(db, "kiemthu")
+    with clock.use(clock.fixed(DAY)), pytest.raises(Stop):
+        stats.dashboard(2025, check=check)
+    assert len(calls) == 2, "stopped before the second area, not after every area"
+    with clock.use(clock.fixed(DAY)):
+        whole = stats.dashboard(2025, check=lambda: calls.append(1))
+    assert len(calls) == 2 + len(whole.areas)
+
+
+@pytest.mark.skipif(ON_SERVER, reason="a server keeps its own backups")
+def test_the_window_takes_the_daily_backup_after_it_is_shown(
+    qtbot: Any, qapp: Any, tmp_path: Path
+) -> None:
+    """Opening for the window copies nothing (a whole-file copy and its check took seconds
+    on a large database each morning); the window backs up in the background, once a day,
+    for any user (here a viewer), as opening the file did."""
+    from huedesk.ui.app import Desk, configure_settings
+
+    path = tmp_path / "huedesk.sqlite3"
+    first = Door.open(path)
+    admin = first.create_administrator("quantri", STAFF_PASSWORD)
+    admin.accounts.add("xem", STAFF_PASSWORD, "viewer")
+    admin.close()
+    door = Door.open(path, back_up_later=True)
+    assert list_backups(path) == [], "nothing copied on the way to the window"
+    ws = door.sign_in("xem", STAFF_PASSWORD)
+    configure_settings()
+    desk = Desk(ws, "vi")  # closed by ``desk.close()`` below, as the program does
+    desk.window.show()
+    desk.back_up_when_due()
+    qtbot.waitUntil(lambda: ops.running() == 0, timeout=GUARD_S * 1000)
+    made = list_backups(path)
+    assert sorted(b.kind for b in made) == ["daily", "monthly"]
+    daily = next(b for b in made if b.kind == "daily")
+    assert daily.path.name in desk.window.statusBar().currentMessage()
+    assert ws.back_up_if_due() is None, "once a day"
+    desk.close()
+    again = Door.open(path)  # the command line still backs up on the way in when due
+    again.close()
+    assert len(list_backups(path)) == 2
