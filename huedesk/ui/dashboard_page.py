@@ -26,7 +26,15 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,6 +42,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -116,7 +125,7 @@ class FigureCard(QFrame):
         self.label.setWordWrap(True)
         self.setMinimumWidth(150)
         self.value = QLabel()
-        self.value.setStyleSheet("font-size: 15pt; font-weight: bold; color: #1f3b57;")
+        self.value.setStyleSheet("font-weight: bold; color: #1f3b57;")
         self.sub = QLabel()
         self.sub.setStyleSheet("color: #555; font-size: 8.5pt;")
         self.sub.setWordWrap(True)
@@ -130,9 +139,25 @@ class FigureCard(QFrame):
             layout.addWidget(w)
         self.clickable = False
 
+    def _fit_value(self) -> None:
+        """The value in 15 pt, smaller (down to 10 pt) when a narrow card would cut it
+        ("VND 675.03 billion" in a quarter of the page at 1366x768)."""
+        room = self.contentsRect().width() - 20
+        font = QFont(self.value.font())
+        for size in range(15, 9, -1):
+            font.setPointSize(size)
+            if QFontMetrics(font).horizontalAdvance(self.value.text()) <= room:
+                break
+        self.value.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_value()
+
     def show_figure(self, label: str, value: str, sub: str, change: str, tip: str) -> None:
         self.label.setText(label)
         self.value.setText(value)
+        self._fit_value()
         self.sub.setText(sub)
         self.sub.setVisible(bool(sub))
         self.change.setText(change)
@@ -231,14 +256,15 @@ class DashboardPage(QWidget):
             heading.setWordWrap(True)
             tree.setColumnHidden(2, True)  # the days left say when
             tree.setColumnHidden(4, True)
-            for col, width in ((0, 104), (3, 116)):
-                tree.setColumnWidth(col, width)
+            header = tree.header()  # the reference and the days as wide as they are, the
+            for col in (0, 3):  # title gets the rest (it was squeezed to ~90 px at 1366x768)
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.splitter = QSplitter()
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(self.attention)
         self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([800, 340])
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([740, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.splitter, 1)

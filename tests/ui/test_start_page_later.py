@@ -17,14 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
 
 from huedesk import clock
 from huedesk.backup import list_backups
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from huedesk.stats.service import Statistics
-from huedesk.ui import ops
+from huedesk.ui import geometry, ops
 from huedesk.ui.dashboard_page import CARDS, DashboardPage
 from huedesk.ui.i18n import tr
 from huedesk.ui.list_page import ListPage
@@ -193,3 +195,40 @@ def test_the_window_takes_the_daily_backup_after_it_is_shown(
     again = Door.open(path)  # the command line still backs up on the way in when due
     again.close()
     assert len(list_backups(path)) == 2
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_attention_lists_leave_the_title_room_on_a_laptop(
+    qtbot: Any, admin_svc: RecordService, desk_as: Any, lang: str
+) -> None:
+    """At 1366x768 the title column of "Việc cần chú ý" was squeezed to ~90 px beside fixed
+    reference and days columns; those now take their text's width and the title the rest."""
+    title = "Đoàn đại biểu thành phố Huế thăm và làm việc tại tỉnh Gifu, Nhật Bản"
+    admin_svc.create(
+        "delegation",
+        {
+            "direction": "out",
+            "title": title,
+            "country_code": "JP",
+            "start_date": clock.today() + dt.timedelta(days=5),
+            "status": "approved",
+        },
+    )
+    with geometry.pretend_screen(QRect(0, 0, 1366, 728)):
+        desk = desk_as("consular_officer", lang)
+        desk.window.setGeometry(QRect(0, 0, 1366, 728))
+        page = _start_page(desk)
+        qtbot.waitUntil(lambda: not page.is_counting(), timeout=GUARD_S * 1000)
+        QApplication.processEvents()
+        visits = page.attention.sections[0][1]
+        row = visits.topLevelItem(0)
+        assert row.text(1) == title
+        metrics = visits.fontMetrics()
+        for col in (0, 3):  # reference and days left shown whole
+            assert visits.columnWidth(col) >= metrics.horizontalAdvance(row.text(col))
+        for heading, tree in page.attention.sections:
+            if tree.isVisible():
+                assert tree.columnWidth(1) >= 160, (heading.text(), tree.columnWidth(1))
+        for card in page.cards:  # a card's value is never cut (a smaller font before that)
+            wide = QFontMetrics(card.value.font()).horizontalAdvance(card.value.text())
+            assert wide <= card.value.width(), card.label.text()
