@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from huedesk.records import RecordService
+from huedesk.ui import ops
 from huedesk.ui.children import ChildDialog
 from huedesk.ui.editor import RecordEditor
 from huedesk.ui.list_page import ListPage
@@ -225,6 +226,9 @@ def test_unsaved_changes_are_never_lost_silently(
     editor.close()
     assert editor.isVisible()
     answer.queue.append(QMessageBox.StandardButton.Cancel)
+    # the start page's figures, counted in the background, are in (closing would first
+    # wait for them to stop: tests/ui/test_start_page_later.py)
+    qtbot.waitUntil(lambda: ops.running() == 0, timeout=60_000)
     window.close()
     assert window.isVisible()  # the main window waits for the record window
     answer.queue.append(QMessageBox.StandardButton.Discard)
