@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -38,6 +40,17 @@ def _computer(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     monkeypatch.delenv(ENV_SHARED_FILES, raising=False)
 
 
+@contextmanager
+def _on(monkeypatch: pytest.MonkeyPatch, home: Path, server: ServerURL) -> Iterator[Database]:
+    """The server database, opened on the computer whose home is ``home``."""
+    _computer(monkeypatch, home)
+    db = open_store(server)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
 def _contents(db: Database) -> dict[str, int]:
     """SHA-256 → number of parts, as the server holds them."""
     with db.read() as s:
@@ -62,9 +75,7 @@ def _file(folder: Path, name: str, content: bytes) -> Path:
 def test_a_file_attached_on_one_computer_opens_everywhere_from_the_server(
     pg_ready: ServerURL, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _computer(monkeypatch, tmp_path / "lan")
-    db = open_store(pg_ready)
-    try:
+    with _on(monkeypatch, tmp_path / "lan", pg_ready) as db:
         org = _org(db, "lan")
         files = Attachments(db, "lan")
         row = files.add("organisation", org, _file(tmp_path / "in", "bien-ban.txt", CONTENT))
@@ -73,12 +84,8 @@ def test_a_file_attached_on_one_computer_opens_everywhere_from_the_server(
         sha, big_sha = hashlib.sha256(CONTENT).hexdigest(), hashlib.sha256(BIG).hexdigest()
         # each content once, the large one in parts
         assert _contents(db) == {sha: 1, big_sha: 2}
-    finally:
-        db.dispose()
 
-    _computer(monkeypatch, tmp_path / "minh")
-    db = open_store(pg_ready)
-    try:
+    with _on(monkeypatch, tmp_path / "minh", pg_ready) as db:
         assert not any(attachments_dir(db.path).rglob("*.txt"))  # nothing here yet
         files = Attachments(db, "minh")
         assert files.path(row["id"]).read_bytes() == CONTENT  # brought from the server
@@ -98,23 +105,16 @@ def test_a_file_attached_on_one_computer_opens_everywhere_from_the_server(
         files.remove(again["id"])
         assert set(_contents(db)) == {big_sha}
         assert run_check(db).ok
-    finally:
-        db.dispose()
 
 
 def test_undo_of_a_delete_brings_the_files_back_on_the_server(
     pg_ready: ServerURL, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _computer(monkeypatch, tmp_path / "lan")
-    db = open_store(pg_ready)
-    try:
+    with _on(monkeypatch, tmp_path / "lan", pg_ready) as db:
         org = _org(db, "lan")
         Attachments(db, "lan").add("organisation", org, _file(tmp_path, "a.txt", CONTENT))
-    finally:
-        db.dispose()
-    _computer(monkeypatch, tmp_path / "minh")  # deleted and undone where it was never opened
-    db = open_store(pg_ready)
-    try:
+    # deleted and undone on a computer where it was never opened
+    with _on(monkeypatch, tmp_path / "minh", pg_ready) as db:
         ws = Workspace(db, "minh")
         deleted = ws.undo.delete("organisation", org)
         assert _contents(db) == {}
@@ -124,16 +124,12 @@ def test_undo_of_a_delete_brings_the_files_back_on_the_server(
         ]
         assert set(_contents(db)) == {hashlib.sha256(CONTENT).hexdigest()}
         assert run_check(db).ok
-    finally:
-        db.dispose()
 
 
 def test_changed_bytes_are_never_stored_nor_handed_out(
     pg_ready: ServerURL, pg_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _computer(monkeypatch, tmp_path / "lan")
-    db = open_store(pg_ready)
-    try:
+    with _on(monkeypatch, tmp_path / "lan", pg_ready) as db:
         org = _org(db, "lan")
         files = Attachments(db, "lan")
         row = files.add("organisation", org, _file(tmp_path, "a.txt", CONTENT))
@@ -143,22 +139,16 @@ def test_changed_bytes_are_never_stored_nor_handed_out(
         with pytest.raises(HueDeskError, match="does not match its SHA-256"), db.write() as s:
             server_files.store(s, cached, "0" * 64)
         assert set(_contents(db)) == {row["sha256"]}  # nothing of it was kept
-    finally:
-        db.dispose()
     # someone changes the bytes on the server
     url = pg_ready.url.replace("postgresql+psycopg", "postgresql")
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("UPDATE stored_file SET data = 'forged'::bytea")
-    _computer(monkeypatch, tmp_path / "minh")
-    db = open_store(pg_ready)
-    try:
+    with _on(monkeypatch, tmp_path / "minh", pg_ready) as db:
         path = Attachments(db, "minh").path(row["id"])
         assert not path.exists()  # not handed out as if it were the file
         assert not list(path.parent.glob(".incoming-*"))
         problems = [en for _vi, en in run_check(db).problems]
         assert problems == ["Attachment 'a.txt' on the server has changed (SHA-256 mismatch)"]
-    finally:
-        db.dispose()
 
 
 def test_copy_moves_the_files_into_the_servers_table_and_back(
@@ -195,18 +185,10 @@ def test_copy_moves_the_files_into_the_servers_table_and_back(
 def test_files_written_in_bulk_reach_the_server_too(
     pg_ready: ServerURL, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _computer(monkeypatch, tmp_path / "lan")
-    db = open_store(pg_ready)
-    try:
+    with _on(monkeypatch, tmp_path / "lan", pg_ready) as db:
         generate(db, records=400, seed=3)  # the bulk writer: demo data with attached files
         with db.read() as s:
             named = set(s.scalars(select(Attachment.sha256)))
         assert named and set(_contents(db)) == named
-    finally:
-        db.dispose()
-    _computer(monkeypatch, tmp_path / "minh")
-    db = open_store(pg_ready)
-    try:
+    with _on(monkeypatch, tmp_path / "minh", pg_ready) as db:
         assert run_check(db).ok
-    finally:
-        db.dispose()
