@@ -8,8 +8,8 @@ to load Qt's libraries, which only the window needs); an archive ``export``
 and ``verify``; a worker process (``-m huedesk.archive.verify_worker``, as large
 exports and imports start it); the window, opened offscreen, drawn, printing the
 brief through QtPdf, and closed (``-m huedesk.ui.smoke``); and, where PostgreSQL is
-installed, ``demo`` and ``list`` on a throw-away server (the build's psycopg). Prints how long each step
-took; exits non-zero on the first failure. Needs no Python packages: only the build.
+installed, ``demo`` and ``list`` on a throw-away server (the build's psycopg). Prints
+how long each step took; exits non-zero on the first failure. Needs no Python packages: only the build.
 """
 
 from __future__ import annotations
