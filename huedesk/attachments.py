@@ -27,11 +27,11 @@ from sqlalchemy.orm import Session
 
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import require_write
-from huedesk.db.engine import Database
+from huedesk.db.engine import FILES_OF, Database
 from huedesk.db.models import Attachment
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
-from huedesk.records import ListQuery, RecordService, events
+from huedesk.records import ListQuery, RecordService, events, server_files
 from huedesk.records.kinds import TOP_LEVEL
 from huedesk.records.service import create_in, delete_in, get_in
 from huedesk.records.stored_files import MAX_BYTES, stored_name, stored_path
@@ -145,14 +145,20 @@ class Attachments:
         query = ListQuery(filters={"owner_uuid": owner["uuid"]}, limit=None)
         return records.list("attachment", query).rows
 
+    def _here(self, attachment_id: int) -> dict[str, Any]:
+        """The attachment row, its file brought to this computer if the server keeps it."""
+        row = RecordService(self.db, self.actor).get("attachment", attachment_id)
+        server_files.fetch(self.db, [(row["stored_name"], row["sha256"])])
+        return row
+
     def path(self, attachment_id: int) -> Path:
         """Where the stored copy is (to open it); refused for files the user may not see."""
-        row = RecordService(self.db, self.actor).get("attachment", attachment_id)
+        row = self._here(attachment_id)
         return stored_path(attachments_dir(self.db.path), row["stored_name"])
 
     def copy_out(self, attachment_id: int, dest: Path) -> Path:
         """Copy an attachment out under its original name into the folder ``dest``."""
-        row = RecordService(self.db, self.actor).get("attachment", attachment_id)
+        row = self._here(attachment_id)
         name = Path(row["filename"]).name.replace(":", "_")  # no drive on Windows either
         target = Path(dest) / name
         partial = target.with_name(f".{name}.partial")  # never a half-copied file under its name
@@ -180,10 +186,12 @@ def undo_folder(db_path: Path, token: str) -> Path:
     return attachments_dir(db_path) / ".undo" / token
 
 
-def keep_for_undo(db_path: Path, rows: list[dict[str, Any]], token: str) -> None:
+def keep_for_undo(db: Database, rows: list[dict[str, Any]], token: str) -> None:
     """Link (or copy) the stored files of ``rows`` aside before their rows are deleted."""
     if not rows:
         return
+    server_files.fetch(db, [(row["stored_name"], row["sha256"]) for row in rows])
+    db_path = db.path
     folder = undo_folder(db_path, token)
     folder.mkdir(parents=True, exist_ok=True)
     for row in rows:
@@ -260,7 +268,7 @@ def _remove_files_after_commit(session: Session) -> None:
     names = session.info.pop(_PENDING, None)
     if not names or session.bind is None:
         return
-    db_path = Path(str(session.bind.engine.url.database))
+    db_path = session.info.get(FILES_OF) or Path(str(session.bind.engine.url.database))
     with session.bind.engine.connect() as conn:  # the session's own transaction has ended
         still_used = set(
             conn.scalars(

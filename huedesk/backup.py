@@ -31,7 +31,7 @@ from pathlib import Path
 
 from huedesk import clock
 from huedesk.db.backend import files_of
-from huedesk.db.backup_files import new_backup_path, parse_backup_name
+from huedesk.db.backup_files import SERVER_SUFFIXES, SUFFIX, new_backup_path, parse_backup_name
 from huedesk.db.migrate import known_revisions
 from huedesk.errors import HueDeskError
 from huedesk.paths import backups_dir
@@ -71,15 +71,17 @@ class BackupInfo:
     reason: str = ""  # "import", "bulk delete", "schema 0001_initial" …
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """The backups of the database at ``db_path``, newest first."""
+def list_backups(db_path: Path, *, server: bool = False) -> list[BackupInfo]:
+    """The backups of the database at ``db_path`` (``server``: of the server database whose
+    stand-in path it is: ``pg_dump`` files and archive bundles), newest first."""
+    suffixes = SERVER_SUFFIXES if server else (SUFFIX,)
     db_path = Path(db_path)
     folder = backups_dir(db_path)
     if not folder.is_dir():
         return []
     found: list[BackupInfo] = []
     for path in folder.iterdir():
-        name = parse_backup_name(path)
+        name = parse_backup_name(path, suffixes)
         if name is None or name.stem != db_path.stem:
             continue
         try:

@@ -28,7 +28,8 @@ from huedesk.db.engine import Database
 from huedesk.db.migrate import current_revision, head_revision
 from huedesk.db.models import Attachment, FollowUpTask, RefCounter
 from huedesk.errors import HueDeskError
-from huedesk.paths import attachments_dir
+from huedesk.paths import attachments_dir, files_in_database
+from huedesk.records import server_files
 from huedesk.records.kinds import KINDS
 from huedesk.records.refs import REF_PATTERN
 from huedesk.records.stored_files import OutsideAttachments, stored_path
@@ -244,7 +245,12 @@ def _check_task_sources(s: Session, report: CheckReport) -> None:
 
 
 def _check_attachments(s: Session, db_path: Path, report: CheckReport, *, rehash: bool) -> None:
-    """Rows without their file, files without a row, and (``rehash``) files that changed."""
+    """Rows without their file, files without a row, and (``rehash``) files that changed
+    (on a server that keeps them in its tables, there; this computer's folder is a cache)."""
+    if files_in_database(db_path):
+        for vi, en in server_files.problems(s, rehash=rehash):
+            report.add(vi, en)
+        return
     folder = attachments_dir(db_path)
     known: set[str] = set()
     for att in s.scalars(select(Attachment)):

@@ -40,7 +40,7 @@ from huedesk.audit.head import RESTORE_KIND, head_file
 from huedesk.backup import BackupInfo
 from huedesk.check import CheckReport, run_check
 from huedesk.db.backend import dump_server, files_of, refuse_server
-from huedesk.db.backup_files import parse_backup_name
+from huedesk.db.backup_files import new_backup_path, parse_backup_name
 from huedesk.db.engine import Database
 from huedesk.db.enums import AuditAction
 from huedesk.db.file_copy import Carried, FileSummary, audit_hash_at, carry, summarise
@@ -48,8 +48,8 @@ from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.db.location import ServerURL
 from huedesk.db.migrate import current_revision, head_revision, open_database, upgrade
 from huedesk.db.models import AuditEntry, UserAccount
-from huedesk.errors import PermissionDenied
-from huedesk.paths import attachments_dir, backups_dir
+from huedesk.errors import DatabaseError, PermissionDenied
+from huedesk.paths import attachments_dir
 from huedesk.records.kinds import KINDS
 from huedesk.safety.attachment_copies import restore_files
 from huedesk.safety.files import FileProblem, file_errors
@@ -64,6 +64,24 @@ def _file(db: Database) -> Path:
     return refuse_server(db.location)
 
 
+def _restorable(db: Database) -> Path:
+    """The database file a restore replaces. A server database is not restored by HueDesk:
+    it would replace every officer's records under them, and a whole-database restore
+    cannot keep the current accounts and audit log as a file's restore does; its
+    administrator restores a ``pg_dump`` backup with the server's own tools (refused
+    with one line that says how; ``docs/server.md``)."""
+    if isinstance(db.location, ServerURL):
+        raise DatabaseError(
+            f"HueDesk không khôi phục cơ sở dữ liệu trên máy chủ {db.location.shown}: người "
+            "quản trị máy chủ khôi phục bản sao lưu .dump bằng pg_restore --clean "
+            "--single-transaction khi không ai đang dùng (xem docs/server.md).",
+            f"HueDesk does not restore the server database {db.location.shown}: the server's "
+            "administrator restores a .dump backup with pg_restore --clean "
+            "--single-transaction while nobody is using it (see docs/server.md).",
+        )
+    return _file(db)
+
+
 def _admin(db: Database, actor: Actor) -> Principal:
     with db.read() as s:
         who = resolve(s, actor)
@@ -74,8 +92,8 @@ def _admin(db: Database, actor: Actor) -> Principal:
 def backup_now(db: Database, actor: Actor) -> Path:
     """A manual backup into the backups folder (administrators)."""
     _admin(db, actor)
-    if isinstance(db.location, ServerURL):
-        return _server_backup(db, db.location, backups_dir(db.path), folder=True)
+    if isinstance(db.location, ServerURL):  # named as a file's backups are, to be listed so
+        return _server_backup(db, db.location, new_backup_path(db.path, "manual", suffix=".dump"))
     return backup.backup_now(_file(db))
 
 
@@ -87,7 +105,7 @@ def backup_to(db: Database, actor: Actor, dest: Path) -> Path:
     return backup.backup_to(_file(db), dest)
 
 
-def _server_backup(db: Database, location: ServerURL, dest: Path, *, folder: bool) -> Path:
+def _server_backup(db: Database, location: ServerURL, dest: Path, *, folder: bool = False) -> Path:
     """A server database's backup on this computer: ``pg_dump``'s custom format where it is
     installed, else an archive bundle of every record and attached file (which any HueDesk
     imports into an empty database). ``dest``: a ``folder`` (a dated name is made in it) or
@@ -108,8 +126,11 @@ def _server_backup(db: Database, location: ServerURL, dest: Path, *, folder: boo
 
 
 def list_backups(db: Database, actor: Actor) -> list[BackupInfo]:
-    """The backups of the database, newest first (administrators)."""
+    """The backups of the database, newest first (administrators). A server database's are
+    those ``backup_now`` made on this computer (in the backups folder of its stand-in path)."""
     _admin(db, actor)
+    if isinstance(db.location, ServerURL):
+        return backup.list_backups(db.path, server=True)
     return backup.list_backups(_file(db))
 
 
@@ -254,7 +275,7 @@ def _plan(db_path: Path, backup_file: Path) -> RestorePlan:
 def plan_restore(db: Database, actor: Actor, backup_file: Path) -> RestorePlan:
     """What restoring ``backup_file`` would change (administrators)."""
     _admin(db, actor)
-    return _plan(_file(db), Path(backup_file))
+    return _plan(_restorable(db), Path(backup_file))
 
 
 def _columns(table: object) -> list[str]:
@@ -314,7 +335,7 @@ def restore(db: Database, actor: Actor, backup_file: Path) -> RestoreReport:
     ``db`` is disposed; the caller opens the database again (``open_store``).
     """
     who = _admin(db, actor)
-    plan = _plan(_file(db), Path(backup_file))
+    plan = _plan(_restorable(db), Path(backup_file))
     db.dispose()
     prepare = _Prepare(who.name, plan, rescue=False)
     kept = backup.restore(db.path, Path(backup_file), prepare)

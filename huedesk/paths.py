@@ -15,7 +15,9 @@ to another laptop with its data.
 A database on a server has a stand-in path on each computer (``…/servers/NAME.server``)
 whose companions are that computer's own. Its attached files belong with the server:
 ``HUEDESK_SHARED_FILES`` names the shared folder that holds them (the same folder on
-every computer, each reaching it under its own path; ``docs/server.md``).
+every computer, each reaching it under its own path; ``docs/server.md``); without it,
+they are kept in the server database itself and the folder beside the stand-in path
+is this computer's cache of them (``files_in_database``).
 """
 
 from __future__ import annotations
@@ -89,6 +91,16 @@ def attachments_dir(db_path: Path) -> Path:
         if shared:
             return Path(shared).expanduser().resolve()
     return data_dir_for(db_path) / f"{db_path.stem}-attachments"
+
+
+def files_in_database(db_path: Path | None) -> bool:
+    """Whether the database at ``db_path`` keeps attached files' bytes in its own tables: a
+    server's stand-in path with no shared folder configured (``huedesk.records.server_files``)."""
+    return (
+        db_path is not None
+        and db_path.suffix == SERVER_SUFFIX
+        and not os.environ.get(ENV_SHARED_FILES, "").strip()
+    )
 
 
 def scratch_dir(db_path: Path) -> Path:

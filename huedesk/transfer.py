@@ -23,14 +23,15 @@ from typing import Any
 
 from sqlalchemy import Table, delete, func, select
 
-from huedesk import search
+from huedesk import audit, search
 from huedesk.audit import jsonable
 from huedesk.db.base import Base
 from huedesk.db.bulk import BulkInsert
 from huedesk.db.engine import Database
-from huedesk.db.models import Attachment
+from huedesk.db.models import Attachment, StoredFile
 from huedesk.errors import HueDeskError
-from huedesk.paths import attachments_dir
+from huedesk.paths import attachments_dir, files_in_database
+from huedesk.records import server_files
 
 BATCH = 2000
 # Tables a migration fills on a new database (one settings row): a new target's rows there
@@ -54,10 +55,11 @@ class CopyReport:
 
 
 def tables() -> list[Table]:
-    """Every table of HueDesk's models, parents before children."""
+    """Every table of HueDesk's models, parents before children, but the bytes of attached
+    files a server keeps (``stored_file``): those go as files, where each side keeps them."""
     import huedesk.db.models  # noqa: F401  (every model registered)
 
-    return list(Base.metadata.sorted_tables)
+    return [t for t in Base.metadata.sorted_tables if t.name != StoredFile.__tablename__]
 
 
 def _rows(db: Database, table: Table) -> Iterator[dict[str, Any]]:
@@ -89,10 +91,17 @@ def filled_tables(db: Database) -> set[str]:
 
 
 def _files(source: Database, target: Database) -> int:
-    """Copy the attachment files, checking each against its row's SHA-256; how many."""
+    """Copy the attachment files, checking each against its row's SHA-256; how many.
+
+    A server that keeps attached files in its tables (``huedesk.records.server_files``)
+    gives them through this computer's folder for it, and takes them into its table."""
     src, dst = attachments_dir(source.path), attachments_dir(target.path)
     with source.read() as s:
-        rows = s.execute(select(Attachment.stored_name, Attachment.sha256)).all()
+        rows = [
+            (name, sha)
+            for name, sha in s.execute(select(Attachment.stored_name, Attachment.sha256))
+        ]
+    server_files.fetch(source, rows)
     for stored_name, sha in rows:
         there = dst / stored_name
         if not there.exists():
@@ -103,6 +112,9 @@ def _files(source: Database, target: Database) -> int:
                 f"Tệp đính kèm {stored_name} không khớp SHA-256 của nó sau khi chép.",
                 f"The attachment file {stored_name} does not match its SHA-256 after copying.",
             )
+    if files_in_database(target.path):
+        with target.write() as s:
+            server_files.store_all(s, dst, rows)
     return len(rows)
 
 
@@ -152,6 +164,9 @@ def copy_database(
     report.files = _files(source, target)
     with target.write() as s:
         search.ensure_index(s)
+    if target.backend.files is not None:  # a file: its audit log's head is kept beside it
+        with target.read() as s:
+            audit.reseal(s, target.path)
     report.rows, report.checksums = _summary(source)
     after = _summary(target)
     if after != (report.rows, report.checksums):

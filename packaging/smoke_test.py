@@ -6,9 +6,10 @@ Runs, each as a fresh process of the built program (never this Python): ``--vers
 ``demo`` into a new database; ``list``; a delegation ``brief`` (on Linux also checked not
 to load Qt's libraries, which only the window needs); an archive ``export``
 and ``verify``; a worker process (``-m huedesk.archive.verify_worker``, as large
-exports and imports start it); and the window, opened offscreen, drawn, printing the
-brief through QtPdf, and closed (``-m huedesk.ui.smoke``). Prints how long each step
-took; exits non-zero on the first failure. Needs no Python packages: only the build.
+exports and imports start it); the window, opened offscreen, drawn, printing the
+brief through QtPdf, and closed (``-m huedesk.ui.smoke``); and, where PostgreSQL is
+installed, ``demo`` and ``list`` on a throw-away server (the build's psycopg). Prints
+how long each step took; exits non-zero on the first failure. Needs no Python packages: only the build.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,8 +102,25 @@ def main() -> int:
         )
         if "window ok" not in said or shot.stat().st_size < 10_000:
             raise SystemExit(f"FAIL the window: {said}")
+        on_a_server(run)
     print(f"smoke test passed: {exe}")
     return 0
+
+
+def on_a_server(run: Callable[..., str]) -> None:
+    """The build carries the PostgreSQL driver: demo data and a list on a throw-away server
+    (``tests/postgres_server.py``), where PostgreSQL is installed (CI installs it)."""
+    from tests.postgres_server import bin_dir, running_server
+
+    if bin_dir() is None:
+        print("skip a server database (PostgreSQL is not installed here)")
+        return
+    with running_server() as url:
+        db = f"{url}/postgres"  # the cluster's own first database, empty
+        run("demo --records 50 on a server", "--db", db, "demo", "--records", "50")
+        listing = run("list person on a server", "--db", db, "list", "person", "--json")
+        if '"full_name"' not in listing:
+            raise SystemExit(f"FAIL the list on a server: {listing[:300]}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ When the binaries are absent the PostgreSQL tests are skipped, unless
 ``HUEDESK_TEST_POSTGRES=required`` (set by ``.ci/run``, which installs them): then
 they fail. The server runs as the current user; as root (CI's user), it runs as
 Debian's ``postgres`` account, since PostgreSQL refuses to run as root. It is
-tuned for tests (no fsync) and removed at the end of the session.
+tuned for tests (no fsync) and removed at the end of the session, or by its watchdog when
+the process that started it dies without cleaning up (killed by a timeout, ``kill -9``):
+no cluster outlives its test run.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +45,30 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# The watchdog: a child that waits for the end of its standard input, which only the
+# process that started the server holds open, then stops the server and removes its folder.
+# Its own session, so a signal sent to the test run's process group does not stop it first.
+_WATCHDOG = """
+import shutil, subprocess, sys
+sys.stdin.buffer.read()
+prefix, pg_ctl, data, folder = sys.argv[1].split(), sys.argv[2], sys.argv[3], sys.argv[4]
+subprocess.run([*prefix, pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"],
+               capture_output=True, timeout=120, check=False)
+shutil.rmtree(folder, ignore_errors=True)
+"""
+
+
+def _watchdog(prefix: list[str], pg_ctl: Path, data: Path, folder: Path) -> subprocess.Popen[bytes]:
+    args = [" ".join(prefix), str(pg_ctl), str(data), str(folder)]
+    return subprocess.Popen(
+        [sys.executable, "-c", _WATCHDOG, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
 @contextmanager
 def running_server() -> Iterator[str]:
     """Start a server; yields ``postgresql+psycopg://huedesk@127.0.0.1:PORT``."""
@@ -63,6 +90,7 @@ def running_server() -> Iterator[str]:
     def run(*args: str) -> None:
         subprocess.run([*prefix, *args], check=True, capture_output=True, timeout=120, cwd=folder)
 
+    watchdog = _watchdog(prefix, binaries / "pg_ctl", data, folder)
     try:
         run(
             str(binaries / "initdb"),
@@ -106,3 +134,6 @@ def running_server() -> Iterator[str]:
                 check=False,
             )
         shutil.rmtree(folder, ignore_errors=True)
+        assert watchdog.stdin is not None
+        watchdog.stdin.close()  # nothing left for it to do: it stops and removes nothing
+        watchdog.wait(timeout=120)

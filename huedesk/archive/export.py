@@ -56,6 +56,7 @@ from huedesk.db.engine import Database
 from huedesk.db.migrate import head_revision
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir
+from huedesk.records import server_files
 from huedesk.records.kinds import KINDS
 from huedesk.records.lookup import country_names, record_names
 from huedesk.records.stored_files import OutsideAttachments, stored_path
@@ -330,6 +331,7 @@ class _BundleWriter:
 
     def _add_attachment_files(self, packer: Packer) -> None:
         folder = attachments_dir(self.db.path)
+        server_files.fetch(self.db, [(a["stored_name"], a["sha256"]) for a in self.attachments])
         for att in self.attachments:
             try:
                 src = stored_path(folder, att["stored_name"])

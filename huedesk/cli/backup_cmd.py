@@ -61,10 +61,9 @@ def run_backup(ctx: CommandContext) -> int:
     if ctx.args.list:
         backups = backups_of.list()
         if not backups:
+            folder = backups_dir(ctx.workspace().path)  # a server's: beside its stand-in path
             ctx.print(
-                f"Chưa có bản sao lưu nào trong {backups_dir(ctx.db_file)}."
-                if vi
-                else f"No backups in {backups_dir(ctx.db_file)} yet."
+                f"Chưa có bản sao lưu nào trong {folder}." if vi else f"No backups in {folder} yet."
             )
             return 0
         for b in backups:

@@ -18,10 +18,13 @@ from huedesk.paths import backups_dir
 
 BACKUP_KINDS = ("daily", "monthly", "manual", "pre-restore", "pre-upgrade")
 SUFFIX = ".sqlite3"
+# A server database's backups (``huedesk.maintenance``): pg_dump's custom format, or an archive bundle.
+SERVER_SUFFIXES = (".dump", ".zip")
 _STAMP = "%Y%m%dT%H%M%S"
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<kind>daily|monthly|manual|pre-restore|pre-upgrade)"
-    r"-(?P<stamp>\d{8}T\d{6})\.(?P<ms>\d{3})Z(?:-(?P<n>\d+))?(?:--(?P<reason>[\w.-]+))?\.sqlite3$"
+    r"-(?P<stamp>\d{8}T\d{6})\.(?P<ms>\d{3})Z(?:-(?P<n>\d+))?(?:--(?P<reason>[\w.-]+))?"
+    r"(?P<suffix>\.sqlite3|\.dump|\.zip)$"
 )
 
 
@@ -39,8 +42,9 @@ def _slug(reason: str) -> str:
     return re.sub(r"[^\w.-]+", "-", reason.strip()).strip("-.")[:60]
 
 
-def new_backup_path(db_path: Path, kind: str, reason: str = "") -> Path:
-    """A fresh, unused file name in the backups folder for a backup of ``kind`` taken now."""
+def new_backup_path(db_path: Path, kind: str, reason: str = "", suffix: str = SUFFIX) -> Path:
+    """A fresh, unused file name in the backups folder for a backup of ``kind`` taken now
+    (``suffix``: ``.sqlite3``, or a server's ``SERVER_SUFFIXES``)."""
     if kind not in BACKUP_KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
     folder = backups_dir(db_path)
@@ -50,16 +54,18 @@ def new_backup_path(db_path: Path, kind: str, reason: str = "") -> Path:
     n = 0
     while True:
         counter = f"-{n}" if n else ""
-        candidate = folder / f"{db_path.stem}-{kind}-{stamp}{counter}{tail}{SUFFIX}"
-        if not candidate.exists() and not candidate.with_name(candidate.name + ".part").exists():
+        candidate = folder / f"{db_path.stem}-{kind}-{stamp}{counter}{tail}{suffix}"
+        taken = [candidate.with_suffix(other) for other in (suffix, *SERVER_SUFFIXES)]
+        if not any(p.exists() or p.with_name(p.name + ".part").exists() for p in taken):
             return candidate
         n += 1
 
 
-def parse_backup_name(path: Path) -> BackupName | None:
-    """The parts of a backup file's name, or ``None`` for a file that is not a backup."""
+def parse_backup_name(path: Path, suffixes: tuple[str, ...] = (SUFFIX,)) -> BackupName | None:
+    """The parts of a backup file's name, or ``None`` for a file that is not a backup (of
+    one of these ``suffixes``: a database file's, or a server's)."""
     m = _NAME.match(path.name)
-    if m is None:
+    if m is None or m["suffix"] not in suffixes:
         return None
     created = dt.datetime.strptime(m["stamp"], _STAMP).replace(tzinfo=dt.UTC)
     created += dt.timedelta(milliseconds=int(m["ms"]), microseconds=int(m["n"] or 0))

@@ -27,6 +27,9 @@ from huedesk.db.read_only import ReadOnly
 # renames a file over the database (an open pooled connection would keep using the
 # replaced file's WAL).
 _ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+# session.info key of a write unit of work: ``Database.path``, the file or stand-in path whose
+# companions (the attached files) belong to the database being written.
+FILES_OF = "hd_files_of"
 
 
 def make_engine(location: Location, *, read_only: bool = False) -> Engine:
@@ -86,6 +89,7 @@ class Database:
             raise self.read_only.refusal()
         with translated_errors(self.location, self.backend):
             session = self._writer()
+            session.info[FILES_OF] = self.path
             if self.backend.files is not None:
                 # for after-commit work: the audit head kept beside a database *file*. A
                 # server's log is shared by every writer; one laptop's side file could

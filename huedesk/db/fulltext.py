@@ -94,6 +94,17 @@ class Document(NamedTuple):
     body_x: str
 
 
+class Found(NamedTuple):
+    """A document ``FullTextIndex.best`` found: its tier, its relevance there, its texts as written."""
+
+    key: int
+    tier: int
+    relevance: float
+    ref: str
+    title: str
+    body: str
+
+
 class FullTextIndex(Protocol):
     """A backend's full-text index (``Backend.fulltext``); every call is in the caller's transaction."""
 
@@ -119,6 +130,25 @@ class FullTextIndex(Protocol):
 
     def texts(self, session: Session, keys: Sequence[int]) -> dict[int, tuple[str, str, str]]:
         """``ref_x, title_x, body_x`` (as written) of the documents with these keys."""
+        ...
+
+    def best(
+        self,
+        session: Session,
+        tiers: Sequence[tuple[int, Match]],
+        *,
+        kinds: Sequence[int] | None,
+        weights: Weights,
+        limit: int,
+        window: int,
+    ) -> list[Found]:
+        """The best ``limit`` documents for a search in ``tiers`` (``(tier, match)``, the
+        highest tier first), with their texts as written, best first.
+
+        A document counts in the highest tier it matches; documents are ordered by tier,
+        then by relevance within it (as ``ranked``). A tier is not searched once the
+        tiers above it found ``limit`` documents. On a server, all in one round trip.
+        """
         ...
 
     def title(self, session: Session, key: int) -> str | None:

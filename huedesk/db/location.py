@@ -5,7 +5,8 @@
 never taken for a file name: ``postgresql://…`` and ``postgresql+psycopg://…`` name a
 PostgreSQL server (SQLAlchemy's URL, ``user:password@host:port/dbname``), ``sqlite:///PATH``
 names a file, and any other scheme, or a scheme without ``//``, is refused with one line
-(a file whose name has a colon is written ``./name:with:colon``).
+(a file whose name has a colon is written ``./name:with:colon``). A server's stand-in
+path (below) is refused too: it is no database.
 
 A server database has no file, but HueDesk still keeps a few things on this computer
 for it (the window's undo stash, attachments until they move to the server): they
@@ -91,13 +92,30 @@ def _refuse(text: str, why_vi: str, why_en: str) -> DatabaseError:
     return DatabaseError(f"Cơ sở dữ liệu {text!r}: {why_vi}", f"Database {text!r}: {why_en}")
 
 
+def _file(text: str | os.PathLike[str]) -> Path:
+    """A database file's resolved path; a server's stand-in path (``….server``) is refused:
+    opened as a file, it would silently become a new, empty SQLite database."""
+    from huedesk.paths import SERVER_SUFFIX
+
+    path = Path(text).expanduser().resolve()
+    if path.suffix == SERVER_SUFFIX:
+        raise _refuse(
+            str(path),
+            "đây là chỗ HueDesk giữ đồ của một máy chủ trên máy này, không phải cơ sở dữ "
+            "liệu; hãy dùng địa chỉ máy chủ (postgresql+psycopg://người_dùng@máy/tên).",
+            "this is where HueDesk keeps a server's things on this computer, not a "
+            "database; give the server's URL (postgresql+psycopg://user@host/dbname).",
+        )
+    return path
+
+
 def parse_location(text: str | os.PathLike[str]) -> Location:
     """The database ``text`` names: a resolved file path, or a server URL (refused when unknown)."""
     if isinstance(text, os.PathLike):
-        return Path(text).expanduser().resolve()
+        return _file(text)
     found = _SCHEME.match(text)
     if found is None:
-        return Path(text).expanduser().resolve()
+        return _file(text)
     scheme = found.group(1).lower()
     rest = text[found.end() :]
     shown = str(ServerURL(text)) if "@" in text else text
@@ -115,7 +133,7 @@ def parse_location(text: str | os.PathLike[str]) -> Location:
             raise _refuse(
                 shown, "hãy viết sqlite:///ĐƯỜNG_DẪN.", "write sqlite:///PATH for a file."
             )
-        return Path(unquote(path)).expanduser().resolve()
+        return _file(unquote(path))
     if scheme in SERVER_SCHEMES:
         if not urlsplit(text).path.lstrip("/"):
             raise _refuse(

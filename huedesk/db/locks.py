@@ -31,3 +31,9 @@ def lock_counter(session: Session, prefix: str, year: int) -> None:
 def lock_audit_chain(session: Session) -> None:
     """Hold the head of the audit hash chain until the transaction ends."""
     backend.of(session).hold(session, AUDIT_CHAIN)
+
+
+def lock_stored_file(session: Session, sha256: str) -> None:
+    """Hold the content ``sha256`` of the server's stored files (``huedesk.records.server_files``):
+    storing it and dropping it once unused never overlap."""
+    backend.of(session).hold(session, f"stored_file:{sha256}")

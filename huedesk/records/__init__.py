@@ -9,6 +9,7 @@ holds; nothing above the services calls them.
 
 from huedesk.records import (
     operation_log,  # noqa: F401  (a deleted record's undo data goes)
+    server_files,  # noqa: F401  (a server keeps new attached files' bytes in its tables)
     status_history,  # noqa: F401  (every write keeps the status history)
 )
 from huedesk.records.api import RecordService

@@ -68,21 +68,6 @@ def _check_kinds(kinds: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(kinds))
 
 
-def _ranked(
-    session: Session, match: Match, kinds: list[str], limit: int
-) -> list[tuple[int, float]]:
-    """The best ``limit`` documents for ``match``, among its first ``RANK_WINDOW`` matches.
-
-    Ranking every match of a word found in most records ("Huế") would cost a rank
-    computation per record; a query with fewer matches than the window (any query
-    specific enough to be useful) is ranked over all of them.
-    """
-    codes = None if len(kinds) == len(KIND_CODES) else [KIND_CODES[k] for k in kinds]
-    return fulltext.index(session).ranked(
-        session, match, kinds=codes, weights=WEIGHTS, limit=limit, window=RANK_WINDOW
-    )
-
-
 def _tiers(query: ParsedQuery) -> list[tuple[int, Match]]:
     tiers = []
     if query.looks_like_ref:
@@ -101,20 +86,18 @@ def search_in(
     kinds = _check_kinds(kinds)
     if not parsed or limit <= 0:
         return []
-    found: dict[int, float] = {}
-    for tier, match in _tiers(parsed):
-        if len(found) >= limit:
-            break
-        for key, relevance in _ranked(session, match, kinds, limit + len(found)):
-            if key not in found:
-                found[key] = tier * _TIER_STEP + relevance
-    best = sorted(found.items(), key=lambda item: -item[1])[:limit]
-    texts = fulltext.index(session).texts(session, [key for key, _ in best])
+    # Ranking every match of a word found in most records ("Huế") would cost a rank
+    # computation per record: the index ranks its first RANK_WINDOW matches; a query with
+    # fewer (any query specific enough to be useful) is ranked over all of them.
+    codes = None if len(kinds) == len(KIND_CODES) else [KIND_CODES[k] for k in kinds]
+    best = fulltext.index(session).best(
+        session, _tiers(parsed), kinds=codes, weights=WEIGHTS, limit=limit, window=RANK_WINDOW
+    )
     hits = []
     wanted_ref = parsed.folded_text
-    for key, score in best:
-        ref, title, body = texts[key]
-        if score >= 2 * _TIER_STEP and normalise(ref) != wanted_ref:
+    for key, tier, relevance, ref, title, body in best:
+        score = tier * _TIER_STEP + relevance
+        if tier >= 2 and normalise(ref) != wanted_ref:
             score -= 2 * _TIER_STEP  # the ref phrase matched inside a longer reference
         kind, record_id = record_of(key)
         hits.append(

@@ -506,6 +506,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Chỉ quản trị viên được sao lưu và khôi phục.",
         "Only administrators may back up and restore.",
     ),
+    "restore_on_server": (
+        "Cơ sở dữ liệu trên máy chủ do người quản trị máy chủ khôi phục bằng pg_restore "
+        "(xem docs/server.md).",
+        "A server database is restored by the server's administrator with pg_restore "
+        "(see docs/server.md).",
+    ),
     "restore_running": ("Đang khôi phục…", "Restoring…"),
     "restore_done": (
         "Đã khôi phục bản sao lưu lúc {when}.",

@@ -204,6 +204,9 @@ class MainWindow(QMainWindow):
             a.setEnabled(who.can_manage_users)
             if not a.isEnabled():
                 a.setToolTip(tr("admin_only"))
+        if self.ctx.ws.server:  # restored with the server's own tools (huedesk.maintenance)
+            self.act_restore.setEnabled(False)
+            self.act_restore.setToolTip(tr("restore_on_server"))
         # Nor what a database opened read-only cannot take (its writes are refused anyway).
         read_only = self.ctx.ws.read_only_reason(self.ctx.lang)
         if read_only:

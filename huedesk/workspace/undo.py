@@ -48,7 +48,7 @@ class Undo:
             with db.write() as s:
                 snap = snapshot_in(s, kind, record_id)
                 impact = delete_in(s, actor, kind, record_id)  # refused before anything goes
-                attachments.keep_for_undo(db.path, snap.attachments, token)
+                attachments.keep_for_undo(db, snap.attachments, token)
         except BaseException:
             attachments.forget_undo(db.path, token)
             raise

@@ -54,10 +54,10 @@ def test_export_rejects_a_bad_date(db: Database, db_arg: str, tmp_path: Path) ->
 
 @pytest.mark.parametrize("command", ["verify", "import"])
 def test_a_missing_bundle_is_named_missing_not_damaged(
-    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+    db_arg: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
     gone = tmp_path / "usb" / "goi.zip"
-    assert main(["--db", str(db.path), command, str(gone)]) == 2
+    assert main(["--db", db_arg, command, str(gone)]) == 2
     captured = capsys.readouterr()
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and f"Không có {gone}" in lines[0], captured
@@ -65,14 +65,14 @@ def test_a_missing_bundle_is_named_missing_not_damaged(
 
 
 def test_export_and_import_summaries_write_numbers_as_each_language_does(
-    db: Database, filled: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_arg: str, filled: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Sizes in kB/MB and seconds with the language's decimal mark (was '3,255,459 bytes')."""
     bundle = tmp_path / "out.zip"
-    assert main(["--db", str(db.path), "export", "-o", str(bundle)]) == 0
+    assert main(["--db", db_arg, "export", "-o", str(bundle)]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert re.fullmatch(r"Đã ghi .* — \d+ hồ sơ, \d+ tệp, [\d,]+ (kB|MB), \d+,\d s", last), last
-    assert main(["--db", str(db.path), "export", "-o", str(bundle), "--lang", "en"]) == 0
+    assert main(["--db", db_arg, "export", "-o", str(bundle), "--lang", "en"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert re.fullmatch(r"Wrote .* — \d+ records, \d+ files, [\d.]+ (kB|MB), \d+\.\d s", last), last
     other = tmp_path / "other.sqlite3"

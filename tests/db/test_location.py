@@ -71,3 +71,19 @@ def test_the_command_line_refuses_in_one_line_and_creates_nothing(
     assert err.startswith("huedesk: ") and err.count("\n") == 1, err
     assert "pw" not in err
     assert list(work.iterdir()) == []
+
+
+@pytest.mark.parametrize("how", ["path", "text", "sqlite-url"])
+def test_a_servers_stand_in_path_is_refused_and_creates_nothing(
+    how: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stand_in = ServerURL("postgresql+psycopg://hue@db.so-ngoai-vu/huedesk").local
+    work = tmp_path / "work"
+    given = work / "servers" / stand_in.name
+    text = {"path": str(given), "text": str(given), "sqlite-url": f"sqlite:///{given}"}[how]
+    with pytest.raises(DatabaseError, match="give the server's URL"):
+        parse_location(given if how == "path" else text)
+    assert main(["--db", text, "demo", "--records", "50"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("huedesk: ") and err.count("\n") == 1, err
+    assert not work.exists()

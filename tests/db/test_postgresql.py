@@ -151,3 +151,38 @@ def test_a_save_that_read_before_another_writer_committed_is_refused(
         svc.update("person", person["id"], {"phone": "0905 111 222"})
     monkeypatch.undo()
     assert svc.get("person", person["id"])["phone"] == "0234 3822 222"  # not overwritten
+
+
+def _backend_pid(db: Database) -> int:
+    with db.read() as s:
+        return int(s.execute(text("SELECT pg_backend_pid()")).scalar_one())
+
+
+def _terminate(pg_server: str, pid: int) -> None:
+    import psycopg
+
+    admin = pg_server.replace("postgresql+psycopg", "postgresql") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute("SELECT pg_terminate_backend(%s, 60000)", (pid,))  # waits until gone
+
+
+def test_a_pooled_connection_is_tried_only_after_idling(
+    pg_db: Database, pg_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huedesk.db.backend.postgresql import connection
+    from huedesk.errors import HueDeskError
+
+    # idle long enough: a connection the server dropped is replaced before use
+    first = _backend_pid(pg_db)
+    _terminate(pg_server, first)
+    monkeypatch.setattr(connection, "IDLE_BEFORE_PING_S", 0.0)
+    assert _backend_pid(pg_db) != first
+    # used just now: not tried (no round trip per unit of work); a connection lost
+    # meanwhile gives one error in one line, and the next unit of work connects again
+    monkeypatch.setattr(connection, "IDLE_BEFORE_PING_S", 3600.0)
+    second = _backend_pid(pg_db)
+    _terminate(pg_server, second)
+    with pytest.raises(HueDeskError) as lost:
+        _backend_pid(pg_db)
+    assert "\n" not in lost.value.en
+    assert _backend_pid(pg_db) not in (first, second)

@@ -4,6 +4,7 @@ officer's computer; backups with ``pg_dump`` (else an archive bundle)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import zipfile
 from pathlib import Path
@@ -11,10 +12,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from huedesk import maintenance
+from huedesk import clock, maintenance
 from huedesk.archive import export_bundle, import_bundle, verify_bundle
 from huedesk.attachments import Attachments
 from huedesk.check import run_check
+from huedesk.cli.main import main
 from huedesk.db.backend.postgresql import dump
 from huedesk.db.backend.postgresql.dump import find_pg_dump
 from huedesk.db.engine import Database
@@ -77,7 +79,8 @@ def test_a_file_attached_on_one_computer_opens_on_another(
     finally:
         db.dispose()
 
-    # a computer without the setting keeps files of its own: check names what it lacks
+    # a computer without the setting looks for them in the server's table, where this
+    # server (whose files went to the share) has none: check names what it lacks
     _computer(monkeypatch, tmp_path / "hoa", None)
     db = open_store(pg_ready)
     try:
@@ -167,3 +170,38 @@ def test_a_failed_pg_dump_says_so_in_one_line_and_leaves_no_file(
     monkeypatch.setattr(dump, "find_pg_dump", lambda: tmp_path / "no-such-pg_dump")
     with pytest.raises(DatabaseError, match="pg_dump could not be run"):
         maintenance.backup_now(pg_db, "kiemthu")
+
+
+def test_server_backups_are_listed_and_a_restore_says_how_in_one_line(
+    pg_db: Database,
+    pg_location: ServerURL,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _some_records(pg_db)
+    with clock.use(clock.fixed(dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.UTC))):
+        first = maintenance.backup_now(pg_db, "kiemthu")
+    monkeypatch.setattr(dump, "find_pg_dump", lambda: None)  # then one without pg_dump
+    with clock.use(clock.fixed(dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC))):
+        second = maintenance.backup_now(pg_db, "kiemthu")
+    assert (first.suffix, second.suffix) == (".dump", ".zip")
+    listed = maintenance.list_backups(pg_db, "kiemthu")
+    assert [(b.path, b.kind) for b in listed] == [(second, "manual"), (first, "manual")]
+    assert listed[1].created == dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.UTC)
+    # a file lying in the folder is not taken for a backup
+    (first.parent / "notes.dump").write_bytes(b"PGDMP")
+    assert len(maintenance.list_backups(pg_db, "kiemthu")) == 2
+
+    assert main(["--db", pg_location.url, "backup", "--list", "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[-1] for line in out] == [str(second), str(first)]
+
+    before = _people(pg_db)
+    with pytest.raises(DatabaseError, match="pg_restore --clean --single-transaction") as no:
+        maintenance.restore(pg_db, "kiemthu", first)
+    assert "\n" not in no.value.en and "docs/server.md" in no.value.en
+    assert main(["--db", pg_location.url, "restore", str(first), "--yes"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("huedesk: ") and err.count("\n") == 1 and "pg_restore" in err
+    assert _people(pg_db) == before

@@ -78,7 +78,7 @@ def test_the_aliases_are_one_consistent_list() -> None:
 
 
 def test_a_sheet_and_the_command_line_read_them(
-    ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ws: Workspace, db_arg: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan = checked_csv(
         ws,
@@ -98,7 +98,7 @@ def test_a_sheet_and_the_command_line_read_them(
         ("KOICA", "KR"),
         ("USAID", "US"),
     ]
-    db = str(ws.db.path)
+    db = db_arg  # the file, or the server's URL (never its stand-in path)
     args = ["--db", db, "add", "organisation", "name=Fulbright", "org_type=donor"]
     assert main([*args, "country_code=Mỹ"]) == 0
     capsys.readouterr()

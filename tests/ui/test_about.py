@@ -94,5 +94,8 @@ def test_on_a_server_the_window_names_the_server_not_a_file(
         assert f"Máy chủ dữ liệu: {shown}" in box.text()
         assert ".server" not in box.text() + desk.window.path_label.text()
         box.close()
+        # backups are taken here; restoring is the server administrator's (pg_restore)
+        assert desk.window.act_backup.isEnabled() and not desk.window.act_restore.isEnabled()
+        assert "pg_restore" in desk.window.act_restore.toolTip()
     finally:
         desk.window.close()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from huedesk.db.fulltext import KIND_BITS
+from huedesk.db.fulltext import KIND_BITS, Found, Match, Weights
 
 FTS_TABLE = "search_fts"
 META_TABLE = "search_meta"
@@ -44,6 +44,47 @@ class IndexTable:
             )
         )
         return {int(r[0]): (r[1] or "", r[2] or "", r[3] or "") for r in rows}
+
+    def ranked(
+        self,
+        session: Session,
+        match: Match,
+        *,
+        kinds: Sequence[int] | None,
+        weights: Weights,
+        limit: int,
+        window: int,
+    ) -> list[tuple[int, float]]:
+        raise NotImplementedError  # each backend ranks its own way
+
+    def best(
+        self,
+        session: Session,
+        tiers: Sequence[tuple[int, Match]],
+        *,
+        kinds: Sequence[int] | None,
+        weights: Weights,
+        limit: int,
+        window: int,
+    ) -> list[Found]:
+        """``FullTextIndex.best`` as one statement per tier, then one for the texts."""
+        found: dict[int, tuple[int, float]] = {}
+        for tier, match in tiers:
+            if len(found) >= limit:
+                break
+            ranked = self.ranked(
+                session,
+                match,
+                kinds=kinds,
+                weights=weights,
+                limit=limit + len(found),
+                window=window,
+            )
+            for key, relevance in ranked:
+                found.setdefault(key, (tier, relevance))
+        best = sorted(found.items(), key=lambda item: (-item[1][0], -item[1][1]))[:limit]
+        texts = self.texts(session, [key for key, _ in best])
+        return [Found(key, tier, r, *texts[key]) for key, (tier, r) in best]
 
     def title(self, session: Session, key: int) -> str | None:
         return session.execute(

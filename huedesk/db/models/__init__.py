@@ -3,7 +3,7 @@
 from huedesk.db.enums import NumberMode, SignAuthority
 from huedesk.db.models.accounts import Role, UserAccount
 from huedesk.db.models.aid import AidProject, AidTransaction
-from huedesk.db.models.attachments import Attachment
+from huedesk.db.models.attachments import Attachment, StoredFile
 from huedesk.db.models.consular import CaseAction, CaseConsent, CasePerson, ConsularCase
 from huedesk.db.models.delegations import Delegation, DelegationMember, Gift, ProgrammeItem
 from huedesk.db.models.documents import DocumentNumber, DocumentSettings
@@ -48,5 +48,6 @@ __all__ = [
     "Role",
     "SignAuthority",
     "StatusChange",
+    "StoredFile",
     "UserAccount",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, CheckConstraint, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from huedesk.db.base import Base, RecordMixin, label
@@ -29,5 +29,22 @@ class Attachment(RecordMixin, Base):
     )
     media_type: Mapped[str | None] = mapped_column(String(120), info=label("Kiểu", "Media type"))
     size: Mapped[int] = mapped_column(BigInteger, info=label("Kích thước", "Size"))
-    sha256: Mapped[str] = mapped_column(String(64), info=label("SHA-256", "SHA-256"))
+    sha256: Mapped[str] = mapped_column(String(64), index=True, info=label("SHA-256", "SHA-256"))
     description: Mapped[str | None] = mapped_column(Text, info=label("Mô tả", "Description"))
+
+
+class StoredFile(Base):
+    """The bytes of an attached file kept inside a server database, by content.
+
+    Used when the database is on a server and no shared folder is configured
+    (``huedesk.records.server_files``): one file is stored once, however many
+    attachment rows name its SHA-256, in parts of ``PART_BYTES`` (so neither end
+    ever holds a whole large file in memory). A database file keeps its attached
+    files in its attachments folder instead, and this table stays empty there.
+    """
+
+    __tablename__ = "stored_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    part: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

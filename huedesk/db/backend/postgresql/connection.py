@@ -5,6 +5,13 @@ run after ``Backend.hold`` sees what the previous holder committed. A write unit
 work (``WRITE_OPTION``) sets a lock timeout, so a writer stuck behind another is
 told so instead of waiting for ever.
 
+A pooled connection is tried (``SELECT 1``) before use only when it has been idle for
+``IDLE_BEFORE_PING_S``: a server restarted or a network cut meanwhile then costs a fresh
+connection, not an error. SQLAlchemy's ``pool_pre_ping`` tries it before *every* unit
+of work, a round trip that cost a search or a list page more than the query itself
+(``benchmarks/postgres_bench.py``); a connection lost within the idle time gives one
+error, and the pool then starts afresh.
+
 ``hd_fold`` and ``hd_sort_key`` are ``huedesk.text.fold`` and ``sort_key`` written as
 immutable SQL functions (``translate`` over tables computed here from those very
 Python functions, so the two cannot drift apart): every character of the Latin and
@@ -15,10 +22,14 @@ A character outside those ranges passes through unchanged.
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from huedesk.db.backend.protocol import WRITE_OPTION
 from huedesk.db.location import ServerURL
@@ -26,6 +37,8 @@ from huedesk.text import fold, sort_key
 
 LOCK_TIMEOUT = "60s"  # a writer waits this long for a counter or the audit chain
 CONNECT_TIMEOUT_S = 10
+IDLE_BEFORE_PING_S = 30.0
+_IDLE_SINCE = "hd_idle_since"
 
 _RANGES = (
     range(0x20, 0x250),  # ASCII, Latin-1, Latin Extended-A and -B
@@ -40,14 +53,33 @@ def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
 
 
+def _idle_from_now(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    record.info[_IDLE_SINCE] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection: Any, record: ConnectionPoolEntry, proxy: Any) -> None:
+    """Try a connection that waited long in the pool; a dead one is replaced (the pool
+    takes ``DisconnectionError`` as: discard it, connect again)."""
+    since = record.info.get(_IDLE_SINCE)
+    if since is None or time.monotonic() - since < IDLE_BEFORE_PING_S:
+        return
+    try:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        dbapi_connection.rollback()
+    except Exception as exc:  # psycopg.Error, whatever the driver says about a dead link
+        raise DisconnectionError(str(exc)) from exc
+
+
 def make_engine(location: ServerURL) -> Engine:
     """An engine for the PostgreSQL database at ``location``."""
     engine = create_engine(
         location.url,
-        pool_pre_ping=True,
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "HueDesk"},
     )
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine.pool, "checkin", _idle_from_now)
+    event.listen(engine.pool, "checkout", _ping_if_idle)
     return engine
 
 

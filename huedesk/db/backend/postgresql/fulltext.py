@@ -14,8 +14,9 @@ A ``Match`` becomes a ``tsquery`` built the same way: each phrase's words joined
 fields. Words are letters and digits only and are quoted anyway, so nothing the
 user types is ``tsquery`` syntax. Ranking is ``ts_rank`` with the service's weights
 for A/B/C (D, the words as written, a tenth of a title hit) divided by
-1 + log(document length), over the first ``window`` matches in key order, as FTS5
-ranks the first matches in rowid order. It is not BM25: the same records are found,
+1 + log(document length), over the first ``window`` matches in the index's own order,
+as FTS5 ranks its first matches (a search's tiers and the texts of what it found come
+back in one statement: ``PgIndex.best``). It is not BM25: the same records are found,
 in an order that mostly agrees (on demo data the best hit is the same for most
 queries; ``docs/architecture.md`` gives the figures).
 """
@@ -34,7 +35,15 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from huedesk.db.backend import protocol
 from huedesk.db.backend.index_table import FTS_TABLE, META_TABLE, IndexTable, kind_condition
 from huedesk.db.backend.postgresql.bulk import copy_rows
-from huedesk.db.fulltext import KIND_BITS, Document, Match, Phrase, Weights, record_matches
+from huedesk.db.fulltext import (
+    KIND_BITS,
+    Document,
+    Found,
+    Match,
+    Phrase,
+    Weights,
+    record_matches,
+)
 
 COLUMNS = ("key", "ref", "title", "body", "ref_x", "title_x", "body_x", "tsv")
 
@@ -96,8 +105,30 @@ def _kind_condition(codes: Sequence[int]) -> str:
     return kind_condition("key", codes)
 
 
+def _relevance(rank: float) -> float:
+    """``ts_rank``'s value as ``FullTextIndex`` relevance: positive, below 1000."""
+    return min(999.0, 0.001 + 100.0 * float(rank))
+
+
 class PgIndex(IndexTable):
     """``huedesk.db.fulltext.FullTextIndex`` on ``search_fts`` (see there for each operation)."""
+
+    def _ranking(self, weights: Weights) -> str:
+        # D (words as written) counts little: a folded hit is there too, except for marks.
+        w = [weights.title * AS_WRITTEN, weights.body, weights.title, weights.ref]  # D C B A
+        top = max(w) or 1.0
+        return "ARRAY[" + ", ".join(f"{float(x) / top:.6f}" for x in w) + "]::float4[]"
+
+    def _window(self, query: str, kinds: Sequence[int] | None, weights: Weights, also: str) -> str:
+        """The ranked first ``:window`` matches of the tsquery parameter ``query``, best first,
+        at most ``:n`` (``also``: a further condition). The first matches in the index's own
+        order, as FTS5 takes them: sorting every match by key first would read them all."""
+        where = "" if kinds is None else f" AND {_kind_condition(kinds)}"
+        return (
+            f"SELECT key, ts_rank({self._ranking(weights)}, tsv, q, 1) AS r FROM ("
+            f"SELECT key, tsv, q FROM {FTS_TABLE}, CAST(:{query} AS tsquery) AS q "
+            f"WHERE tsv @@ q{where}{also} LIMIT :window) AS hits ORDER BY r DESC, key LIMIT :n"
+        )
 
     def ranked(
         self,
@@ -109,19 +140,47 @@ class PgIndex(IndexTable):
         limit: int,
         window: int,
     ) -> list[tuple[int, float]]:
-        # D (words as written) counts little: a folded hit is there too, except for marks.
-        w = [weights.title * AS_WRITTEN, weights.body, weights.title, weights.ref]  # D C B A
-        top = max(w) or 1.0
-        array = "ARRAY[" + ", ".join(f"{float(x) / top:.6f}" for x in w) + "]::float4[]"
-        where = "" if kinds is None else f" AND {_kind_condition(kinds)}"
-        sql = (
-            f"SELECT key, ts_rank({array}, tsv, q, 1) AS r FROM ("
-            f"SELECT key, tsv, q FROM {FTS_TABLE}, CAST(:q AS tsquery) AS q "
-            f"WHERE tsv @@ q{where} ORDER BY key LIMIT :window) AS hits "
-            "ORDER BY r DESC, key LIMIT :n"
-        )
+        sql = self._window("q", kinds, weights, "")
         rows = session.execute(text(sql), {"q": tsquery(match), "window": window, "n": limit})
-        return [(int(key), min(999.0, 0.001 + 100.0 * float(r))) for key, r in rows]
+        return [(int(key), _relevance(r)) for key, r in rows]
+
+    def best(
+        self,
+        session: Session,
+        tiers: Sequence[tuple[int, Match]],
+        *,
+        kinds: Sequence[int] | None,
+        weights: Weights,
+        limit: int,
+        window: int,
+    ) -> list[Found]:
+        """One statement: each tier ranked in its own CTE (skipped, by a one-time filter,
+        once the tiers above found ``limit`` documents), each document in its highest
+        tier, the best ``limit`` with their texts. A search costs one round trip."""
+        if not tiers:
+            return []
+        params: dict[str, Any] = {"window": window, "n": limit * len(tiers), "limit": limit}
+        ctes = []
+        for i, (tier, match) in enumerate(tiers):
+            params[f"q{i}"] = tsquery(match)
+            above = " UNION ".join(f"SELECT key FROM t{j}" for j in range(i))
+            skip = f" AND (SELECT count(*) FROM ({above}) AS a) < :limit" if above else ""
+            ranked = self._window(f"q{i}", kinds, weights, skip)
+            ctes.append(
+                f"t{i} AS MATERIALIZED (SELECT key, {int(tier)} AS tier, r FROM ({ranked}) AS x)"
+            )
+        every = " UNION ALL ".join(f"SELECT key, tier, r FROM t{i}" for i in range(len(tiers)))
+        sql = (
+            f"WITH {', '.join(ctes)}, found AS (SELECT DISTINCT ON (key) key, tier, r "
+            f"FROM ({every}) AS e ORDER BY key, tier DESC) "
+            f"SELECT f.key, f.tier, f.r, d.ref_x, d.title_x, d.body_x FROM found AS f "
+            f"JOIN {FTS_TABLE} AS d ON d.key = f.key ORDER BY f.tier DESC, f.r DESC, f.key "
+            "LIMIT :limit"
+        )
+        return [
+            Found(int(key), int(tier), _relevance(r), ref or "", title or "", body or "")
+            for key, tier, r, ref, title, body in session.execute(text(sql), params)
+        ]
 
     def keys(self, session: Session, match: Match) -> list[int]:
         rows = session.execute(
