@@ -235,3 +235,41 @@ from huedesk.workspace import ListQuery, Workspace
 from huedesk.records.kinds import kind_spec
 from huedesk.ui.i18n import tr
 """
+
+
+# Reading the date or the time of day anywhere but huedesk/clock.py: what ``--clock 03:00``
+# could not reach (see tests/conftest.py). ``time.time()`` against a file's ``st_mtime`` is a
+# file's age on the file system's clock and is allowed.
+_CLOCK_READS = {"now", "utcnow", "today", "fromtimestamp", "utcfromtimestamp"}
+_DATE_TYPES = {"datetime", "date"}
+
+
+def clock_reads(folder: Path) -> list[str]:
+    """``file:line`` of every ``datetime.now()``, ``date.today()`` … outside ``clock.py``."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        if path.name == "clock.py" and path.parent == folder:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            owner = node.func.value
+            name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+            if node.func.attr in _CLOCK_READS and name in _DATE_TYPES:
+                found.append(f"{path.relative_to(folder.parent)}:{node.lineno}")
+    return found
+
+
+def test_only_the_clock_module_reads_the_date() -> None:
+    assert clock_reads(PACKAGE) == []
+
+
+def test_a_date_read_past_the_clock_is_caught(tmp_path: Path) -> None:
+    pkg = tmp_path / "huedesk"
+    pkg.mkdir()
+    (pkg / "clock.py").write_text("import datetime as dt\nNOW = dt.datetime.now(dt.UTC)\n")
+    (pkg / "due.py").write_text(
+        "import datetime\nfrom datetime import date\n"
+        "a = datetime.datetime.now()\nb = date.today()\nc = datetime.date(2026, 1, 1)\n"
+    )
+    assert clock_reads(pkg) == ["huedesk/due.py:3", "huedesk/due.py:4"]
