@@ -66,6 +66,31 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_unanswered_message_box(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A message box no test answers would wait for a click that never comes (offscreen,
+    nobody clicks) and hang the run: it is answered "Cancel"/"No" and the test fails with
+    its text. Tests that expect one patch ``QMessageBox`` themselves (``answer``, ``infos``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def unanswered(kind: str, button: QMessageBox.StandardButton) -> Any:
+        def box(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
+            shown.append(f"{kind}: {text}")
+            return button
+
+        return staticmethod(box)
+
+    no, cancel = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel
+    for kind, button in (("warning", cancel), ("critical", cancel), ("information", cancel)):
+        monkeypatch.setattr(QMessageBox, kind, unanswered(kind, button))
+    monkeypatch.setattr(QMessageBox, "question", unanswered("question", no))
+    yield
+    if shown:
+        pytest.fail("a message box nobody answered: " + " | ".join(shown), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the real user's data folder: HOME, XDG and HUEDESK_DB point into tmp."""
     home = tmp_path / "home"
