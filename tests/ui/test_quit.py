@@ -34,9 +34,29 @@ from huedesk.ui.printing import BriefDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Stands in for the user; everything else (sign-in, window, backup, quitting) is real.
-DRIVER = textwrap.dedent(
+# The end of every driver: the real sign-in dialog answered, ``session`` run in the window,
+# the real entry point.
+SIGN_IN_AND_RUN = textwrap.dedent(
     """
+    def sign_in(self):
+        self.name_edit.setText("quantri")
+        self.password_edit.setText("mat-khau-dai-1")
+        self.ok_button.click()
+        QTimer.singleShot(200, session)
+        return int(self.result())
+
+    LoginDialog.exec = sign_in
+    from huedesk.cli.main import run
+
+    sys.argv[0] = "huedesk"
+    run()
+    """
+)
+
+# Stands in for the user; everything else (sign-in, window, backup, quitting) is real.
+DRIVER = (
+    textwrap.dedent(
+        """
     import sys
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -69,20 +89,9 @@ DRIVER = textwrap.dedent(
         w.backup_now()  # background work, still running when the user quits
         print("RUNNING", len(ops.titles()), flush=True)  # work the user started
         w.act_quit.trigger()
-
-    def sign_in(self):
-        self.name_edit.setText("quantri")
-        self.password_edit.setText("mat-khau-dai-1")
-        self.ok_button.click()
-        QTimer.singleShot(200, session)
-        return int(self.result())
-
-    LoginDialog.exec = sign_in
-    from huedesk.cli.main import run
-
-    sys.argv[0] = "huedesk"
-    run()
     """
+    )
+    + SIGN_IN_AND_RUN
 )
 
 
@@ -90,8 +99,9 @@ DRIVER = textwrap.dedent(
 # cancels (its Cancelled crosses from the pool thread), then the Qt calls of a long
 # session (each void call and each emit used to cost None or True a reference for good,
 # ui/singletons.py), then quitting. Before the fix this ended in "bool_dealloc", exit 134.
-LONG_DAY = textwrap.dedent(
-    """
+LONG_DAY = (
+    textwrap.dedent(
+        """
     import os, sys, threading, time, traceback
     from PySide6.QtCore import QObject, QTimer, Signal
     from PySide6.QtWidgets import QApplication
@@ -150,20 +160,9 @@ LONG_DAY = textwrap.dedent(
             QApplication.processEvents()
         print("TICKS", len(seen), flush=True)
         w.act_quit.trigger()
-
-    def sign_in(self):
-        self.name_edit.setText("quantri")
-        self.password_edit.setText("mat-khau-dai-1")
-        self.ok_button.click()
-        QTimer.singleShot(200, session)
-        return int(self.result())
-
-    LoginDialog.exec = sign_in
-    from huedesk.cli.main import run
-
-    sys.argv[0] = "huedesk"
-    run()
     """
+    )
+    + SIGN_IN_AND_RUN
 )
 
 
