@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import sys
@@ -16,6 +15,9 @@ from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Importing the UI package first keeps None/True/False alive whatever pytest-qt's calls into
+# PySide6 take from them (huedesk/ui/singletons.py: the "bool_dealloc" at the end of a run).
+import huedesk.ui  # noqa: F401  (Qt is imported by pytest-qt anyway)
 from huedesk import clock
 from huedesk.db.engine import Database
 from huedesk.db.location import ServerURL
@@ -96,6 +98,31 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
         ops.stop_all()
         if not ops.wait_all(PATIENCE_MS / 1000):
             raise RuntimeError(f"{item.nodeid} left background work that does not stop")
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_message_box(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A message box no test answers would wait for a click that never comes (offscreen,
+    nobody clicks) and hang the run: it is answered "Cancel"/"No" and the test fails with
+    its text. Tests that expect one patch ``QMessageBox`` themselves (``answer``, ``infos``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def unanswered(kind: str, button: QMessageBox.StandardButton) -> Any:
+        def box(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
+            shown.append(f"{kind}: {text}")
+            return button
+
+        return staticmethod(box)
+
+    no, cancel = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel
+    for kind, button in (("warning", cancel), ("critical", cancel), ("information", cancel)):
+        monkeypatch.setattr(QMessageBox, kind, unanswered(kind, button))
+    monkeypatch.setattr(QMessageBox, "question", unanswered("question", no))
+    yield
+    if shown:
+        pytest.fail("a message box nobody answered: " + " | ".join(shown), pytrace=False)
 
 
 @pytest.fixture(autouse=True)
@@ -207,29 +234,3 @@ def pg_db(pg_location: ServerURL) -> Iterator[Database]:
     database = open_store(pg_location)
     yield database
     database.dispose()
-
-
-# --- ending the test process ------------------------------------------------------------------
-# After a long run that built many windows, Python's own teardown of the test process can die
-# with "Fatal Python error: bool_dealloc" (a C extension releases False once too often; seen
-# with PySide6 6.x on Python 3.11, where True/False are not yet immortal). Every test has passed
-# or failed by then and the report is written, but the crash turns the exit status into 134.
-# Commands already end with os._exit (huedesk.cli.main.run); the test process ends the same way,
-# after pytest has written everything, with pytest's own exit status. The cause is not found:
-# see docs/architecture.md ("Known problems").
-_EXIT_STATUS: list[int] = []
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    _EXIT_STATUS.append(int(exitstatus))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    if not _EXIT_STATUS or os.environ.get("HUEDESK_TEST_NORMAL_EXIT"):
-        return  # collection-only runs and xdist workers; or asked to see the teardown
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(_EXIT_STATUS[0])

@@ -22,6 +22,7 @@ from huedesk.db import backend
 from huedesk.db.backend.protocol import WRITE_OPTION, Backend
 from huedesk.db.location import Location
 from huedesk.db.read_only import ReadOnly
+from huedesk.db.stopping import Stopped, Stopper
 
 # Every engine made in this process, so a restore can close them all before it
 # renames a file over the database (an open pooled connection would keep using the
@@ -105,14 +106,36 @@ class Database:
                 session.close()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """One read-only unit of work; closing it ends the transaction without committing."""
-        with translated_errors(self.location, self.backend):
-            session = self._reader()
-            try:
-                yield session
-            finally:
-                session.close()
+    def read(self, stopper: Stopper | None = None) -> Iterator[Session]:
+        """One read-only unit of work; closing it ends the transaction without committing.
+
+        With a ``stopper``, ``stopper.stop()`` from another thread interrupts the statement
+        under way and the unit of work raises ``Stopped`` (``huedesk.db.stopping``).
+        """
+        if stopper is None:
+            with translated_errors(self.location, self.backend):
+                session = self._reader()
+                try:
+                    yield session
+                finally:
+                    session.close()
+            return
+        stopper.check()
+        session = self._reader()
+        try:
+            with translated_errors(self.location, self.backend):
+                interrupt = self.backend.interrupter(session)
+            with stopper.attached(interrupt):
+                try:
+                    with translated_errors(self.location, self.backend):
+                        yield session
+                except Exception as exc:
+                    if stopper.stopped:  # the statement failed because it was interrupted
+                        raise Stopped() from exc
+                    raise
+            stopper.check()  # stopped between statements: the answer is not wanted
+        finally:
+            session.close()
 
     def dispose(self) -> None:
         """Close every pooled connection (before the file is moved or replaced).

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal, require_write
 from huedesk.db.engine import Database
+from huedesk.db.stopping import Stopper
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.reading import VI, Convention, Unreadable
 from huedesk.records import masking
@@ -157,10 +158,15 @@ class RecordService:
             page = list_in(s, kind, query)
         return Page([masking.mask_personal(spec, r) for r in page.rows], page.total)
 
-    def ids(self, kind: str, query: ListQuery) -> builtins.list[int]:
-        """Ids of every record matching ``query`` that the user may see, in list order."""
+    def ids(
+        self, kind: str, query: ListQuery, stopper: Stopper | None = None
+    ) -> builtins.list[int]:
+        """Ids of every record matching ``query`` that the user may see, in list order.
+
+        ``stopper.stop()`` from another thread interrupts the query (``Stopped`` is raised).
+        """
         spec = kind_spec(kind)
-        with self.db.read() as s:
+        with self.db.read(stopper) as s:
             query = visible_query(self._reader(s, spec), spec, query)
             return list_ids_in(s, kind, query)
 

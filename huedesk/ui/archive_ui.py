@@ -82,7 +82,7 @@ class ExportDialog(QDialog):
         if year is not None:
             self.year.setCurrentIndex(max(self.year.findData(year), 0))
         self.use_since = QCheckBox(tr("export_since"))
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since = QDateEdit(QDate(clock.today()).addMonths(-1))  # huedesk.clock, not the OS
         self.since.setDisplayFormat("dd/MM/yyyy")
         self.since.setCalendarPopup(True)
         self.since.setEnabled(False)

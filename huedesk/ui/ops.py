@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from huedesk.errors import HueDeskError
 from huedesk.ui.i18n import tr
+from huedesk.workspace import Stopped, Stopper
 
 
 class Cancelled(HueDeskError):
@@ -46,12 +47,16 @@ class Cancelled(HueDeskError):
 class Progress:
     """Handed to the work function: ``report`` progress, ``cancelled`` to stop early.
 
-    Thread-safe: ``report`` emits a queued signal, ``cancel`` sets an event.
+    Thread-safe: ``report`` emits a queued signal, ``cancel`` sets an event and stops
+    the database statement running under ``stopper`` (work that reads through the
+    workspace passes it on: ``ws.records.ids(kind, query, progress.stopper)``), so a
+    long query ends at Cancel instead of running on unseen.
     """
 
     def __init__(self, signals: _Signals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        self.stopper = Stopper()
 
     def report(self, done: int, total: int, text: str = "") -> None:
         self._signals.progress.emit(int(done), int(total), text)
@@ -61,6 +66,7 @@ class Progress:
 
     def cancel(self) -> None:
         self._cancel.set()
+        self.stopper.stop()
 
     def check(self) -> None:
         """Raise ``Cancelled`` if the user asked to stop (call between steps)."""
@@ -85,6 +91,8 @@ class _Runner(QRunnable):
     def run(self) -> None:  # runs on a pool thread: no widgets here
         try:
             result = self._fn(self._progress)
+        except Stopped:  # its statement was interrupted at Cancel
+            self._signals.failed.emit(Cancelled())
         except BaseException as exc:  # delivered to the main thread, never lost
             self._signals.failed.emit(exc)
         else:

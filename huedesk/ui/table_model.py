@@ -12,8 +12,9 @@ A long list (``ASYNC_ROWS`` records or more) is queried off the UI thread
 (``huedesk.ui.ops``): sorting 200,000 people or filtering them by text keeps
 the window responsive, the rows shown so far stay until the new ids arrive,
 ``loading`` tells the page to show a busy line with Cancel, and a newer query or
-Cancel drops an older answer. Pages of rows are read by id on the UI thread
-(a hundred rows by primary key take a few milliseconds).
+Cancel drops an older answer and interrupts its statement in the database
+(``Progress.stopper``). Pages of rows are read by id on the UI thread (a hundred
+rows by primary key take a few milliseconds).
 
 Reading every id of a long list is itself a fifth of a second or more (200,000
 records; most of it building Python integers), so when the caller says the
@@ -139,7 +140,7 @@ class RecordTableModel(QAbstractTableModel):
                 self._reset(query, first)
                 self._before = before
         self._op = ops.run_op(
-            lambda _p: records.ids(kind, query),
+            lambda p: records.ids(kind, query, p.stopper),
             lambda ids: self._arrived(generation, query, ids),
             lambda exc: self._arrived(generation, query, exc),
         )
@@ -205,7 +206,7 @@ class RecordTableModel(QAbstractTableModel):
         op, self._op = self._op, None
         if op is None:
             return False
-        op.abandon()  # SQLite finishes the statement on its thread; nobody waits for it
+        op.abandon()  # interrupts the statement (the pool thread is free at once)
         self.loading.emit(False)
         return True
 

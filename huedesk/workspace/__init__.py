@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from huedesk.backup import BackupInfo
     from huedesk.dashboard import Attention, AttentionItem
     from huedesk.db.integrity import DamagedDatabaseError
+    from huedesk.db.stopping import Stopped, Stopper
     from huedesk.records import ChildEdits, DeleteImpact, ListQuery, Page
     from huedesk.records.duplicates import DuplicatePair
     from huedesk.records.history import AuditRow
@@ -70,6 +71,8 @@ _ON_FIRST_USE = {
     "ReviewWriting": ("huedesk.stats.review_texts", "ReviewWriting"),
     "Row": ("huedesk.stats", "Row"),
     "SearchHit": ("huedesk.search", "SearchHit"),
+    "Stopped": ("huedesk.db.stopping", "Stopped"),
+    "Stopper": ("huedesk.db.stopping", "Stopper"),
     "UndoResult": ("huedesk.records.operations", "UndoResult"),
     "group_by_kind": ("huedesk.search", "group_by_kind"),
 }
@@ -121,6 +124,8 @@ __all__ = [
     "Role",
     "Row",
     "SearchHit",
+    "Stopped",
+    "Stopper",
     "UndoResult",
     "Workspace",
     "group_by_kind",

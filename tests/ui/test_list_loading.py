@@ -6,17 +6,20 @@ queries, the model and the page are the real ones.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from huedesk.errors import HueDeskError
 from huedesk.records import RecordService
+from huedesk.records import api as records_api
 from huedesk.ui import list_page, ops, table_model
 from huedesk.ui.list_page import ListPage
 from huedesk.ui.main_window import MainWindow
+from tests.db.test_stopping import SLOW
 from tests.ui.conftest import make_delegations
 
 
@@ -87,6 +90,41 @@ def test_cancel_keeps_the_list_and_its_sort_arrow(page: ListPage, qtbot: Any) ->
     qtbot.wait(50)
     assert page.model._ids == before  # … and is not shown
     assert page.model.query.sort == "start_date"
+
+
+def test_cancel_stops_the_query_in_the_database(
+    page: ListPage, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list query that would run for minutes ends at Cancel: the statement is interrupted
+    (not left to finish on its thread), the pool is free, the list is as it was."""
+    real, started, ended = records_api.list_ids_in, threading.Event(), []
+
+    def slow(session: Any, kind: str, query: Any) -> list[int]:
+        started.set()
+        try:
+            session.execute(SLOW).scalar()  # minutes of counting, unless interrupted
+        except Exception as exc:
+            ended.append(type(exc).__name__)
+            raise
+        return real(session, kind, query)
+
+    monkeypatch.setattr(records_api, "list_ids_in", slow)
+    before = list(page.model._ids)
+    page.table.sortByColumn(page.model.column_of("title"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(started.is_set)
+    qtbot.wait(200)  # the statement is under way
+    assert page.model.is_loading()
+    page.cancel_btn.click()
+    qtbot.waitUntil(
+        lambda: ops.running() == 0 and QThreadPool.globalInstance().activeThreadCount() == 0
+    )  # a guard of a minute: the count alone would take minutes
+    assert ended == ["OperationalError"]  # SQLite's "interrupted"
+    assert page.model._ids == before and not page.model.is_loading()
+    monkeypatch.setattr(records_api, "list_ids_in", real)
+    with qtbot.waitSignal(page.model.queried):  # the list still answers
+        page.table.sortByColumn(page.model.column_of("title"), Qt.SortOrder.DescendingOrder)
+    titles = _titles(page)
+    assert titles == sorted(titles, reverse=True)
 
 
 def test_the_newest_query_wins(page: ListPage, qtbot: Any) -> None:

@@ -34,9 +34,29 @@ from huedesk.ui.printing import BriefDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Stands in for the user; everything else (sign-in, window, backup, quitting) is real.
-DRIVER = textwrap.dedent(
+# The end of every driver: the real sign-in dialog answered, ``session`` run in the window,
+# the real entry point.
+SIGN_IN_AND_RUN = textwrap.dedent(
     """
+    def sign_in(self):
+        self.name_edit.setText("quantri")
+        self.password_edit.setText("mat-khau-dai-1")
+        self.ok_button.click()
+        QTimer.singleShot(200, session)
+        return int(self.result())
+
+    LoginDialog.exec = sign_in
+    from huedesk.cli.main import run
+
+    sys.argv[0] = "huedesk"
+    run()
+    """
+)
+
+# Stands in for the user; everything else (sign-in, window, backup, quitting) is real.
+DRIVER = (
+    textwrap.dedent(
+        """
     import sys
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -69,20 +89,80 @@ DRIVER = textwrap.dedent(
         w.backup_now()  # background work, still running when the user quits
         print("RUNNING", len(ops.titles()), flush=True)  # work the user started
         w.act_quit.trigger()
-
-    def sign_in(self):
-        self.name_edit.setText("quantri")
-        self.password_edit.setText("mat-khau-dai-1")
-        self.ok_button.click()
-        QTimer.singleShot(200, session)
-        return int(self.result())
-
-    LoginDialog.exec = sign_in
-    from huedesk.cli.main import run
-
-    sys.argv[0] = "huedesk"
-    run()
     """
+    )
+    + SIGN_IN_AND_RUN
+)
+
+
+# A long day in the window, squeezed: a brief built and previewed (QtPdf), work the user
+# cancels (its Cancelled crosses from the pool thread), then the Qt calls of a long
+# session (each void call and each emit used to cost None or True a reference for good,
+# ui/singletons.py), then quitting. Before the fix this ended in "bool_dealloc", exit 134.
+LONG_DAY = (
+    textwrap.dedent(
+        """
+    import os, sys, threading, time, traceback
+    from PySide6.QtCore import QObject, QTimer, Signal
+    from PySide6.QtWidgets import QApplication
+    from huedesk.ui import ops
+    from huedesk.ui.login_dialog import LoginDialog
+    from huedesk.ui.main_window import MainWindow
+    from huedesk.ui.printing import BriefDialog, PreviewDialog
+
+    def wait_until(condition):
+        deadline = time.monotonic() + 120
+        while not condition():
+            assert time.monotonic() < deadline, "waited two minutes"
+            QApplication.processEvents()
+            time.sleep(0.01)
+
+    class Ticker(QObject):
+        tick = Signal(object)
+
+    RECORD = int(sys.argv.pop())
+
+    def session():
+        try:
+            day()
+        except BaseException:  # a broken driver fails at once, not at the time-out
+            traceback.print_exc()
+            os._exit(3)
+
+    def day():
+        w = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        w.show_page("delegation_in")
+        editor = w.open_record("delegation", RECORD)
+        editor.print_brief()
+        brief = editor.findChild(BriefDialog)
+        brief.build()
+        wait_until(lambda: brief.pdf is not None and brief.findChild(PreviewDialog))
+        print("PREVIEW", brief.findChild(PreviewDialog).pages, flush=True)
+        started, told = threading.Event(), []
+
+        def work(progress):
+            started.set()
+            while not progress.cancelled():
+                progress.report(1, 0, "…")
+                time.sleep(0.01)
+            progress.check()
+
+        op = ops.run_op(work, told.append, told.append, parent=w, title="Việc dài")
+        wait_until(started.is_set)
+        op.progress.cancel()  # the user presses Cancel
+        wait_until(lambda: told)
+        print("CANCELLED", type(told[0]).__name__, flush=True)
+        ticker, seen = Ticker(), []
+        ticker.tick.connect(seen.append)
+        for i in range(20_000):
+            ticker.tick.emit(i % 2 == 0)
+            w.statusBar().showMessage(str(i))
+            QApplication.processEvents()
+        print("TICKS", len(seen), flush=True)
+        w.act_quit.trigger()
+    """
+    )
+    + SIGN_IN_AND_RUN
 )
 
 
@@ -100,10 +180,40 @@ def database(db_path: Path) -> Path:
 
 
 def test_real_program_quits_cleanly_with_work_running(database: Path) -> None:
+    done = _real_program(DRIVER, "--db", str(database))
+    assert "RUNNING 1" in done.stdout, done.stdout + done.stderr
+    assert "ASKED • Đang sao lưu…" in done.stdout  # the user was asked before stopping it
+    assert done.returncode == 0, done.stderr
+    said = _said(done.stderr)
+    assert said == [], "\n".join(said)  # no traceback, no "Signal source has been deleted"
+    # The backup the user started was finished, whole, before the program ended.
+    backups = [p for p in backups_dir(database).iterdir() if "manual" in p.name]
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as con:
+        assert con.execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+
+def test_a_long_day_with_a_preview_and_cancelled_work_ends_cleanly(database: Path) -> None:
+    """Issue #13 item 11, the crash itself: preview, Cancel, a day's Qt calls, quit."""
+    db = open_store(database)
+    try:
+        first = RecordService(db, "quantri").list("delegation").rows[0]["id"]
+    finally:
+        db.dispose()
+    done = _real_program(LONG_DAY, "--db", str(database), str(first))
+    assert "PREVIEW 1" in done.stdout or "PREVIEW 2" in done.stdout, done.stdout + done.stderr
+    assert "CANCELLED Cancelled" in done.stdout, done.stdout + done.stderr
+    assert "TICKS 20000" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 0, done.stderr  # was 134: Fatal Python error: bool_dealloc
+    assert _said(done.stderr) == []
+
+
+def _real_program(driver: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real entry point, driven by ``driver``, under ``-X dev -X faulthandler``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("HUEDESK_")}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [sys.executable, "-X", "dev", "-X", "faulthandler", "-c", DRIVER, "--db", str(database)],
+    return subprocess.run(
+        [sys.executable, "-X", "dev", "-X", "faulthandler", "-c", driver, *args],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -111,17 +221,12 @@ def test_real_program_quits_cleanly_with_work_running(database: Path) -> None:
         cwd=ROOT,
         timeout=300,  # a hang at exit fails here
     )
-    assert "RUNNING 1" in done.stdout, done.stdout + done.stderr
-    assert "ASKED • Đang sao lưu…" in done.stdout  # the user was asked before stopping it
-    assert done.returncode == 0, done.stderr
-    noise = ("This plugin does not support",)  # the offscreen platform's own remarks
-    said = [line for line in done.stderr.splitlines() if not line.startswith(noise)]
-    assert said == [], "\n".join(said)  # no traceback, no "Signal source has been deleted"
-    # The backup the user started was finished, whole, before the program ended.
-    backups = [p for p in backups_dir(database).iterdir() if "manual" in p.name]
-    assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as con:
-        assert con.execute("PRAGMA quick_check").fetchone() == ("ok",)
+
+
+def _said(stderr: str) -> list[str]:
+    """What the program wrote to stderr, without the offscreen platform's own remarks."""
+    noise = ("This plugin does not support",)
+    return [line for line in stderr.splitlines() if not line.startswith(noise)]
 
 
 def _slow_work(started: threading.Event) -> Any:
@@ -156,7 +261,7 @@ def test_closing_asks_stops_the_work_and_closes_its_dialogs(
     )
 
     assert not window.close()  # "No": the work goes on, the window stays
-    assert ops.running() == 1 and window.isVisible() and len(asked) == 1
+    assert ops.titles() == ["X"] and window.isVisible() and len(asked) == 1  # its work goes on
 
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from huedesk import backup
+from huedesk import backup, clock
 from huedesk.archive import export as archive_export
 from huedesk.archive import importer as archive_importer
 from huedesk.db.engine import Database
@@ -267,3 +267,12 @@ def test_export_the_list_shown_prefills_its_kind_and_year(
     page.filters.year.setCurrentIndex(page.filters.year.findData(2025))
     window.act_export_list.trigger()
     assert seen == [{"kinds": ("delegation",), "year": 2025, "since": None, "with_briefs": False}]
+
+
+def test_export_since_starts_a_month_before_the_programs_today(qapp: Any) -> None:
+    """The dialog reads today from huedesk.clock (injected here), not from the system."""
+    with clock.use(clock.fixed(dt.datetime(2026, 3, 31, 23, 30, tzinfo=dt.UTC))):
+        dialog = ExportDialog("vi")
+    assert dialog.since.date().toPython() == dt.date(2026, 2, 28)
+    assert dialog.year.itemData(1) == 2027  # next year first, then this one
+    dialog.deleteLater()

@@ -200,6 +200,16 @@ class Backend(Protocol):
         """The names of the triggers defined in the database."""
         ...
 
+    # -- stopping a statement ---------------------------------------------------------------
+    def interrupter(self, session: Session) -> Callable[[], None]:
+        """A function that stops the statement running on ``session``'s connection, safe to
+        call from another thread (a no-op when none runs); the statement then fails.
+
+        Called on the session's own thread (it takes the session's connection).
+        ``huedesk.db.stopping`` uses it for Cancel.
+        """
+        ...
+
     # -- transactions and locks ---------------------------------------------------------
     def hold(self, session: Session, key: str) -> None:
         """Serialise on ``key`` until ``session``'s transaction ends.

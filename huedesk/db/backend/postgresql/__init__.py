@@ -15,8 +15,8 @@ backups, restores and the open-time file check refuse it with a message.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, cast
 
 from sqlalchemy import Column, Engine, Select, Table, text
 from sqlalchemy.orm import Session
@@ -67,6 +67,12 @@ class PostgreSQLBackend:
 
     def trigger_names(self, session: Session) -> set[str]:
         return checks.trigger_names(session)
+
+    def interrupter(self, session: Session) -> Callable[[], None]:
+        """psycopg's cancel request: the server stops the statement, which fails with
+        ``QueryCanceled`` (``cancel_safe`` where psycopg has it, else ``cancel``)."""
+        driver: Any = session.connection().connection.dbapi_connection
+        return cast("Callable[[], None]", getattr(driver, "cancel_safe", None) or driver.cancel)
 
     def hold(self, session: Session, key: str) -> None:
         """A transaction-scoped advisory lock on ``key``: released at commit or rollback.

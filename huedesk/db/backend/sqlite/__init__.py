@@ -11,9 +11,9 @@ index (``fts5``), the bulk paths on the sqlite3 driver connection (``stored_form
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Column, Engine, Select, Table
 from sqlalchemy.orm import Session
@@ -57,6 +57,12 @@ class SQLiteBackend:
 
     def trigger_names(self, session: Session) -> set[str]:
         return checks.trigger_names(session)
+
+    def interrupter(self, session: Session) -> Callable[[], None]:
+        """``sqlite3.Connection.interrupt``: the running statement fails with "interrupted"
+        at its next step (SQLite allows the call from any thread)."""
+        driver: Any = session.connection().connection.dbapi_connection
+        return cast("Callable[[], None]", driver.interrupt)
 
     def hold(self, session: Session, key: str) -> None:
         """A write unit of work began with ``BEGIN IMMEDIATE``: it already holds the only write lock.
