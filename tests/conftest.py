@@ -92,12 +92,16 @@ QtBot.waitSignal = _patient_wait_signal  # type: ignore[method-assign]
 def pytest_runtest_teardown(item: pytest.Item) -> None:
     """No background work outlives its test: before the test's fixtures close its database,
     work still running is stopped and waited for (left running, it used its database after
-    it was closed, and a pool thread alive at the end of the run could hang the exit)."""
+    it was closed, and a pool thread alive at the end of the run could hang the exit).
+    Then the garbage due is collected, here on the GUI thread (``huedesk.ui.collector``)."""
     ops = sys.modules.get("huedesk.ui.ops")
-    if ops is not None and ops.running():
+    if ops is not None and not ops.idle():
         ops.stop_all()
         if not ops.wait_all(PATIENCE_MS / 1000):
             raise RuntimeError(f"{item.nodeid} left background work that does not stop")
+    collector = sys.modules.get("huedesk.ui.collector")
+    if collector is not None:  # automatic collection is off once a window ran work:
+        collector.check()  # between tests no event loop runs the collector's timer
 
 
 @pytest.fixture(autouse=True)

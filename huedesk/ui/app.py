@@ -28,7 +28,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from huedesk.paths import APP_NAME, settings_dir
-from huedesk.ui import ops, qt_words
+from huedesk.ui import collector, ops, qt_words
 from huedesk.ui.about import app_icon
 from huedesk.ui.backup_ui import open_or_rescue, when
 from huedesk.ui.context import AppContext
@@ -63,6 +63,7 @@ def application() -> QApplication:
 
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("HueDesk.HueDesk")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collector.install()  # garbage is collected on this thread only (see collector.py)
     configure_settings()
     qt_words.install()
     app.setWindowIcon(app_icon())  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from huedesk.errors import HueDeskError
@@ -117,9 +117,7 @@ def test_cancel_stops_the_query_in_the_database(
     qtbot.wait(200)  # the statement is under way
     assert page.model.is_loading()
     page.cancel_btn.click()
-    qtbot.waitUntil(
-        lambda: ops.running() == 0 and QThreadPool.globalInstance().activeThreadCount() == 0
-    )  # a guard of a minute: the count alone would take minutes
+    qtbot.waitUntil(ops.idle)  # a guard of a minute: the count alone would take minutes
     assert ended == ["OperationalError"]  # SQLite's "interrupted"
     assert page.model._ids == before and not page.model.is_loading()
     monkeypatch.setattr(records_api, "list_ids_in", real)
