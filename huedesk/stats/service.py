@@ -20,6 +20,7 @@ from huedesk import clock
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.accounts.roles import Principal
 from huedesk.db.engine import Database
+from huedesk.db.stopping import Stopper
 from huedesk.errors import HueDeskError
 from huedesk.stats import areas
 from huedesk.stats.lookups import Lookups
@@ -187,22 +188,26 @@ class Statistics:
         """The calendar year ``year`` beside the year before."""
         return self.period(year_period(year), links=links, only=only)
 
-    def spreadsheet(self, period: Period, out: Path, lang: str = "vi") -> Path:
-        """Write the figures of ``period`` with the records behind them to ``out`` (.xlsx)."""
+    def spreadsheet(
+        self, period: Period, out: Path, lang: str = "vi", *, stopper: Stopper | None = None
+    ) -> Path:
+        """Write the figures of ``period`` with the records behind them to ``out`` (.xlsx);
+        ``stopper`` as for ``period``."""
         from huedesk.stats.workbook import write_workbook  # openpyxl loads on use
 
-        return write_workbook(self.period(period), out, lang)
+        return write_workbook(self.period(period, stopper=stopper), out, lang)
 
-    def dashboard(self, year: int, *, check: Callable[[], None] | None = None) -> Figures:
+    def dashboard(self, year: int, *, stopper: Stopper | None = None) -> Figures:
         """What the start page shows for ``year``: the figures of its cards with the records
         behind them (``DASHBOARD_FIGURES``) and the splits its charts draw
-        (``DASHBOARD_BREAKDOWNS``), counted as ``year`` counts them. ``check`` as for
-        ``count_in`` (the window counts these off the UI thread and may stop them)."""
+        (``DASHBOARD_BREAKDOWNS``), counted as ``year`` counts them. ``stopper`` as for
+        ``period`` (the window counts these off the UI thread and stops them when the
+        year changes or the page goes)."""
         return self.period(
             year_period(year),
             breakdowns=DASHBOARD_BREAKDOWNS,
             figures=DASHBOARD_FIGURES,
-            check=check,
+            stopper=stopper,
         )
 
     def between(
@@ -219,9 +224,11 @@ class Statistics:
         only: Iterable[str] | None = None,
         breakdowns: Iterable[str] | None = None,
         figures: Iterable[str] | None = None,
-        check: Callable[[], None] | None = None,
+        stopper: Stopper | None = None,
     ) -> Figures:
-        with self.db.read() as session:
+        """The figures of ``period``; ``stopper.stop()`` from another thread interrupts the
+        statement under way and the areas not yet counted (``Stopped`` is raised)."""
+        with self.db.read(stopper) as session:
             who = resolve(session, self.actor)
             return count_in(
                 session,
@@ -231,5 +238,5 @@ class Statistics:
                 links=links,
                 breakdowns=breakdowns,
                 figures=figures,
-                check=check,
+                check=stopper.check if stopper is not None else None,
             )

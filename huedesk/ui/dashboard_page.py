@@ -330,7 +330,7 @@ class DashboardPage(QWidget):
         else:
             self.as_of.setText(tr("dash_recounting"))
         self._counting = run_op(
-            lambda progress: stats.dashboard(year, check=progress.check),
+            lambda progress: stats.dashboard(year, stopper=progress.stopper),
             lambda figures: self._arrived(generation, figures),
             lambda exc: self._arrived(generation, exc),
         )
@@ -338,7 +338,7 @@ class DashboardPage(QWidget):
     def _stop_counting(self) -> None:
         op, self._counting = self._counting, None
         if op is not None:
-            op.abandon()  # stops before the next area; its answer is dropped
+            op.abandon()  # its statement is interrupted; its answer is dropped
 
     def _arrived(self, generation: int, result: Figures | BaseException) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
@@ -558,7 +558,7 @@ class DashboardPage(QWidget):
             progress.report(0, 0, tr("figures_sheet_building"))
             if period is None:
                 raise HueDeskError("Chưa có số liệu.", "No figures yet.")
-            return stats.spreadsheet(period, path, lang)
+            return stats.spreadsheet(period, path, lang, stopper=progress.stopper)
 
         run_op(
             work,

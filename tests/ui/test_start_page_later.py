@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from huedesk import clock
 from huedesk.backup import list_backups
 from huedesk.db.engine import Database
+from huedesk.db.stopping import Stopped, Stopper
 from huedesk.records import RecordService
 from huedesk.stats.service import Statistics
 from huedesk.ui import geometry, ops
@@ -32,6 +33,7 @@ from huedesk.ui.i18n import tr
 from huedesk.ui.list_page import ListPage
 from huedesk.workspace import Door
 from tests.backends import ON_SERVER
+from tests.db.test_stopping import SLOW
 from tests.stats import known
 from tests.ui.conftest import STAFF_PASSWORD
 
@@ -47,10 +49,10 @@ class Gate:
         self.asked: list[int] = []
         real = Statistics.dashboard
 
-        def held(stats: Statistics, year: int, *, check: Callable[[], None] | None = None) -> Any:
+        def held(stats: Statistics, year: int, *, stopper: Stopper | None = None) -> Any:
             self.asked.append(year)
             assert self.open_.wait(GUARD_S), "the test never opened the gate"
-            return real(stats, year, check=check)
+            return real(stats, year, stopper=stopper)
 
         monkeypatch.setattr(Statistics, "dashboard", held)
 
@@ -143,25 +145,69 @@ def test_another_page_answers_while_the_figures_are_counted_and_counting_stops(
 
 
 def test_counting_stops_between_areas_when_asked(db: Database, data: known.Known) -> None:
-    """The check the page hands to the service is called before each area; raising there
-    stops the count (a page left, the window closing)."""
-    calls: list[int] = []
+    """The stopper the page hands to the service is looked at before each area; stopped,
+    the count ends there (a page left, another year chosen, the window closing)."""
+    looks: list[int] = []
 
-    class Stop(Exception):
-        pass
+    class Counted(Stopper):
+        def __init__(self, stop_at: int | None) -> None:
+            super().__init__()
+            self.stop_at = stop_at
 
-    def check() -> None:
-        calls.append(1)
-        if len(calls) == 2:
-            raise Stop
+        def check(self) -> None:
+            looks.append(1)
+            if len(looks) == self.stop_at:
+                self.stop()
+            super().check()
 
     stats = Statistics(db, "kiemthu")
-    with clock.use(clock.fixed(DAY)), pytest.raises(Stop):
-        stats.dashboard(2025, check=check)
-    assert len(calls) == 2, "stopped before the second area, not after every area"
+    with clock.use(clock.fixed(DAY)), pytest.raises(Stopped):
+        # looked at on opening the unit of work, before the first area, before the second
+        stats.dashboard(2025, stopper=Counted(stop_at=3))
+    assert len(looks) == 3, "stopped before the second area, not after every area"
+    looks.clear()
     with clock.use(clock.fixed(DAY)):
-        whole = stats.dashboard(2025, check=lambda: calls.append(1))
-    assert len(calls) == 2 + len(whole.areas)
+        whole = stats.dashboard(2025, stopper=Counted(stop_at=None))
+    assert len(looks) == 2 + len(whole.areas), "looked at once per area, and at both ends"
+
+
+def test_choosing_another_year_interrupts_the_statement_under_way(
+    desk: Any, qtbot: Any, data: known.Known, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count of the year left is not left running on its thread: its statement is
+    interrupted (at 200,000 records one area's statement takes seconds)."""
+    from huedesk.stats import service
+
+    real, started, ended = service._builders, threading.Event(), []
+
+    def slow_first_area(who: Any) -> Any:
+        built = dict(real(who))
+        first = built["delegations"]
+
+        def delegations(count: Any) -> Any:
+            if count.period.start.year == 2024:  # the year the test leaves
+                started.set()
+                try:
+                    count.session.execute(SLOW).scalar()  # minutes, unless interrupted
+                except Exception as exc:
+                    ended.append(type(exc).__name__)
+                    raise
+            return first(count)
+
+        built["delegations"] = delegations
+        return built
+
+    monkeypatch.setattr(service, "_builders", slow_first_area)
+    with clock.use(clock.fixed(DAY)):
+        page = desk.window.show_page("attention")
+        assert isinstance(page, DashboardPage)
+        qtbot.waitUntil(lambda: not page.is_counting(), timeout=GUARD_S * 1000)
+        page.year.setCurrentIndex(page.year.findData(2024))
+        qtbot.waitUntil(started.is_set, timeout=GUARD_S * 1000)
+        page.year.setCurrentIndex(page.year.findData(2025))
+        qtbot.waitUntil(ops.idle, timeout=GUARD_S * 1000)  # a guard: the count takes minutes
+    assert ended, "the statement ended early"
+    assert page.figures is not None and page.figures.period.start.year == 2025
 
 
 @pytest.mark.skipif(ON_SERVER, reason="a server keeps its own backups")
