@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -59,10 +59,11 @@ from huedesk.money import format_short, group_digits
 from huedesk.ui.attention_page import AttentionPage, Opener
 from huedesk.ui.charts import BarChart, ChartData, ChartSeries
 from huedesk.ui.context import AppContext
-from huedesk.ui.figure_records import FigureRecordsWindow
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Op, Progress, run_op
-from huedesk.workspace import Area, Figure, Figures, Row
+
+if TYPE_CHECKING:  # the statistics code loads with the first count, after the window shows
+    from huedesk.workspace import Area, Figure, Figures, Row
 
 YEARS_BACK = 10
 # (area, figure, label id): the cards, in reading order
@@ -509,6 +510,8 @@ class DashboardPage(QWidget):
     def _open_records(self, f: Figure, what: str) -> QWidget | None:
         if not f.records or self.figures is None:
             return None
+        from huedesk.ui.figure_records import FigureRecordsWindow  # built on first use
+
         window = FigureRecordsWindow(
             self.ctx, f, what, self.figures.period.label(self.ctx.lang), self.opener, parent=self
         )
