@@ -193,6 +193,7 @@ class DashboardPage(QWidget):
         self._chart_measures: dict[str, list[str]] = {}
         self._stale = True
         self._counting: Op | None = None  # the figures being counted off the UI thread
+        self._waiting = False  # … or about to be (``_start_counting``)
         self._generation = 0  # answers of an older request are dropped
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -300,20 +301,23 @@ class DashboardPage(QWidget):
         """Another page is chosen: stop counting figures nobody looks at (counted again
         when the page is shown)."""
         super().hideEvent(event)
-        if self._counting is not None:
+        if self.is_counting():
             self._stop_counting()
             self._stale = True
 
     def is_counting(self) -> bool:
         """True while the figures are being counted (the cards show the placeholder or the
         last figures, marked as being counted again)."""
-        return self._counting is not None
+        return self._counting is not None or self._waiting
 
     def refresh(self) -> None:
         """Read the attention lists and count the chosen year's figures again.
 
         The lists are read at once; the figures are counted on a pool thread and shown
-        when they arrive (``is_counting`` meanwhile).
+        when they arrive (``is_counting`` meanwhile). The count starts once the events
+        already queued are done (the window's first paint at start-up): counting holds
+        the interpreter in turns with the UI thread, and the statistics code is loaded
+        by the count itself, on its thread.
         """
         self._timer.stop()
         self._stale = False
@@ -325,18 +329,27 @@ class DashboardPage(QWidget):
         year = self.chosen_year
         self._stop_counting()
         self._generation += 1
-        generation, stats = self._generation, self.ctx.ws.stats
+        generation = self._generation
         if self.figures is None or self.figures.period.start.year != year:
             self._placeholder(year)
         else:
             self.as_of.setText(tr("dash_recounting"))
+        self._waiting = True
+        QTimer.singleShot(0, self, lambda: self._start_counting(generation, year))
+
+    def _start_counting(self, generation: int, year: int) -> None:
+        if not self._waiting or generation != self._generation:
+            return  # stopped, or a newer count was asked for, before this one started
+        self._waiting = False
+        ws = self.ctx.ws
         self._counting = run_op(
-            lambda progress: stats.dashboard(year, check=progress.check),
+            lambda progress: ws.stats.dashboard(year, check=progress.check),
             lambda figures: self._arrived(generation, figures),
             lambda exc: self._arrived(generation, exc),
         )
 
     def _stop_counting(self) -> None:
+        self._waiting = False
         op, self._counting = self._counting, None
         if op is not None:
             op.abandon()  # stops before the next area; its answer is dropped
