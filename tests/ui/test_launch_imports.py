@@ -20,6 +20,7 @@ from pathlib import Path
 from huedesk.accounts import AccountService
 from huedesk.records import RecordService
 from huedesk.store import open_store
+from tests.cli.test_startup import _under
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "mat-khau-khoi-dong-1"
@@ -89,10 +90,6 @@ desk.close()
 """
 
 
-def _under(modules: set[str], prefixes: tuple[str, ...]) -> list[str]:
-    return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes))
-
-
 def test_the_window_launch_loads_no_module_the_first_window_does_not_need(
     db_path: Path, tmp_path: Path
 ) -> None:
@@ -124,8 +121,8 @@ def test_the_window_launch_loads_no_module_the_first_window_does_not_need(
     assert "huedesk.ui.dashboard_page" in steps["window"]
 
     # the password hashing loads with the first password, not with the sign-in dialog
-    assert not _under(steps["imported"], ("argon2",))
-    assert _under(steps["signed_in"], ("argon2",))
+    assert not _under(steps["imported"], "argon2")
+    assert _under(steps["signed_in"], "argon2")
 
     for step in ("imported", "signed_in", "window"):
-        assert not _under(steps[step], NOT_BEFORE_THE_WINDOW), step
+        assert not _under(steps[step], *NOT_BEFORE_THE_WINDOW), step
