@@ -26,12 +26,29 @@ What a run measures (the window's own path: ``open_or_rescue`` → sign-in → `
 - **sort by title**: from the header click to the first rows of the new order painted;
   **sort, whole list** until every id is in.
 
-Baselines, the same run: the **old path** is a separate process per run that opens as
-before this change: the daily backup taken on the way in (``Door.open`` without
-``back_up_later``), the start page's figures counted on the UI thread before the
-window shows; its launch is compared with the new one. In the new process, after the
-measures above, the same list is queried again the old way — every id first, then
-the rows (``head=False``) — for first rows and for the sort.
+Bytecode: an installed HueDesk has its ``.pyc`` files (``pip install`` compiles them,
+the desktop build ships them), so before measuring this script compiles the package
+(``compileall``, into ``__pycache__`` beside the sources) and starts the measured
+processes with ``PYTHONDONTWRITEBYTECODE`` unset. The row **no bytecode** starts a copy
+of this checkout's sources with ``PYTHONDONTWRITEBYTECODE=1`` and no ``.pyc`` files: what
+a development shell with that variable set pays on every start (the libraries keep their
+installed bytecode either way).
+
+Baselines, the same run, taken in turn with the measured runs:
+
+- **baseline** (``--baseline REV``, default ``main``): the same measures with HueDesk's
+  package at that git revision (``git archive``, compiled the same way) on the same
+  database — e.g. this branch against main.
+- the **old path**: a separate process per run that opens as before the start page's
+  figures and the daily backup moved off the way: the backup taken on the way in
+  (``Door.open`` without ``back_up_later``), the figures counted on the UI thread before
+  the window shows.
+- In each measured process, after the measures above, the same list is queried again the
+  old way — every id first, then the rows (``head=False``) — for first rows and the sort.
+
+The child imports what ``huedesk`` imports before its window (``huedesk.ui.app``) and
+nothing else until the launch is measured; **imports** is the time from starting the
+process to that point.
 
 ``--morning`` adds one run per database and path in which the daily backup is due
 (the backups folder is moved aside for the run, then put back; the run's own backups
@@ -45,13 +62,18 @@ Targets (issue #13 item 12): launch ≤ 1.0 s, first rows ≤ 100 ms, sort ≤ 1
 from __future__ import annotations
 
 import argparse
+import compileall
+import io
 import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,34 +86,41 @@ import json, os, sys, time
 t_launch = float(sys.argv[2])
 from pathlib import Path
 from dataclasses import replace
-from PySide6.QtCore import QTimer
-from huedesk import clock
+# what ``huedesk`` (no command) imports before its window: the rest as it is used
 from huedesk.ui.app import Desk, application
 from huedesk.ui.backup_ui import open_or_rescue
-from huedesk.ui.dashboard_page import DashboardPage
-from huedesk.ui.list_page import ListPage
-from huedesk.workspace import Door
+from PySide6.QtCore import QTimer
 
 path, largest, user, mode = Path(sys.argv[1]), sys.argv[3], sys.argv[4], sys.argv[5]
+out = {"imports": time.time() - t_launch}
 app = application()
 t0 = time.perf_counter()
-door = open_or_rescue(path, "vi") if mode == "new" else Door.open(path)
+if mode == "old":
+    from huedesk.workspace import Door
+    door = Door.open(path)
+else:
+    door = open_or_rescue(path, "vi")
 opened = time.perf_counter() - t0
 t0 = time.perf_counter()
 ws = door.enter(user) if door.first_run else door.sign_in(user, os.environ["HUEDESK_PASSWORD"])
 sign_in = time.perf_counter() - t0
-out = {"open": opened, "sign_in": sign_in}
+out.update(open=opened, sign_in=sign_in)
 if mode == "old":  # before: the figures were counted in the start page's constructor
+    from huedesk import clock
     ws.stats.dashboard(clock.today().year)
 desk = Desk(ws, "vi")
 w = desk.window
 start = w.show_page("attention")
 w.show()
-if mode == "new":
+if mode != "old":
     QTimer.singleShot(0, desk.back_up_when_due)  # as huedesk.ui.app.run does
 w.repaint()
 app.processEvents()
 out["launch"] = time.time() - t_launch - sign_in
+if mode == "launch":  # the launch alone (bytecode compared)
+    print(json.dumps(out))
+    desk.close()
+    sys.exit(0)
 
 def wait(busy):
     # process events until busy() is false; the longest time the UI thread was busy in one
@@ -108,7 +137,10 @@ def painted(page):
     page.table.viewport().repaint()
     app.processEvents()
 
-if mode == "new":
+if mode != "old":
+    from huedesk import clock
+    from huedesk.ui.dashboard_page import DashboardPage
+    from huedesk.ui.list_page import ListPage
     assert isinstance(start, DashboardPage)
     out["figures_stall"] = wait(start.is_counting)
     out["figures_in"] = time.time() - t_launch - sign_in
@@ -171,26 +203,63 @@ def largest_list(db_path: Path) -> str:
     return max(counts, key=lambda k: counts[k])
 
 
-def one_run(db_path: Path, key: str, user: str, mode: str) -> dict[str, float]:
+@dataclass(frozen=True)
+class Code:
+    """Which HueDesk a run starts: the folder put first on ``PYTHONPATH`` and whether its
+    bytecode is there (compiled beforehand) or every module is compiled from source."""
+
+    folder: Path
+    bytecode: bool = True
+
+
+def copy_of_package(rev: str | None, into: Path) -> Path:
+    """HueDesk's package folder under ``into``: at git revision ``rev`` (``git archive``),
+    or with ``None`` this checkout's sources without their bytecode."""
+    into.mkdir(parents=True)
+    if rev is None:
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+        shutil.copytree(ROOT / "huedesk", into / "huedesk", ignore=ignore)
+    else:
+        tar = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "huedesk"], check=True, capture_output=True
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+            archive.extractall(into, filter="data")
+    return into
+
+
+def compiled(folder: Path) -> Path:
+    """``folder`` with HueDesk's ``.pyc`` files written beside its sources (``__pycache__``),
+    as ``pip install`` leaves an installed program (the desktop build ships them too)."""
+    if not compileall.compile_dir(folder / "huedesk", quiet=1):
+        raise SystemExit(f"compiling {folder / 'huedesk'} failed")
+    return folder
+
+
+def one_run(db_path: Path, key: str, user: str, mode: str, code: Code) -> dict[str, float]:
     env = dict(os.environ)
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(code.folder)
+    if code.bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # reads the .pyc files compiled beforehand
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"  # no .pyc in the copy, and none written
     env["XDG_CONFIG_HOME"] = str(db_path.parent / "bench-config")  # no remembered state
     started = time.time()
     out = subprocess.run(
         [sys.executable, "-c", CHILD, str(db_path), repr(started), key, user, mode],
         env=env,
-        cwd=ROOT,
+        cwd=code.folder,
         capture_output=True,
         text=True,
     )
     if out.returncode != 0:
-        raise SystemExit(f"run failed ({mode}, {db_path}):\n{out.stderr[-3000:]}")
+        raise SystemExit(f"run failed ({mode}, {db_path}, {code}):\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def morning_run(db_path: Path, key: str, user: str, mode: str) -> dict[str, float]:
+def morning_run(db_path: Path, key: str, user: str, mode: str, code: Code) -> dict[str, float]:
     """One run with the daily backup due: the backups folder is moved aside meanwhile."""
     folder = db_path.parent / "huedesk-backups"
     aside = folder.with_name(folder.name + ".bench-aside")
@@ -200,46 +269,61 @@ def morning_run(db_path: Path, key: str, user: str, mode: str) -> dict[str, floa
     if moved:
         folder.rename(aside)
     try:
-        return one_run(db_path, key, user, mode)
+        return one_run(db_path, key, user, mode, code)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         if moved:
             aside.rename(folder)
 
 
-def ms(value: float) -> str:
-    return f"{value * 1000:,.0f} ms"
+def report(db_path: Path, key: str, runs: dict[str, list[dict[str, float]]], baseline: str):
+    def med(mode: str, measure: str) -> float:
+        return statistics.median(r[measure] for r in runs[mode])
+
+    def versus(measure: str) -> str:  # this checkout against the baseline, medians
+        ratio = med("base", measure) / med("new", measure)
+        return f"{baseline}: {_fmt(med('base', measure))}, ratio {baseline}/this {ratio:.2f}x"
+
+    n = len(runs["new"])
+    rows = int(med("new", "rows"))
+    print(f"\n== {db_path}  largest list: {key} ({rows:,} records), {n} runs, medians")
+    print(
+        f"launch to usable window: {med('new', 'launch'):.3f} s (target {LAUNCH_TARGET} s); "
+        + versus("launch")
+    )
+    print(
+        f"  old path (backup on the way in, figures before the window): {med('old', 'launch'):.3f} s"
+    )
+    print(
+        f"  no bytecode (this checkout, every HueDesk module compiled from source): "
+        f"{med('source', 'launch'):.3f} s, of which imports {med('source', 'imports'):.3f} s"
+    )
+    print(
+        f"  imports (process start to HueDesk's window code imported): {_fmt(med('new', 'imports'))}; {versus('imports')}"
+    )
+    print(f"  opening the database: {_fmt(med('new', 'open'))}; {versus('open')}")
+    print(f"  sign-in (password check, not in launch): {_fmt(med('new', 'sign_in'))}")
+    print(
+        f"start page figures in (counted off the UI thread): {med('new', 'figures_in'):.3f} s after "
+        f"the start; the same count on the UI thread {_fmt(med('new', 'figures_on_ui_thread'))}; "
+        f"longest UI-thread stall meanwhile {_fmt(med('new', 'figures_stall'))}"
+    )
+    print(
+        f"first rows of the largest list: {_fmt(med('new', 'first_rows'))} "
+        f"(target {_fmt(FIRST_ROWS_TARGET)}); {versus('first_rows')}; whole list in "
+        f"{_fmt(med('new', 'whole_list'))}; every id first {_fmt(med('new', 'first_rows_before'))}"
+    )
+    print(
+        f"sort by title, first rows: {_fmt(med('new', 'sort_title'))} (target {_fmt(SORT_TARGET)}); "
+        f"{versus('sort_title')}; whole list in {_fmt(med('new', 'sort_whole'))}; longest "
+        f"UI-thread stall {_fmt(med('new', 'sort_stall'))}; every id first "
+        f"{_fmt(med('new', 'sort_title_before'))}"
+    )
+    print(f"scroll to the last row: {_fmt(med('new', 'scroll_end'))}")
 
 
-def report(db_path: Path, key: str, new: list[dict[str, float]], old: list[dict[str, float]]):
-    med = {k: statistics.median(r[k] for r in new) for k in new[0]}
-    old_launch = statistics.median(r["launch"] for r in old)
-    print(f"\n== {db_path}  largest list: {key} ({int(med['rows']):,} records), {len(new)} runs")
-    print(
-        f"launch to usable window: median {med['launch']:.3f} s (target {LAUNCH_TARGET} s); "
-        f"old path {old_launch:.3f} s; ratio old/new {old_launch / med['launch']:.1f}x"
-    )
-    print(
-        f"  of it opening the database: {ms(med['open'])} (old path {ms(statistics.median(r['open'] for r in old))})"
-    )
-    print(f"  sign-in (password check, not in launch): {ms(med['sign_in'])}")
-    print(
-        f"start page figures in (counted off the UI thread): {med['figures_in']:.3f} s after "
-        f"the start; the same count on the UI thread {ms(med['figures_on_ui_thread'])}; "
-        f"longest UI-thread stall meanwhile {ms(med['figures_stall'])}"
-    )
-    print(
-        f"first rows of the largest list: median {ms(med['first_rows'])} "
-        f"(target {ms(FIRST_ROWS_TARGET)}); whole list in {ms(med['whole_list'])}; "
-        f"before (every id first) {ms(med['first_rows_before'])}, ratio "
-        f"{med['first_rows_before'] / med['first_rows']:.1f}x"
-    )
-    print(
-        f"sort by title, first rows: median {ms(med['sort_title'])} (target {ms(SORT_TARGET)}); "
-        f"whole list in {ms(med['sort_whole'])}; longest UI-thread stall {ms(med['sort_stall'])}; "
-        f"before {ms(med['sort_title_before'])}, ratio {med['sort_title_before'] / med['sort_title']:.1f}x"
-    )
-    print(f"scroll to the last row: median {ms(med['scroll_end'])}")
+def _fmt(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms"
 
 
 def main() -> int:
@@ -248,25 +332,50 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--user", default="bench", help="account to sign in as (default bench)")
     parser.add_argument("--morning", action="store_true", help="add a run with the backup due")
+    parser.add_argument(
+        "--baseline", default="main", help="git revision to compare with (default main)"
+    )
     args = parser.parse_args()
     platform = f"DISPLAY={os.environ['DISPLAY']}" if os.environ.get("DISPLAY") else "offscreen"
     print(f"platform: {platform}; load average before: {os.getloadavg()[0]:.1f}")
-    for db in args.db:
-        key = largest_list(db)
-        one_run(db, key, args.user, "new")  # warm-up: the file in the OS cache, a clean close
-        new, old = [], []
-        for _ in range(args.runs):  # in turn, so a machine that slows down slows both
-            new.append(one_run(db, key, args.user, "new"))
-            old.append(one_run(db, key, args.user, "old"))
-        report(db, key, new, old)
-        if args.morning:
-            first_new = morning_run(db, key, args.user, "new")
-            first_old = morning_run(db, key, args.user, "old")
-            print(
-                f"first launch of the day (daily backup due): {first_new['launch']:.3f} s; "
-                f"old path (backup on the way in) {first_old['launch']:.3f} s "
-                f"(opening {ms(first_old['open'])})"
-            )
+    head = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    with tempfile.TemporaryDirectory(prefix="huedesk-ui-startup-") as tmp:
+        codes = {
+            "new": Code(compiled(ROOT)),
+            "base": Code(compiled(copy_of_package(args.baseline, Path(tmp, "base")))),
+            "source": Code(copy_of_package(None, Path(tmp, "source")), bytecode=False),
+        }
+        print(
+            f"this checkout: {head} (working tree); baseline: {args.baseline} (git archive). "
+            "Bytecode as an installed program has it: both compiled first (compileall into "
+            "__pycache__), PYTHONDONTWRITEBYTECODE unset for the measured processes; the "
+            "'no bytecode' row runs a copy of this checkout's sources with "
+            "PYTHONDONTWRITEBYTECODE=1 (what a development shell with it set pays)"
+        )
+        for db in args.db:
+            key = largest_list(db)
+            for mode in ("new", "base"):  # warm-up: the file in the OS cache, a clean close
+                one_run(db, key, args.user, "new", codes[mode])
+            runs: dict[str, list[dict[str, float]]] = {
+                m: [] for m in ("new", "base", "old", "source")
+            }
+            for i in range(args.runs):  # in turn, so a machine that slows down slows each
+                order = ["new", "base", "old", "source"]
+                for mode in order[i % 2 :] + order[: i % 2]:
+                    child = {"new": "new", "base": "new", "old": "old", "source": "launch"}[mode]
+                    code = codes["new" if mode == "old" else mode]
+                    runs[mode].append(one_run(db, key, args.user, child, code))
+            report(db, key, runs, args.baseline)
+            if args.morning:
+                first_new = morning_run(db, key, args.user, "new", codes["new"])
+                first_old = morning_run(db, key, args.user, "old", codes["new"])
+                print(
+                    f"first launch of the day (daily backup due): {first_new['launch']:.3f} s; "
+                    f"old path (backup on the way in) {first_old['launch']:.3f} s "
+                    f"(opening {_fmt(first_old['open'])})"
+                )
     print(
         f"load average after: {os.getloadavg()[0]:.1f} (the machine is shared: medians mean more)"
     )

@@ -18,6 +18,7 @@ from huedesk import clock
 from huedesk.accounts.principal import Actor, resolve
 from huedesk.db.engine import Database
 from huedesk.db.enums import AgreementStatus, CaseStatus, DelegationStatus
+from huedesk.db.functions import unindexed
 from huedesk.records.kinds import KINDS, TOP_LEVEL
 
 # How far ahead each list looks (days); deadlines also show everything overdue.
@@ -79,24 +80,29 @@ def _due(
     until: dt.date,
     since: dt.date | None,
 ) -> tuple[list[AttentionItem], int]:
-    """Records of ``kind`` in ``statuses`` whose ``date_field`` falls in [since, until]."""
+    """Records of ``kind`` in ``statuses`` whose ``date_field`` falls in [since, until].
+
+    The first ``LIMIT`` are read by walking the date's index in order (the status only
+    filters: its index would find every planned visit of a large database and sort
+    them); the count of a range bounded on both sides too, while "everything overdue"
+    (no ``since``) is counted from the status index (open cases are few, past dates many).
+    """
     spec = KINDS[kind]
     t = spec.table
     when = t.c[date_field]
-    where = [when.is_not(None), when <= until, t.c.status.in_(statuses)]
-    if since is not None:
-        where.append(when >= since)
+    dates = [when.is_not(None), when <= until] + ([when >= since] if since is not None else [])
     stmt = (
         select(t.c.id, t.c.ref, t.c[spec.title_field], when, t.c.status)
-        .where(*where)
+        .where(*dates, unindexed(t.c.status).in_(statuses))
         .order_by(when, t.c.id)
     )
     items = [
         AttentionItem(kind, rid, ref, title, day, str(status), (day - today).days)
         for rid, ref, title, day, status in session.execute(stmt.limit(LIMIT))
     ]
-    total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
-    return items, total
+    status = t.c.status if since is None else unindexed(t.c.status)
+    count = select(func.count()).select_from(t).where(*dates, status.in_(statuses))
+    return items, int(session.scalar(count) or 0)
 
 
 def attention_in(session: Session, today: dt.date, *, with_cases: bool = True) -> Attention:

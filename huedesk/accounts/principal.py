@@ -44,15 +44,21 @@ def resolve(session: Session, actor: Actor) -> Principal:
 
 
 def _lookup(session: Session, actor: Actor) -> Principal:
+    # one indexed query for a signed-in user (every unit of work asks); whether any account
+    # exists only matters when none has this name
     name = actor_name(actor)
-    if not has_accounts(session):
+    found = session.execute(
+        select(UserAccount.name, UserAccount.role, UserAccount.active).where(
+            UserAccount.name == name
+        )
+    ).first()
+    if found is None and not has_accounts(session):
         if isinstance(actor, Principal):
             return actor
         return Principal(name, Role.ADMIN)
-    account = session.scalar(select(UserAccount).where(UserAccount.name == name))
-    if account is None or not account.active:
+    if found is None or not found.active:
         raise PermissionDenied(
             f"Không có tài khoản đang hoạt động tên '{name}'; hãy đăng nhập bằng tài khoản HueDesk.",
             f"There is no active account named '{name}'; sign in with a HueDesk account.",
         )
-    return Principal(account.name, account.role)
+    return Principal(found.name, found.role)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -32,12 +33,14 @@ from huedesk.ui import collector, ops, qt_words
 from huedesk.ui.about import app_icon
 from huedesk.ui.backup_ui import open_or_rescue, when
 from huedesk.ui.context import AppContext
-from huedesk.ui.first_run import FirstRunDialog, start_demo
 from huedesk.ui.i18n import language, set_language, tr
 from huedesk.ui.login_dialog import LoginDialog
 from huedesk.ui.main_window import MainWindow
 from huedesk.ui.ops import run_op
 from huedesk.workspace import BackupInfo, Door, Location, Workspace
+
+if TYPE_CHECKING:
+    from huedesk.ui.first_run import FirstRunDialog
 
 # The Linux desktop entry's name (packaging/linux/huedesk.desktop), without ".desktop".
 DESKTOP_FILE = "huedesk"
@@ -191,6 +194,8 @@ class Desk:
                 self.window, tr("first_run_title"), tr("demo_not_empty", path=self.ws.path)
             )
             return None
+        from huedesk.ui.first_run import FirstRunDialog  # only on an empty database
+
         dialog = FirstRunDialog(self.ws.path, self.window)
         dialog.finished.connect(lambda _r: self._after_first_run(dialog))
         dialog.open()
@@ -209,6 +214,8 @@ class Desk:
         def failed(exc: BaseException) -> None:
             self.window.refresh()  # a cancelled run may have written whole batches
             self.window.ctx.show_error(self.window, exc)
+
+        from huedesk.ui.first_run import start_demo
 
         start_demo(self.window, self.ws, records, done, failed)
 

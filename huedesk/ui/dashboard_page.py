@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -59,10 +59,11 @@ from huedesk.money import format_short, group_digits
 from huedesk.ui.attention_page import AttentionPage, Opener
 from huedesk.ui.charts import BarChart, ChartData, ChartSeries
 from huedesk.ui.context import AppContext
-from huedesk.ui.figure_records import FigureRecordsWindow
 from huedesk.ui.i18n import tr
 from huedesk.ui.ops import Op, Progress, run_op
-from huedesk.workspace import Area, Figure, Figures, Row
+
+if TYPE_CHECKING:  # the statistics code loads with the first count, after the window shows
+    from huedesk.workspace import Area, Figure, Figures, Row
 
 YEARS_BACK = 10
 # (area, figure, label id): the cards, in reading order
@@ -192,6 +193,7 @@ class DashboardPage(QWidget):
         self._chart_measures: dict[str, list[str]] = {}
         self._stale = True
         self._counting: Op | None = None  # the figures being counted off the UI thread
+        self._waiting = False  # … or about to be (``_start_counting``)
         self._generation = 0  # answers of an older request are dropped
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -299,20 +301,23 @@ class DashboardPage(QWidget):
         """Another page is chosen: stop counting figures nobody looks at (counted again
         when the page is shown)."""
         super().hideEvent(event)
-        if self._counting is not None:
+        if self.is_counting():
             self._stop_counting()
             self._stale = True
 
     def is_counting(self) -> bool:
         """True while the figures are being counted (the cards show the placeholder or the
         last figures, marked as being counted again)."""
-        return self._counting is not None
+        return self._counting is not None or self._waiting
 
     def refresh(self) -> None:
         """Read the attention lists and count the chosen year's figures again.
 
         The lists are read at once; the figures are counted on a pool thread and shown
-        when they arrive (``is_counting`` meanwhile).
+        when they arrive (``is_counting`` meanwhile). The count starts once the events
+        already queued are done (the window's first paint at start-up): counting holds
+        the interpreter in turns with the UI thread, and the statistics code is loaded
+        by the count itself, on its thread.
         """
         self._timer.stop()
         self._stale = False
@@ -324,18 +329,27 @@ class DashboardPage(QWidget):
         year = self.chosen_year
         self._stop_counting()
         self._generation += 1
-        generation, stats = self._generation, self.ctx.ws.stats
+        generation = self._generation
         if self.figures is None or self.figures.period.start.year != year:
             self._placeholder(year)
         else:
             self.as_of.setText(tr("dash_recounting"))
+        self._waiting = True
+        QTimer.singleShot(0, self, lambda: self._start_counting(generation, year))
+
+    def _start_counting(self, generation: int, year: int) -> None:
+        if not self._waiting or generation != self._generation:
+            return  # stopped, or a newer count was asked for, before this one started
+        self._waiting = False
+        ws = self.ctx.ws
         self._counting = run_op(
-            lambda progress: stats.dashboard(year, stopper=progress.stopper),
+            lambda progress: ws.stats.dashboard(year, stopper=progress.stopper),
             lambda figures: self._arrived(generation, figures),
             lambda exc: self._arrived(generation, exc),
         )
 
     def _stop_counting(self) -> None:
+        self._waiting = False
         op, self._counting = self._counting, None
         if op is not None:
             op.abandon()  # its statement is interrupted; its answer is dropped
@@ -509,6 +523,8 @@ class DashboardPage(QWidget):
     def _open_records(self, f: Figure, what: str) -> QWidget | None:
         if not f.records or self.figures is None:
             return None
+        from huedesk.ui.figure_records import FigureRecordsWindow  # built on first use
+
         window = FigureRecordsWindow(
             self.ctx, f, what, self.figures.period.label(self.ctx.lang), self.opener, parent=self
         )

@@ -194,8 +194,11 @@ class ListPage(QWidget):
         self.model.queried.connect(self._queried)
         self.model.loading.connect(self._loading)
         self.model.failed.connect(lambda exc: self.ctx.show_error(self, exc))
-        # how many records the list holds decides whether it is queried in the background
-        self._base_total = self._count_all()
+        # How many records the list holds decides whether it is queried in the background.
+        # Not counted before the first rows (a count of 60,000 people is a scan of an
+        # index): the first query reads a page at once and, when the page is full, the
+        # rest in the background; its answer gives the count.
+        self._base_total: int | None = None
         self.apply_filters()
         self.table.setSortingEnabled(True)  # after the first query: sorts only on a header click
         self._restore_columns()
@@ -242,14 +245,15 @@ class ListPage(QWidget):
     def apply_filters(self) -> None:
         self._timer.stop()
         query = self.current_query()
-        self.model.set_query(query, background=self._base_total >= ASYNC_ROWS)
+        known = self._base_total
+        self.model.set_query(query, background=known is None or known >= ASYNC_ROWS)
 
     def _queried(self) -> None:
         """New ids are shown: count them, and select again what was selected."""
         query = self.model.query
         if query.filters == self.base_filters and query.year is None and not query.text:
             self._base_total = self.model.total
-        elif not self._base_total:
+        elif self._base_total is None:  # filtered before the whole list was read
             self._base_total = self._count_all()
         self._show_count()
         if self._reselect is not None:
@@ -279,10 +283,11 @@ class ListPage(QWidget):
     def _show_count(self) -> None:
         lang = self.ctx.lang
         shown = group_digits(self.model.total, lang)
-        if self.model.total == self._base_total:
+        base = self._base_total
+        if base is None or self.model.total == base:
             self.count.setText(tr("count_one", total=shown))
         else:
-            self.count.setText(tr("count", shown=shown, total=group_digits(self._base_total, lang)))
+            self.count.setText(tr("count", shown=shown, total=group_digits(base, lang)))
 
     def refresh(self) -> None:
         selected = self.selected_ids()

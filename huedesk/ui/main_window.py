@@ -36,19 +36,18 @@ from PySide6.QtWidgets import (
 from huedesk.errors import HueDeskError
 from huedesk.ui import about, geometry, ops
 from huedesk.ui.archive_ui import ArchiveActions
-from huedesk.ui.audit_view import AuditView
 from huedesk.ui.backup_ui import choose_backup
 from huedesk.ui.context import AppContext
 from huedesk.ui.dashboard_page import DashboardPage
-from huedesk.ui.editor import RecordEditor
 from huedesk.ui.i18n import LANGUAGE_NAMES, LANGUAGES, tr
 from huedesk.ui.keys import make_global
 from huedesk.ui.list_page import ListPage
 from huedesk.ui.ops import run_op
 from huedesk.ui.search_box import GlobalSearch
-from huedesk.ui.settings_dialog import DocumentSettingsDialog
 
 if TYPE_CHECKING:
+    from huedesk.ui.editor import RecordEditor
+    from huedesk.ui.settings_dialog import DocumentSettingsDialog
     from huedesk.workspace import ImportReport
 
 
@@ -94,7 +93,9 @@ class MainWindow(QMainWindow):
         # The context goes with the window: its signals hold slots that refer to the window,
         # so a replaced window (language switch, restore) would otherwise never be freed.
         ctx.setParent(self)
+        # record windows: saved ones by (kind, id), and every one opened here and not yet gone
         self.editors: dict[tuple[str, int], RecordEditor] = {}
+        self.record_windows: list[RecordEditor] = []
         self._stopping = False  # quitting: waiting for running work to stop
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(tr("app_title"))
@@ -361,12 +362,17 @@ class MainWindow(QMainWindow):
             editor.raise_()
             editor.activateWindow()
             return editor
+        # record windows' code (forms, child tables, attachments) loads with the first one:
+        # it is not on the way to the first window
+        from huedesk.ui.editor import RecordEditor
+
         try:
             editor = RecordEditor(self.ctx, kind, record_id, defaults, parent=self)
         except HueDeskError as exc:
             self.ctx.show_error(self, exc)
             return None
         editor.setWindowFlag(Qt.WindowType.Window, True)
+        self.record_windows.append(editor)
         self._track(editor)
         editor.saved.connect(lambda k, i, e=editor: self._track(e))
         editor.destroyed.connect(lambda _o=None, e=editor: self._forget(e))
@@ -380,6 +386,7 @@ class MainWindow(QMainWindow):
 
     def _forget(self, editor: RecordEditor) -> None:
         self.editors = {k: e for k, e in self.editors.items() if e is not editor}
+        self.record_windows = [e for e in self.record_windows if e is not editor]
 
     # --- actions on the current page ----------------------------------------------------------
     def new_record(self) -> None:
@@ -391,7 +398,7 @@ class MainWindow(QMainWindow):
 
     def current_editor(self) -> RecordEditor | None:
         """The record window in front (or the last one opened that is still open)."""
-        open_ones = [e for e in self.findChildren(RecordEditor) if e.isVisible()]
+        open_ones = [e for e in self.record_windows if e.isVisible()]
         active = [e for e in open_ones if e.isActiveWindow()]
         candidates = active or open_ones
         return candidates[-1] if candidates else None
@@ -427,6 +434,8 @@ class MainWindow(QMainWindow):
         """View → Audit log: who changed what, read-only, newest first."""
         dialog = QDialog(self)
         dialog.setWindowTitle(tr("menu_audit").replace("&", "").rstrip("…."))
+        from huedesk.ui.audit_view import AuditView  # built on first use
+
         layout = QVBoxLayout(dialog)
         layout.addWidget(AuditView(self.ctx.ws, self.ctx.lang, dialog))
         geometry.fit(dialog, 1100, 600)
@@ -540,6 +549,8 @@ class MainWindow(QMainWindow):
 
     def edit_document_settings(self) -> DocumentSettingsDialog:
         """The agency names, signer and numbering the briefs print (administrators change them)."""
+        from huedesk.ui.settings_dialog import DocumentSettingsDialog  # built on first use
+
         documents = self.ctx.ws.documents
         dialog = DocumentSettingsDialog(
             self, documents.values(), documents.save, editable=documents.can_change
@@ -579,7 +590,7 @@ class MainWindow(QMainWindow):
 
     def close_editors(self) -> bool:
         """Close every record window, asking about unsaved changes; False if one stays open."""
-        for editor in list(self.editors.values()) + self.findChildren(RecordEditor):
+        for editor in list(self.record_windows):
             if editor.isVisible() and not editor.close():
                 return False
         return True

@@ -20,10 +20,13 @@ Reading every id of a long list is itself a fifth of a second or more (200,000
 records; most of it building Python integers), so when the caller says the
 query is cheap to start (``head=True``: no free text, no filter beyond the
 page's own; the order is then an index walk) the first page is read at once
-with a LIMITed query on the UI thread and shown while the whole id list is read
-in the background; when the ids arrive the rest is appended below the rows
-already shown (nothing jumps), or the list is shown anew if it changed
-meanwhile. Cancel then puts back the list as it was before.
+with a LIMITed query on the UI thread, its rows with it, and shown; the whole id
+list is read in the background once that page is painted (a pool thread building
+200,000 ids takes the interpreter in turns with the UI thread, and would slow the
+first rows). When the ids arrive the rest is appended below the rows already
+shown (nothing jumps), or the list is shown anew if it changed meanwhile. Cancel
+then puts back the list as it was before. A first page that is not full is the
+whole answer: nothing more is read.
 
 Attributes:
     _ids: ids of the matching records in display order.
@@ -32,8 +35,9 @@ Attributes:
     _asked: the query last asked for (equal to ``_query`` unless one is loading).
     _before: while only the first page of a query is shown (``head``), the query and
         ids shown before it, for Cancel.
-    _op: the background query under way, if any; ``_generation`` numbers the
-        queries so that only the answer to the newest one is shown.
+    _op: the background query under way, if any (``_waiting``: about to start, once
+        the first page is painted); ``_generation`` numbers the queries so that only
+        the answer to the newest one is shown.
 """
 
 from __future__ import annotations
@@ -43,7 +47,14 @@ from dataclasses import replace
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from huedesk.errors import HueDeskError
@@ -90,6 +101,7 @@ class RecordTableModel(QAbstractTableModel):
         self._query = ListQuery(limit=None)
         self._asked = self._query
         self._op: ops.Op | None = None
+        self._waiting = False  # the background query is about to start (``_start``)
         self._generation = 0
         self._before: tuple[ListQuery, list[int]] | None = None
         # the filters of the page itself (a sidebar entry's direction): a query with no
@@ -107,10 +119,12 @@ class RecordTableModel(QAbstractTableModel):
         """Show the records matching ``query`` (sorted and filtered by the database).
 
         ``background`` (by default: when the list shown holds ``ASYNC_ROWS`` records or
-        more) reads the ids on a pool thread; the rows shown so far stay meanwhile, or
-        with ``head`` (a query the database answers from an index walk: no free text,
-        no filter beyond the page's own; by default when that is so) the first page of
-        the new answer is read at once and shown while the rest arrives.
+        more; a page that does not know its list's length yet asks for it) reads the ids
+        on a pool thread; the rows shown so far stay meanwhile, or with ``head`` (a query
+        the database answers from an index walk: no free text, no filter beyond the
+        page's own; by default when that is so) the first page of the new answer is read
+        at once and shown while the rest arrives. A first page that is not full is the
+        whole answer: it is shown and nothing is read in the background.
         """
         query = replace(query, offset=0, limit=None)
         if background is None:
@@ -129,22 +143,42 @@ class RecordTableModel(QAbstractTableModel):
                 QGuiApplication.restoreOverrideCursor()
             self._show(query, ids)
             return
-        generation, records, kind = self._generation, self.ws.records, self.kind.name
+        generation = self._generation
         if head:
             try:
-                first = records.ids(kind, replace(query, limit=PAGE_SIZE))  # milliseconds
+                first = self.ws.records.ids(self.kind.name, replace(query, limit=PAGE_SIZE))
             except HueDeskError:
                 pass  # the whole query below meets it too, and tells it once
             else:
+                if len(first) < PAGE_SIZE:  # the whole answer
+                    self._show(query, first)
+                    return
                 before = self._before or (self._query, self._ids)
                 self._reset(query, first)
                 self._before = before
+                # The first page's rows now, and the whole id list only once the events
+                # already queued (the first page's paint) are done: building 200,000 ids on
+                # a pool thread holds the interpreter in turns with the UI thread, which
+                # made the first rows wait for it.
+                self.row_dict(0)
+                self._waiting = True
+                self.loading.emit(True)
+                QTimer.singleShot(0, self, lambda: self._start(generation, query))
+                return
+        self._start(generation, query)
+        self.loading.emit(True)
+
+    def _start(self, generation: int, query: ListQuery) -> None:
+        """Read every id of ``query`` on a pool thread (unless a newer query came first)."""
+        if generation != self._generation:
+            return
+        self._waiting = False
+        records, kind = self.ws.records, self.kind.name
         self._op = ops.run_op(
             lambda p: records.ids(kind, query, p.stopper),
             lambda ids: self._arrived(generation, query, ids),
             lambda exc: self._arrived(generation, query, exc),
         )
-        self.loading.emit(True)
 
     def _arrived(
         self, generation: int, query: ListQuery, result: list[int] | BaseException
@@ -192,7 +226,7 @@ class RecordTableModel(QAbstractTableModel):
             self._reset(query, ids)
 
     def is_loading(self) -> bool:
-        return self._op is not None
+        return self._op is not None or self._waiting
 
     def cancel_loading(self) -> None:
         """Drop the query under way: the list stays as it was (``query`` unchanged), or
@@ -204,9 +238,11 @@ class RecordTableModel(QAbstractTableModel):
 
     def _stop_loading(self) -> bool:
         op, self._op = self._op, None
-        if op is None:
+        waiting, self._waiting = self._waiting, False  # not started: the caller's new
+        if op is None and not waiting:  # generation makes ``_start`` do nothing
             return False
-        op.abandon()  # interrupts the statement (the pool thread is free at once)
+        if op is not None:
+            op.abandon()  # interrupts the statement (the pool thread is free at once)
         self.loading.emit(False)
         return True
 

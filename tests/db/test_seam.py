@@ -145,6 +145,7 @@ def test_expressions_without_a_rule_for_a_dialect_are_refused_not_sent_as_sqlite
         functions.folded(table.c.title),
         functions.sort_key(table.c.title),
         functions.json_item(table.c.title, "owner_kind", 0),
+        functions.unindexed(table.c.status),
         record_matches(table.c.id, 6, Match((Phrase(("hue",)),))),
     ):
         stmt = select(table.c.id).where(expr.is_not(None))

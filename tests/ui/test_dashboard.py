@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from huedesk import clock
+import pytest
+
+from huedesk import clock, dashboard
 from huedesk.records import ListQuery, RecordService
 from huedesk.workspace import Principal, Role, Workspace
 
@@ -68,6 +70,46 @@ def test_attention_lists_upcoming_visits_deadlines_and_expiring_agreements(
     officer = Workspace(ws.db, Principal("canbo", Role.OFFICER)).start_page.attention(today)
     assert not officer.deadlines_shown and officer.deadlines == [] and officer.deadlines_total == 0
     assert [i.record_id for i in officer.visits] == [soon["id"]]
+
+
+def test_attention_lists_keep_only_live_records_and_count_past_the_first_page(
+    svc: RecordService, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The status filters the rows the date range finds (the query walks the date's
+    index); the total counts past the lines shown, and every overdue open case counts."""
+    monkeypatch.setattr(dashboard, "LIMIT", 2)
+    today = dt.date(2026, 3, 1)
+    visits = {}
+    for n, status in enumerate(["planned", "cancelled", "approved", "completed", "in_progress"]):
+        visits[status] = svc.create(
+            "delegation",
+            {
+                "direction": "in",
+                "title": f"Đoàn {n}",
+                "country_code": "JP",
+                "start_date": today + dt.timedelta(days=n),
+                "status": status,
+            },
+        )["id"]
+    cases = {}
+    for n, status in enumerate(["open", "closed", "awaiting_response", "in_progress"]):
+        cases[status] = svc.create(
+            "consular_case",
+            {
+                "case_type": "accident",
+                "title": f"Vụ {n}",
+                "country_code": "KR",
+                "opened_on": dt.date(2020, 1, 1),
+                "deadline": dt.date(2020, 1, 1) + dt.timedelta(days=n),  # years overdue
+                "status": status,
+                "information_source": "family",
+            },
+        )["id"]
+    att = ws.start_page.attention(today)
+    assert [i.record_id for i in att.visits] == [visits["planned"], visits["approved"]]
+    assert att.visits_total == 3  # planned, approved, in progress; not cancelled or completed
+    assert [i.record_id for i in att.deadlines] == [cases["open"], cases["awaiting_response"]]
+    assert att.deadlines_total == 3  # the closed case is not counted
 
 
 def test_ids_rows_and_year_range(svc: RecordService) -> None:

@@ -29,6 +29,7 @@ def page(
 ) -> ListPage:
     monkeypatch.setattr(table_model, "ASYNC_ROWS", 10)
     monkeypatch.setattr(list_page, "ASYNC_ROWS", 10)
+    monkeypatch.setattr(table_model, "PAGE_SIZE", 10)  # a first page shorter than the list
     make_delegations(svc, 30)
     shown = window.show_page("delegation_in")
     assert isinstance(shown, ListPage)
@@ -163,3 +164,50 @@ def test_a_short_list_is_read_at_once(window: MainWindow, svc: RecordService) ->
     shown = window.show_page("delegation_in")
     assert isinstance(shown, ListPage)
     assert not shown.model.is_loading() and shown.model.total == 3
+
+
+def test_opening_a_list_counts_nothing_before_its_first_rows(
+    window: MainWindow, svc: RecordService, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list of unknown length shows its first page at once, rows read, and only then
+    reads the rest in the background; its count comes from that answer, not from a count
+    before the rows."""
+    monkeypatch.setattr(table_model, "PAGE_SIZE", 10)
+    make_delegations(svc, 30)
+    records = window.ctx.ws.records
+    asked: list[tuple[str, Any]] = []
+
+    def spying(name: str) -> Any:
+        real = getattr(records, name)
+
+        def spy(kind: str, *args: Any) -> Any:
+            if kind == "delegation":
+                asked.append((name, args[0].limit if name == "ids" else None))
+            return real(kind, *args)
+
+        return spy
+
+    for name in ("list", "ids", "rows"):
+        monkeypatch.setattr(records, name, spying(name))
+    shown = window.show_page("delegation_in")
+    assert isinstance(shown, ListPage)
+    assert shown.model.total == 10 and shown.model.is_loading(), "the first page, at once"
+    assert asked == [("ids", 10), ("rows", None)], "its rows, and nothing counted before"
+    qtbot.waitUntil(lambda: not shown.model.is_loading())
+    assert asked[2] == ("ids", None), "the whole list after"  # (then rows as they are painted)
+    assert shown.model.total == 30 and shown.count.text() == "30 hồ sơ"
+
+
+def test_a_filter_typed_before_the_whole_list_arrived_is_counted_against_the_list(
+    window: MainWindow, svc: RecordService, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(table_model, "PAGE_SIZE", 10)
+    make_delegations(svc, 30)
+    shown = window.show_page("delegation_in")
+    assert isinstance(shown, ListPage) and shown.model.is_loading()
+    with qtbot.waitSignal(shown.model.queried):
+        shown.filters.text.setText("Đoàn C")
+        shown.apply_filters()  # the whole list's answer is dropped, never shown
+    titles = _titles(shown)
+    assert titles and all("Đoàn C" in t for t in titles) and len(titles) < 30
+    assert shown.count.text() == f"{len(titles)} / 30 hồ sơ"

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from huedesk.db.functions import folded, json_item, sort_key
+from huedesk.db.functions import folded, json_item, sort_key, unindexed
 
 
 @compiles(folded, "postgresql")
@@ -26,3 +26,9 @@ def _json_item(element: json_item, compiler: SQLCompiler, **kw: Any) -> str:
     # key and index are checked to be a plain name and an integer (no user input)
     column = compiler.process(element.clauses, **kw)
     return f"((CAST({column} AS jsonb) -> '{element.key}') ->> {element.index})"
+
+
+@compiles(unindexed, "postgresql")
+def _unindexed(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    # PostgreSQL's planner has the table statistics to choose the index itself
+    return compiler.process(element.clauses, **kw)
