@@ -49,7 +49,12 @@ def _lookup(session: Session, actor: Actor) -> Principal:
         if isinstance(actor, Principal):
             return actor
         return Principal(name, Role.ADMIN)
-    account = session.scalar(select(UserAccount).where(UserAccount.name == name))
+    # A Core select over the table: resolving who asks configures no ORM mapper (a brief's
+    # start-up, issue #16).
+    accounts = UserAccount.__table__.c
+    account = session.execute(
+        select(accounts.name, accounts.role, accounts.active).where(accounts.name == name)
+    ).one_or_none()
     if account is None or not account.active:
         raise PermissionDenied(
             f"Không có tài khoản đang hoạt động tên '{name}'; hãy đăng nhập bằng tài khoản HueDesk.",

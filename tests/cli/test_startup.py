@@ -134,6 +134,57 @@ def test_a_delegation_brief_loads_only_what_it_prints(db_path: Path, tmp_path: P
     assert not _under(modules, *unused)
 
 
+def test_a_signed_in_brief_reads_plain_rows_and_configures_no_orm_mapper(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Configuring SQLAlchemy's mappers (every model's relationships and instrumentation)
+    and compiling ORM statements was a tenth of a brief's CPU; the brief reads plain rows
+    with Core statements over the tables instead: signing in, the settings, the check that
+    the record may be opened, the gathering. The PDF is the same (``tests/briefs``)."""
+    from huedesk.accounts import AccountService
+    from huedesk.records import RecordService
+    from huedesk.store import open_store
+    from tests.briefs import samples
+
+    db = open_store(db_path)
+    accounts = AccountService(db)
+    accounts.create_first_admin("quantri", "Quan-tri-1234")
+    accounts.add("quantri", "canbo", "Can-bo-5678", "officer")
+    visit = samples.gifu_visit(RecordService(db, actor="quantri"))
+    db.dispose()
+    script = """
+import sys
+from huedesk.cli.main import main
+code = main(sys.argv[1:])
+from huedesk.db.base import Base
+print(code, sum(1 for m in Base.registry.mappers if m.configured), len(Base.registry.mappers))
+"""
+    out = tmp_path / "d.pdf"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "HUEDESK_DB": str(db_path),
+        "HUEDESK_USER": "canbo",
+        "HUEDESK_PASSWORD": "Can-bo-5678",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, "brief", "delegation", visit.ref, "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    code, configured, mappers = map(int, done.stdout.split()[-3:])
+    assert (code, configured) == (0, 0) and mappers > 20
+    assert out.read_bytes().startswith(b"%PDF")
+    db = open_store(db_path)
+    signed = {a.name: a.last_login_at for a in AccountService(db).list("quantri")}
+    db.dispose()
+    assert signed["canbo"] is not None  # signing in still notes the time
+
+
 def test_fonts_are_registered_once_and_only_when_a_pdf_is_made(
     db_path: Path, tmp_path: Path
 ) -> None:
