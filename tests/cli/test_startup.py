@@ -46,6 +46,20 @@ def _imported(args: list[str], env_db: Path | None = None) -> set[str]:
     }
 
 
+def _python(script: str, *args: str, env: dict[str, str]) -> str:
+    """What ``python -c SCRIPT ARGS`` prints, run fresh with this checkout first on the path."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
 def _under(modules: set[str], *prefixes: str) -> list[str]:
     return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes))
 
@@ -174,22 +188,12 @@ mappers = Base.registry.mappers
 print(*codes, sum(1 for m in mappers if m.configured), len(mappers))
 """
     env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
         "HUEDESK_DB": str(db_path),
         "HUEDESK_USER": "quantri",
         "HUEDESK_PASSWORD": "Quan-tri-1234",
     }
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path), visit.ref, case.ref, aid.ref],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    *codes, configured, mappers = map(int, done.stdout.split()[-6:])
+    printed = _python(script, str(tmp_path), visit.ref, case.ref, aid.ref, env=env)
+    *codes, configured, mappers = map(int, printed.split()[-6:])
     assert codes == [0, 0, 0, 0] and configured == 0 and mappers > 20
     for name in ("d", "c", "a", "y"):
         assert (tmp_path / f"{name}.pdf").read_bytes().startswith(b"%PDF")
@@ -222,16 +226,7 @@ render_year_review(db, 2025, sys.argv[2] + "/b.pdf", lang="en")
 db.dispose()
 print(len(parsed), len(set(parsed)))
 """
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(db_path), str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    parsed, distinct = map(int, done.stdout.split())
+    parsed, distinct = map(int, _python(script, str(db_path), str(tmp_path), env={}).split())
     assert parsed == distinct == 4  # the four Tinos faces, once each for two PDFs
 
 
