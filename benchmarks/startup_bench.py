@@ -19,7 +19,7 @@ and pair by pair), the load average before and after, and each target met or not
 
 - ``huedesk --version`` and ``huedesk brief delegation REF -o OUT.pdf`` on a demo
   database (``--records``, made first), the brief of an inbound visit (partner profile,
-  members, programme: 3 pages). The database has **no accounts**, so the brief does not
+  members, programme). The database has **no accounts**, so the brief does not
   sign in; the row *signed in* prints the same brief from a copy of the database that
   has an administrator and an officer, as the officer (``HUEDESK_USER`` /
   ``HUEDESK_PASSWORD``): that adds the password check (Argon2id) and the officer's
