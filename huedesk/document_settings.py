@@ -129,10 +129,15 @@ FIELDS = tuple(f.name for f in fields(DocSettings))
 
 def load(session: Session) -> DocSettings:
     """The settings in ``session``'s database (the defaults if the row is missing)."""
-    row = session.get(DocumentSettings, 1)
+    # Core, not ``session.get``: a brief reads its settings without configuring the ORM
+    # mappers (start-up, issue #16).
+    columns = DocumentSettings.__table__.c
+    row = session.execute(
+        select(*(columns[name] for name in FIELDS)).where(columns.id == 1)
+    ).one_or_none()
     if row is None:
         return DEFAULTS
-    return DocSettings(**{name: getattr(row, name) for name in FIELDS})
+    return DocSettings(**dict(zip(FIELDS, row, strict=True)))
 
 
 def read(db: Database) -> DocSettings:

@@ -10,6 +10,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Names:
+    """A label in Vietnamese and (optionally) English."""
+
+    vi: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return (self.en or self.vi) if lang == "en" else self.vi
+
 
 # C0 and C1 control characters other than tab and line breaks: they corrupt terminal
 # output (escape sequences), exports and PDFs, are never typed on purpose, and NUL

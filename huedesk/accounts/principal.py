@@ -44,14 +44,14 @@ def resolve(session: Session, actor: Actor) -> Principal:
 
 
 def _lookup(session: Session, actor: Actor) -> Principal:
-    # one indexed query for a signed-in user (every unit of work asks); whether any account
-    # exists only matters when none has this name
+    # One indexed query for a signed-in user (every unit of work asks); whether any account
+    # exists only matters when none has this name. A Core select over the table: resolving
+    # who asks configures no ORM mapper (a brief's start-up, issue #16).
     name = actor_name(actor)
+    accounts = UserAccount.__table__.c
     found = session.execute(
-        select(UserAccount.name, UserAccount.role, UserAccount.active).where(
-            UserAccount.name == name
-        )
-    ).first()
+        select(accounts.name, accounts.role, accounts.active).where(accounts.name == name)
+    ).one_or_none()
     if found is None and not has_accounts(session):
         if isinstance(actor, Principal):
             return actor

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from huedesk import audit
@@ -140,8 +140,19 @@ class AccountService:
         opened read-only it only checks, so reading it needs no write.
         """
         writable = self.db.read_only is None
+        # Core statements over the table: signing in configures no ORM mapper (a brief's
+        # start-up, issue #16), and the account has no version column to keep.
+        accounts = cast(Table, UserAccount.__table__)
         with self.db.write() if writable else self.db.read() as s:
-            acc = s.scalar(select(UserAccount).where(UserAccount.name == clean(name)))
+            acc = s.execute(
+                select(
+                    accounts.c.id,
+                    accounts.c.name,
+                    accounts.c.role,
+                    accounts.c.password_hash,
+                    accounts.c.active,
+                ).where(accounts.c.name == clean(name))
+            ).one_or_none()
             if acc is None or not verify_password(acc.password_hash, password):
                 raise PermissionDenied(
                     "Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."
@@ -159,10 +170,11 @@ class AccountService:
                 )
             if not writable:
                 return Principal(acc.name, acc.role)
+            changes: dict[str, object] = {"last_login_at": utcnow()}
             if needs_rehash(acc.password_hash):
-                acc.password_hash = hash_password(password)
+                changes["password_hash"] = hash_password(password)
                 s.info[APPENDED] = True  # the account's seal beside the database follows
-            acc.last_login_at = utcnow()
+            s.execute(update(accounts).where(accounts.c.id == acc.id).values(changes))
             return Principal(acc.name, acc.role)
 
     def add(

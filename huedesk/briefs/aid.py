@@ -23,6 +23,7 @@ from decimal import Decimal
 from reportlab.platypus import Flowable, Paragraph
 
 from huedesk.briefs import glossary
+from huedesk.briefs.aid_data import AidProjectSummary, AidStatement
 from huedesk.briefs.blocks import (
     MONEY_SIZE,
     Col,
@@ -35,7 +36,7 @@ from huedesk.briefs.blocks import (
     running_text,
     table,
 )
-from huedesk.briefs.data import AidProjectSummary, AidStatement, Names
+from huedesk.briefs.data import Names
 from huedesk.briefs.frame import AppendixHead, BriefHeader
 from huedesk.briefs.markup import esc
 from huedesk.briefs.styles import styles

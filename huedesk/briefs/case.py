@@ -20,7 +20,7 @@ from huedesk.briefs.blocks import (
     table,
     task_table,
 )
-from huedesk.briefs.data import CaseBrief, CasePersonLine, Withheld
+from huedesk.briefs.case_data import CaseBrief, CasePersonLine, Withheld
 from huedesk.briefs.frame import BriefHeader
 from huedesk.briefs.markup import esc
 from huedesk.briefs.styles import styles

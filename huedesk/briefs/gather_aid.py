@@ -18,14 +18,21 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from huedesk.briefs.data import AidProjectSummary, AidStatement, AidTxLine, Names, OrgInfo
+from huedesk.briefs.aid_data import AidProjectSummary, AidStatement, AidTxLine
+from huedesk.briefs.data import Names, OrgInfo
 from huedesk.briefs.gather_common import one_row, org_info
+from huedesk.db import models
 from huedesk.db.enums import TransactionType
 from huedesk.db.functions import folded
-from huedesk.db.models import AidProject, AidTransaction, Organisation
 from huedesk.errors import HueDeskError, NotFoundError
 from huedesk.stats.aid_values import committed_vnd
 from huedesk.text import clean, fold
+
+# Core tables, not the ORM classes: a brief reads plain rows, so printing one configures
+# no ORM mapper (start-up, issue #16; tests/cli/test_startup.py).
+aid_project = models.AidProject.__table__
+aid_transaction = models.AidTransaction.__table__
+organisation = models.Organisation.__table__
 
 
 def gather_aid(
@@ -43,50 +50,54 @@ def gather_aid(
         )
     donor: OrgInfo | None = None
     if project_id is not None:
-        scope, where = "project", AidProject.id == project_id
+        scope, where = "project", aid_project.c.id == project_id
     elif donor_id is not None:
-        scope, where = "donor", AidProject.donor_id == donor_id
+        scope, where = "donor", aid_project.c.donor_id == donor_id
         donor = org_info(session, donor_id)
         reference = donor.ref
     else:
         assert year is not None
         scope = "year"
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        in_year = AidTransaction.value_date.between(start, end)
+        in_year = aid_transaction.c.value_date.between(start, end)
         where = or_(
-            AidProject.approved_on.between(start, end),
-            AidProject.id.in_(select(AidTransaction.project_id).where(in_year)),
+            aid_project.c.approved_on.between(start, end),
+            aid_project.c.id.in_(select(aid_transaction.c.project_id).where(in_year)),
         )
     projects = session.execute(
-        select(AidProject, Organisation.name, Organisation.name_en)
-        .join(Organisation, Organisation.id == AidProject.donor_id)
+        select(
+            aid_project,
+            organisation.c.name.label("donor_name"),
+            organisation.c.name_en.label("donor_name_en"),
+        )
+        .join(organisation, organisation.c.id == aid_project.c.donor_id)
         .where(where)
-        .order_by(AidProject.approved_on.is_(None), AidProject.approved_on, AidProject.id)
+        .order_by(aid_project.c.approved_on.is_(None), aid_project.c.approved_on, aid_project.c.id)
     ).all()
     if scope == "project":
         if not projects:
-            one_row(session, "aid_project", select(AidProject.id).where(where), project_id or 0)
-        reference = projects[0][0].ref
+            one_row(session, "aid_project", select(aid_project.c.id).where(where), project_id or 0)
+        reference = projects[0].ref
     elif scope == "year":
         reference = str(year)
-    ids = [p.id for p, _n, _e in projects]
+    ids = [p.id for p in projects]
     txs = session.execute(
-        select(AidTransaction, AidProject.ref)
-        .join(AidProject, AidProject.id == AidTransaction.project_id)
-        .where(AidTransaction.project_id.in_(ids))
-        .order_by(AidTransaction.value_date, AidTransaction.id)
+        select(aid_transaction, aid_project.c.ref.label("project_ref"))
+        .join(aid_project, aid_project.c.id == aid_transaction.c.project_id)
+        .where(aid_transaction.c.project_id.in_(ids))
+        .order_by(aid_transaction.c.value_date, aid_transaction.c.id)
     ).all()
     by_project: dict[int, list[Any]] = defaultdict(list)
-    for t, _ref in txs:
+    for t in txs:
         # A year's statement stands as of 31 December: printed later, it gives the same figures.
         if year is None or t.value_date.year <= year:
             by_project[t.project_id].append(t)
     summaries = tuple(
-        _summary(p, Names(name, name_en), by_project[p.id], year) for p, name, name_en in projects
+        _summary(p, Names(p.donor_name, p.donor_name_en), by_project[p.id], year) for p in projects
     )
     shown = [
         AidTxLine(
-            project_ref=ref,
+            project_ref=t.project_ref,
             value_date=t.value_date,
             tx_type=t.tx_type,
             tranche=t.tranche,
@@ -96,7 +107,7 @@ def gather_aid(
             amount_vnd=t.amount_vnd,
             document_ref=t.document_ref,
         )
-        for t, ref in txs
+        for t in txs
         if year is None or t.value_date.year == year
     ]
     return AidStatement(
@@ -145,11 +156,11 @@ def find_donor_id(session: Session, name: str) -> int:
     """
     wanted = clean(name)
     exact = session.scalars(
-        select(Organisation.id).where(
+        select(organisation.c.id).where(
             or_(
-                Organisation.name == wanted,
-                Organisation.name_en == wanted,
-                Organisation.ref == wanted,
+                organisation.c.name == wanted,
+                organisation.c.name_en == wanted,
+                organisation.c.ref == wanted,
             )
         )
     ).all()
@@ -157,15 +168,15 @@ def find_donor_id(session: Session, name: str) -> int:
         return exact[0]
     key = f"%{fold(wanted)}%"
     loose = session.execute(
-        select(Organisation.id, Organisation.name)
-        .where(Organisation.id.in_(select(AidProject.donor_id)))
+        select(organisation.c.id, organisation.c.name)
+        .where(organisation.c.id.in_(select(aid_project.c.donor_id)))
         .where(
             or_(
-                folded(Organisation.name).like(key),
-                folded(func.coalesce(Organisation.name_en, "")).like(key),
+                folded(organisation.c.name).like(key),
+                folded(func.coalesce(organisation.c.name_en, "")).like(key),
             )
         )
-        .order_by(Organisation.name)
+        .order_by(organisation.c.name)
     ).all()
     if len(loose) == 1:
         return int(loose[0][0])

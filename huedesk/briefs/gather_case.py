@@ -11,19 +11,27 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from huedesk.briefs.data import (
+from huedesk.briefs.case_data import (
     WITHHELD,
     ActionLine,
     CaseBrief,
     CasePersonLine,
     ConsentLine,
-    Names,
     Withheld,
 )
+from huedesk.briefs.data import Names
 from huedesk.briefs.gather_common import country_names, one_row, tasks_from
-from huedesk.db.models import CaseAction, CaseConsent, CasePerson, ConsularCase, Person
+from huedesk.db import models
+
+# Core tables, not the ORM classes: a brief reads plain rows, so printing one configures
+# no ORM mapper (start-up, issue #16; tests/cli/test_startup.py).
+case_action = models.CaseAction.__table__
+case_consent = models.CaseConsent.__table__
+case_person = models.CasePerson.__table__
+consular_case = models.ConsularCase.__table__
+person = models.Person.__table__
 
 
 def _mask(value: Any, redact: bool) -> Any | Withheld:
@@ -32,31 +40,31 @@ def _mask(value: Any, redact: bool) -> Any | Withheld:
 
 def gather_case(session: Session, record_id: int, *, redact: bool = False) -> CaseBrief:
     """The summary's data for consular case ``record_id`` (``NotFoundError`` if none)."""
-    officer = aliased(Person)
-    c, officer_name = one_row(
+    officer = person.alias()
+    c = one_row(
         session,
         "consular_case",
-        select(ConsularCase, officer.full_name)
-        .outerjoin(officer, officer.id == ConsularCase.officer_id)
-        .where(ConsularCase.id == record_id),
+        select(consular_case, officer.c.full_name.label("officer_name"))
+        .outerjoin(officer, officer.c.id == consular_case.c.officer_id)
+        .where(consular_case.c.id == record_id),
         record_id,
     )
     people_rows = session.execute(
         select(
-            Person.full_name,
-            CasePerson.role,
-            Person.gender,
-            Person.date_of_birth,
-            Person.nationality,
-            Person.passport_no,
-            Person.phone,
-            Person.email,
-            Person.address,
-            CasePerson.notes,
+            person.c.full_name,
+            case_person.c.role,
+            person.c.gender,
+            person.c.date_of_birth,
+            person.c.nationality,
+            person.c.passport_no,
+            person.c.phone,
+            person.c.email,
+            person.c.address,
+            case_person.c.notes,
         )
-        .join(Person, Person.id == CasePerson.person_id)
-        .where(CasePerson.case_id == record_id)
-        .order_by(CasePerson.id)
+        .join(person, person.c.id == case_person.c.person_id)
+        .where(case_person.c.case_id == record_id)
+        .order_by(case_person.c.id)
     ).all()
     names = country_names(session, [c.country_code, *(r[4] for r in people_rows)])
     people = tuple(
@@ -77,24 +85,29 @@ def gather_case(session: Session, record_id: int, *, redact: bool = False) -> Ca
     actions = tuple(
         ActionLine(*r)
         for r in session.execute(
-            select(CaseAction.taken_at, CaseAction.action, CaseAction.officer, CaseAction.next_step)
-            .where(CaseAction.case_id == record_id)
-            .order_by(CaseAction.taken_at, CaseAction.id)
+            select(
+                case_action.c.taken_at,
+                case_action.c.action,
+                case_action.c.officer,
+                case_action.c.next_step,
+            )
+            .where(case_action.c.case_id == record_id)
+            .order_by(case_action.c.taken_at, case_action.c.id)
         ).all()
     )
     consents = tuple(
         ConsentLine(*r)
         for r in session.execute(
             select(
-                Person.full_name,
-                CaseConsent.recipient,
-                CaseConsent.scope,
-                CaseConsent.given_on,
-                CaseConsent.withdrawn_on,
+                person.c.full_name,
+                case_consent.c.recipient,
+                case_consent.c.scope,
+                case_consent.c.given_on,
+                case_consent.c.withdrawn_on,
             )
-            .join(Person, Person.id == CaseConsent.person_id)
-            .where(CaseConsent.case_id == record_id)
-            .order_by(CaseConsent.given_on, CaseConsent.id)
+            .join(person, person.c.id == case_consent.c.person_id)
+            .where(case_consent.c.case_id == record_id)
+            .order_by(case_consent.c.given_on, case_consent.c.id)
         ).all()
     )
     return CaseBrief(
@@ -108,7 +121,7 @@ def gather_case(session: Session, record_id: int, *, redact: bool = False) -> Ca
         closed_on=c.closed_on,
         deadline=c.deadline,
         status=c.status,
-        officer=officer_name,
+        officer=c.officer_name,
         information_source=c.information_source,
         source_detail=c.source_detail,
         consulate_notified_at=c.consulate_notified_at,

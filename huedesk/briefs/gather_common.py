@@ -9,9 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huedesk.briefs.data import Names, OrgInfo, TaskLine
-from huedesk.db.models import Country, FollowUpTask, Organisation
-from huedesk.errors import NotFoundError
+from huedesk.db import models
 from huedesk.records.kinds import kind_spec
+from huedesk.records.service import not_found
+
+# Core tables, not the ORM classes: a brief reads plain rows, so printing one configures
+# no ORM mapper (start-up, issue #16; tests/cli/test_startup.py).
+country = models.Country.__table__
+follow_up_task = models.FollowUpTask.__table__
+organisation = models.Organisation.__table__
 
 
 def country_names(session: Session, codes: Iterable[str | None]) -> dict[str, Names]:
@@ -20,7 +26,9 @@ def country_names(session: Session, codes: Iterable[str | None]) -> dict[str, Na
     if not wanted:
         return {}
     rows = session.execute(
-        select(Country.code, Country.name_vi, Country.name_en).where(Country.code.in_(wanted))
+        select(country.c.code, country.c.name_vi, country.c.name_en).where(
+            country.c.code.in_(wanted)
+        )
     ).all()
     return {code: Names(vi, en) for code, vi, en in rows}
 
@@ -29,10 +37,15 @@ def tasks_from(session: Session, source_uuid: str) -> tuple[TaskLine, ...]:
     """Follow-up tasks raised from one record, by due date."""
     rows = session.execute(
         select(
-            FollowUpTask.title, FollowUpTask.due_date, FollowUpTask.assignee, FollowUpTask.status
+            follow_up_task.c.title,
+            follow_up_task.c.due_date,
+            follow_up_task.c.assignee,
+            follow_up_task.c.status,
         )
-        .where(FollowUpTask.source_uuid == source_uuid)
-        .order_by(FollowUpTask.due_date.is_(None), FollowUpTask.due_date, FollowUpTask.id)
+        .where(follow_up_task.c.source_uuid == source_uuid)
+        .order_by(
+            follow_up_task.c.due_date.is_(None), follow_up_task.c.due_date, follow_up_task.c.id
+        )
     ).all()
     return tuple(TaskLine(*r) for r in rows)
 
@@ -41,11 +54,7 @@ def one_row(session: Session, kind: str, stmt: Any, record_id: int) -> Any:
     """The single row ``stmt`` selects, or the record service's bilingual not-found error."""
     row = session.execute(stmt).one_or_none()
     if row is None:
-        spec = kind_spec(kind)
-        raise NotFoundError(
-            f"Không tìm thấy {spec.label_vi.lower()} số {record_id}.",
-            f"No {spec.label_en.lower()} with id {record_id}.",
-        )
+        raise not_found(kind_spec(kind), record_id)
     return row
 
 
@@ -55,14 +64,14 @@ def org_info(session: Session, org_id: int) -> OrgInfo:
         session,
         "organisation",
         select(
-            Organisation.ref,
-            Organisation.name,
-            Organisation.name_en,
-            Organisation.org_type,
-            Organisation.country_code,
-            Organisation.address,
-            Organisation.website,
-        ).where(Organisation.id == org_id),
+            organisation.c.ref,
+            organisation.c.name,
+            organisation.c.name_en,
+            organisation.c.org_type,
+            organisation.c.country_code,
+            organisation.c.address,
+            organisation.c.website,
+        ).where(organisation.c.id == org_id),
         org_id,
     )
     names = country_names(session, [row.country_code])

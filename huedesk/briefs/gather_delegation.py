@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import case, func, or_, select, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from huedesk.briefs.data import (
     AgreementLine,
@@ -27,21 +27,23 @@ from huedesk.briefs.data import (
     VisitLine,
 )
 from huedesk.briefs.gather_common import country_names, one_row, org_info, tasks_from
+from huedesk.db import models
 from huedesk.db.enums import DelegationStatus, TaskStatus, TransactionType
-from huedesk.db.models import (
-    Agreement,
-    AidProject,
-    AidTransaction,
-    Delegation,
-    DelegationMember,
-    FdiProject,
-    FollowUpTask,
-    Gift,
-    Organisation,
-    Partnership,
-    Person,
-    ProgrammeItem,
-)
+
+# Core tables, not the ORM classes: a brief reads plain rows, so printing one configures
+# no ORM mapper (start-up, issue #16; tests/cli/test_startup.py).
+agreement = models.Agreement.__table__
+aid_project = models.AidProject.__table__
+aid_transaction = models.AidTransaction.__table__
+delegation = models.Delegation.__table__
+delegation_member = models.DelegationMember.__table__
+fdi_project = models.FdiProject.__table__
+follow_up_task = models.FollowUpTask.__table__
+gift = models.Gift.__table__
+organisation = models.Organisation.__table__
+partnership = models.Partnership.__table__
+person = models.Person.__table__
+programme_item = models.ProgrammeItem.__table__
 
 COUNTRY_HISTORY_LIMIT = 15
 # Gifts of earlier visits count once the visit took place (a planned gift was not given yet).
@@ -51,9 +53,8 @@ _DONE = (DelegationStatus.COMPLETED, DelegationStatus.REPORTED)
 def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
     """The brief's data for delegation ``record_id`` (``NotFoundError`` if there is none)."""
     d = one_row(
-        session, "delegation", select(Delegation).where(Delegation.id == record_id), record_id
-    )[0]
-    # Copy the row's columns now; the ORM object itself stays inside this function.
+        session, "delegation", select(delegation).where(delegation.c.id == record_id), record_id
+    )
     partner_id, country_code, uuid, start = d.partner_id, d.country_code, d.uuid, d.start_date
     partner = org_info(session, partner_id) if partner_id is not None else None
     by_country = partner_id is None
@@ -65,27 +66,27 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
     limit = COUNTRY_HISTORY_LIMIT if by_country else None
 
     earlier = (
-        key_col(Delegation.partner_id, Delegation.country_code),
-        Delegation.start_date < start,
-        Delegation.id != record_id,
+        key_col(delegation.c.partner_id, delegation.c.country_code),
+        delegation.c.start_date < start,
+        delegation.c.id != record_id,
     )
     visits = _visits(session, earlier, limit)
     partnerships = _partnerships(
-        session, key_col(Partnership.partner_id, Partnership.country_code), limit
+        session, key_col(partnership.c.partner_id, partnership.c.country_code), limit
     )
-    agreement_filter = key_col(Agreement.counterpart_id, Agreement.country_code)
+    agreement_filter = key_col(agreement.c.counterpart_id, agreement.c.country_code)
     if partnerships and not by_country:
         agreement_filter = or_(
             agreement_filter,
-            Agreement.partnership_id.in_(
-                select(Partnership.id).where(Partnership.partner_id == partner_id)
+            agreement.c.partnership_id.in_(
+                select(partnership.c.id).where(partnership.c.partner_id == partner_id)
             ),
         )
-    donor = aliased(Organisation)
+    donor = organisation.alias()
     aid_filter = (
-        AidProject.donor_id.in_(select(donor.id).where(donor.country_code == country_code))
+        aid_project.c.donor_id.in_(select(donor.c.id).where(donor.c.country_code == country_code))
         if by_country
-        else AidProject.donor_id == partner_id
+        else aid_project.c.donor_id == partner_id
     )
     names = country_names(session, [country_code])
     tasks = tasks_from(session, uuid)
@@ -113,14 +114,14 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
         notes=d.notes,
         members=_members(session, record_id),
         programme=_programme(session, record_id),
-        gifts=_gifts(session, Gift.delegation_id == record_id),
+        gifts=_gifts(session, gift.c.delegation_id == record_id),
         history_by_country=by_country,
         visits=visits,
         partnerships=partnerships,
         agreements=_agreements(session, agreement_filter, limit),
         aid=_aid(session, aid_filter, limit),
-        fdi=_fdi(session, key_col(FdiProject.investor_id, FdiProject.country_code), limit),
-        earlier_gifts=_gifts(session, *earlier, Delegation.status.in_(_DONE)),
+        fdi=_fdi(session, key_col(fdi_project.c.investor_id, fdi_project.c.country_code), limit),
+        earlier_gifts=_gifts(session, *earlier, delegation.c.status.in_(_DONE)),
         tasks=tasks,
         open_tasks=open_tasks,
     )
@@ -129,49 +130,55 @@ def gather_delegation(session: Session, record_id: int) -> DelegationBrief:
 def _partner_tasks(session: Session, partner_id: int, record_id: int) -> tuple[TaskLine, ...]:
     """Open follow-ups on the partner's other records: visits, agreements, partnerships, aid."""
     sources = union_all(
-        select(Delegation.uuid, Delegation.ref).where(
-            Delegation.partner_id == partner_id, Delegation.id != record_id
+        select(delegation.c.uuid, delegation.c.ref).where(
+            delegation.c.partner_id == partner_id, delegation.c.id != record_id
         ),
-        select(Agreement.uuid, Agreement.ref).where(Agreement.counterpart_id == partner_id),
-        select(Partnership.uuid, Partnership.ref).where(Partnership.partner_id == partner_id),
-        select(AidProject.uuid, AidProject.ref).where(AidProject.donor_id == partner_id),
+        select(agreement.c.uuid, agreement.c.ref).where(agreement.c.counterpart_id == partner_id),
+        select(partnership.c.uuid, partnership.c.ref).where(partnership.c.partner_id == partner_id),
+        select(aid_project.c.uuid, aid_project.c.ref).where(aid_project.c.donor_id == partner_id),
     ).subquery()
     rows = session.execute(
         select(
-            FollowUpTask.title,
-            FollowUpTask.due_date,
-            FollowUpTask.assignee,
-            FollowUpTask.status,
+            follow_up_task.c.title,
+            follow_up_task.c.due_date,
+            follow_up_task.c.assignee,
+            follow_up_task.c.status,
             sources.c.ref,
         )
-        .join(sources, sources.c.uuid == FollowUpTask.source_uuid)
-        .where(FollowUpTask.status != TaskStatus.DONE)
-        .order_by(FollowUpTask.due_date.is_(None), FollowUpTask.due_date, FollowUpTask.id)
+        .join(sources, sources.c.uuid == follow_up_task.c.source_uuid)
+        .where(follow_up_task.c.status != TaskStatus.DONE)
+        .order_by(
+            follow_up_task.c.due_date.is_(None), follow_up_task.c.due_date, follow_up_task.c.id
+        )
     ).all()
     return tuple(TaskLine(*r) for r in rows)
 
 
 def _members(session: Session, delegation_id: int) -> tuple[MemberLine, ...]:
-    org = aliased(Organisation)
+    org = organisation.alias()
     rows = session.execute(
         select(
-            Person.full_name,
-            Person.position,
-            org.name,
-            Person.nationality,
-            DelegationMember.title,
-            DelegationMember.form_of_address,
-            DelegationMember.language,
-            DelegationMember.dietary_needs,
-            DelegationMember.is_head,
-            Person.gender,
-            DelegationMember.precedence,
-            org.name_en,
+            person.c.full_name,
+            person.c.position,
+            org.c.name,
+            person.c.nationality,
+            delegation_member.c.title,
+            delegation_member.c.form_of_address,
+            delegation_member.c.language,
+            delegation_member.c.dietary_needs,
+            delegation_member.c.is_head,
+            person.c.gender,
+            delegation_member.c.precedence,
+            org.c.name_en,
         )
-        .join(Person, Person.id == DelegationMember.person_id)
-        .outerjoin(org, org.id == Person.organisation_id)
-        .where(DelegationMember.delegation_id == delegation_id)
-        .order_by(DelegationMember.is_head.desc(), DelegationMember.precedence, DelegationMember.id)
+        .join(person, person.c.id == delegation_member.c.person_id)
+        .outerjoin(org, org.c.id == person.c.organisation_id)
+        .where(delegation_member.c.delegation_id == delegation_id)
+        .order_by(
+            delegation_member.c.is_head.desc(),
+            delegation_member.c.precedence,
+            delegation_member.c.id,
+        )
     ).all()
     names = country_names(session, (r[3] for r in rows))
     return tuple(
@@ -195,15 +202,15 @@ def _members(session: Session, delegation_id: int) -> tuple[MemberLine, ...]:
 def _programme(session: Session, delegation_id: int) -> tuple[ProgrammeLine, ...]:
     rows = session.execute(
         select(
-            ProgrammeItem.starts_at,
-            ProgrammeItem.ends_at,
-            ProgrammeItem.place,
-            ProgrammeItem.activity,
-            ProgrammeItem.hue_participants,
-            ProgrammeItem.responsible_office,
+            programme_item.c.starts_at,
+            programme_item.c.ends_at,
+            programme_item.c.place,
+            programme_item.c.activity,
+            programme_item.c.hue_participants,
+            programme_item.c.responsible_office,
         )
-        .where(ProgrammeItem.delegation_id == delegation_id)
-        .order_by(ProgrammeItem.starts_at, ProgrammeItem.id)
+        .where(programme_item.c.delegation_id == delegation_id)
+        .order_by(programme_item.c.starts_at, programme_item.c.id)
     ).all()
     return tuple(ProgrammeLine(*r) for r in rows)
 
@@ -211,16 +218,16 @@ def _programme(session: Session, delegation_id: int) -> tuple[ProgrammeLine, ...
 def _gifts(session: Session, *where: object) -> tuple[GiftLine, ...]:
     rows = session.execute(
         select(
-            Delegation.ref,
-            Delegation.start_date,
-            Gift.direction,
-            Gift.description,
-            Gift.giver,
-            Gift.recipient,
+            delegation.c.ref,
+            delegation.c.start_date,
+            gift.c.direction,
+            gift.c.description,
+            gift.c.giver,
+            gift.c.recipient,
         )
-        .join(Delegation, Delegation.id == Gift.delegation_id)
+        .join(delegation, delegation.c.id == gift.c.delegation_id)
         .where(*where)  # type: ignore[arg-type]
-        .order_by(Delegation.start_date.desc(), Gift.id)
+        .order_by(delegation.c.start_date.desc(), gift.c.id)
     ).all()
     return tuple(GiftLine(*r) for r in rows)
 
@@ -228,16 +235,16 @@ def _gifts(session: Session, *where: object) -> tuple[GiftLine, ...]:
 def _visits(session: Session, where: tuple[Any, ...], limit: int | None) -> tuple[VisitLine, ...]:
     rows = session.execute(
         select(
-            Delegation.ref,
-            Delegation.direction,
-            Delegation.title,
-            Delegation.start_date,
-            Delegation.end_date,
-            Delegation.status,
-            Delegation.outcomes,
+            delegation.c.ref,
+            delegation.c.direction,
+            delegation.c.title,
+            delegation.c.start_date,
+            delegation.c.end_date,
+            delegation.c.status,
+            delegation.c.outcomes,
         )
         .where(*where)
-        .order_by(Delegation.start_date.desc(), Delegation.id.desc())
+        .order_by(delegation.c.start_date.desc(), delegation.c.id.desc())
         .limit(limit)
     ).all()
     return tuple(VisitLine(*r) for r in rows)
@@ -248,17 +255,17 @@ def _partnerships(
 ) -> tuple[PartnershipLine, ...]:
     rows = session.execute(
         select(
-            Partnership.ref,
-            Organisation.name,
-            Organisation.name_en,
-            Partnership.relation_type,
-            Partnership.level,
-            Partnership.since,
-            Partnership.status,
+            partnership.c.ref,
+            organisation.c.name,
+            organisation.c.name_en,
+            partnership.c.relation_type,
+            partnership.c.level,
+            partnership.c.since,
+            partnership.c.status,
         )
-        .join(Organisation, Organisation.id == Partnership.partner_id)
+        .join(organisation, organisation.c.id == partnership.c.partner_id)
         .where(where)  # type: ignore[arg-type]
-        .order_by(Partnership.since.is_(None), Partnership.since, Partnership.id)
+        .order_by(partnership.c.since.is_(None), partnership.c.since, partnership.c.id)
         .limit(limit)
     ).all()
     return tuple(PartnershipLine(r[0], Names(r[1], r[2]), *r[3:]) for r in rows)
@@ -267,47 +274,47 @@ def _partnerships(
 def _agreements(session: Session, where: object, limit: int | None) -> tuple[AgreementLine, ...]:
     rows = session.execute(
         select(
-            Agreement.ref,
-            Agreement.title,
-            Agreement.agreement_type,
-            Agreement.signing_level,
-            Agreement.signed_on,
-            Agreement.expires_on,
-            Agreement.status,
+            agreement.c.ref,
+            agreement.c.title,
+            agreement.c.agreement_type,
+            agreement.c.signing_level,
+            agreement.c.signed_on,
+            agreement.c.expires_on,
+            agreement.c.status,
         )
         .where(where)  # type: ignore[arg-type]
-        .order_by(Agreement.signed_on.desc(), Agreement.id.desc())
+        .order_by(agreement.c.signed_on.desc(), agreement.c.id.desc())
         .limit(limit)
     ).all()
     return tuple(AgreementLine(*r) for r in rows)
 
 
 def _aid(session: Session, where: object, limit: int | None) -> tuple[AidLine, ...]:
-    same_currency = AidTransaction.currency == AidProject.currency
+    same_currency = aid_transaction.c.currency == aid_project.c.currency
     disbursed = (
         select(
-            AidTransaction.project_id,
-            func.sum(AidTransaction.amount_vnd).label("vnd"),
-            func.sum(case((same_currency, AidTransaction.amount), else_=0)).label("amount"),
+            aid_transaction.c.project_id,
+            func.sum(aid_transaction.c.amount_vnd).label("vnd"),
+            func.sum(case((same_currency, aid_transaction.c.amount), else_=0)).label("amount"),
         )
-        .join(AidProject, AidProject.id == AidTransaction.project_id)
-        .where(AidTransaction.tx_type == TransactionType.DISBURSEMENT)
-        .group_by(AidTransaction.project_id)
+        .join(aid_project, aid_project.c.id == aid_transaction.c.project_id)
+        .where(aid_transaction.c.tx_type == TransactionType.DISBURSEMENT)
+        .group_by(aid_transaction.c.project_id)
         .subquery()
     )
     rows = session.execute(
         select(
-            AidProject.ref,
-            AidProject.title,
-            AidProject.committed_amount,
-            AidProject.currency,
+            aid_project.c.ref,
+            aid_project.c.title,
+            aid_project.c.committed_amount,
+            aid_project.c.currency,
             func.coalesce(disbursed.c.vnd, 0),
-            AidProject.status,
+            aid_project.c.status,
             func.coalesce(disbursed.c.amount, 0),
         )
-        .outerjoin(disbursed, disbursed.c.project_id == AidProject.id)
+        .outerjoin(disbursed, disbursed.c.project_id == aid_project.c.id)
         .where(where)  # type: ignore[arg-type]
-        .order_by(AidProject.approved_on.desc(), AidProject.id.desc())
+        .order_by(aid_project.c.approved_on.desc(), aid_project.c.id.desc())
         .limit(limit)
     ).all()
     return tuple(AidLine(*r) for r in rows)
@@ -316,15 +323,15 @@ def _aid(session: Session, where: object, limit: int | None) -> tuple[AidLine, .
 def _fdi(session: Session, where: object, limit: int | None) -> tuple[FdiLine, ...]:
     rows = session.execute(
         select(
-            FdiProject.ref,
-            FdiProject.name,
-            FdiProject.registered_capital,
-            FdiProject.currency,
-            FdiProject.licence_date,
-            FdiProject.status,
+            fdi_project.c.ref,
+            fdi_project.c.name,
+            fdi_project.c.registered_capital,
+            fdi_project.c.currency,
+            fdi_project.c.licence_date,
+            fdi_project.c.status,
         )
         .where(where)  # type: ignore[arg-type]
-        .order_by(FdiProject.licence_date.desc(), FdiProject.id.desc())
+        .order_by(fdi_project.c.licence_date.desc(), fdi_project.c.id.desc())
         .limit(limit)
     ).all()
     return tuple(FdiLine(*r) for r in rows)

@@ -49,6 +49,7 @@ from huedesk.records.service import (
     get_in,
     list_ids_in,
     list_in,
+    owner_in,
     rows_in,
     update_in,
     year_range_in,
@@ -85,6 +86,16 @@ class RecordService:
         with self.db.read() as s:
             spec = kind_spec(kind)
             return self._shown(self._reader(s, spec), spec, get_in(s, kind, record_id))
+
+    def require(self, kind: str, record_id: int) -> None:
+        """Refuse (``NotFoundError``, ``PermissionDenied``) what ``get`` would refuse, reading less.
+
+        For those that only need to know the record may be opened (a brief), without
+        loading it: the same rules as ``get`` (``visibility.require_row``).
+        """
+        with self.db.read() as s:
+            spec = kind_spec(kind)
+            require_row(self._reader(s, spec), spec, owner_in(s, spec, record_id))
 
     def get_by_ref(self, kind: str, ref: str) -> dict[str, Any]:
         """The record ``ref`` names: reference number, UUID, exact name, or ``PARENT/N``."""

@@ -116,15 +116,38 @@ def row_dict(obj: Any) -> dict[str, Any]:
     return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
 
 
+def not_found(spec: KindSpec, record_id: int) -> NotFoundError:
+    """The error for a record of kind ``spec`` with id ``record_id`` that does not exist."""
+    return NotFoundError(
+        f"Không tìm thấy {spec.label_vi.lower()} số {record_id}.",
+        f"No {spec.label_en.lower()} with id {record_id}.",
+    )
+
+
 def get_obj(session: Session, spec: KindSpec, record_id: int) -> Any:
     """The stored row object, or a ``NotFoundError`` naming the kind and id."""
     obj = session.get(spec.model, record_id) if 0 < record_id <= MAX_ID else None
     if obj is None:
-        raise NotFoundError(
-            f"Không tìm thấy {spec.label_vi.lower()} số {record_id}.",
-            f"No {spec.label_en.lower()} with id {record_id}.",
-        )
+        raise not_found(spec, record_id)
     return obj
+
+
+def owner_in(session: Session, spec: KindSpec, record_id: int) -> dict[str, Any]:
+    """What ``visibility.require_row`` reads of a stored record (``NotFoundError`` if none).
+
+    A Core select of the id (and an attachment's owner kind): no ORM object is loaded
+    and no mapper configured, so a brief checks its record cheaply (issue #16).
+    """
+    table = spec.table
+    columns = [table.c.id] + ([table.c.owner_kind] if spec.name == "attachment" else [])
+    row = (
+        session.execute(select(*columns).where(table.c.id == record_id)).one_or_none()
+        if 0 < record_id <= MAX_ID
+        else None
+    )
+    if row is None:
+        raise not_found(spec, record_id)
+    return dict(row._mapping)
 
 
 def _authorise_change(

@@ -13,19 +13,10 @@ import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
+from huedesk.text import Names  # a label in both languages: figures' and briefs'
+
 Unit = str  # "count", or an ISO currency code for amounts in minor units ("VND", "USD" …)
 COUNT: Unit = "count"
-
-
-@dataclass(frozen=True)
-class Names:
-    """A label in Vietnamese and (optionally) English."""
-
-    vi: str
-    en: str | None = None
-
-    def get(self, lang: str) -> str:
-        return (self.en or self.vi) if lang == "en" else self.vi
 
 
 @dataclass(frozen=True)

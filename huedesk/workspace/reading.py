@@ -123,7 +123,7 @@ class Briefs:
 
         who = self._ws.principal
         require_row(who, kind_spec(kind))
-        self._ws.records.get(kind, record_id)  # refused (or not found) like opening it
+        self._ws.records.require(kind, record_id)  # refused (or not found) like opening it
         redact = redact or not who.can_see_sensitive
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         return render_brief(
@@ -164,9 +164,9 @@ class Briefs:
         from huedesk.briefs import render_aid_statement  # on first use: see the class
 
         if project_id is not None:
-            self._ws.records.get("aid_project", project_id)
+            self._ws.records.require("aid_project", project_id)
         if donor_id is not None:
-            self._ws.records.get("organisation", donor_id)
+            self._ws.records.require("organisation", donor_id)
         return render_aid_statement(
             self._ws.db,
             Path(out),

@@ -64,6 +64,7 @@ def test_consular_cases_hidden_from_other_roles(
     for kind in SENSITIVE:
         for call in (
             lambda k=kind: svc.get(k, ids[k]),
+            lambda k=kind: svc.require(k, ids[k]),
             lambda k=kind: svc.list(k),
             lambda k=kind: svc.delete_impact(k, ids[k]),
         ):
@@ -75,6 +76,9 @@ def test_consular_cases_hidden_from_other_roles(
         svc.children("consular_case", ids["consular_case"], "case_action")
     with pytest.raises(PermissionDenied):
         svc.get("attachment", world["case_file"])
+    with pytest.raises(PermissionDenied):  # what a brief asks before it prints: the same rules
+        svc.require("attachment", world["case_file"])
+    svc.require("delegation", ids["delegation"])
     visible_files = svc.list("attachment").rows
     assert [r["owner_kind"] for r in visible_files] == ["delegation"]
     with pytest.raises(PermissionDenied):
@@ -125,6 +129,8 @@ def test_consular_roles_see_and_change_cases(
     assert person["passport_no"] == PASSPORT
     assert person["date_of_birth"] == dt.date(1980, 9, 2)
     assert svc.list("attachment").total == 2
+    svc.require("consular_case", ids["consular_case"])
+    svc.require("attachment", world["case_file"])
 
 
 @pytest.mark.parametrize("name", ["quantri", "lanhsu", "canbo", "xem"])

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from huedesk.briefs import render_brief
-from huedesk.briefs.data import WITHHELD
+from huedesk.briefs.case_data import WITHHELD
 from huedesk.briefs.gather_case import gather_case
 from huedesk.db.engine import Database
 from huedesk.records import RecordService

@@ -46,6 +46,20 @@ def _imported(args: list[str], env_db: Path | None = None) -> set[str]:
     }
 
 
+def _python(script: str, *args: str, env: dict[str, str]) -> str:
+    """What ``python -c SCRIPT ARGS`` prints, run fresh with this checkout first on the path."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
 def _under(modules: set[str], *prefixes: str) -> list[str]:
     return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes))
 
@@ -102,7 +116,8 @@ def test_each_subcommand_registers_without_the_others_modules() -> None:
 def test_a_delegation_brief_loads_only_what_it_prints(db_path: Path, tmp_path: Path) -> None:
     """The brief command goes through the door like every command, but the door loads a
     capability's code when it is first used: no backup restore or integrity-check
-    machinery, no spreadsheet or archive code, no other brief's layout or chart code."""
+    machinery, no spreadsheet or archive code, no other brief's layout, chart or data
+    classes (a frozen dataclass costs ~1 ms to create), no statistics service."""
     from huedesk.records import RecordService
     from huedesk.store import open_store
     from tests.briefs import samples
@@ -127,11 +142,65 @@ def test_a_delegation_brief_loads_only_what_it_prints(db_path: Path, tmp_path: P
         "huedesk.briefs.year_charts",
         "huedesk.briefs.aid",
         "huedesk.briefs.case",
+        "huedesk.briefs.case_data",
+        "huedesk.briefs.aid_data",
+        "huedesk.stats",
         "reportlab.graphics",
         "PySide6",
         "alembic",
     )
     assert not _under(modules, *unused)
+
+
+def test_signed_in_briefs_read_plain_rows_and_configure_no_orm_mapper(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Configuring SQLAlchemy's mappers (every model's relationships and instrumentation)
+    and compiling ORM statements was a tenth of a brief's CPU; briefs read plain rows with
+    Core statements over the tables instead, through the same services: signing in, the
+    settings, the check that the record may be opened, the gathering. The PDFs are the
+    same (``tests/briefs``)."""
+    from huedesk.accounts import AccountService
+    from huedesk.records import RecordService
+    from huedesk.store import open_store
+    from tests.briefs import samples
+
+    db = open_store(db_path)
+    accounts = AccountService(db)
+    accounts.create_first_admin("quantri", "Quan-tri-1234")
+    svc = RecordService(db, actor="quantri")
+    visit = samples.gifu_visit(svc)
+    case = samples.stranded_worker_case(svc)
+    aid = samples.koica_clinic(svc)
+    db.dispose()
+    script = """
+import sys
+from huedesk.cli.main import main
+folder = sys.argv[1]
+codes = [
+    main(["brief", "delegation", sys.argv[2], "-o", folder + "/d.pdf"]),
+    main(["brief", "case", sys.argv[3], "-o", folder + "/c.pdf"]),
+    main(["brief", "aid", sys.argv[4], "-o", folder + "/a.pdf"]),
+    main(["brief", "aid", "--year", "2025", "-o", folder + "/y.pdf"]),
+]
+from huedesk.db.base import Base
+mappers = Base.registry.mappers
+print(*codes, sum(1 for m in mappers if m.configured), len(mappers))
+"""
+    env = {
+        "HUEDESK_DB": str(db_path),
+        "HUEDESK_USER": "quantri",
+        "HUEDESK_PASSWORD": "Quan-tri-1234",
+    }
+    printed = _python(script, str(tmp_path), visit.ref, case.ref, aid.ref, env=env)
+    *codes, configured, mappers = map(int, printed.split()[-6:])
+    assert codes == [0, 0, 0, 0] and configured == 0 and mappers > 20
+    for name in ("d", "c", "a", "y"):
+        assert (tmp_path / f"{name}.pdf").read_bytes().startswith(b"%PDF")
+    db = open_store(db_path)
+    signed = {a.name: a.last_login_at for a in AccountService(db).list("quantri")}
+    db.dispose()
+    assert signed["quantri"] is not None  # signing in still notes the time
 
 
 def test_fonts_are_registered_once_and_only_when_a_pdf_is_made(
@@ -157,16 +226,7 @@ render_year_review(db, 2025, sys.argv[2] + "/b.pdf", lang="en")
 db.dispose()
 print(len(parsed), len(set(parsed)))
 """
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(db_path), str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    parsed, distinct = map(int, done.stdout.split())
+    parsed, distinct = map(int, _python(script, str(db_path), str(tmp_path), env={}).split())
     assert parsed == distinct == 4  # the four Tinos faces, once each for two PDFs
 
 

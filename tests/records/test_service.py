@@ -51,6 +51,21 @@ def test_reference_numbers_run_per_prefix_and_year(svc: RecordService) -> None:
         svc.get_by_ref("delegation", "ĐV-2030-0001")
 
 
+def test_require_refuses_what_get_refuses(svc: RecordService) -> None:
+    """``require`` (what a brief asks before printing) says "not found" exactly as ``get``."""
+    d = _delegation(svc)
+    svc.require("delegation", d["id"])
+    for missing in (d["id"] + 1000, 0, -1, 10**30):  # 10**30 overflows SQLite's integer
+        with pytest.raises(NotFoundError) as by_get:
+            svc.get("delegation", missing)
+        with pytest.raises(NotFoundError) as by_require:
+            svc.require("delegation", missing)
+        assert str(by_require.value) == str(by_get.value)
+    svc.delete("delegation", d["id"])
+    with pytest.raises(NotFoundError, match=f"id {d['id']}"):
+        svc.require("delegation", d["id"])
+
+
 def test_every_change_is_audited_with_old_and_new_values(svc: RecordService, db: Database) -> None:
     d = _delegation(svc)
     svc.update(
