@@ -186,3 +186,12 @@ def test_a_pooled_connection_is_tried_only_after_idling(
         _backend_pid(pg_db)
     assert "\n" not in lost.value.en
     assert _backend_pid(pg_db) not in (first, second)
+
+
+def test_every_connection_is_set_up_for_search(pg_db: Database) -> None:
+    # A search ranks the first matches in the table's order, the same ones each time, with a
+    # plan made for its words (a word in most records is not looked up like a rare one).
+    for _ in range(7):  # past psycopg's prepare threshold (5)
+        with pg_db.read() as s:
+            assert s.execute(text("SHOW synchronize_seqscans")).scalar_one() == "off"
+            assert s.execute(text("SHOW plan_cache_mode")).scalar_one() == "force_custom_plan"

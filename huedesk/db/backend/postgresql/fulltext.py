@@ -1,8 +1,15 @@
-"""The search index on PostgreSQL: a table of documents with one ``tsvector``, GIN-indexed.
+"""The search index on PostgreSQL: the documents' texts, and their ``tsvector``s GIN-indexed.
 
-Migration 0002 creates ``search_fts`` (``key`` = the document key, the six text
-fields, ``tsv``) and ``search_meta``. The ``tsvector`` is built here, in Python, not
-by a text search configuration: HueDesk's own folded text is already lower case,
+``search_fts`` holds each document's key and its six text fields (for snippets);
+``search_words`` (migration 0009) its ``tsvector``, in a narrow table of its own
+(``key``, ``tsv``; ``key`` references ``search_fts`` and goes with it): matching and
+ranking read only those rows, and a ``tsvector`` is kept in the row (``STORAGE
+MAIN``: compressed in place rather than moved out to TOAST), so ranking the first
+matches of a common word reads each one from the page the match was found on.
+Before 0009 the ``tsv`` was a column of ``search_fts`` (migration 0002), so ranking a
+common word's first 2,000 matches fetched 2,000 ``tsvector``s from TOAST one by one.
+
+The ``tsvector`` is built here, in Python, not by a text search configuration: HueDesk's own folded text is already lower case,
 without marks and cut into words (``huedesk.db.fulltext``: a word is ``[^\\W_]+``), so
 the server's parser and its locale never decide what a word is, and both backends
 see the same words. Folded words are weighted A (reference), B (title) and C (body);
@@ -14,8 +21,10 @@ A ``Match`` becomes a ``tsquery`` built the same way: each phrase's words joined
 fields. Words are letters and digits only and are quoted anyway, so nothing the
 user types is ``tsquery`` syntax. Ranking is ``ts_rank`` with the service's weights
 for A/B/C (D, the words as written, a tenth of a title hit) divided by
-1 + log(document length), over the first ``window`` matches in the index's own order,
-as FTS5 ranks its first matches (a search's tiers and the texts of what it found come
+1 + log(document length), over the first ``window`` matches in the index's own order
+(the table's: keys ascending as it was filled; ``synchronize_seqscans`` is off on every
+connection, so a scan always starts at the table's first page and the same matches
+are ranked every time), as FTS5 ranks its first matches (a search's tiers and the texts of what it found come
 back in one statement: ``PgIndex.best``). It is not BM25: the same records are found,
 in an order that mostly agrees (on demo data the best hit is the same for most
 queries; ``docs/architecture.md`` gives the figures).
@@ -45,7 +54,8 @@ from huedesk.db.fulltext import (
     record_matches,
 )
 
-COLUMNS = ("key", "ref", "title", "body", "ref_x", "title_x", "body_x", "tsv")
+TEXT_COLUMNS = ("key", "ref", "title", "body", "ref_x", "title_x", "body_x")
+WORDS_TABLE = "search_words"  # key, tsv (migration 0009)
 
 _WORD = re.compile(r"[^\W_]+")
 _MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
@@ -126,7 +136,7 @@ class PgIndex(IndexTable):
         where = "" if kinds is None else f" AND {_kind_condition(kinds)}"
         return (
             f"SELECT key, ts_rank({self._ranking(weights)}, tsv, q, 1) AS r FROM ("
-            f"SELECT key, tsv, q FROM {FTS_TABLE}, CAST(:{query} AS tsquery) AS q "
+            f"SELECT key, tsv, q FROM {WORDS_TABLE}, CAST(:{query} AS tsquery) AS q "
             f"WHERE tsv @@ q{where}{also} LIMIT :window) AS hits ORDER BY r DESC, key LIMIT :n"
         )
 
@@ -184,7 +194,7 @@ class PgIndex(IndexTable):
 
     def keys(self, session: Session, match: Match) -> list[int]:
         rows = session.execute(
-            text(f"SELECT key FROM {FTS_TABLE} WHERE tsv @@ CAST(:q AS tsquery) ORDER BY key"),
+            text(f"SELECT key FROM {WORDS_TABLE} WHERE tsv @@ CAST(:q AS tsquery) ORDER BY key"),
             {"q": tsquery(match)},
         )
         return [int(k) for k in rows.scalars()]
@@ -195,10 +205,16 @@ class PgIndex(IndexTable):
         documents: Sequence[Document],
         behind: protocol.WriteBehind | None = None,
     ) -> None:
-        copy_rows(session, FTS_TABLE, COLUMNS, [(*doc, tsvector(doc)) for doc in documents])
+        copy_rows(session, FTS_TABLE, TEXT_COLUMNS, documents)
+        copy_rows(session, WORDS_TABLE, ("key", "tsv"), [(d.key, tsvector(d)) for d in documents])
+
+    def clear(self, session: Session) -> None:
+        # Emptied first: deleting the texts would look up each document's words to delete them.
+        session.execute(text(f"DELETE FROM {WORDS_TABLE}"))
+        super().clear(session)
 
     def optimize(self, session: Session) -> None:
-        session.execute(text(f"ANALYZE {FTS_TABLE}"))
+        session.execute(text(f"ANALYZE {FTS_TABLE}, {WORDS_TABLE}"))
 
     def problems(self, session: Session) -> str | None:
         return None  # the server keeps its GIN index consistent with its table
@@ -212,13 +228,13 @@ def _record_matches(element: record_matches, compiler: SQLCompiler, **kw: Any) -
     column = compiler.process(element.id_column, **kw)
     query = compiler.process(element.query, **kw)  # bound by PgIndex.parameter
     return (
-        f"{column} IN (SELECT (key >> {KIND_BITS}) FROM {FTS_TABLE} "
+        f"{column} IN (SELECT (key >> {KIND_BITS}) FROM {WORDS_TABLE} "
         f"WHERE tsv @@ CAST({query} AS tsquery) AND {_kind_condition([element.kind_code])})"
     )
 
 
 def create_statements() -> list[str]:
-    """The index's tables (migration 0002)."""
+    """The index's tables as migration 0002 made them (0009 moves ``tsv`` to ``search_words``)."""
     return [
         f"CREATE TABLE {FTS_TABLE} (key bigint PRIMARY KEY, ref text, "
         "title text, body text, ref_x text, "
