@@ -22,10 +22,11 @@ fields. Words are letters and digits only and are quoted anyway, so nothing the
 user types is ``tsquery`` syntax. Ranking is ``ts_rank`` with the service's weights
 for A/B/C (D, the words as written, a tenth of a title hit) divided by
 1 + log(document length), over the first ``window`` matches in the index's own order
-(the table's: keys ascending as it was filled; ``synchronize_seqscans`` is off on every
-connection, so a scan always starts at the table's first page and the same matches
-are ranked every time), as FTS5 ranks its first matches (a search's tiers and the texts of what it found come
-back in one statement: ``PgIndex.best``). It is not BM25: the same records are found,
+(the table's: keys ascending after migration 0009 or a full rebuild, which ``optimize``
+rewrites in key order, later documents after them; ``synchronize_seqscans`` is off on
+every connection, so a scan always starts at the table's first page and the same
+matches are ranked every time), as FTS5 ranks its first matches (a search's tiers and
+the texts of what it found come back in one statement: ``PgIndex.best``). It is not BM25: the same records are found,
 in an order that mostly agrees (on demo data the best hit is the same for most
 queries; ``docs/architecture.md`` gives the figures).
 """
@@ -214,6 +215,9 @@ class PgIndex(IndexTable):
         super().clear(session)
 
     def optimize(self, session: Session) -> None:
+        # A full rebuild puts documents kind after kind; in key order again, a common word's
+        # first matches are its lowest keys, the ones FTS5 ranks (keys ascending).
+        session.execute(text(f"CLUSTER {WORDS_TABLE} USING {WORDS_TABLE}_pkey"))
         session.execute(text(f"ANALYZE {FTS_TABLE}, {WORDS_TABLE}"))
 
     def problems(self, session: Session) -> str | None:
