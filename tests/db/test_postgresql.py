@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text, update
@@ -204,3 +205,40 @@ def test_a_rebuilt_index_is_in_key_order(pg_db: Database) -> None:
     with pg_db.read() as s:  # a scan meets the documents by key, as FTS5 returns them
         scanned = s.scalars(text("SELECT key FROM search_words ORDER BY ctid")).all()
     assert len(scanned) > 60 and scanned == sorted(scanned)
+
+
+def _scans_run(plan: dict[str, Any]) -> int:
+    """Nodes of an ``EXPLAIN (ANALYZE, FORMAT JSON)`` plan that ran a filter ``ts_match_vq``."""
+    ran = plan.get("Actual Loops", 0) > 0 and "ts_match_vq" in plan.get("Filter", "")
+    return int(ran) + sum(_scans_run(child) for child in plan.get("Plans", []))
+
+
+def test_a_scan_and_the_gin_index_rank_the_same_first_matches(
+    pg_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huedesk.db import fulltext
+    from huedesk.db.backend.postgresql import fulltext as pg_fulltext
+    from huedesk.search.parsing import parse
+    from huedesk.search.schema import WEIGHTS
+
+    generate(pg_db, records=150, seed=3)
+    with pg_db.write() as s:  # records edited after the load: the table is not in key order
+        s.execute(text("UPDATE search_words SET tsv = tsv WHERE key % 3 = 0"))
+    for query in ("hue", "dai su", "nguyen van", "lao", "hội nghị", "thành phố", "0001"):
+        match = parse(query).folded_match()
+        ranked = []
+        # DENSE_PAGES 0: never a scan (the two samples run, the GIN side answers);
+        # a billion: always (the samples and the scan from the first page).
+        for dense_pages, scans in ((0, 2), (10**9, 3)):
+            monkeypatch.setattr(pg_fulltext, "DENSE_PAGES", dense_pages)
+            with pg_db.read() as s:
+                index = fulltext.index(s)
+                ranked.append(
+                    index.ranked(s, match, kinds=None, weights=WEIGHTS, limit=50, window=40)
+                )
+                plan = s.execute(
+                    text("EXPLAIN (ANALYZE, FORMAT JSON) " + index._window("q", None, WEIGHTS, "")),
+                    {"q": index.parameter(match), "window": 40, "n": 50},
+                ).scalar_one()
+            assert _scans_run(plan[0]["Plan"]) == scans, (query, dense_pages)
+        assert ranked[0] == ranked[1] and len(ranked[0]) > 0, query
