@@ -207,10 +207,15 @@ def test_a_rebuilt_index_is_in_key_order(pg_db: Database) -> None:
     assert len(scanned) > 60 and scanned == sorted(scanned)
 
 
-def _scans_run(plan: dict[str, Any]) -> int:
-    """Nodes of an ``EXPLAIN (ANALYZE, FORMAT JSON)`` plan that ran a filter ``ts_match_vq``."""
-    ran = plan.get("Actual Loops", 0) > 0 and "ts_match_vq" in plan.get("Filter", "")
-    return int(ran) + sum(_scans_run(child) for child in plan.get("Plans", []))
+def _scanned_from_the_first_page(plan: dict[str, Any]) -> bool:
+    """Whether an ``EXPLAIN (ANALYZE, FORMAT JSON)`` plan ran the scan that stops at the
+    window (a sequential scan filtered by ``ts_match_vq`` alone), not the GIN side."""
+    here = (
+        plan.get("Actual Loops", 0) > 0
+        and plan["Node Type"] == "Seq Scan"
+        and plan.get("Filter", "").startswith("ts_match_vq")
+    )
+    return here or any(_scanned_from_the_first_page(child) for child in plan.get("Plans", []))
 
 
 def test_a_scan_and_the_gin_index_rank_the_same_first_matches(
@@ -227,18 +232,32 @@ def test_a_scan_and_the_gin_index_rank_the_same_first_matches(
     for query in ("hue", "dai su", "nguyen van", "lao", "hội nghị", "thành phố", "0001"):
         match = parse(query).folded_match()
         ranked = []
-        # DENSE_PAGES 0: never a scan (the two samples run, the GIN side answers);
-        # a billion: always (the samples and the scan from the first page).
-        for dense_pages, scans in ((0, 2), (10**9, 3)):
+        # DENSE_PAGES 0: never the scan from the first page; a billion: always.
+        for dense_pages, scanned in ((0, False), (10**9, True)):
             monkeypatch.setattr(pg_fulltext, "DENSE_PAGES", dense_pages)
             with pg_db.read() as s:
                 index = fulltext.index(s)
                 ranked.append(
                     index.ranked(s, match, kinds=None, weights=WEIGHTS, limit=50, window=40)
                 )
+                window = index._window("q", match, None, WEIGHTS, "")
                 plan = s.execute(
-                    text("EXPLAIN (ANALYZE, FORMAT JSON) " + index._window("q", None, WEIGHTS, "")),
-                    {"q": index.parameter(match), "window": 40, "n": 50},
+                    text("EXPLAIN (ANALYZE, FORMAT JSON) " + window),
+                    {**pg_fulltext._bound("q", match), "window": 40, "n": 50},
                 ).scalar_one()
-            assert _scans_run(plan[0]["Plan"]) == scans, (query, dense_pages)
+            assert _scanned_from_the_first_page(plan[0]["Plan"]) is scanned, (query, scanned)
         assert ranked[0] == ranked[1] and len(ranked[0]) > 0, query
+
+
+def test_the_whole_words_of_a_search_ending_with_a_prefix() -> None:
+    from huedesk.db.backend.postgresql.fulltext import whole_words
+    from huedesk.db.fulltext import Match, Phrase
+
+    kim_min = Match((Phrase(("kim",)), Phrase(("min",), prefix=True)))
+    assert whole_words(kim_min) == "'kim'"
+    assert whole_words(Match((Phrase(("Hội", "nghị"), prefix=True),), "text")) == "'hội'"
+    assert whole_words(Match((Phrase(("o'neil",)), Phrase(("kim",)), Phrase(("k",), True)))) == (
+        "'o''neil' & 'kim'"
+    )
+    assert whole_words(Match((Phrase(("festival",), prefix=True),))) is None  # nothing else
+    assert whole_words(Match((Phrase(("kim",)), Phrase(("min",))))) is None  # no prefix

@@ -119,6 +119,27 @@ def tsquery(match: Match) -> str:
     return " & ".join(_phrase(p, label) for p in match.phrases)
 
 
+def whole_words(match: Match) -> str | None:
+    """When ``match`` ends with a prefix: its other words, which a document must all hold, as
+    a ``tsquery`` (``None`` without a prefix or without other words).
+
+    The GIN index expands a prefix into the set of every document holding any word that
+    starts so ("min" → minh, a name in most records) before it can intersect; looking up
+    the whole words alone and checking the prefix in the rows found is far cheaper ("kim
+    min": 4.5 ms instead of 20).
+    """
+    if not any(p.prefix for p in match.phrases):
+        return None
+    words = [w.lower() for p in match.phrases for w in (p.words[:-1] if p.prefix else p.words)]
+    return " & ".join(_quoted(w) for w in dict.fromkeys(words)) or None
+
+
+def _bound(name: str, match: Match) -> dict[str, str]:
+    """The parameters ``PgIndex._window(name, match, …)`` binds."""
+    whole = whole_words(match)
+    return {name: tsquery(match), **({f"{name}_whole": whole} if whole else {})}
+
+
 def _kind_condition(codes: Sequence[int]) -> str:
     return kind_condition("key", codes)
 
@@ -137,10 +158,18 @@ class PgIndex(IndexTable):
         top = max(w) or 1.0
         return "ARRAY[" + ", ".join(f"{float(x) / top:.6f}" for x in w) + "]::float4[]"
 
-    def _window(self, query: str, kinds: Sequence[int] | None, weights: Weights, also: str) -> str:
+    def _window(
+        self,
+        query: str,
+        match: Match,
+        kinds: Sequence[int] | None,
+        weights: Weights,
+        also: str,
+    ) -> str:
         """The ranked first ``:window`` matches of the tsquery parameter ``query``, best first,
-        at most ``:n`` (``also``: a further condition). The first matches in the index's own
-        order, as FTS5 takes them: sorting every match by key first would read them all.
+        at most ``:n`` (``also``: a further condition; parameters: ``_bound(query, match)``).
+        The first matches in the index's own order, as FTS5 takes them: sorting every match
+        by key first would read them all.
 
         Two ways to the same first matches, one chosen by a sample (``_dense``): for words
         found in a large share of the records, a scan from the first page (``ts_match_vq``
@@ -158,7 +187,10 @@ class PgIndex(IndexTable):
                 f"WHERE {match}{where}{also} AND {gate} LIMIT :window)"
             )
 
-        scan, indexed = first("ts_match_vq(tsv, q)", dense), first("tsv @@ q", f"NOT {dense}")
+        through = "tsv @@ q"
+        if whole_words(match):  # the index finds the whole words; the rows are checked
+            through = f"tsv @@ CAST(:{query}_whole AS tsquery) AND ts_match_vq(tsv, q)"
+        scan, indexed = first("ts_match_vq(tsv, q)", dense), first(through, f"NOT {dense}")
         return (
             f"SELECT key, ts_rank({self._ranking(weights)}, tsv, q, 1) AS r FROM ("
             f"{scan} UNION ALL {indexed}) AS hits ORDER BY r DESC, key LIMIT :n"
@@ -184,8 +216,8 @@ class PgIndex(IndexTable):
         limit: int,
         window: int,
     ) -> list[tuple[int, float]]:
-        sql = self._window("q", kinds, weights, "")
-        rows = session.execute(text(sql), {"q": tsquery(match), "window": window, "n": limit})
+        sql = self._window("q", match, kinds, weights, "")
+        rows = session.execute(text(sql), {**_bound("q", match), "window": window, "n": limit})
         return [(int(key), _relevance(r)) for key, r in rows]
 
     def best(
@@ -206,10 +238,10 @@ class PgIndex(IndexTable):
         params: dict[str, Any] = {"window": window, "n": limit * len(tiers), "limit": limit}
         ctes = []
         for i, (tier, match) in enumerate(tiers):
-            params[f"q{i}"] = tsquery(match)
+            params.update(_bound(f"q{i}", match))
             above = " UNION ".join(f"SELECT key FROM t{j}" for j in range(i))
             skip = f" AND (SELECT count(*) FROM ({above}) AS a) < :limit" if above else ""
-            ranked = self._window(f"q{i}", kinds, weights, skip)
+            ranked = self._window(f"q{i}", match, kinds, weights, skip)
             ctes.append(
                 f"t{i} AS MATERIALIZED (SELECT key, {int(tier)} AS tier, r FROM ({ranked}) AS x)"
             )
