@@ -255,9 +255,13 @@ def test_the_whole_words_of_a_search_ending_with_a_prefix() -> None:
 
     kim_min = Match((Phrase(("kim",)), Phrase(("min",), prefix=True)))
     assert whole_words(kim_min) == "'kim'"
-    assert whole_words(Match((Phrase(("Hội", "nghị"), prefix=True),), "text")) == "'hội'"
+    assert whole_words(Match((Phrase(("Hội", "ng"), prefix=True),), "text")) == "'hội'"
     assert whole_words(Match((Phrase(("o'neil",)), Phrase(("kim",)), Phrase(("k",), True)))) == (
         "'o''neil' & 'kim'"
     )
+    assert whole_words(Match((Phrase(("ls", "2025", "00"), prefix=True),), "ref")) == (
+        "'ls' & '2025'"
+    )
     assert whole_words(Match((Phrase(("festival",), prefix=True),))) is None  # nothing else
+    assert whole_words(Match((Phrase(("ls", "2025", "0007"), prefix=True),), "ref")) is None
     assert whole_words(Match((Phrase(("kim",)), Phrase(("min",))))) is None  # no prefix
