@@ -207,18 +207,30 @@ def test_a_rebuilt_index_is_in_key_order(pg_db: Database) -> None:
     assert len(scanned) > 60 and scanned == sorted(scanned)
 
 
-def _scanned_from_the_first_page(plan: dict[str, Any]) -> bool:
-    """Whether an ``EXPLAIN (ANALYZE, FORMAT JSON)`` plan ran the scan that stops at the
-    window (a sequential scan filtered by ``ts_match_vq`` alone), not the GIN side."""
-    here = (
+def _ran(plan: dict[str, Any]) -> set[str]:
+    """The ways (``PgIndex._window``) an ``EXPLAIN (ANALYZE, FORMAT JSON)`` plan ran: its
+    nodes that produced rows, by the condition that reads the table."""
+    ways = set()
+    if (
         plan.get("Actual Loops", 0) > 0
-        and plan["Node Type"] == "Seq Scan"
-        and plan.get("Filter", "").startswith("ts_match_vq")
-    )
-    return here or any(_scanned_from_the_first_page(child) for child in plan.get("Plans", []))
+        and plan["Node Type"] in ("Seq Scan", "Bitmap Heap Scan")
+        and plan.get("Relation Name") == "search_words"
+    ):
+        cond = plan.get("Recheck Cond", "") + "|" + plan.get("Filter", "")
+        if "ctid" in cond:
+            pass  # the sample of the first pages
+        elif plan["Node Type"] == "Seq Scan" and cond.startswith("|ts_match_vq"):
+            ways.add("scan")
+        elif "ts_match_vq" in cond:
+            ways.add("whole")
+        else:
+            ways.add("index")
+    for child in plan.get("Plans", []):
+        ways |= _ran(child)
+    return ways
 
 
-def test_a_scan_and_the_gin_index_rank_the_same_first_matches(
+def test_every_way_to_a_window_ranks_the_same_first_matches(
     pg_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from huedesk.db import fulltext
@@ -229,24 +241,35 @@ def test_a_scan_and_the_gin_index_rank_the_same_first_matches(
     generate(pg_db, records=150, seed=3)
     with pg_db.write() as s:  # records edited after the load: the table is not in key order
         s.execute(text("UPDATE search_words SET tsv = tsv WHERE key % 3 = 0"))
-    for query in ("hue", "dai su", "nguyen van", "lao", "hội nghị", "thành phố", "0001"):
+    ways = {  # the sample's thresholds that force each way
+        "scan": {"DENSE_PAGES": 10**9, "WHOLE_ROWS": 0},
+        "index": {"DENSE_PAGES": 0, "WHOLE_ROWS": -1},
+        "whole": {"DENSE_PAGES": 0, "WHOLE_ROWS": 10**9},
+    }
+    queries = ("hue", "dai su", "nguyen van", "lao", "hội nghị", "thành phố", "0001", "nguyen th")
+    tried = []
+    for query in queries:
         match = parse(query).folded_match()
-        ranked = []
-        # DENSE_PAGES 0: never the scan from the first page; a billion: always.
-        for dense_pages, scanned in ((0, False), (10**9, True)):
-            monkeypatch.setattr(pg_fulltext, "DENSE_PAGES", dense_pages)
+        ranked = {}
+        for way, thresholds in ways.items():
+            if way == "whole" and pg_fulltext.whole_words(match) is None:
+                continue
+            for name, value in thresholds.items():
+                monkeypatch.setattr(pg_fulltext, name, value)
             with pg_db.read() as s:
                 index = fulltext.index(s)
-                ranked.append(
-                    index.ranked(s, match, kinds=None, weights=WEIGHTS, limit=50, window=40)
+                ranked[way] = index.ranked(
+                    s, match, kinds=None, weights=WEIGHTS, limit=50, window=40
                 )
                 window = index._window("q", match, None, WEIGHTS, "")
                 plan = s.execute(
                     text("EXPLAIN (ANALYZE, FORMAT JSON) " + window),
                     {**pg_fulltext._bound("q", match), "window": 40, "n": 50},
                 ).scalar_one()
-            assert _scanned_from_the_first_page(plan[0]["Plan"]) is scanned, (query, scanned)
-        assert ranked[0] == ranked[1] and len(ranked[0]) > 0, query
+            assert _ran(plan[0]["Plan"]) <= {way}, (query, way)  # nothing else read the table
+        assert len(set(map(tuple, ranked.values()))) == 1 and ranked["scan"], query
+        tried.append(len(ranked))
+    assert tried.count(3) >= 4  # "dai su", "nguyen van", "thành phố", "nguyen th": all three ways
 
 
 def test_the_whole_words_of_a_search_ending_with_a_prefix() -> None:

@@ -75,6 +75,9 @@ DENSE_PAGES = 5000
 # The longest prefix looked up through the whole words beside it (``whole_words``); as in
 # FTS5's prefix indexes (2 and 3 letters), the short ones are those found in most records.
 SHORT_PREFIX = 3
+# ... unless the sample expects that to read more rows than this: "Đoàn Đại sứ" would read
+# 25,000 (its words as written are in most delegations; the index alone: 18 ms, 68 this way).
+WHOLE_ROWS = 10_000
 
 _MAX_LEXEME = 2046  # bytes: PostgreSQL refuses a longer word in a tsvector or tsquery
 
@@ -176,39 +179,55 @@ class PgIndex(IndexTable):
         The first matches in the index's own order, as FTS5 takes them: sorting every match
         by key first would read them all.
 
-        Two ways to the same first matches, one chosen by a sample (``_dense``): for words
-        found in a large share of the records, a scan from the first page (``ts_match_vq``
-        is ``@@`` that the GIN index cannot serve) stops at the window; otherwise the GIN
-        index, which first builds the set of every match (36,000 for "chan may": twice the
-        time of the whole scan), finds the rarer ones without reading the rest. Both meet the
-        rows in the table's order, so they give the same matches; only the time differs.
+        Three ways to the same first matches, one chosen per search by a sample of the
+        table's first ``SAMPLE_PAGES`` (a fraction of a millisecond): ``scan``, for words
+        found in a large share of the records, reads the table from its first page and stops
+        at the window (``ts_match_vq`` is the ``@@`` the GIN index cannot serve); ``index``
+        goes through the GIN index, which first builds the set of every match (36,000 for
+        "chan may": three times the scan), so rarer words are found without reading the rest;
+        ``whole``, before a short prefix, looks up the other words in the GIN index and checks
+        the prefix in the rows found (``whole_words``), unless the sample says that would
+        read more than ``WHOLE_ROWS`` rows. Each way meets the rows in the table's order, so
+        all give the same matches; only the time differs.
         """
         where = "" if kinds is None else f" AND {_kind_condition(kinds)}"
-        dense = self._dense(query, where)
+        full, whole = f"CAST(:{query} AS tsquery)", f"CAST(:{query}_whole AS tsquery)"
+        has_whole = whole_words(match) is not None
+        chosen = f"way_{query}"
+        per_match = DENSE_PAGES // SAMPLE_PAGES
 
-        def first(match: str, gate: str) -> str:
+        def counted(words: str) -> str:
             return (
-                f"(SELECT key, tsv, q FROM {WORDS_TABLE}, CAST(:{query} AS tsquery) AS q "
-                f"WHERE {match}{where}{also} AND {gate} LIMIT :window)"
+                f"(SELECT count(*) FROM {WORDS_TABLE} WHERE ctid < '({SAMPLE_PAGES},0)'::tid "
+                f"AND ts_match_vq(tsv, {words}){where})"
             )
 
-        through = "tsv @@ q"
-        if whole_words(match):  # the index finds the whole words; the rows are checked
-            through = f"tsv @@ CAST(:{query}_whole AS tsquery) AND ts_match_vq(tsv, q)"
-        scan, indexed = first("ts_match_vq(tsv, q)", dense), first(through, f"NOT {dense}")
-        return (
-            f"SELECT key, ts_rank({self._ranking(weights)}, tsv, q, 1) AS r FROM ("
-            f"{scan} UNION ALL {indexed}) AS hits ORDER BY r DESC, key LIMIT :n"
+        if_whole = (
+            f"WHEN LEAST(sw * pages / {SAMPLE_PAGES}, :window * sw / GREATEST(sf, 1)) "
+            f"<= {WHOLE_ROWS} THEN 'whole' "
+            if has_whole
+            else ""
+        )
+        sample = (
+            f"{chosen} AS MATERIALIZED (SELECT CASE WHEN sf * {per_match} >= :window THEN 'scan' "
+            f"{if_whole}ELSE 'index' END AS way FROM (SELECT {counted(full)} AS sf, "
+            f"{counted(whole) if has_whole else '0'} AS sw, (SELECT GREATEST(relpages, "
+            f"{SAMPLE_PAGES}) FROM pg_class WHERE oid = '{WORDS_TABLE}'::regclass) AS pages) "
+            "AS sample)"
         )
 
-    @staticmethod
-    def _dense(query: str, where: str) -> str:
-        """Whether the window's matches are likely within the first ``DENSE_PAGES`` pages,
-        judged by the matches in the first ``SAMPLE_PAGES`` (a fraction of a millisecond)."""
+        def first(condition: str, way: str) -> str:
+            return (
+                f"(SELECT key, tsv, q FROM {WORDS_TABLE}, {full} AS q WHERE {condition}{where}"
+                f"{also} AND (SELECT way FROM {chosen}) = '{way}' LIMIT :window)"
+            )
+
+        ways = [first("ts_match_vq(tsv, q)", "scan"), first("tsv @@ q", "index")]
+        if has_whole:
+            ways.append(first(f"tsv @@ {whole} AND ts_match_vq(tsv, q)", "whole"))
         return (
-            f"((SELECT count(*) FROM {WORDS_TABLE} WHERE ctid < '({SAMPLE_PAGES},0)'::tid "
-            f"AND ts_match_vq(tsv, CAST(:{query} AS tsquery)){where}) "
-            f"* {DENSE_PAGES // SAMPLE_PAGES} >= :window)"
+            f"WITH {sample} SELECT key, ts_rank({self._ranking(weights)}, tsv, q, 1) AS r "
+            f"FROM ({' UNION ALL '.join(ways)}) AS hits ORDER BY r DESC, key LIMIT :n"
         )
 
     def ranked(
