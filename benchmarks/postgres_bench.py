@@ -10,9 +10,10 @@ a demo database made earlier), copies it to the server with ``huedesk copy``'s
 ``copy_database`` (timed, with every table's count and checksum compared; ``--copied``:
 the server database already holds that copy), then times, on both, each query of
 ``search_bench.py``'s set through ``huedesk.search.search``, and a list page as the
-window opens it (``ids`` of the whole list, then the first 100 rows), and prints the
-medians, the statements each sent to its database, the PostgreSQL/SQLite ratio per
-query and per kind of query. Without ``--url`` it starts a throw-away server
+window opens it (``ids`` of the whole list, then the first 100 rows), in turns (one run
+on SQLite, one on the server: both see the same load), and prints the medians, how many
+of the server's hits SQLite found too, the statements each sent to its database, the
+PostgreSQL/SQLite ratio per query and per kind of query. Without ``--url`` it starts a throw-away server
 (``tests/postgres_server.py``). Target: PostgreSQL within 2x of SQLite.
 """
 
@@ -57,14 +58,16 @@ def query_kind(query: str) -> str:
     return "folded words" if len(parsed.folded_text.split()) > 1 else "one folded word"
 
 
-def _median_ms(fn: Callable[[], Any], runs: int) -> float:
-    fn()  # warm caches
-    times = []
+def _paired_ms(a: Callable[[], Any], b: Callable[[], Any], runs: int) -> tuple[float, float]:
+    """Medians of ``a`` and ``b`` timed in turns (on a shared machine, both see the same load)."""
+    a(), b()  # warm caches
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
+        for fn, into in ((a, times[0]), (b, times[1])):
+            t = time.perf_counter()
+            fn()
+            into.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 class Statements:
@@ -155,28 +158,36 @@ def copy_both_ways(lite: Database, location: ServerURL, folder: Path) -> None:
 
 def compare(lite: Database, pg: Database, runs: int) -> None:
     counted = Statements(lite), Statements(pg)
-    print(f"\n{'':<24} {'hits':>5} {'SQLite ms':>10} {'PG ms':>8} {'stmts':>5} {'PG/SQLite':>10}")
+    print(
+        f"\n{'':<24} {'hits':>5} {'same':>5} {'SQLite ms':>10} {'PG ms':>8} {'stmts':>5}"
+        f" {'PG/SQLite':>10}"
+    )
     ratios: dict[str, list[float]] = {}
     medians: dict[str, tuple[list[float], list[float]]] = {}
 
-    def row(label: str, group: str, a: float, b: float, hits: int, statements: int) -> None:
+    def row(
+        label: str, group: str, a: float, b: float, hits: int, same: int, statements: int
+    ) -> None:
         ratios.setdefault(group, []).append(b / a)
         both = medians.setdefault(group, ([], []))
         both[0].append(a)
         both[1].append(b)
-        print(f"{label:<24} {hits:>5} {a:>10.1f} {b:>8.1f} {statements:>5} {b / a:>9.1f}x")
+        print(
+            f"{label:<24} {hits:>5} {same:>5} {a:>10.1f} {b:>8.1f} {statements:>5} {b / a:>9.1f}x"
+        )
 
     for q in QUERIES:
-        a = _median_ms(lambda q=q: search(lite, q), runs)
-        b = _median_ms(lambda q=q: search(pg, q), runs)
+        a, b = _paired_ms(lambda q=q: search(lite, q), lambda q=q: search(pg, q), runs)
         sent = counted[1].of(lambda q=q: search(pg, q))
-        row(f"search {q}", query_kind(q), a, b, len(search(pg, q)), sent)
+        found = [{(h.kind, h.record_id) for h in search(d, q)} for d in (lite, pg)]
+        row(f"search {q}", query_kind(q), a, b, len(found[1]), len(found[0] & found[1]), sent)
     for kind in LIST_KINDS:
         svc_a, svc_b = RecordService(lite, "bench"), RecordService(pg, "bench")
-        a = _median_ms(lambda k=kind, s=svc_a: first_rows(s, k), runs)
-        b = _median_ms(lambda k=kind, s=svc_b: first_rows(s, k), runs)
+        a, b = _paired_ms(
+            lambda k=kind, s=svc_a: first_rows(s, k), lambda k=kind, s=svc_b: first_rows(s, k), runs
+        )
         sent = counted[1].of(lambda k=kind, s=svc_b: first_rows(s, k))
-        row(f"list {kind}", "list page", a, b, 100, sent)
+        row(f"list {kind}", "list page", a, b, 100, 100, sent)
     print(
         f"\n{'kind of query':<20} {'SQLite ms':>10} {'PG ms':>8} {'median PG/SQLite':>17} {'worst':>6}"
     )

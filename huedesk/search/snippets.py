@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from functools import lru_cache
 
 from huedesk.search.parsing import WORD_RE, ParsedQuery, normalise
@@ -61,19 +62,33 @@ def _marks(query: ParsedQuery, text: str) -> list[tuple[int, int, str]]:
 
 
 def _window(text: str, marks: list[tuple[int, int, str]]) -> tuple[int, int]:
-    """Character span of the ``WINDOW`` words holding the most different matched words."""
+    """Character span of the ``WINDOW`` words holding the most different matched words.
+
+    Each match is tried as the window's ``LEAD``-th word; the first window with the most
+    different words wins. One pass: windows only move forwards, so the words inside are
+    counted as they enter and leave (a long record that names the word on every line
+    costs no more than its length).
+    """
     spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
     if len(spans) <= WINDOW:
         return 0, len(text)
     index = {start: i for i, (start, _end) in enumerate(spans)}
-    positions = [(index[s], word) for s, _e, word in marks]
-    best, best_score = 0, -1
+    positions = [(index[s], word) for s, _e, word in marks]  # in text order
+    inside: Counter[str] = Counter()
+    best, best_score, enter, leave = 0, -1, 0, 0
     for i, _word in positions:
         first = max(0, i - LEAD)
         last = min(len(spans), first + WINDOW)
-        score = len({w for j, w in positions if first <= j < last})
-        if score > best_score:
-            best, best_score = first, score
+        while enter < len(positions) and positions[enter][0] < last:
+            inside[positions[enter][1]] += 1
+            enter += 1
+        while positions[leave][0] < first:
+            inside[positions[leave][1]] -= 1
+            if not inside[positions[leave][1]]:
+                del inside[positions[leave][1]]
+            leave += 1
+        if len(inside) > best_score:
+            best, best_score = first, len(inside)
     last = min(len(spans), best + WINDOW)
     start = spans[best][0]
     end = spans[last - 1][1] if last < len(spans) else len(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text, update
@@ -186,3 +187,104 @@ def test_a_pooled_connection_is_tried_only_after_idling(
         _backend_pid(pg_db)
     assert "\n" not in lost.value.en
     assert _backend_pid(pg_db) not in (first, second)
+
+
+def test_every_connection_is_set_up_for_search(pg_db: Database) -> None:
+    # A search ranks the first matches in the table's order, the same ones each time, with a
+    # plan made for its words (a word in most records is not looked up like a rare one).
+    for _ in range(7):  # past psycopg's prepare threshold (5)
+        with pg_db.read() as s:
+            assert s.execute(text("SHOW synchronize_seqscans")).scalar_one() == "off"
+            assert s.execute(text("SHOW plan_cache_mode")).scalar_one() == "force_custom_plan"
+
+
+def test_a_rebuilt_index_is_in_key_order(pg_db: Database) -> None:
+    generate(pg_db, records=60, seed=4)
+    with pg_db.write() as s:
+        search.reindex_all(s)
+    with pg_db.read() as s:  # a scan meets the documents by key, as FTS5 returns them
+        scanned = s.scalars(text("SELECT key FROM search_words ORDER BY ctid")).all()
+    assert len(scanned) > 60 and scanned == sorted(scanned)
+
+
+def _ran(plan: dict[str, Any]) -> set[str]:
+    """The ways (``PgIndex._window``) an ``EXPLAIN (ANALYZE, FORMAT JSON)`` plan ran: its
+    nodes that produced rows, by the condition that reads the table."""
+    ways = set()
+    if (
+        plan.get("Actual Loops", 0) > 0
+        and plan["Node Type"] in ("Seq Scan", "Bitmap Heap Scan")
+        and plan.get("Relation Name") == "search_words"
+    ):
+        cond = plan.get("Recheck Cond", "") + "|" + plan.get("Filter", "")
+        if "ctid" in cond:
+            pass  # the sample of the first pages
+        elif plan["Node Type"] == "Seq Scan" and cond.startswith("|ts_match_vq"):
+            ways.add("scan")
+        elif "ts_match_vq" in cond:
+            ways.add("whole")
+        else:
+            ways.add("index")
+    for child in plan.get("Plans", []):
+        ways |= _ran(child)
+    return ways
+
+
+def test_every_way_to_a_window_ranks_the_same_first_matches(
+    pg_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huedesk.db import fulltext
+    from huedesk.db.backend.postgresql import fulltext as pg_fulltext
+    from huedesk.search.parsing import parse
+    from huedesk.search.schema import WEIGHTS
+
+    generate(pg_db, records=150, seed=3)
+    with pg_db.write() as s:  # records edited after the load: the table is not in key order
+        s.execute(text("UPDATE search_words SET tsv = tsv WHERE key % 3 = 0"))
+    ways = {  # the sample's thresholds that force each way
+        "scan": {"DENSE_PAGES": 10**9, "WHOLE_ROWS": 0},
+        "index": {"DENSE_PAGES": 0, "WHOLE_ROWS": -1},
+        "whole": {"DENSE_PAGES": 0, "WHOLE_ROWS": 10**9},
+    }
+    queries = ("hue", "dai su", "nguyen van", "lao", "hội nghị", "thành phố", "0001", "nguyen th")
+    tried = []
+    for query in queries:
+        match = parse(query).folded_match()
+        ranked = {}
+        for way, thresholds in ways.items():
+            if way == "whole" and pg_fulltext.whole_words(match) is None:
+                continue
+            for name, value in thresholds.items():
+                monkeypatch.setattr(pg_fulltext, name, value)
+            with pg_db.read() as s:
+                index = fulltext.index(s)
+                ranked[way] = index.ranked(
+                    s, match, kinds=None, weights=WEIGHTS, limit=50, window=40
+                )
+                window = index._window("q", match, None, WEIGHTS, "")
+                plan = s.execute(
+                    text("EXPLAIN (ANALYZE, FORMAT JSON) " + window),
+                    {**pg_fulltext._bound("q", match), "window": 40, "n": 50},
+                ).scalar_one()
+            assert _ran(plan[0]["Plan"]) <= {way}, (query, way)  # nothing else read the table
+        assert len(set(map(tuple, ranked.values()))) == 1 and ranked["scan"], query
+        tried.append(len(ranked))
+    assert tried.count(3) >= 4  # "dai su", "nguyen van", "thành phố", "nguyen th": all three ways
+
+
+def test_the_whole_words_of_a_search_ending_with_a_prefix() -> None:
+    from huedesk.db.backend.postgresql.fulltext import whole_words
+    from huedesk.db.fulltext import Match, Phrase
+
+    kim_min = Match((Phrase(("kim",)), Phrase(("min",), prefix=True)))
+    assert whole_words(kim_min) == "'kim'"
+    assert whole_words(Match((Phrase(("Hội", "ng"), prefix=True),), "text")) == "'hội'"
+    assert whole_words(Match((Phrase(("o'neil",)), Phrase(("kim",)), Phrase(("k",), True)))) == (
+        "'o''neil' & 'kim'"
+    )
+    assert whole_words(Match((Phrase(("ls", "2025", "00"), prefix=True),), "ref")) == (
+        "'ls' & '2025'"
+    )
+    assert whole_words(Match((Phrase(("festival",), prefix=True),))) is None  # nothing else
+    assert whole_words(Match((Phrase(("ls", "2025", "0007"), prefix=True),), "ref")) is None
+    assert whole_words(Match((Phrase(("kim",)), Phrase(("min",))))) is None  # no prefix

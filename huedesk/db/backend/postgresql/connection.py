@@ -3,7 +3,14 @@
 Connections use psycopg 3 at READ COMMITTED, PostgreSQL's default: a statement
 run after ``Backend.hold`` sees what the previous holder committed. A write unit of
 work (``WRITE_OPTION``) sets a lock timeout, so a writer stuck behind another is
-told so instead of waiting for ever.
+told so instead of waiting for ever. Two settings on every connection are for search
+(``fulltext``): ``synchronize_seqscans`` off, so a scan of a large table always starts
+at its first page and a search ranks the same first matches each time, not those after
+wherever another scan happened to be; and ``plan_cache_mode = force_custom_plan``, so a
+statement the driver has prepared (psycopg does, from its fifth run) is still planned
+for the words it is given: a plan made once for any word reads every match of a common
+word through the GIN index (80 ms for "hue" at 200,000 records) where a scan of the
+table finds its first 2,000 matches in 4 ms.
 
 A pooled connection is tried (``SELECT 1``) before use only when it has been idle for
 ``IDLE_BEFORE_PING_S``: a server restarted or a network cut meanwhile then costs a fresh
@@ -53,6 +60,13 @@ def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
 
 
+def _on_connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET synchronize_seqscans = off")
+        cursor.execute("SET plan_cache_mode = force_custom_plan")
+    dbapi_connection.commit()
+
+
 def _idle_from_now(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
     record.info[_IDLE_SINCE] = time.monotonic()
 
@@ -78,6 +92,7 @@ def make_engine(location: ServerURL) -> Engine:
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "HueDesk"},
     )
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "connect", _on_connect)
     event.listen(engine.pool, "checkin", _idle_from_now)
     event.listen(engine.pool, "checkout", _ping_if_idle)
     return engine
