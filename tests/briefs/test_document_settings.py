@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from huedesk import document_settings
 from huedesk.accounts.service import AccountService
@@ -63,13 +63,12 @@ def test_only_an_administrator_changes_them(db: Database) -> None:
     assert saved.signer_name == "Nguyễn Văn Phương"
 
 
-def test_the_change_is_audited(db: Database, db_path: Path) -> None:
+def test_the_change_is_audited(db: Database) -> None:
     document_settings.save(db, "kiemthu", _values(signer_name="Nguyễn Văn Phương"))
-    conn = sqlite3.connect(db_path)
-    rows = conn.execute(
-        "SELECT actor, changes FROM audit_entry WHERE kind = 'document_settings'"
-    ).fetchall()
-    conn.close()
+    with db.read() as s:
+        rows = s.execute(
+            text("SELECT actor, changes FROM audit_entry WHERE kind = 'document_settings'")
+        ).all()
     assert len(rows) == 1 and rows[0][0] == "kiemthu" and "Nguyễn Văn Phương" in rows[0][1]
 
 

@@ -17,6 +17,7 @@ from huedesk.db.backend.sqlite import SQLITE
 from huedesk.db.engine import Database
 from huedesk.records import RecordService
 from huedesk.store import open_store
+from tests.backends import sqlite_only
 from tests.db.writers import assert_numbered_and_chained, run_writers
 
 PER_WRITER = 30
@@ -34,6 +35,7 @@ def test_two_writer_processes_number_refs_and_chain_audit_entries_without_a_gap(
         db.dispose()
 
 
+@sqlite_only("spies on the SQLite backend's locks (tests/db/test_postgresql.py has the server's)")
 def test_numbering_and_chaining_hold_their_locks(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from huedesk.db.engine import Database
+from tests.backends import sqlite_only
 
 
+@sqlite_only("SQLite's connection settings (PRAGMAs)")
 def test_connections_use_wal_foreign_keys_and_full_sync(db: Database) -> None:
     with db.read() as s:
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -44,12 +45,12 @@ def test_check_constraint_refuses_end_before_start(db: Database) -> None:
 
 
 def test_foreign_keys_are_enforced(db: Database) -> None:
-    with pytest.raises(IntegrityError, match="FOREIGN KEY"):
+    with pytest.raises(IntegrityError, match=r"(?i)foreign key"):
         _insert_delegation(db, "2025-03-10", "2025-03-11", country="ZZ")
 
 
 def test_enum_check_refuses_unknown_status(db: Database) -> None:
-    with pytest.raises(IntegrityError, match="CHECK"), db.write() as s:
+    with pytest.raises(IntegrityError, match=r"(?i)check"), db.write() as s:
         s.execute(
             text(
                 "INSERT INTO event (uuid, ref, title, event_type, start_date, status, created_at, "
@@ -90,9 +91,8 @@ def test_a_failed_unit_of_work_writes_nothing(db: Database) -> None:
                 "VALUES ('o2', 'TC-2025-0003', 'KOICA', 'donor', '2025-01-01', '2025-01-01')"
             )
         )
-    conn = sqlite3.connect(db.path)
-    assert conn.execute("SELECT count(*) FROM organisation").fetchone()[0] == 0
-    conn.close()
+    with db.read() as s:  # a unit of work of its own sees only what was committed
+        assert s.scalar(text("SELECT count(*) FROM organisation")) == 0
 
 
 def test_quick_check_is_skipped_only_for_a_file_left_as_a_clean_close_left_it(

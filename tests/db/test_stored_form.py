@@ -20,6 +20,11 @@ from huedesk.db.engine import Database
 from huedesk.db.types import ExactDecimal, UTCDateTime
 from huedesk.demo import generate
 from huedesk.records.kinds import KINDS
+from tests.backends import ON_SERVER
+
+pytestmark = pytest.mark.skipif(
+    ON_SERVER, reason="SQLite only: the SQLite bulk paths' stored forms and write-behind"
+)
 
 
 def test_portable_records_equal_what_sqlalchemy_loads(db: Database) -> None:
