@@ -191,6 +191,16 @@ def test_consular_cases_are_plausible(demo: tuple[sqlite3.Connection, dt.datetim
         ]
         assert actions and actions == sorted(actions)
         assert opened <= actions[0] and actions[-1] <= (closed or TODAY), (dict(c), actions)
+        if closed is None:  # a case only received is "new"; one with steps taken is not
+            assert (c["status"] == "open") == (len(actions) == 1), (dict(c), actions)
+        officers = {
+            a[0]
+            for a in conn.execute("SELECT officer FROM case_action WHERE case_id = ?", (c["id"],))
+        }
+        assigned = conn.execute(
+            "SELECT full_name FROM person WHERE id = ?", (c["officer_id"],)
+        ).fetchone()
+        assert officers == {assigned[0]}, "the steps are taken by the officer on the case"
     relatives = conn.execute(
         """SELECT cp.notes, p.gender FROM case_person cp JOIN person p ON p.id = cp.person_id
            WHERE cp.role = 'relative'"""

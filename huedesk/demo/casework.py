@@ -59,7 +59,6 @@ RATES = {
 }
 CURRENCY_BY_COUNTRY = {"JP": "JPY", "KR": "KRW", "BE": "EUR", "DE": "EUR", "FI": "EUR", "CH": "EUR"}
 _FOREIGN_CASES = (e.CaseType.FOREIGNER_IN_HUE, e.CaseType.VISA_INVITATION)
-_OPEN = (e.CaseStatus.OPEN, e.CaseStatus.IN_PROGRESS, e.CaseStatus.AWAITING_RESPONSE)
 
 
 def rate(currency: str, day: dt.date) -> Decimal:
@@ -109,10 +108,15 @@ def cases(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]
             closed = opened + dt.timedelta(
                 days=b.rng.randint(len(steps) * 3, max(len(steps) * 3, min(120, age)))
             )
+        # steps taken so far: all of a closed case's, at least the first of an open one's
+        done = len(steps) if closed else b.rng.randint(1, max(1, len(steps) - 1))
         if closed:
             status = e.CaseStatus.CLOSED if b.rng.random() < 0.8 else e.CaseStatus.RESOLVED
+        elif done == 1:
+            status = e.CaseStatus.OPEN  # only received so far ("Mới tiếp nhận")
         else:
-            status = b.pick(list(_OPEN))
+            status = b.pick([e.CaseStatus.IN_PROGRESS, e.CaseStatus.AWAITING_RESPONSE])
+        officer_id = b.pick(p.officers) if p.officers else None
         name = p.names.get(subject, "công dân")
         cid = b.id("consular_case")
         row = {
@@ -129,7 +133,7 @@ def cases(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]
             "closed_on": closed,
             "deadline": None if closed else opened + dt.timedelta(days=b.rng.randint(15, 60)),
             "status": status,
-            "officer_id": b.pick(p.officers) if p.officers else None,
+            "officer_id": officer_id,
             "information_source": e.InformationSource(b.pick(spec["sources"])),
             "source_detail": None,
             "consulate_notified_at": dt.datetime.combine(opened, dt.time(10, 0), tzinfo=dt.UTC)
@@ -160,7 +164,8 @@ def cases(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]
                     **b.stamp(opened, recorded=True),
                 }
             )
-        out["case_action"] += _actions(b, cid, steps, opened, closed)
+        officer = p.names.get(officer_id) if officer_id is not None else None
+        out["case_action"] += _actions(b, cid, steps[:done], steps, opened, closed, officer)
     return out
 
 
@@ -204,14 +209,20 @@ def _case_person(
 
 
 def _actions(
-    b: _Builder, cid: int, steps: list[str], opened: dt.date, closed: dt.date | None
+    b: _Builder,
+    cid: int,
+    todo: list[str],
+    steps: list[str],
+    opened: dt.date,
+    closed: dt.date | None,
+    officer: str | None,
 ) -> list[dict[str, Any]]:
-    """The case's steps in order, dated from its opening to its closing (or up to today)."""
+    """The steps taken (``todo``, the first of ``steps``) in order, dated from the case's
+    opening to its closing (or up to today), by the officer the case is assigned to."""
     last_day = closed or b.today
     span = max(0, (last_day - opened).days)
-    todo = steps if closed else steps[: b.rng.randint(1, max(1, len(steps) - 1))]
     rows = []
-    officer = b.pick(v.OFFICERS)
+    officer = officer or b.pick(v.OFFICERS)
     for i, action in enumerate(todo):
         day = opened + dt.timedelta(days=span * i // max(1, len(todo)))
         when = dt.datetime.combine(day, dt.time(8 + (i * 3) % 9, 30))
