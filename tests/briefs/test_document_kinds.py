@@ -125,7 +125,7 @@ def test_hostile_kinds_and_addressees_are_refused_in_one_line(
 
 
 def test_kind_and_addressee_from_the_command_line(
-    db_path: Path,
+    db_arg: str,
     visit: samples.Visit,
     aid: samples.Aid,
     tmp_path: Path,
@@ -133,17 +133,17 @@ def test_kind_and_addressee_from_the_command_line(
 ) -> None:
     out = tmp_path / "out"
     args = ["delegation", visit.ref, "--as", "to-trinh", "-o", str(out / "t.pdf")]
-    assert run(db_path, *args, "--to", "Chủ tịch UBND thành phố") == 0
+    assert run(db_arg, *args, "--to", "Chủ tịch UBND thành phố") == 0
     text = pdf_text(out / "t.pdf")
     assert "TỜ TRÌNH" in text and "Kính gửi: Chủ tịch UBND thành phố" in text
-    assert run(db_path, "aid", aid.ref, "--as", "cong-van", "-o", str(out / "a.pdf")) == 0
+    assert run(db_arg, "aid", aid.ref, "--as", "cong-van", "-o", str(out / "a.pdf")) == 0
     assert "V/v Tình hình cam kết" in pdf_text(out / "a.pdf")
     capsys.readouterr()
     # "Kính gửi" on a báo cáo is refused, not silently dropped
     bad = ["delegation", visit.ref, "--to", "Bộ Ngoại giao", "-o", str(out / "b.pdf")]
-    assert run(db_path, *bad) == 2
+    assert run(db_arg, *bad) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--to" in err and not (out / "b.pdf").exists()
     with pytest.raises(SystemExit) as exc:
-        run(db_path, "delegation", visit.ref, "--as", "quyet-dinh", "-o", str(out / "q.pdf"))
+        run(db_arg, "delegation", visit.ref, "--as", "quyet-dinh", "-o", str(out / "q.pdf"))
     assert exc.value.code == 2

@@ -76,13 +76,13 @@ def test_review_texts_per_year_and_language(db: Database) -> None:
 
 
 def test_command_line(
-    db_path: Path, db: Database, svc: RecordService, tmp_path: Path,
+    db_arg: str, db: Database, svc: RecordService, tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     _org(svc, "Tỉnh Salavan")
     _org(svc, "Tỉnh Attapeu")
     db.dispose()
-    base = ["--db", str(db_path)]
+    base = ["--db", db_arg]
     assert cli.main([*base, "region", "set", "Các tỉnh Nam Lào", "--add", "salavan", "--add",
                      "Attapeu"]) == 0  # fmt: skip
     out = capsys.readouterr().out

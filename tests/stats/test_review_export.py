@@ -62,11 +62,11 @@ def test_review_and_reference_year_together_are_refused(db: Database, tmp_path: 
 
 
 def test_export_review_on_the_command_line(
-    db_path: Path, db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_arg: str, db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     known.build(db)
     db.dispose()
     out = tmp_path / "r.zip"
     with on(dt.date(2026, 1, 5)):
-        assert cli.main(["--db", str(db_path), "export", "-o", str(out), "--review", "2025"]) == 0
+        assert cli.main(["--db", db_arg, "export", "-o", str(out), "--review", "2025"]) == 0
     assert _refs(out, "event") == {"SK-2025-0001"}
