@@ -206,7 +206,9 @@ def acquire(db_path: Path, purpose: str) -> AppLock:
         boot_ticks=start_ticks(os.getpid()),
     )
     cleared: LockInfo | None = None
-    for _attempt in range(20):
+    attempts = 0
+    while attempts < 20:
+        attempts += 1
         try:
             lock_file.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(lock_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -233,7 +235,12 @@ def acquire(db_path: Path, purpose: str) -> AppLock:
         info = read_lock(db_path)
         if info is None:
             if age < _EMPTY_GRACE_S:
-                time.sleep(0.05)  # being written right now
+                # Being written right now, or left empty by a process killed between
+                # creating and writing it: wait until it is written or the grace period
+                # has passed (without using up an attempt, so a crash at that moment costs
+                # the next start a few seconds, not a "try again").
+                attempts -= 1
+                time.sleep(0.05)
                 continue
             _clear_stale(lock_file, raw)
             continue

@@ -99,6 +99,17 @@ def test_an_empty_lock_file_left_by_a_crash_is_cleared(db: Database) -> None:
         pass
 
 
+def test_a_lock_file_left_empty_just_now_is_waited_out_not_refused(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process killed between creating the lock file and writing it leaves it empty;
+    starting again at once waits for the grace period instead of saying "try again"."""
+    monkeypatch.setattr(applock, "_EMPTY_GRACE_S", 1.5)  # more than the 20 quick attempts
+    applock.lock_path(db.path).write_text("")
+    with applock.held(db.path, "HueDesk window") as lock:
+        assert applock.read_lock(db.path) == lock.info
+
+
 def test_lock_from_another_computer_refuses_opening(db: Database) -> None:
     db.dispose()
     _write_lock(db.path, host="may-tinh-phong-lanh-su", pid=4242)

@@ -14,6 +14,7 @@ committed), the rest just after the writer has reported a random number of commi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -104,7 +105,8 @@ def _one_round(server: subprocess.Popen[str], command: str, rng: random.Random) 
             if line.startswith("error"):
                 break
         time.sleep(rng.uniform(0.0, 0.02))  # into the next change, somewhere
-    os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it ended on an error: reported below
+        os.kill(pid, signal.SIGKILL)
     while (line := server.stdout.readline().strip()) != "reaped":
         assert line, "fork server ended"
         lines.append(line)
