@@ -206,9 +206,8 @@ def acquire(db_path: Path, purpose: str) -> AppLock:
         boot_ticks=start_ticks(os.getpid()),
     )
     cleared: LockInfo | None = None
-    attempts = 0
-    while attempts < 20:
-        attempts += 1
+    contended = 0  # times another process took or cleared the lock between our steps
+    while contended < 20:
         try:
             lock_file.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(lock_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -231,22 +230,24 @@ def acquire(db_path: Path, purpose: str) -> AppLock:
             raw = lock_file.read_text(encoding="utf-8")
             age = time.time() - lock_file.stat().st_mtime
         except FileNotFoundError:
+            contended += 1
             continue
         info = read_lock(db_path)
         if info is None:
             if age < _EMPTY_GRACE_S:
                 # Being written right now, or left empty by a process killed between
                 # creating and writing it: wait until it is written or the grace period
-                # has passed (without using up an attempt, so a crash at that moment costs
-                # the next start a few seconds, not a "try again").
-                attempts -= 1
+                # has passed (a crash at that moment costs the next start a few seconds,
+                # not a "try again").
                 time.sleep(0.05)
                 continue
+            contended += 1
             _clear_stale(lock_file, raw)
             continue
         if info.host == me.host and info.pid == me.pid:
             return _Reentrant(db_path, info)
         if is_stale(info):
+            contended += 1
             cleared = info
             _clear_stale(lock_file, raw)
             continue
