@@ -9,6 +9,7 @@ is valid; editors only make typing easy (choices as lists, records by name).
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
@@ -32,7 +33,7 @@ from huedesk.ui.i18n import tr
 from huedesk.workspace import Workspace
 
 
-class FieldEditor:
+class FieldEditor(ABC):
     """Base: a field's widget plus how to read and fill it."""
 
     widget: QWidget
@@ -48,11 +49,13 @@ class FieldEditor:
     def _changed(self, *_args: Any) -> None:
         self._on_change()
 
+    @abstractmethod
     def value(self) -> Any:
-        raise NotImplementedError
+        """The field's value as the record services take it (``None`` when empty)."""
 
+    @abstractmethod
     def set_value(self, row: dict[str, Any]) -> None:
-        raise NotImplementedError
+        """Show the field's value from ``row`` (a record's fields, with ``__label`` entries)."""
 
     def label_for_display(self) -> dict[str, Any]:
         """``<field>__label`` entries for a row built from this form (references only)."""

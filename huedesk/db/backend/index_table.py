@@ -8,6 +8,7 @@ once here; matching and ranking are each backend's own.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
 from sqlalchemy import text
@@ -25,8 +26,12 @@ def kind_condition(key: str, codes: Sequence[int]) -> str:
     return f"({key} & {KIND_MASK}) IN ({', '.join(str(int(c)) for c in codes)})"
 
 
-class IndexTable:
-    """The shared part of ``huedesk.db.fulltext.FullTextIndex``; ``key`` names the key column."""
+class IndexTable(ABC):
+    """The shared part of ``huedesk.db.fulltext.FullTextIndex``; ``key`` names the key column.
+
+    Matching and ranking are each backend's own (``ranked``); ``best`` reads tiers of
+    matches through it the same way on both.
+    """
 
     key = "key"
 
@@ -45,6 +50,7 @@ class IndexTable:
         )
         return {int(r[0]): (r[1] or "", r[2] or "", r[3] or "") for r in rows}
 
+    @abstractmethod
     def ranked(
         self,
         session: Session,
@@ -55,7 +61,7 @@ class IndexTable:
         limit: int,
         window: int,
     ) -> list[tuple[int, float]]:
-        raise NotImplementedError  # each backend ranks its own way
+        """``FullTextIndex.ranked``: the best ``limit`` ``(key, relevance)``, best first."""
 
     def best(
         self,
