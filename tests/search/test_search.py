@@ -10,7 +10,6 @@ from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
 from huedesk.records import RecordService
 from huedesk.search import SearchHit, group_by_kind, search
-from tests.backends import ON_SERVER
 
 
 def ids(hits: list[SearchHit], kind: str | None = None) -> list[int]:
@@ -80,22 +79,7 @@ def test_exact_reference_number_first(db: Database, sample: dict[str, Any]) -> N
     assert ids(search(db, "LS-2025-0070"), "consular_case")[0] == sample["case70"]["id"]
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "lang co",
-        pytest.param(
-            "Lăng Cô",
-            marks=pytest.mark.xfail(
-                ON_SERVER,
-                strict=True,
-                reason="on the server the words as written all weigh D, wherever they are "
-                "(huedesk/db/backend/postgresql/fulltext.py tsvector): in the tier of records "
-                "spelled as typed, a hit in the notes can rank above one in the name",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("query", ["lang co", "Lăng Cô"])
 def test_a_hit_in_the_name_ranks_above_one_in_the_notes(
     svc: RecordService, db: Database, query: str
 ) -> None:

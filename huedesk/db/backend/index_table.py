@@ -29,6 +29,7 @@ class IndexTable:
     """The shared part of ``huedesk.db.fulltext.FullTextIndex``; ``key`` names the key column."""
 
     key = "key"
+    layout = ""
 
     def kind_condition(self, codes: Sequence[int]) -> str:
         return kind_condition(self.key, codes)
