@@ -201,6 +201,9 @@ def test_consular_cases_are_plausible(demo: tuple[sqlite3.Connection, dt.datetim
             "SELECT full_name FROM person WHERE id = ?", (c["officer_id"],)
         ).fetchone()
         assert officers == {assigned[0]}, "the steps are taken by the officer on the case"
+    open_deadlines = [dt.date.fromisoformat(c["deadline"]) for c in rows if not c["closed_on"]]
+    overdue = sum(d < TODAY for d in open_deadlines)
+    assert 0 < overdue < len(open_deadlines) / 2, "a few open cases are overdue, not most"
     relatives = conn.execute(
         """SELECT cp.notes, p.gender FROM case_person cp JOIN person p ON p.id = cp.person_id
            WHERE cp.role = 'relative'"""

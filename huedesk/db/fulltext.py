@@ -108,6 +108,11 @@ class Found(NamedTuple):
 class FullTextIndex(Protocol):
     """A backend's full-text index (``Backend.fulltext``); every call is in the caller's transaction."""
 
+    #: How this backend turns a document into its index rows, when that is its own: part
+    #: of the index's stored version, so a change rebuilds the index as a new
+    #: ``DOCUMENT_VERSION`` would, on this backend only ("" where there is nothing of its own).
+    layout: str
+
     def ranked(
         self,
         session: Session,

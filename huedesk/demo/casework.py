@@ -131,7 +131,7 @@ def cases(b: _Builder, pools: _Pools, n: int) -> dict[str, list[dict[str, Any]]]
             ),
             "opened_on": opened,
             "closed_on": closed,
-            "deadline": None if closed else opened + dt.timedelta(days=b.rng.randint(15, 60)),
+            "deadline": None if closed else _deadline(b, opened),
             "status": status,
             "officer_id": officer_id,
             "information_source": e.InformationSource(b.pick(spec["sources"])),
@@ -206,6 +206,15 @@ def _case_person(
         "notes": notes,
         **b.stamp(day, recorded=True),
     }
+
+
+def _deadline(b: _Builder, opened: dt.date) -> dt.date:
+    """An open case's deadline: set 15–60 days after it was received and, for most cases
+    still open when it ran out, moved on by the officer (a few stay overdue, as in life)."""
+    first = opened + dt.timedelta(days=b.rng.randint(15, 60))
+    if first < b.today and b.rng.random() < 0.75:
+        return b.today + dt.timedelta(days=b.rng.randint(3, 45))
+    return first
 
 
 def _actions(

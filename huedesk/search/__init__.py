@@ -14,8 +14,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from huedesk.records import events, query
-from huedesk.search.documents import DOCUMENT_VERSION
 from huedesk.search.indexer import (
+    current_version,
     ensure_current,
     index_problems,
     on_bulk,
@@ -48,7 +48,7 @@ def install() -> None:
 
 def index_is_current(session: Session) -> bool:
     """Whether the index was built by this version's documents (nothing to rebuild)."""
-    return stored_version(session) == DOCUMENT_VERSION
+    return stored_version(session) == current_version(session)
 
 
 def ensure_index(session: Session) -> bool:

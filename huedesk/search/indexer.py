@@ -241,7 +241,7 @@ def reindex_all(session: Session, progress: Progress | None = None) -> int:
     index.clear(session)
     count = rebuild_kinds(session, [s.name for s in indexed_kinds()], progress)
     index.optimize(session)
-    index.set_meta(session, _VERSION_KEY, DOCUMENT_VERSION)
+    index.set_meta(session, _VERSION_KEY, current_version(session))
     return count
 
 
@@ -249,9 +249,18 @@ def stored_version(session: Session) -> str | None:
     return fulltext.index(session).get_meta(session, _VERSION_KEY)
 
 
+def current_version(session: Session) -> str:
+    """The version an index built now has: ``DOCUMENT_VERSION``, and the backend's own
+    ``layout`` where it has one (``1+pg2``), so only that backend's indexes are rebuilt
+    when it changes."""
+    layout = fulltext.index(session).layout
+    return f"{DOCUMENT_VERSION}+{layout}" if layout else DOCUMENT_VERSION
+
+
 def ensure_current(session: Session) -> bool:
-    """Rebuild the index if it was built by another document version (or never); True if so."""
-    if stored_version(session) == DOCUMENT_VERSION:
+    """Rebuild the index if it was built by another document version or layout (or never);
+    True if so."""
+    if stored_version(session) == current_version(session):
         return False
     reindex_all(session)
     return True

@@ -14,7 +14,7 @@ Each shot is the whole screen, so what does not fit shows as cut off.
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 from pathlib import Path
 
@@ -47,11 +47,33 @@ def first(ws: object, kind: str) -> int:
     return int(rows[0]["id"])
 
 
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m huedesk.ui.screenshots",
+        description="Shoot the window at the screen's size (run under xvfb-run at 1366x768).",
+    )
+    parser.add_argument("db", type=Path, help="an existing database file (e.g. fresh demo data)")
+    parser.add_argument(
+        "out",
+        type=Path,
+        nargs="?",
+        default=Path("docs/screenshots"),
+        help="folder for the laptop-*.png files (default: docs/screenshots)",
+    )
+    parser.add_argument("name", nargs="?", help="account to sign in as (databases with accounts)")
+    parser.add_argument("password", nargs="?")
+    args = parser.parse_args(argv)
+    if not args.db.is_file():  # Door.open would create an empty database there
+        parser.error(f"no database file {args.db}")
+    return args
+
+
 def main() -> None:
+    args = arguments()
     app = application()
-    door = Door.open(Path(sys.argv[1]))
-    out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("docs/screenshots")
-    ws = door.enter("quantri") if door.first_run else door.sign_in(sys.argv[3], sys.argv[4])
+    door = Door.open(args.db)
+    out = args.out
+    ws = door.enter("quantri") if door.first_run else door.sign_in(args.name, args.password)
     for lang in ("vi", "en"):
         set_language(lang)
         desk = Desk(ws, lang)

@@ -8,6 +8,9 @@ audit log's guard, and eight writer processes numbering and chaining at once.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +32,7 @@ from huedesk.demo import generate
 from huedesk.records import RecordService, service
 from huedesk.records.kinds import KINDS
 from huedesk.records.service import ConflictError
+from huedesk.search.searching import _TIER_STEP
 from huedesk.store import open_store
 from huedesk.text import fold, sort_key
 from tests.db.writers import assert_numbered_and_chained, run_writers
@@ -76,31 +80,96 @@ QUERIES = [
     "quang", "nguyen van", "du lịch", "japan", "ko", "thành phố", "cong ty", "hoi nghi",
     "0001", "Hà Nội", "salav", "\"hội nghị\"",
 ]  # fmt: skip
+# Above the number of documents 150 demo records make (249): every match comes back.
+EVERY_MATCH = 10_000
+# Of the pairs of hits in one tier that both backends rank apart, the share ordered alike
+# must be at least this (see the test's docstring).
+PAIRS_ALIKE = 0.75
+
+
+def _by_tier(hits: list[search.SearchHit]) -> dict[int, dict[tuple[Any, ...], float]]:
+    """The hits of one search by the tier the search service put them in (its scores start
+    at ``tier × _TIER_STEP``): what each hit shows (kind, id, reference, title, snippet)
+    with its score."""
+    tiers: dict[int, dict[tuple[Any, ...], float]] = {}
+    for h in hits:
+        shown = (h.kind, h.record_id, h.ref, h.title, h.snippet_html)
+        tiers.setdefault(math.floor(h.score / _TIER_STEP), {})[shown] = h.score
+    return tiers
+
+
+def _ordered_alike(a: dict[Any, float], b: dict[Any, float]) -> tuple[int, int]:
+    """How many pairs of the same hits the scores ``a`` and ``b`` order alike and opposite,
+    leaving out pairs either ties (each backend breaks a tie its own way)."""
+    alike = [
+        (a[x] > a[y]) == (b[x] > b[y])
+        for x, y in itertools.combinations(a, 2)
+        if a[x] != a[y] and b[x] != b[y]
+    ]
+    return sum(alike), len(alike) - sum(alike)
+
+
+@pytest.fixture
+def sqlite_db(db_path: Path) -> Iterator[Database]:
+    """A database file, also on the server run (where ``db`` is on the server)."""
+    database = open_store(db_path)
+    yield database
+    database.dispose()
 
 
 def test_search_finds_the_same_records_on_both_backends(
-    db: Database, pg_db: Database, capsys: pytest.CaptureFixture[str]
+    sqlite_db: Database, pg_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """What the two backends promise each other, on the same demo data (SQLite's FTS5 with
+    BM25, the server's ``tsvector`` with ``ts_rank``; ``docs/architecture.md``):
+
+    - exactly the same records for every query, each once: every match, not a first page
+      (the limit is above the number of documents, and no search reaches it);
+    - each record in the same tier: the record whose reference number was typed, then
+      the records spelled as typed, then the rest. Tiers are decided by matching alone
+      (``huedesk.search.searching``), so the records of each tier are compared as sets;
+    - within a tier, each backend's own relevance, documented to differ: of the pairs of
+      hits of one tier that both rank apart, at least three in four ordered alike
+      (``PAIRS_ALIKE``). Pairs tied on either side are left out: FTS5 returns ties as they
+      come, the server by key.
+
+    The last is a share of about 6,000 pairs over all the queries, not of a few dozen best
+    hits: counting queries whose best hit is the same (23 or 24 of 31 here) hinged on the
+    demo data, since the best of two hits a few hundredths apart flips with any change to
+    the records. On the demo data the share is about 0.96 (0.94 before the server weighed
+    the words as written by their field, and it moved by 0.002 when the demo changed); a
+    backend ranking in reverse gives 0.04, one ranking at random about half.
+    """
     clock.use(clock.fixed(dt.datetime(2025, 6, 1, 9, 0, tzinfo=dt.UTC)))
-    for database in (db, pg_db):
+    for database in (sqlite_db, pg_db):
         generate(database, records=150, seed=3, today=dt.date(2025, 6, 1))
-    with db.read() as s:  # reference numbers, whole and as they are typed
+    with sqlite_db.read() as s:  # reference numbers, whole and as they are typed
         refs = [r for kind in ("consular_case", "organisation", "delegation")
                 for r in s.scalars(select(KINDS[kind].table.c.ref).limit(2))]  # fmt: skip
-    queries = [*QUERIES, *refs, *(r[:-2] for r in refs)]
-    same_best = 0
+    queries = list(dict.fromkeys([*QUERIES, *refs, *(r[:-2] for r in refs)]))
+    alike = opposite = same_best = 0
     for query in queries:
-        found = [
-            [(h.kind, h.ref, h.title) for h in search.search(database, query, limit=500)]
-            for database in (db, pg_db)
-        ]
-        assert sorted(found[0]) == sorted(found[1]), query
+        found = [search.search(d, query, limit=EVERY_MATCH) for d in (sqlite_db, pg_db)]
+        assert len(found[0]) < EVERY_MATCH, query
+        tiers = [_by_tier(hits) for hits in found]
+        assert [sum(map(len, t.values())) for t in tiers] == list(map(len, found)), query
+        assert {t: set(hits) for t, hits in tiers[0].items()} == {
+            t: set(hits) for t, hits in tiers[1].items()
+        }, query
         assert found[0] or query not in refs, query
-        same_best += found[0][:1] == found[1][:1]
-    # Ranking is BM25 on SQLite and ts_rank on PostgreSQL: the best hit mostly agrees.
-    assert same_best >= 0.75 * len(queries), same_best
+        for tier, hits in tiers[0].items():
+            a, o = _ordered_alike(hits, tiers[1][tier])
+            alike, opposite = alike + a, opposite + o
+        same_best += [(h.kind, h.record_id) for h in found[0][:1]] == [
+            (h.kind, h.record_id) for h in found[1][:1]
+        ]
+    assert alike >= PAIRS_ALIKE * (alike + opposite) > 0, (alike, opposite)
     with capsys.disabled():
-        print(f"\nsearch: same records for {len(queries)} queries, same best hit {same_best}")
+        print(
+            f"\nsearch: same records in the same tiers for {len(queries)} queries; "
+            f"pairs ordered alike {alike} of {alike + opposite} "
+            f"({alike / (alike + opposite):.3f}); same best hit {same_best}"
+        )
 
     with pg_db.read() as s:  # the bulk read path gives what SQLAlchemy loads
         for name, spec in KINDS.items():

@@ -79,6 +79,22 @@ def test_exact_reference_number_first(db: Database, sample: dict[str, Any]) -> N
     assert ids(search(db, "LS-2025-0070"), "consular_case")[0] == sample["case70"]["id"]
 
 
+@pytest.mark.parametrize("query", ["lang co", "Lăng Cô"])
+def test_a_hit_in_the_name_ranks_above_one_in_the_notes(
+    svc: RecordService, db: Database, query: str
+) -> None:
+    """The weights search ranks with (docs/search.md): the same words count more in a
+    record's title than in the rest of it, however the query is typed."""
+    org = {"org_type": "partner_locality", "country_code": "VN"}
+    in_name = svc.create(
+        "organisation", {**org, "name": "Khu du lịch Lăng Cô", "notes": "Đối tác của tỉnh."}
+    )
+    in_notes = svc.create(
+        "organisation", {**org, "name": "Khu du lịch Bạch Mã", "notes": "Gần Lăng Cô."}
+    )
+    assert ids(search(db, query)) == [in_name["id"], in_notes["id"]]
+
+
 def test_delegation_refs_with_d_stroke(db: Database, sample: dict[str, Any]) -> None:
     ref = sample["ambassador"]["ref"]
     assert ref == "ĐV-2025-0001"

@@ -8,12 +8,19 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
+from huedesk import search
+from huedesk.db import fulltext
 from huedesk.db.base import Base
 from huedesk.db.engine import Database
+from huedesk.db.location import ServerURL
 from huedesk.db.migrate import head_revision, include_object, known_revisions
+from huedesk.records import RecordService
 from huedesk.records.kinds import KINDS
+from huedesk.search.documents import DOCUMENT_VERSION
+from huedesk.search.indexer import current_version, stored_version
 from huedesk.search.schema import KIND_CODES, key_of, record_of
 from huedesk.store import open_store
+from tests.backends import ON_SERVER
 
 
 def test_search_revision_is_applied(db: Database) -> None:
@@ -63,5 +70,29 @@ def test_index_built_when_missing_on_open(db_path: Path) -> None:
             n = s.execute(text("SELECT count(*) FROM search_fts")).scalar_one()
             countries = s.execute(text("SELECT count(*) FROM country")).scalar_one()
         assert n == countries > 0
+    finally:
+        db.dispose()
+
+
+def test_an_index_of_another_version_is_rebuilt_when_opened(db_location: Path | ServerURL) -> None:
+    """The stored version is the documents' and, on a server, its own ``tsvector`` layout's:
+    a server built before "pg2" rebuilds when opened; a laptop's file is not rebuilt for it."""
+    db = open_store(db_location)
+    org = RecordService(db, actor="kiemthu").create(
+        "organisation", {"name": "Khu du lịch Lăng Cô", "org_type": "other", "country_code": "VN"}
+    )
+    with db.write() as s:
+        version = current_version(s)
+        index = fulltext.index(s)
+        index.delete(s, [key_of("organisation", org["id"])])
+        index.set_meta(s, "document_version", "0" if version == DOCUMENT_VERSION else "1")
+    assert search.search(db, "lang co") == []
+    db.dispose()
+    assert version == (f"{DOCUMENT_VERSION}+pg2" if ON_SERVER else DOCUMENT_VERSION)
+    db = open_store(db_location)
+    try:
+        assert [h.record_id for h in search.search(db, "lăng cô")] == [org["id"]]
+        with db.read() as s:
+            assert search.index_is_current(s) and stored_version(s) == version
     finally:
         db.dispose()

@@ -34,6 +34,7 @@ class IndexTable(ABC):
     """
 
     key = "key"
+    layout = ""
 
     def kind_condition(self, codes: Sequence[int]) -> str:
         return kind_condition(self.key, codes)

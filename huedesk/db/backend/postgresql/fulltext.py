@@ -12,23 +12,26 @@ common word's first 2,000 matches fetched 2,000 ``tsvector``s from TOAST one by 
 The ``tsvector`` is built here, in Python, not by a text search configuration: HueDesk's own folded text is already lower case,
 without marks and cut into words (``huedesk.db.fulltext``: a word is ``[^\\W_]+``), so
 the server's parser and its locale never decide what a word is, and both backends
-see the same words. Folded words are weighted A (reference), B (title) and C (body);
-the words as written (lower case, marks kept) are weighted D, at positions after
-the folded ones, so a phrase never runs from one field into the next.
+see the same words. Folded words are weighted A (reference), B (title) and C (body),
+and so are the words as written (lower case, marks kept), at positions after the
+folded ones, so a phrase never runs from one field into the next. (The words as written
+were once all weighted D, a tenth of a title hit wherever they were: a search typed with
+marks then ranked a hit in the notes above one in the name, where FTS5 weighs the
+columns as written as the folded ones; with ``LAYOUT`` "pg2" such an index is rebuilt.)
 
 A ``Match`` becomes a ``tsquery`` built the same way: each phrase's words joined by
 ``<->``, ``:*`` on a prefix, and weight labels for the ``ref`` (A) and ``text`` (BC)
 fields. Words are letters and digits only and are quoted anyway, so nothing the
 user types is ``tsquery`` syntax. Ranking is ``ts_rank`` with the service's weights
-for A/B/C (D, the words as written, a tenth of a title hit) divided by
+for A/B/C (no word is weighted D) divided by
 1 + log(document length), over the first ``window`` matches in the index's own order
 (the table's: keys ascending after migration 0009 or a full rebuild, which ``optimize``
 rewrites in key order, later documents after them; ``synchronize_seqscans`` is off on
 every connection, so a scan always starts at the table's first page and the same
 matches are ranked every time), as FTS5 ranks its first matches (a search's tiers and
 the texts of what it found come back in one statement: ``PgIndex.best``). It is not BM25: the same records are found,
-in an order that mostly agrees (on demo data the best hit is the same for most
-queries; ``docs/architecture.md`` gives the figures).
+each in the same tier, in an order that mostly agrees (on demo data 96% of the pairs of
+hits in one tier are ordered alike; ``docs/architecture.md`` gives the figures).
 """
 
 from __future__ import annotations
@@ -61,9 +64,10 @@ WORDS_TABLE = "search_words"  # key, tsv (migration 0009)
 _WORD = re.compile(r"[^\W_]+")
 _MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
 _LABELS = {"any": "", "ref": "A", "text": "BC"}
-# Weight of the words as written, as a share of a title hit. Chosen on demo data by
-# agreement with FTS5's BM25 (tests/db/test_postgresql.py, docs/architecture.md).
-AS_WRITTEN = 0.1
+# How a document becomes a ``tsvector``: part of the index's stored version, so a server
+# whose index was built another way rebuilds it when opened (``huedesk.search.indexer``).
+# "pg2": the words as written weighted by their field (before, all D).
+LAYOUT = "pg2"
 
 
 # A search scans the table from its first page rather than use the GIN index when the first
@@ -98,9 +102,9 @@ def tsvector(doc: Document) -> str:
         (doc.ref, "A", False),
         (doc.title, "B", False),
         (doc.body, "C", False),
-        (doc.ref_x, "D", True),
-        (doc.title_x, "D", True),
-        (doc.body_x, "D", True),
+        (doc.ref_x, "A", True),
+        (doc.title_x, "B", True),
+        (doc.body_x, "C", True),
     )
     for value, weight, as_written in fields:
         for word in _WORD.findall(value or ""):
@@ -160,9 +164,10 @@ def _relevance(rank: float) -> float:
 class PgIndex(IndexTable):
     """``huedesk.db.fulltext.FullTextIndex`` on ``search_fts`` (see there for each operation)."""
 
+    layout = LAYOUT
+
     def _ranking(self, weights: Weights) -> str:
-        # D (words as written) counts little: a folded hit is there too, except for marks.
-        w = [weights.title * AS_WRITTEN, weights.body, weights.title, weights.ref]  # D C B A
+        w = [0.0, weights.body, weights.title, weights.ref]  # D (no word) C B A
         top = max(w) or 1.0
         return "ARRAY[" + ", ".join(f"{float(x) / top:.6f}" for x in w) + "]::float4[]"
 
