@@ -34,7 +34,7 @@ from huedesk.paths import attachments_dir
 from huedesk.records import ListQuery, RecordService, events, server_files
 from huedesk.records.kinds import TOP_LEVEL
 from huedesk.records.service import create_in, delete_in, get_in
-from huedesk.records.stored_files import MAX_BYTES, stored_name, stored_path
+from huedesk.records.stored_files import MAX_BYTES, file_sha256, stored_name, stored_path
 from huedesk.records.visibility import require_kind
 from huedesk.safety.files import describe, file_errors
 
@@ -222,7 +222,7 @@ def restore_in(
                 continue
             final.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(kept, final)
-        if _sha256(final) != row["sha256"]:
+        if file_sha256(final) != row["sha256"]:
             continue
         values = {k: v for k, v in row.items() if k != "id"}
         create_in(session, actor, "attachment", values, restoring=True, stored_file=True)
@@ -232,14 +232,6 @@ def forget_undo(db_path: Path, token: str | None = None) -> None:
     """Drop the kept files of one undoable delete (all of them when ``token`` is None)."""
     base = attachments_dir(db_path) / ".undo"
     shutil.rmtree(base / token if token else base, ignore_errors=True)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _remove_if_unused(db: Database, name: str) -> None:

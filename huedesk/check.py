@@ -10,7 +10,6 @@ and (unless skipped) files whose content no longer matches its hash.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from huedesk.paths import attachments_dir, files_in_database
 from huedesk.records import server_files
 from huedesk.records.kinds import KINDS
 from huedesk.records.refs import REF_PATTERN
-from huedesk.records.stored_files import OutsideAttachments, stored_path
+from huedesk.records.stored_files import OutsideAttachments, file_sha256, stored_path
 from huedesk.search.indexer import index_problems
 
 
@@ -248,7 +247,10 @@ def _check_attachments(s: Session, db_path: Path, report: CheckReport, *, rehash
     """Rows without their file, files without a row, and (``rehash``) files that changed
     (on a server that keeps them in its tables, there; this computer's folder is a cache)."""
     if files_in_database(db_path):
-        for vi, en in server_files.problems(s, rehash=rehash):
+        found = server_files.problems(s, rehash=rehash)
+        if rehash:  # this computer's copies too: one that changed would open as the file
+            found += server_files.drop_changed_copies(s, attachments_dir(db_path))
+        for vi, en in found:
             report.add(vi, en)
         return
     folder = attachments_dir(db_path)
@@ -273,11 +275,7 @@ def _check_attachments(s: Session, db_path: Path, report: CheckReport, *, rehash
             continue
         if not rehash:
             continue
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-        if digest.hexdigest() != att.sha256:
+        if file_sha256(path) != att.sha256:
             report.add(
                 f"Tệp đính kèm '{att.filename}' đã bị thay đổi (SHA-256 không khớp)",
                 f"Attachment '{att.filename}' has changed (SHA-256 mismatch)",

@@ -2,9 +2,9 @@
 
 ``HUEDESK_TEST_DB=postgresql`` runs every test taking ``db`` (and ``svc``, ``ws``,
 ``db_location``, ``db_arg``) on a new database of the throw-away PostgreSQL server
-instead of an SQLite file (issue #15; ``.ci/run`` runs the record, search, archive,
-accounts and audit suites so a second time). A test about the file itself (its bytes,
-its side files, SQLite's own SQL, file backups) says so with ``@sqlite_only("why")``.
+instead of an SQLite file (issue #15; ``.ci/run`` runs the whole suite so a second
+time). A test about the file itself (its bytes, its side files, the application lock,
+SQLite's own SQL, file backups) says so with ``@sqlite_only("why")``.
 """
 
 from __future__ import annotations

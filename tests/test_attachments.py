@@ -10,7 +10,7 @@ import pytest
 from huedesk.check import run_check
 from huedesk.db.engine import Database
 from huedesk.errors import HueDeskError
-from huedesk.paths import attachments_dir
+from huedesk.paths import attachments_dir, files_in_database
 from huedesk.records import ChildEdits, RecordService
 from huedesk.workspace import Workspace
 
@@ -50,6 +50,9 @@ def test_attach_records_size_and_hash_and_check_verifies(
     _stored(db, att).write_bytes(b"tampered")
     problems = run_check(db).problems
     assert any("SHA-256" in en for _vi, en in problems)
+    if files_in_database(db.path):  # a server's: this computer's copy goes, the original
+        assert ws.attachments.path(att["id"]).read_bytes() == content  # comes back
+        assert run_check(db).ok, run_check(db).problems
 
 
 def test_same_content_is_stored_once_and_removed_when_unused(

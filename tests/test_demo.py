@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from huedesk.check import run_check
+from huedesk.db.engine import Database
 from huedesk.demo import generate
 from huedesk.records import KINDS
 from huedesk.store import open_store
@@ -27,13 +28,9 @@ def _fingerprint(path: Path) -> str:
     return digest.hexdigest()
 
 
-def test_demo_fills_every_kind_and_passes_the_check(tmp_path: Path) -> None:
-    db = open_store(tmp_path / "demo.sqlite3")
-    try:
-        summary = generate(db, records=600, seed=3, today=TODAY)
-        report = run_check(db)
-    finally:
-        db.dispose()
+def test_demo_fills_every_kind_and_passes_the_check(db: Database) -> None:
+    summary = generate(db, records=600, seed=3, today=TODAY)
+    report = run_check(db)
     assert report.ok, report.problems
     empty = [k for k, n in report.counts.items() if n == 0]
     assert empty == []

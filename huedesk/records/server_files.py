@@ -19,7 +19,9 @@ other row names them. Both take the content's lock (``huedesk.db.locks``), so a
 content deleted on one computer while another attaches the same file is either
 kept or stored again, never lost. Whatever reads attached files (opening, copying
 out, export, ``huedesk copy``, undo) first brings the ones this computer lacks from
-the table into the folder (``fetch``), checked against their SHA-256.
+the table into the folder (``fetch``), checked against their SHA-256; ``huedesk
+check`` removes a copy here whose bytes have changed since (``drop_changed_copies``),
+so the next read brings the file again.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from huedesk.db.models import Attachment, StoredFile
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir, files_in_database
 from huedesk.records import events
-from huedesk.records.stored_files import MAX_BYTES, is_stored_name, stored_path
+from huedesk.records.stored_files import MAX_BYTES, file_sha256, is_stored_name, stored_path
 
 PART_BYTES = 1 << 20
 _NEW = "hd_new_stored_files"  # session.info: {sha256: stored name} created in this transaction
@@ -200,6 +202,32 @@ def problems(session: Session, *, rehash: bool) -> list[tuple[str, str]]:
                 f"The server holds a file ({sha[:12]}…) that belongs to no attachment",
             )
         )
+    return found
+
+
+def drop_changed_copies(session: Session, folder: Path) -> list[tuple[str, str]]:
+    """This computer's copies in ``folder`` whose bytes are no longer their SHA-256 (a
+    copy opened in an editor and saved, a damaged disk): each is removed, so the next
+    read brings the file from the table again, and named (vi, en). Without this, the
+    changed copy would open as the attachment on this computer for ever."""
+    found = []
+    seen: set[str] = set()
+    rows = session.execute(select(Attachment.stored_name, Attachment.sha256, Attachment.filename))
+    for name, sha, filename in rows:
+        if name in seen or not is_stored_name(name):
+            continue
+        seen.add(name)
+        path = stored_path(folder, name)
+        if path.is_file() and file_sha256(path) != sha:
+            path.unlink(missing_ok=True)
+            found.append(
+                (
+                    f"Bản sao trên máy này của tệp đính kèm '{filename}' đã bị thay đổi "
+                    "(SHA-256 không khớp); đã bỏ bản sao, lần đọc sau lấy lại từ máy chủ",
+                    f"This computer's copy of attachment '{filename}' has changed (SHA-256 "
+                    "mismatch); the copy was removed and is brought from the server when next read",
+                )
+            )
     return found
 
 

@@ -13,6 +13,7 @@ folder.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -33,6 +34,15 @@ def suffix_of(filename: str) -> str:
     dot = filename.rfind(".")
     suffix = filename[dot:].lower() if dot > 0 else ""
     return suffix if _SUFFIX.match(suffix) else ""
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the file at ``path`` (lower-case hex), read in 1 MB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def stored_name(sha256: str, filename: str) -> str:

@@ -298,10 +298,13 @@ class DashboardPage(QWidget):
             self._timer.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        """Another page is chosen: stop counting figures nobody looks at (counted again
-        when the page is shown)."""
+        """Another page is chosen, or the window closes: stop counting figures nobody
+        looks at, and drop a refresh asked for but not begun (it would read the database
+        for a hidden page, or after a closed window's database was closed); all is counted
+        again when the page is shown."""
         super().hideEvent(event)
-        if self.is_counting():
+        if self.is_counting() or self._timer.isActive():
+            self._timer.stop()
             self._stop_counting()
             self._stale = True
 

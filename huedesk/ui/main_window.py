@@ -597,7 +597,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing ends the program: running work is stopped first (asking when the user
-        started it), then record windows are closed (asking about unsaved changes)."""
+        started it), then record windows are closed (asking about unsaved changes), and
+        what the window was about to do a moment later (its timers) is dropped."""
         if ops.running():
             event.ignore()
             if not self._stopping and self._may_stop_work():
@@ -611,6 +612,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        for timer in self.findChildren(QTimer):  # a search or filter typed, a refresh asked
+            timer.stop()  # for, a moment ago: a closed window reads nothing more
         event.accept()
         self.closed.emit()
 

@@ -163,13 +163,15 @@ class Backups:
 
         The current accounts and the whole audit log are kept (``huedesk.maintenance``).
         This workspace's connections are closed first; afterwards it works on the
-        restored file (the old one reopened if the restore failed).
+        restored file (the old one reopened if the restore failed). A server database is
+        refused (its administrator restores it with the server's own tools) and stays the
+        one this workspace works on.
         """
-        path = self._ws.path
+        location = self._ws.db.location  # on a server, ``path`` is only its stand-in
         try:
             return maintenance.restore(self._ws.db, self._ws.actor, Path(source))
         finally:
-            self._ws.replace_database(open_store(path))
+            self._ws.replace_database(open_store(location))
 
 
 class Demo:

@@ -174,3 +174,28 @@ def test_a_backup_of_another_history_says_so(
         assert {a.name for a in AccountService(again).list(accounts["quantri"])} == set(accounts)
     finally:
         again.dispose()
+
+
+def test_a_refused_restore_leaves_the_workspace_on_its_database(
+    db: Database, accounts: dict[str, Principal], tmp_path: Path
+) -> None:
+    """A restore refused before it begins (a server database, which its administrator
+    restores with the server's own tools; a file that is no backup) changes nothing: the
+    workspace goes on working on the same database (on a server it had switched to a new,
+    empty database file at the server's stand-in path)."""
+    from huedesk.errors import HueDeskError
+    from huedesk.workspace import Workspace
+
+    ws = Workspace(db, accounts["quantri"])
+    ws.records.create("person", {"full_name": "Nguyễn Văn An"})
+    not_a_backup = tmp_path / "not-a-backup.sqlite3"
+    not_a_backup.write_bytes(b"no database here")
+    where = (ws.server, ws.path)
+    with pytest.raises(HueDeskError) as refused:
+        ws.backups.restore(not_a_backup)
+    if ws.server:
+        assert "pg_restore" in str(refused.value)
+    assert (ws.server, ws.path) == where
+    assert [r["full_name"] for r in ws.records.list("person").rows] == ["Nguyễn Văn An"]
+    if ws.server:
+        assert not ws.path.exists(), "no database file beside a server's"

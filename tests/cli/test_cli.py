@@ -15,11 +15,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(
-    *args: str, env_db: Path | None = None, stdin: str = ""
+    *args: str, env_db: str | None = None, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if env_db is not None:
-        env["HUEDESK_DB"] = str(env_db)
+        env["HUEDESK_DB"] = env_db
     return subprocess.run(
         [sys.executable, "-m", "huedesk", *args],
         capture_output=True,
@@ -40,23 +40,22 @@ def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str]) -> None:
         assert "usage: huedesk" in capsys.readouterr().out
 
 
-def test_demo_then_check_through_the_real_command(tmp_path: Path) -> None:
-    db = tmp_path / "x.sqlite3"
-    done = _run("--db", str(db), "demo", "--records", "400", "--seed", "2")
+def test_demo_then_check_through_the_real_command(db_arg: str) -> None:
+    done = _run("--db", db_arg, "demo", "--records", "400", "--seed", "2")
     assert done.returncode == 0, done.stderr
     assert "wrote" in done.stdout
-    checked = _run("check", "--lang", "en", env_db=db)
+    checked = _run("check", "--lang", "en", env_db=db_arg)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "OK — no problems found." in checked.stdout
 
 
-def test_expected_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
-    db = tmp_path / "x.sqlite3"
+def test_expected_errors_are_one_line_without_traceback(db_arg: str) -> None:
+    db = db_arg
     cases = [
-        ("--db", str(db), "list", "spaceships"),
-        ("--db", str(db), "show", "delegation", "ĐV-1999-0001"),
-        ("--db", str(db), "add", "delegation", "title=Đoàn", "start_date=31/02/2025"),
-        ("--db", str(db), "demo", "--records", "-3"),
+        ("--db", db, "list", "spaceships"),
+        ("--db", db, "show", "delegation", "ĐV-1999-0001"),
+        ("--db", db, "add", "delegation", "title=Đoàn", "start_date=31/02/2025"),
+        ("--db", db, "demo", "--records", "-3"),
     ]
     for args in cases:
         done = _run(*args)
@@ -73,8 +72,8 @@ def test_not_a_database_file_is_named(tmp_path: Path) -> None:
     assert str(bogus) in done.stderr and "Traceback" not in done.stderr
 
 
-def test_add_set_show_delete_round(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "r.sqlite3")
+def test_add_set_show_delete_round(db_arg: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = db_arg
     assert (
         main(
             [

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from huedesk.cli.main import main
@@ -33,8 +31,8 @@ def test_add_kind_help_lists_every_field(capsys: pytest.CaptureFixture[str]) -> 
     assert "rate_to_vnd" in out and "--project" in out and "required" in out
 
 
-def test_a_new_users_session(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "h.sqlite3")
+def test_a_new_users_session(db_arg: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = db_arg
     code, out, _ = _run(
         capsys,
         db,
@@ -119,9 +117,9 @@ def test_a_new_users_session(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     ],
 )
 def test_bad_values_name_the_key_to_type(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], says: str
+    db_arg: str, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], says: str
 ) -> None:
-    db = str(tmp_path / "h.sqlite3")
+    db = db_arg
     _run(capsys, db, "add", "organisation", "name=KOICA", "org_type=donor")
     _run(
         capsys,
@@ -145,9 +143,9 @@ def test_bad_values_name_the_key_to_type(
 
 
 def test_fdi_capital_without_currency_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_arg: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "h.sqlite3")
+    db = db_arg
     base = (
         "add",
         "fdi_project",
@@ -165,9 +163,9 @@ def test_fdi_capital_without_currency_is_refused(
 
 
 def test_child_options_that_do_not_fit_are_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_arg: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "h.sqlite3")
+    db = db_arg
     code, _, err = _run(capsys, db, "list", "aid_transaction", "--delegation", "ĐV-2025-0001")
     assert code == 2 and "--project" in err
     code, _, err = _run(capsys, db, "show", "delegation_member", "17")

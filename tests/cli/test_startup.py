@@ -18,8 +18,13 @@ from pathlib import Path
 import pytest
 
 from huedesk.cli.main import COMMANDS
+from tests.backends import sqlite_only
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# Start-up on the office laptop (issue #16): what a command imports, opening its own
+# database file (the SQLite dialect and no other); the server run would repeat them as they are.
+pytestmark = sqlite_only("start-up on the laptop's database file, which these tests make")
 
 # What no command needs before it runs (Qt is the window's; the rest belong to one command each).
 NEVER_AT_START = ("PySide6", "reportlab", "alembic", "huedesk.archive", "huedesk.demo", "pyzipper")

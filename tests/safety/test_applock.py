@@ -18,7 +18,12 @@ from huedesk.db.engine import Database
 from huedesk.safety import applock
 from huedesk.safety.applock import AppLockHeld, LockInfo
 from huedesk.store import open_store
+from tests.backends import sqlite_only
 from tests.safety.support import ROOT, other_process, run_cli
+
+pytestmark = sqlite_only(
+    "the application lock is a file beside the database file; a server database takes none"
+)
 
 HOLD = """
 import sys, time

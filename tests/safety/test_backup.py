@@ -15,7 +15,12 @@ from huedesk.errors import DatabaseError, HueDeskError
 from huedesk.paths import backups_dir
 from huedesk.records import RecordService
 from huedesk.store import open_store
+from tests.backends import sqlite_only
 from tests.safety.support import names, names_in, run_cli, run_sql
+
+pytestmark = sqlite_only(
+    "backups, restores and rotation of the database file (a server's are pg_dump files: tests/db/test_server_files.py)"
+)
 
 ORIGINAL = ["Lê Văn Cường", "Nguyễn Văn An", "Trần Thị Bình"]
 

@@ -14,6 +14,11 @@ from huedesk.paths import attachments_dir
 from huedesk.records import RecordService
 from huedesk.safety.attachment_copies import companion_dir, keep_files, store_dir
 from huedesk.store import open_store
+from tests.backends import sqlite_only
+
+pytestmark = sqlite_only(
+    "backups of the database file keep the attached files beside them (a server keeps them in its table)"
+)
 
 LETTER = "Công văn số 12/SNV-HTQT — thư mời đoàn Gyeongju\n".encode()
 

@@ -14,6 +14,9 @@ from sqlalchemy import text
 from huedesk import backup
 from huedesk.db.engine import Database
 from huedesk.store import open_store
+from tests.backends import sqlite_only
+
+pytestmark = sqlite_only("SQLite's BEGIN IMMEDIATE and WAL mode of a restored file")
 
 
 def test_a_write_unit_holds_the_write_lock_from_its_first_statement(db: Database) -> None:

@@ -22,10 +22,13 @@ from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir, backups_dir
 from huedesk.safety.files import FileProblem
 from huedesk.workspace import Workspace
+from tests.backends import sqlite_only
 from tests.safety.read_only import state_of
 from tests.safety.support import Ran, column_in, run_cli
 
 REFUSALS = {errno.ENOSPC: "is full", errno.EROFS: "read-only disk"}
+# A server's backups are pg_dump files and it is restored with pg_restore (tests/db/test_server_files.py).
+FILE_COPIES = sqlite_only("backups and restores of the database file")
 _real_fsync, _real_replace = os.fsync, os.replace
 
 
@@ -75,6 +78,7 @@ def people(path: Path) -> list[str]:
     return column_in(path, "SELECT uuid FROM person")
 
 
+@FILE_COPIES
 @pytest.mark.parametrize("code", REFUSALS)
 def test_backup_to_a_full_or_read_only_disk(
     made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
@@ -90,6 +94,7 @@ def test_backup_to_a_full_or_read_only_disk(
     assert state_of(made.parent).keys() >= before.keys()
 
 
+@FILE_COPIES
 def test_a_backup_whose_files_cannot_be_kept_is_no_backup(
     made: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -99,6 +104,7 @@ def test_a_backup_whose_files_cannot_be_kept_is_no_backup(
     assert not list(backups_dir(made).glob("*.sqlite3"))  # the database copy went too
 
 
+@FILE_COPIES
 @pytest.mark.parametrize("code", REFUSALS)
 def test_restore_onto_a_full_or_read_only_disk(
     made: Path, monkeypatch: pytest.MonkeyPatch, code: int
@@ -130,11 +136,12 @@ def test_import_onto_a_full_or_read_only_disk(
 
 @pytest.mark.parametrize("code", REFUSALS)
 def test_export_to_a_full_or_read_only_disk(
-    made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+    db_arg: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
 ) -> None:
+    assert run_cli("--db", db_arg, "demo", "--records", "30").returncode == 0
     out = tmp_path / "usb" / "all.zip"
     refuse_writes(monkeypatch, code, lambda p: p == out)
-    one_line(run_cli("--db", str(made), "export", "-o", str(out)), str(out))
+    one_line(run_cli("--db", db_arg, "export", "-o", str(out)), str(out))
     assert not out.parent.exists() or list(out.parent.iterdir()) == []
 
 
@@ -170,6 +177,7 @@ def test_copy_out_to_a_full_disk_leaves_no_half_file(
     assert list(usb.iterdir()) == []
 
 
+@sqlite_only("SQLite's own 'disk is full' (PRAGMA max_page_count)")
 def test_demo_data_onto_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """SQLite's own "disk is full": the whole run is one transaction, so nothing is kept."""
     made = tmp_path / "new" / "huedesk.sqlite3"

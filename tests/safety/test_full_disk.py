@@ -23,7 +23,12 @@ from huedesk.errors import DatabaseError
 from huedesk.records import RecordService
 from huedesk.records.service import create_in
 from huedesk.store import open_store
+from tests.backends import sqlite_only
 from tests.safety.support import column_in
+
+pytestmark = sqlite_only(
+    "a full disk under the database file (a tiny tmpfs, SQLite's max_page_count)"
+)
 
 NOTE = "Ghi chú dài về chương trình làm việc của đoàn. " * 200  # ~10 kB
 

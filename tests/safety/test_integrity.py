@@ -14,7 +14,10 @@ from huedesk.db.engine import Database
 from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.records import RecordService
 from huedesk.store import open_store
+from tests.backends import sqlite_only
 from tests.safety.support import run_cli, run_sql
+
+pytestmark = sqlite_only("a damaged or foreign database file and its file backups")
 
 
 def _digest(path: Path) -> str:

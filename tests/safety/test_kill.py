@@ -31,12 +31,18 @@ from huedesk import audit, backup
 from huedesk.db.migrate import integrity_errors
 from huedesk.records import RecordService
 from huedesk.store import open_store
+from tests.backends import sqlite_only
 from tests.safety.support import names_in
 
 CHILD = Path(__file__).with_name("kill_child.py")
 BATCH = 100
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fork are POSIX")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fork are POSIX"),
+    sqlite_only(
+        "writers of a database file killed at random (WAL, full sync, restores of the file)"
+    ),
+]
 
 
 @dataclass

@@ -11,7 +11,10 @@ import pytest
 
 from huedesk import backup
 from huedesk.db.engine import Database
+from tests.backends import sqlite_only
 from tests.safety.support import Ran, other_process, run_cli
+
+pytestmark = sqlite_only("another program holding the database file (BEGIN EXCLUSIVE)")
 
 HOLD = """
 import sqlite3, sys

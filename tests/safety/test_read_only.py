@@ -13,6 +13,7 @@ from huedesk.db.integrity import DamagedDatabaseError
 from huedesk.db.read_only import ReadOnlyDatabase, why_read_only
 from huedesk.store import open_store
 from huedesk.workspace import Door
+from tests.backends import sqlite_only
 from tests.safety.read_only import (
     MECHANISMS,
     PASSWORD,
@@ -22,6 +23,8 @@ from tests.safety.read_only import (
     state_of,
 )
 from tests.safety.support import Ran, column_in, run_cli, run_sql
+
+pytestmark = sqlite_only("a database file or folder HueDesk may only read")
 
 
 @pytest.fixture

@@ -12,14 +12,17 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from huedesk.archive import export_bundle
 from huedesk.check import run_check
 from huedesk.db.engine import Database
+from huedesk.db.models import Attachment
 from huedesk.demo import generate
-from huedesk.paths import attachments_dir, scratch_dir
+from huedesk.paths import attachments_dir, files_in_database, scratch_dir
 from huedesk.safety.scratch import clear_leftovers, scratch
 from huedesk.store import open_store
+from tests.backends import outside
 from tests.safety.support import ROOT
 
 
@@ -97,11 +100,28 @@ def test_an_export_writes_nowhere_but_its_destination_and_scratch(
     generate(db, records=200, seed=2)
     export_bundle(db, tmp_path / "b.zip")
     assert list(shared.iterdir()) == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "data", "home", "shared-tmp"]
+    beside = db.path.relative_to(tmp_path).parts[0]  # the file's folder; a server's, under home
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        {"b.zip", beside, "home", "shared-tmp"}
+    )
 
 
 def test_check_reports_rows_without_files_and_files_without_rows(db: Database) -> None:
     generate(db, records=400, seed=3)
+    if files_in_database(db.path):  # a server keeps them in its table; this folder is a cache
+        with db.read() as s:
+            gone, filename = s.execute(
+                select(Attachment.sha256, Attachment.filename).order_by(Attachment.sha256)
+            ).first()
+        outside(
+            db.location,
+            f"DELETE FROM stored_file WHERE sha256 = '{gone}'",
+            f"INSERT INTO stored_file (sha256, part, data) VALUES ('{'ab' * 32}', 0, '\\x3f')",
+        )
+        found = [en for _vi, en in run_check(db, verify_attachments=False).problems]
+        assert f"Attachment '{filename}' is missing on the server" in found
+        assert "The server holds a file (abababababab…) that belongs to no attachment" in found
+        return
     folder = attachments_dir(db.path)
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     files[0].unlink()

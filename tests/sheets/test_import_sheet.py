@@ -292,10 +292,10 @@ def test_exported_csv_with_neutralised_formula_reads_back_exactly(
 
 
 def test_import_sheet_command(
-    db: Database, donors: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_arg: str, donors: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     book = messy_aid_workbook(tmp_path / "vt.xlsx")
-    db_path = str(db.path)
+    db_path = db_arg
     report = tmp_path / "report.xlsx"
     mapping = tmp_path / "mapping.json"
     code = main(

@@ -34,7 +34,12 @@ def test_about_box_shows_version_and_data_folder(window: MainWindow, qtbot: Any)
     qtbot.waitUntil(box.isVisible)
     text = box.text()
     assert f"HueDesk {__version__}" in text
-    assert str(window.ctx.ws.path.parent) in text and str(window.ctx.ws.path) in text
+    ws = window.ctx.ws
+    assert f"Thư mục dữ liệu: {ws.path.parent}" in text
+    if ws.server:  # the server by name, not the stand-in path of what this computer keeps
+        assert f"Máy chủ dữ liệu: {ws.server}" in text and str(ws.path) not in text
+    else:
+        assert str(ws.path) in text
     assert not box.iconPixmap().isNull()
     box.close()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from huedesk.accounts import AccountService
 from huedesk.cli.main import main
+from huedesk.db.location import Location
 from huedesk.store import open_store
 from huedesk.ui.login_dialog import LoginDialog
 from huedesk.ui.main_window import MainWindow
@@ -27,15 +28,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def with_accounts(db_path: Path) -> Path:
-    db = open_store(db_path)
+def with_accounts(db_location: Location, db_arg: str) -> str:
+    """The test's database with two accounts, as ``--db`` takes it (a file or a server)."""
+    db = open_store(db_location)
     try:
         accounts = AccountService(db)
         accounts.create_first_admin("quantri", "mat-khau-dai-1", "Quản trị")
         accounts.add("quantri", "nhanvien", "mat-khau-dai-2", "officer")
     finally:
         db.dispose()
-    return db_path
+    return db_arg
 
 
 # Stands in for the user at the dialog and reports what was shown; everything else is real.
@@ -56,11 +58,11 @@ DRIVER = textwrap.dedent(
 )
 
 
-def test_no_terminal_launch_shows_the_sign_in_dialog(with_accounts: Path) -> None:
+def test_no_terminal_launch_shows_the_sign_in_dialog(with_accounts: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HUEDESK_")}
     env["QT_QPA_PLATFORM"] = "offscreen"
     done = subprocess.run(
-        [sys.executable, "-c", DRIVER, "--db", str(with_accounts)],
+        [sys.executable, "-c", DRIVER, "--db", with_accounts],
         stdin=subprocess.DEVNULL,  # as from a desktop shortcut: no terminal to ask at
         capture_output=True,
         text=True,
@@ -75,7 +77,7 @@ def test_no_terminal_launch_shows_the_sign_in_dialog(with_accounts: Path) -> Non
 
 
 def test_launch_with_user_fills_in_the_name_and_opens_the_window(
-    with_accounts: Path, qapp: Any, monkeypatch: pytest.MonkeyPatch
+    with_accounts: str, qapp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("HUEDESK_PASSWORD", raising=False)
     monkeypatch.setattr("getpass.getpass", _no_terminal)
@@ -101,7 +103,7 @@ def test_launch_with_user_fills_in_the_name_and_opens_the_window(
     monkeypatch.setattr(LoginDialog, "exec", sign_in)
     monkeypatch.setattr(QApplication, "exec", run_window)
 
-    assert main(["--db", str(with_accounts), "--user", "nhanvien"]) == 0
+    assert main(["--db", with_accounts, "--user", "nhanvien"]) == 0
 
     assert len(shown) == 1 and not shown[0].first_run
     assert shown[0].name_edit.text() == "nhanvien"
@@ -115,7 +117,7 @@ def _no_terminal(*_a: object, **_k: object) -> str:
 
 
 def test_the_next_launch_fills_in_the_name_last_signed_in_with(
-    with_accounts: Path, qapp: Any, monkeypatch: pytest.MonkeyPatch
+    with_accounts: str, qapp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An official signs in every morning: the name is remembered (never the password)."""
     monkeypatch.delenv("HUEDESK_PASSWORD", raising=False)
@@ -138,6 +140,6 @@ def test_the_next_launch_fills_in_the_name_last_signed_in_with(
 
     monkeypatch.setattr(LoginDialog, "exec", sign_in)
     monkeypatch.setattr(QApplication, "exec", run_window)
-    assert main(["--db", str(with_accounts)]) == 0
-    assert main(["--db", str(with_accounts)]) == 0
+    assert main(["--db", with_accounts]) == 0
+    assert main(["--db", with_accounts]) == 0
     assert shown == [("", True), ("nhanvien", True)]

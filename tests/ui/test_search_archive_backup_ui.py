@@ -24,6 +24,7 @@ from huedesk.ui.backup_ui import RestoreDialog, open_or_rescue
 from huedesk.ui.main_window import MainWindow
 from huedesk.ui.search_box import HTML_ROLE, SEARCH_DELAY_MS
 from huedesk.workspace import Workspace
+from tests.backends import sqlite_only
 from tests.ui.conftest import Answers, make_delegations, type_text
 
 
@@ -151,6 +152,10 @@ def test_backup_now_writes_a_file_and_names_it(desk: Desk, qtbot: Any) -> None:
     assert str(taken.path) in desk.window.statusBar().currentMessage()
 
 
+@sqlite_only(
+    "puts a backup file in place of the database file; on a server the window's Restore is "
+    "disabled (pg_restore is the server's own tool: tests/ui/test_about.py)"
+)
 def test_restore_replaces_the_database_and_reopens(
     desk: Desk,
     qtbot: Any,

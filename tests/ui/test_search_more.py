@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from huedesk.records import RecordService
 from huedesk.ui.app import Desk
-from huedesk.ui.search_box import LIMIT, MORE
+from huedesk.ui.search_box import LIMIT, MORE, SEARCH_DELAY_MS
 from tests.ui.conftest import make_delegations
 
 
@@ -31,3 +32,24 @@ def test_see_all_results_after_the_first_fifty(
     )
     search.box.setText("doan a")  # new words start from the first results again
     assert search.limit == LIMIT
+
+
+def test_a_search_typed_but_not_yet_run_is_dropped_when_the_window_closes(
+    desk_as: Callable[..., Desk], admin_svc: RecordService, qtbot: Any, monkeypatch: Any
+) -> None:
+    """The box searches a moment after the last key; the window closed before then reads
+    nothing (found on the server run: a closed window searched a database already gone)."""
+    make_delegations(admin_svc, 3)
+    window = desk_as("viewer").window
+    search = window.search
+    asked: list[str] = []
+    real = search.ws.search.find
+    monkeypatch.setattr(
+        search.ws.search, "find", lambda text, **kw: (asked.append(text), real(text, **kw))[1]
+    )
+    search.box.setText("doan")
+    qtbot.waitUntil(lambda: asked == ["doan"])  # the box searches by itself
+    search.box.setText("doan a")
+    window.close()
+    qtbot.wait(3 * SEARCH_DELAY_MS)  # the search would have run by now
+    assert asked == ["doan"]

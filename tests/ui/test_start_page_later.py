@@ -144,6 +144,33 @@ def test_another_page_answers_while_the_figures_are_counted_and_counting_stops(
     assert page.figures == desk.ws.stats.dashboard(clock.today().year)
 
 
+@pytest.mark.parametrize("leave", ["another page", "the window closes"])
+def test_a_refresh_asked_for_is_dropped_when_the_page_is_hidden_before_it_begins(
+    qtbot: Any, desk_as: Any, admin_svc: RecordService, monkeypatch: pytest.MonkeyPatch, leave: str
+) -> None:
+    """A record saved while the start page is shown asks for a refresh a moment later;
+    the page hidden before then reads nothing (found on the server run: a closed window's
+    page read the database after the test had dropped it)."""
+    desk = desk_as("officer")
+    page = _start_page(desk)
+    qtbot.waitUntil(lambda: not page.is_counting(), timeout=GUARD_S * 1000)
+    reads: list[int] = []
+    real = page.attention.refresh
+    monkeypatch.setattr(page.attention, "refresh", lambda: (reads.append(1), real())[1])
+    admin_svc.create("person", {"full_name": "Tanaka Hiroshi", "nationality": "JP"})
+    desk.window.ctx.notify("person")
+    if leave == "another page":
+        desk.window.show_page("person")
+    else:
+        desk.window.close()
+    qtbot.wait(3 * page._timer.interval())  # the refresh would have begun by now
+    assert reads == [] and not page.is_counting()
+    if leave == "another page":  # shown again: read and counted again
+        assert _start_page(desk) is page
+        qtbot.waitUntil(lambda: reads == [1], timeout=GUARD_S * 1000)
+        qtbot.waitUntil(lambda: not page.is_counting(), timeout=GUARD_S * 1000)
+
+
 def test_counting_stops_between_areas_when_asked(db: Database, data: known.Known) -> None:
     """The stopper the page hands to the service is looked at before each area; stopped,
     the count ends there (a page left, another year chosen, the window closing)."""
