@@ -29,6 +29,7 @@ from huedesk.errors import HueDeskError
 from huedesk.formatting import format_size
 from huedesk.ui import geometry
 from huedesk.ui.i18n import language, tr
+from huedesk.ui.opening import open_with_notice
 from huedesk.workspace import (
     AppLockHeld,
     BackupInfo,
@@ -165,11 +166,12 @@ def offer_rescue(exc: DamagedDatabaseError, lang: str) -> bool:
 def open_or_rescue(db_path: Location, lang: str) -> Door | None:
     """Open the database for the window; on damage offer the newest good backup; else ``None``.
 
-    Runs before any window exists, so the restore (seconds at most) is done here
-    with a busy cursor rather than in the background.
+    Runs before any window exists. The opening runs off the GUI thread with a notice
+    when it is slow (an upgrade after an update: ``huedesk.ui.opening``); the restore
+    (seconds at most) is done here with a busy cursor.
     """
-    try:
-        return Door.open(db_path, back_up_later=True)  # the window backs up once it is shown
+    try:  # the window backs up once it is shown
+        return open_with_notice(lambda: Door.open(db_path, back_up_later=True))
     except DamagedDatabaseError as exc:
         if exc.backup is None or not offer_rescue(
             exc, lang
@@ -178,7 +180,8 @@ def open_or_rescue(db_path: Location, lang: str) -> Door | None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             Door.rescue(exc.path, exc.backup)
-            return Door.open(exc.path)
+            restored = exc.path
+            return open_with_notice(lambda: Door.open(restored))
         except HueDeskError as again:
             QGuiApplication.restoreOverrideCursor()
             show_fatal(again, lang)

@@ -517,6 +517,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã khôi phục bản sao lưu lúc {when}.",
         "Restored the backup taken {when}.",
     ),
+    "opening_slow": (
+        "Đang mở cơ sở dữ liệu… Lần mở đầu tiên sau khi cập nhật HueDesk có thể mất vài phút "
+        "(nâng cấp cấu trúc dữ liệu, lập lại chỉ mục tìm kiếm). Xin chờ; nếu tắt chương trình "
+        "thì không có gì bị ghi dở, lần mở sau sẽ làm lại từ đầu.",
+        "Opening the database… The first opening after a HueDesk update can take a few minutes "
+        "(upgrading the data's structure, rebuilding the search index). Please wait; if the "
+        "program is ended, nothing is half-written and the next opening starts over.",
+    ),
     "damaged_title": ("Cơ sở dữ liệu bị hỏng", "The database is damaged"),
     "damaged_offer": (
         "Bản sao lưu tốt mới nhất: {path}\n\nKhôi phục nó thì cơ sở dữ liệu trở về thời điểm đó; "
