@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     from huedesk.db.engine import Database
     from huedesk.db.location import Location
     from huedesk.workspace import Door, Workspace
+
+
+# How long opening the database may take before the command says why it waits.
+OPENING_NOTICE_AFTER_S = 2.0
 
 
 @dataclass
@@ -78,7 +83,15 @@ class CommandContext:
         if self._db is None:
             from huedesk.store import open_store
 
-            self._db = open_store(self.db_path)
+            # An upgrade on the way in (a migration, a server's search index rebuilt once
+            # after an update) can take minutes: say so, on the side, instead of silence.
+            notice = threading.Timer(OPENING_NOTICE_AFTER_S, self._say_opening_is_slow)
+            notice.daemon = True
+            notice.start()
+            try:
+                self._db = open_store(self.db_path)
+            finally:
+                notice.cancel()
             if self._db.read_only is not None:  # said once, on the side: stdout stays the data
                 why = self._db.read_only
                 print(
@@ -87,6 +100,17 @@ class CommandContext:
                     file=sys.stderr,
                 )
         return self._db
+
+    def _say_opening_is_slow(self) -> None:
+        print(
+            "huedesk: opening the database; the first opening after an update can take a few "
+            "minutes (ending the command now writes nothing half-way)"
+            if self.lang == "en"
+            else "huedesk: đang mở cơ sở dữ liệu; lần mở đầu tiên sau khi cập nhật có thể mất "
+            "vài phút (dừng lệnh lúc này thì không có gì bị ghi dở)",
+            file=sys.stderr,
+            flush=True,
+        )
 
     def close(self) -> None:
         if self._db is not None:

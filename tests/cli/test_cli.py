@@ -99,3 +99,31 @@ def test_add_set_show_delete_round(db_arg: str, capsys: pytest.CaptureFixture[st
     assert "(1/1)" in capsys.readouterr().out
     assert main(["--db", db, "delete", "event", ref, "--yes"]) == 0
     assert main(["--db", db, "show", "event", ref]) == 2
+
+
+def test_a_slow_opening_says_why_the_command_waits_and_a_quick_one_says_nothing(
+    db_arg: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgrade on the way in can take minutes (a server's search index rebuilt once
+    after an update): the command says so on stderr; stdout stays the data."""
+    import time
+
+    from huedesk import store
+    from huedesk.cli import context
+
+    assert main(["--db", db_arg, "list", "country", "--limit", "1"]) == 0
+    quick = capsys.readouterr()
+    assert "opening" not in quick.err and "đang mở" not in quick.err
+
+    real_open = store.open_store
+
+    def upgrading(location: object, **kw: object) -> object:
+        time.sleep(0.5)
+        return real_open(location, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "open_store", upgrading)
+    monkeypatch.setattr(context, "OPENING_NOTICE_AFTER_S", 0.05)
+    assert main(["--db", db_arg, "list", "country", "--limit", "1", "--lang", "en"]) == 0
+    slow = capsys.readouterr()
+    assert slow.err.count("first opening after an update can take a few minutes") == 1
+    assert "opening" not in slow.out and slow.out.strip()  # the list itself, unmixed
