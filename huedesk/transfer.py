@@ -32,6 +32,7 @@ from huedesk.db.models import Attachment, StoredFile
 from huedesk.errors import HueDeskError
 from huedesk.paths import attachments_dir, files_in_database
 from huedesk.records import server_files
+from huedesk.records.stored_files import file_sha256
 
 BATCH = 2000
 # Tables a migration fills on a new database (one settings row): a new target's rows there
@@ -107,7 +108,7 @@ def _files(source: Database, target: Database) -> int:
         if not there.exists():
             there.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src / stored_name, there)
-        if _sha256(there) != sha:
+        if file_sha256(there) != sha:
             raise HueDeskError(
                 f"Tệp đính kèm {stored_name} không khớp SHA-256 của nó sau khi chép.",
                 f"The attachment file {stored_name} does not match its SHA-256 after copying.",
@@ -116,14 +117,6 @@ def _files(source: Database, target: Database) -> int:
         with target.write() as s:
             server_files.store_all(s, dst, rows)
     return len(rows)
-
-
-def _sha256(path: Any) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def copy_database(
